@@ -1,0 +1,194 @@
+// Domain types shared by the core, the main process, the web host and the renderer.
+// Plain data only: everything here must survive structured clone and JSON.
+
+export type NodeType = 'domain' | 'note' | 'service' | 'concept' | 'tag'
+export type EdgeType = 'contains' | 'mentions' | 'part-of' | 'related' | 'links-to' | 'tagged'
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface GraphNode {
+  /** Stable id: `domain:D1`, `note:D1_x/1.1_a.md`, `service:aws-glue`, `concept:overfitting`, `tag:streaming` */
+  id: string
+  type: NodeType
+  /** Canonical name for services/concepts, title for notes, "Domain 1: …" for domains */
+  label: string
+  /** note nodes: path relative to the folder, forward slashes */
+  path?: string
+  /** note nodes: `D1`..`D4` when known; domain nodes: their own id suffix */
+  domain?: string
+  /** service/concept nodes: category from the ontology */
+  category?: string
+  /** feature nodes: id of the parent service (e.g. `service:amazon-sagemaker-ai`) */
+  parent?: string
+  /** service/concept nodes: aliases, for search */
+  aliases?: string[]
+  /** number of notes that mention this node (services/concepts) */
+  noteCount?: number
+}
+
+export interface EdgeMentionRef {
+  line: number
+  section: string
+}
+
+export interface GraphEdge {
+  id: string
+  source: string
+  target: string
+  type: EdgeType
+  weight?: number
+  /** mentions edges: where in the note (first 50 at most) */
+  refs?: EdgeMentionRef[]
+}
+
+export interface Diagnostic {
+  /** path relative to the folder, or '' for folder-level problems */
+  file: string
+  line?: number
+  severity: Severity
+  /** stable machine code, e.g. `yaml-invalid`, `binary-file`, `link-outside` */
+  code: string
+  message: string
+}
+
+export interface Graph {
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+  diagnostics: Diagnostic[]
+}
+
+export interface Section {
+  /** slug id unique within the note, usable as an anchor */
+  id: string
+  title: string
+  depth: number
+  /** 1-based first line of the heading, and last line of the section body */
+  line: number
+  endLine: number
+  /** parent section id, undefined for top level */
+  parent?: string
+}
+
+export interface Mention {
+  /** id of the service or concept node */
+  entity: string
+  /** the text as written in the note */
+  text: string
+  line: number
+  column: number
+  /** section id (see Section.id) or '' before the first heading */
+  section: string
+}
+
+export interface NoteLink {
+  /** raw target as written */
+  target: string
+  kind: 'markdown' | 'wikilink'
+  line: number
+  /** resolved note path relative to the folder, when it resolves to a note */
+  resolved?: string
+}
+
+/** What the core knows about one note (no body text). */
+export interface NoteMeta {
+  path: string
+  title: string
+  domain?: string
+  tags: string[]
+  sections: Section[]
+  links: NoteLink[]
+  mentions: Mention[]
+  size: number
+  mtimeMs: number
+  hash: string
+}
+
+/** One note as the reader panel needs it. */
+export interface NoteDoc extends NoteMeta {
+  /** markdown source without the frontmatter block */
+  markdown: string
+  /** number of lines the stripped frontmatter took, so markdown line N is file line N + offset */
+  lineOffset: number
+}
+
+export interface Snippet {
+  path: string
+  noteTitle: string
+  section: string
+  sectionTitle: string
+  line: number
+  /** one or two sentences of plain text around the hit */
+  text: string
+}
+
+export interface EntityMentions {
+  entity: string
+  /** the note + section that covers the entity most (most mentions, then earliest) */
+  best?: { path: string; section: string; line: number }
+  mentions: Snippet[]
+}
+
+export interface OverlapResult {
+  ids: string[]
+  /** sections that mention all of the ids, with snippets */
+  sections: Snippet[]
+  /** notes that mention all of the ids */
+  notes: string[]
+  sharedNeighbours: string[]
+  /** id → neighbours only that node has among the compared ones */
+  unique: Record<string, string[]>
+  /** shortest paths between each pair (node id sequences) */
+  paths: string[][]
+}
+
+export interface ExamDomain {
+  id: string
+  name: string
+  weight: number
+}
+
+export interface ExamInfo {
+  code: string
+  name: string
+  domains: ExamDomain[]
+  /** service node ids in scope */
+  inScope: string[]
+  /** in-scope service names that the ontology does not know (should be empty) */
+  unknownInScope: string[]
+}
+
+export interface RenamedUse {
+  path: string
+  line: number
+  oldName: string
+  currentName: string
+  entity: string
+}
+
+export interface SearchHit {
+  kind: 'node' | 'text'
+  id: string
+  label: string
+  score: number
+  /** for text hits */
+  snippet?: Snippet
+}
+
+export interface FolderInfo {
+  folder: string
+  /** true when the folder is the bundled content */
+  bundled: boolean
+  noteCount: number
+}
+
+export interface IndexProgress {
+  done: number
+  total: number
+  phase: 'scan' | 'parse' | 'graph' | 'ready'
+}
+
+export interface GraphChange {
+  folder: string
+  /** paths that changed (relative); empty on a full reload */
+  changed: string[]
+  graph: Graph
+}

@@ -1,0 +1,157 @@
+// The one IPC contract: every call between renderer and backend is listed here.
+// Main registers handlers from it, the preload builds `window.api` from it, the web host
+// serves it as `POST /api/<method>`, and the renderer's client is typed by it.
+import type {
+  EntityMentions,
+  ExamInfo,
+  FolderInfo,
+  Graph,
+  GraphChange,
+  IndexProgress,
+  NoteDoc,
+  OverlapResult,
+  RenamedUse,
+  SearchHit,
+} from '../core/types'
+
+export type MenuCommand =
+  | 'open-folder'
+  | 'search'
+  | 'reload'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'toggle-theme'
+
+export type ThemeSetting = 'system' | 'light' | 'dark'
+
+export interface Settings {
+  theme: ThemeSetting
+  /** last opened folder (absolute); undefined means the bundled notes */
+  lastFolder?: string
+  recentFolders: string[]
+}
+
+/** Per-folder view state the renderer keeps (filters, pinned positions, last URL hash). */
+export type ViewState = Record<string, unknown>
+
+export interface Centrality {
+  degree: Record<string, number>
+  betweenness: Record<string, number>
+}
+
+export interface Neighbourhood {
+  nodes: string[]
+  edges: string[]
+}
+
+export interface SaveFileRequest {
+  defaultName: string
+  /** text, or base64 when `base64` is true */
+  data: string
+  base64?: boolean
+}
+
+/** Backend calls. Every method returns a promise in the renderer. */
+export interface Api {
+  getFolder(): FolderInfo
+  getGraph(): Graph
+  getNote(path: string): NoteDoc
+  getMentions(entityId: string): EntityMentions
+  neighbourhood(id: string, depth: number): Neighbourhood
+  overlap(ids: string[]): OverlapResult
+  centrality(): Centrality
+  exams(): ExamInfo[]
+  coverageGaps(examCode: string): string[]
+  renamed(): RenamedUse[]
+  search(query: string, limit: number): SearchHit[]
+  /** Without a path the desktop app shows a folder picker; returns null when cancelled. */
+  openFolder(path?: string): FolderInfo | null
+  reload(): FolderInfo
+  getSettings(): Settings
+  setSettings(patch: Partial<Settings>): Settings
+  getViewState(): ViewState
+  setViewState(state: ViewState): void
+  openExternal(url: string): boolean
+  /** Desktop: save dialog; returns the path written or null when cancelled. */
+  saveFile(req: SaveFileRequest): string | null
+}
+
+export type ApiMethod = keyof Api
+export type ApiArgs<M extends ApiMethod> = Parameters<Api[M]>
+export type ApiResult<M extends ApiMethod> = ReturnType<Api[M]>
+
+/** Events pushed from the backend to the renderer. */
+export interface ApiEvents {
+  graphChanged: GraphChange
+  progress: IndexProgress
+  menu: MenuCommand
+}
+export type ApiEvent = keyof ApiEvents
+
+/** What the renderer sees as `window.api`. */
+export type RendererApi = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<Awaited<ApiResult<M>>>
+} & {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+}
+
+export const channelOf = (method: ApiMethod): string => `api:${method}`
+export const eventChannelOf = (event: ApiEvent): string => `event:${event}`
+
+// ---- argument validation: one validator per method, used by main and the web host ----
+
+const MAX_PATH = 4096
+const isStr = (v: unknown, max = MAX_PATH): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+const none = (a: unknown[]) => a.length === 0
+
+const THEMES: ThemeSetting[] = ['system', 'light', 'dark']
+function isSettingsPatch(v: unknown): boolean {
+  if (!isPlainObject(v)) return false
+  for (const [k, val] of Object.entries(v)) {
+    if (k === 'theme') { if (!THEMES.includes(val as ThemeSetting)) return false }
+    else if (k === 'lastFolder') { if (val !== undefined && !isStr(val)) return false }
+    else if (k === 'recentFolders') {
+      if (!Array.isArray(val) || val.length > 20 || !val.every((x) => isStr(x))) return false
+    } else return false
+  }
+  return true
+}
+
+export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
+  getFolder: none,
+  getGraph: none,
+  getNote: (a) => a.length === 1 && isStr(a[0]),
+  getMentions: (a) => a.length === 1 && isStr(a[0], 512),
+  neighbourhood: (a) => a.length === 2 && isStr(a[0], 512) && isInt(a[1], 1, 3),
+  overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
+  centrality: none,
+  exams: none,
+  coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),
+  renamed: none,
+  search: (a) => a.length === 2 && typeof a[0] === 'string' && a[0].length <= 256 && isInt(a[1], 1, 500),
+  openFolder: (a) => a.length === 0 || (a.length === 1 && (a[0] === undefined || isStr(a[0]))),
+  reload: none,
+  getSettings: none,
+  setSettings: (a) => a.length === 1 && isSettingsPatch(a[0]),
+  getViewState: none,
+  setViewState: (a) => a.length === 1 && isPlainObject(a[0]) && JSON.stringify(a[0]).length <= 5_000_000,
+  openExternal: (a) => a.length === 1 && isStr(a[0], 8192),
+  saveFile: (a) =>
+    a.length === 1 && isPlainObject(a[0]) && isStr((a[0] as Record<string, unknown>).defaultName, 255) &&
+    typeof (a[0] as Record<string, unknown>).data === 'string',
+}
+
+export const API_METHODS = Object.keys(validators) as ApiMethod[]
+export const API_EVENTS: ApiEvent[] = ['graphChanged', 'progress', 'menu']
+
+/** http(s) only, parsed, no credentials: the one rule for opening links outside the app. */
+export function isSafeExternalUrl(raw: string): boolean {
+  let url: URL
+  try { url = new URL(raw) } catch { return false }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.hostname !== ''
+}
