@@ -94,6 +94,8 @@ export type RendererApi = {
   [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<Awaited<ApiResult<M>>>
 } & {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+  /** Desktop only (preload): the filesystem path of a dropped file or folder. */
+  pathForFile?: (file: File) => string
 }
 
 export const channelOf = (method: ApiMethod): string => `api:${method}`

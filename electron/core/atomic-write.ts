@@ -1,0 +1,46 @@
+// Write files so a crash or a full disk never leaves a half-written settings or index file:
+// write a sibling temp file, flush it, then rename over the target (atomic on one filesystem).
+import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+let counter = 0
+const tmpName = (file: string) => `${file}.${process.pid}.${Date.now()}.${counter++}.tmp`
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const tmp = tmpName(file)
+  try {
+    const handle = await open(tmp, 'w')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, file)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
+}
+
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const tmp = tmpName(file)
+  try {
+    const fd = openSync(tmp, 'w')
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, file)
+  } catch (err) {
+    rmSync(tmp, { force: true })
+    throw err
+  }
+}
+
+export const writeJsonAtomic = (file: string, value: unknown) => writeFileAtomic(file, JSON.stringify(value, null, 2))

@@ -1,0 +1,425 @@
+// Incremental graph builder: keeps each note's contribution plus reference counts, so replacing or
+// removing one note costs O(that note) and only the touched nodes/edges get new objects.
+import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphEdge, GraphNode, NoteMeta } from '../types'
+import type { Ontology } from '../ontology/types'
+import { domainLabel } from '../exams'
+import { domainId, edgeId, isEntityId, noteId, tagId } from './ids'
+
+/** Most refs kept on one mentions edge. */
+export const MAX_REFS = 50
+
+export interface GraphDelta {
+  addedNodes: GraphNode[]
+  updatedNodes: GraphNode[]
+  removedNodes: string[]
+  addedEdges: GraphEdge[]
+  updatedEdges: GraphEdge[]
+  removedEdges: string[]
+}
+
+interface EntityUse {
+  count: number
+  refs: EdgeMentionRef[]
+}
+
+interface RelatedPair {
+  a: string
+  b: string
+  sections: number
+}
+
+/** What one note adds to the graph; subtracted again when the note changes or goes. */
+interface Contribution {
+  meta: NoteMeta
+  entities: Map<string, EntityUse>
+  /** mentioned entities plus their ancestors (a feature brings its parent service) */
+  covered: string[]
+  pairs: Map<string, RelatedPair>
+  tags: Set<string>
+  /** resolved target path → number of links */
+  links: Map<string, number>
+}
+
+interface EdgeKey {
+  type: EdgeType
+  source: string
+  target: string
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const v = (map.get(key) ?? 0) + by
+  if (v > 0) map.set(key, v)
+  else map.delete(key)
+}
+
+function sameRefs(a: EdgeMentionRef[] | undefined, b: EdgeMentionRef[] | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i].line !== b[i].line || a[i].section !== b[i].section) return false
+  return true
+}
+
+const sameNode = (a: GraphNode, b: GraphNode): boolean =>
+  a.type === b.type && a.label === b.label && a.path === b.path && a.domain === b.domain &&
+  a.category === b.category && a.parent === b.parent && a.aliases === b.aliases && a.noteCount === b.noteCount
+
+const sameEdge = (a: GraphEdge, b: GraphEdge): boolean =>
+  a.source === b.source && a.target === b.target && a.type === b.type && a.weight === b.weight && sameRefs(a.refs, b.refs)
+
+export class GraphBuilder {
+  private readonly contributions = new Map<string, Contribution>()
+  /** entity → notes mentioning it directly */
+  private readonly mentionIndex = new Map<string, Set<string>>()
+  /** entity → notes mentioning it or one of its features (node exists while > 0) */
+  private readonly presence = new Map<string, number>()
+  private readonly relatedWeight = new Map<string, number>()
+  private readonly tagCount = new Map<string, number>()
+  private readonly domainCount = new Map<string, number>()
+  /** target path → notes linking to it, so links-to edges appear/disappear with their target */
+  private readonly incoming = new Map<string, Set<string>>()
+
+  private readonly nodes = new Map<string, GraphNode>()
+  private readonly edges = new Map<string, GraphEdge>()
+  private readonly touchedNodes = new Set<string>()
+  private readonly touchedEdges = new Map<string, EdgeKey>()
+  private nodeBase = new Map<string, GraphNode | undefined>()
+  private edgeBase = new Map<string, GraphEdge | undefined>()
+  private readonly ancestorCache = new Map<string, string[]>()
+  private readonly aliasCache = new Map<string, string[]>()
+  private diagnostics: Diagnostic[] = []
+  private cached: Graph | undefined
+  private _version = 0
+
+  constructor(readonly ontology: Ontology) {}
+
+  /** Increases whenever graph() would return a different object. */
+  get version(): number {
+    return this._version
+  }
+
+  get noteCount(): number {
+    return this.contributions.size
+  }
+
+  /** Add or replace one note. */
+  setNote(meta: NoteMeta): void {
+    const old = this.contributions.get(meta.path)
+    if (old) this.apply(old, -1)
+    const c = this.contribution(meta)
+    this.contributions.set(meta.path, c)
+    this.apply(c, 1)
+    this.flush()
+  }
+
+  /** Remove one note; returns false when it was not there. */
+  removeNote(path: string): boolean {
+    const old = this.contributions.get(path)
+    if (!old) return false
+    this.apply(old, -1)
+    this.contributions.delete(path)
+    this.flush()
+    return true
+  }
+
+  clear(): void {
+    for (const path of [...this.contributions.keys()]) this.removeNote(path)
+  }
+
+  /** Folder-level and parse diagnostics to ship with the graph (the builder does not produce any). */
+  setDiagnostics(diagnostics: Diagnostic[]): void {
+    this.diagnostics = diagnostics
+    this.cached = undefined
+    this._version++
+  }
+
+  has(path: string): boolean {
+    return this.contributions.has(path)
+  }
+
+  note(path: string): NoteMeta | undefined {
+    return this.contributions.get(path)?.meta
+  }
+
+  *notes(): IterableIterator<NoteMeta> {
+    for (const c of this.contributions.values()) yield c.meta
+  }
+
+  /** Paths of notes that mention the entity directly (not through one of its features). */
+  notesMentioning(entity: string): ReadonlySet<string> {
+    return this.mentionIndex.get(entity) ?? new Set()
+  }
+
+  /** True when some note mentions the entity or one of its features. */
+  isCovered(entity: string): boolean {
+    return this.presence.has(entity)
+  }
+
+  /** The materialized graph; the same object until the next change. Order: insertion order (not sorted). */
+  graph(): Graph {
+    if (!this.cached) {
+      this.cached = { nodes: [...this.nodes.values()], edges: [...this.edges.values()], diagnostics: this.diagnostics }
+    }
+    return this.cached
+  }
+
+  /** Net changes since the previous takeDelta() (or since construction). */
+  takeDelta(): GraphDelta {
+    const d: GraphDelta = { addedNodes: [], updatedNodes: [], removedNodes: [], addedEdges: [], updatedEdges: [], removedEdges: [] }
+    for (const [id, base] of this.nodeBase) {
+      const cur = this.nodes.get(id)
+      if (!base && cur) d.addedNodes.push(cur)
+      else if (base && !cur) d.removedNodes.push(id)
+      else if (base && cur && base !== cur) d.updatedNodes.push(cur)
+    }
+    for (const [id, base] of this.edgeBase) {
+      const cur = this.edges.get(id)
+      if (!base && cur) d.addedEdges.push(cur)
+      else if (base && !cur) d.removedEdges.push(id)
+      else if (base && cur && base !== cur) d.updatedEdges.push(cur)
+    }
+    this.nodeBase = new Map()
+    this.edgeBase = new Map()
+    return d
+  }
+
+  // ---- contributions ----
+
+  private contribution(meta: NoteMeta): Contribution {
+    const sectionTitle = new Map<string, string>()
+    for (const s of meta.sections) sectionTitle.set(s.id, s.title)
+
+    const entities = new Map<string, EntityUse>()
+    const bySection = new Map<string, Set<string>>()
+    const mentions = [...meta.mentions].filter((m) => isEntityId(m.entity))
+    mentions.sort((a, b) => a.line - b.line || a.column - b.column)
+    for (const m of mentions) {
+      let use = entities.get(m.entity)
+      if (!use) entities.set(m.entity, (use = { count: 0, refs: [] }))
+      use.count++
+      if (use.refs.length < MAX_REFS) use.refs.push({ line: m.line, section: sectionTitle.get(m.section) ?? '' })
+      let set = bySection.get(m.section)
+      if (!set) bySection.set(m.section, (set = new Set()))
+      set.add(m.entity)
+    }
+
+    const covered = new Set<string>()
+    for (const e of entities.keys()) {
+      covered.add(e)
+      for (const a of this.ancestors(e)) covered.add(a)
+    }
+
+    const pairs = new Map<string, RelatedPair>()
+    for (const set of bySection.values()) {
+      if (set.size < 2) continue
+      const ids = [...set].sort()
+      for (let i = 0; i < ids.length; i++) {
+        const iConcept = this.isConcept(ids[i])
+        for (let j = i + 1; j < ids.length; j++) {
+          if (iConcept && this.isConcept(ids[j])) continue // concept–concept pairs would swamp the graph
+          const key = edgeId('related', ids[i], ids[j])
+          const p = pairs.get(key)
+          if (p) p.sections++
+          else pairs.set(key, { a: ids[i], b: ids[j], sections: 1 })
+        }
+      }
+    }
+
+    const links = new Map<string, number>()
+    for (const l of meta.links) {
+      if (l.resolved && l.resolved !== meta.path) links.set(l.resolved, (links.get(l.resolved) ?? 0) + 1)
+    }
+
+    const tags = new Set(meta.tags.filter((t) => typeof t === 'string' && t.length > 0))
+    return { meta, entities, covered: [...covered], pairs, tags, links }
+  }
+
+  private apply(c: Contribution, sign: 1 | -1): void {
+    const path = c.meta.path
+    const nid = noteId(path)
+    this.touchedNodes.add(nid)
+    if (c.meta.domain) {
+      const did = domainId(c.meta.domain)
+      bump(this.domainCount, c.meta.domain, sign)
+      this.touchedNodes.add(did)
+      this.touchEdge('contains', did, nid)
+    }
+    for (const e of c.entities.keys()) {
+      let set = this.mentionIndex.get(e)
+      if (sign > 0) {
+        if (!set) this.mentionIndex.set(e, (set = new Set()))
+        set.add(path)
+      } else if (set) {
+        set.delete(path)
+        if (set.size === 0) this.mentionIndex.delete(e)
+      }
+      this.touchEdge('mentions', nid, e)
+    }
+    for (const e of c.covered) {
+      bump(this.presence, e, sign)
+      this.touchedNodes.add(e)
+      const parent = this.ontology.byId.get(e)?.parent
+      if (parent) this.touchEdge('part-of', e, parent)
+    }
+    for (const [key, p] of c.pairs) {
+      bump(this.relatedWeight, key, sign * p.sections)
+      this.touchedEdges.set(key, { type: 'related', source: p.a, target: p.b })
+    }
+    for (const t of c.tags) {
+      bump(this.tagCount, t, sign)
+      this.touchedNodes.add(tagId(t))
+      this.touchEdge('tagged', nid, tagId(t))
+    }
+    for (const target of c.links.keys()) {
+      let set = this.incoming.get(target)
+      if (sign > 0) {
+        if (!set) this.incoming.set(target, (set = new Set()))
+        set.add(path)
+      } else if (set) {
+        set.delete(path)
+        if (set.size === 0) this.incoming.delete(target)
+      }
+      this.touchEdge('links-to', nid, noteId(target))
+    }
+    for (const src of this.incoming.get(path) ?? []) this.touchEdge('links-to', noteId(src), nid)
+  }
+
+  private touchEdge(type: EdgeType, source: string, target: string): void {
+    this.touchedEdges.set(edgeId(type, source, target), { type, source, target })
+  }
+
+  // ---- materialization ----
+
+  private flush(): void {
+    let changed = false
+    for (const id of this.touchedNodes) {
+      const cur = this.nodes.get(id)
+      const want = this.desiredNode(id)
+      if (!want) {
+        if (!cur) continue
+        if (!this.nodeBase.has(id)) this.nodeBase.set(id, cur)
+        this.nodes.delete(id)
+      } else {
+        if (cur && sameNode(cur, want)) continue
+        if (!this.nodeBase.has(id)) this.nodeBase.set(id, cur)
+        this.nodes.set(id, want)
+      }
+      changed = true
+    }
+    for (const [id, key] of this.touchedEdges) {
+      const cur = this.edges.get(id)
+      const want = this.desiredEdge(id, key)
+      if (!want) {
+        if (!cur) continue
+        if (!this.edgeBase.has(id)) this.edgeBase.set(id, cur)
+        this.edges.delete(id)
+      } else {
+        if (cur && sameEdge(cur, want)) continue
+        if (!this.edgeBase.has(id)) this.edgeBase.set(id, cur)
+        this.edges.set(id, want)
+      }
+      changed = true
+    }
+    this.touchedNodes.clear()
+    this.touchedEdges.clear()
+    if (changed) {
+      this.cached = undefined
+      this._version++
+    }
+  }
+
+  private desiredNode(id: string): GraphNode | undefined {
+    if (id.startsWith('note:')) {
+      const c = this.contributions.get(id.slice(5))
+      if (!c) return undefined
+      const n: GraphNode = { id, type: 'note', label: c.meta.title || c.meta.path, path: c.meta.path }
+      if (c.meta.domain) n.domain = c.meta.domain
+      return n
+    }
+    if (id.startsWith('domain:')) {
+      const d = id.slice(7)
+      return this.domainCount.has(d) ? { id, type: 'domain', label: domainLabel(d), domain: d } : undefined
+    }
+    if (id.startsWith('tag:')) {
+      const t = id.slice(4)
+      return this.tagCount.has(t) ? { id, type: 'tag', label: `#${t}` } : undefined
+    }
+    if (!this.presence.has(id)) return undefined
+    const e = this.ontology.byId.get(id)
+    const n: GraphNode = {
+      id,
+      type: this.isConcept(id) ? 'concept' : 'service',
+      label: e?.name ?? id.slice(id.indexOf(':') + 1),
+      noteCount: this.mentionIndex.get(id)?.size ?? 0,
+    }
+    if (e) {
+      n.category = e.category
+      if (e.parent) n.parent = e.parent
+      n.aliases = this.aliasesOf(id)
+    }
+    return n
+  }
+
+  private desiredEdge(id: string, k: EdgeKey): GraphEdge | undefined {
+    switch (k.type) {
+      case 'contains': {
+        const c = this.contributions.get(k.target.slice(5))
+        return c && c.meta.domain && domainId(c.meta.domain) === k.source ? { id, source: k.source, target: k.target, type: k.type } : undefined
+      }
+      case 'mentions': {
+        const use = this.contributions.get(k.source.slice(5))?.entities.get(k.target)
+        return use ? { id, source: k.source, target: k.target, type: k.type, weight: use.count, refs: use.refs } : undefined
+      }
+      case 'part-of':
+        return this.presence.has(k.source) && this.presence.has(k.target) && this.ontology.byId.get(k.source)?.parent === k.target
+          ? { id, source: k.source, target: k.target, type: k.type }
+          : undefined
+      case 'related': {
+        const w = this.relatedWeight.get(id)
+        return w ? { id, source: k.source < k.target ? k.source : k.target, target: k.source < k.target ? k.target : k.source, type: k.type, weight: w } : undefined
+      }
+      case 'links-to': {
+        const target = k.target.slice(5)
+        const n = this.contributions.get(k.source.slice(5))?.links.get(target)
+        return n && this.contributions.has(target) ? { id, source: k.source, target: k.target, type: k.type, weight: n } : undefined
+      }
+      case 'tagged':
+        return this.contributions.get(k.source.slice(5))?.tags.has(k.target.slice(4))
+          ? { id, source: k.source, target: k.target, type: k.type }
+          : undefined
+    }
+  }
+
+  // ---- ontology helpers ----
+
+  private isConcept(id: string): boolean {
+    const e = this.ontology.byId.get(id)
+    return e ? e.type === 'concept' : id.startsWith('concept:')
+  }
+
+  /** Parent chain of an entity (feature → service → …), guarded against cycles in the data. */
+  private ancestors(id: string): string[] {
+    let list = this.ancestorCache.get(id)
+    if (list) return list
+    list = []
+    const seen = new Set([id])
+    let p = this.ontology.byId.get(id)?.parent
+    while (p && !seen.has(p)) {
+      seen.add(p)
+      list.push(p)
+      p = this.ontology.byId.get(p)?.parent
+    }
+    this.ancestorCache.set(id, list)
+    return list
+  }
+
+  /** Aliases and former names, one array per entity so unchanged nodes compare equal by reference. */
+  private aliasesOf(id: string): string[] {
+    let a = this.aliasCache.get(id)
+    if (!a) {
+      const e = this.ontology.byId.get(id)
+      a = e ? [...new Set([...e.aliases, ...(e.formerNames ?? [])])] : []
+      this.aliasCache.set(id, a)
+    }
+    return a
+  }
+}

@@ -1,0 +1,173 @@
+// One note's text → NoteMeta (title, domain, sections, tags, links, mentions). Runs in workers and in-process.
+// Line numbers are FILE lines: the whole file, frontmatter included, goes to the parser.
+import path from 'node:path'
+import type { Heading, Root, Yaml } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit, SKIP } from 'unist-util-visit'
+import type { Diagnostic, NoteLink, NoteMeta, Section } from '../types'
+import type { Extractor } from '../extract/index'
+import { parseMarkdown } from './processor'
+import { readFrontmatter, normaliseTag } from './frontmatter'
+import { domainFromPath, domainFromValue } from './domain'
+import { createSlugger } from './slug'
+
+export interface NoteSource {
+  /** path relative to the folder, forward slashes */
+  path: string
+  text: string
+  size: number
+  mtimeMs: number
+  hash: string
+}
+
+export interface ParsedNote {
+  meta: NoteMeta
+  /** problems found while parsing this note (YAML, extraction); link problems come later, see links.ts */
+  diagnostics: Diagnostic[]
+  /** number of leading lines taken by the frontmatter block (0 when there is none) */
+  lineOffset: number
+}
+
+const INLINE_TAG = /(?:^|[\s(,;])#([\p{L}_][\p{L}\p{N}_/-]*)/gu
+const WIKILINK = /\[\[([^\]\n|]+?)(?:\|[^\]\n]*)?\]\]/g
+
+/** Number of lines of a text, as an editor shows them (a final newline does not start a new line). */
+export function countLines(text: string): number {
+  if (text.length === 0) return 1
+  let n = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++
+  return text.endsWith('\n') ? n - 1 : n
+}
+
+export function parseNote(src: NoteSource, extractor?: Extractor): ParsedNote {
+  const text = src.text.charCodeAt(0) === 0xfeff ? src.text.slice(1) : src.text
+  const diagnostics: Diagnostic[] = []
+  const root = parseMarkdown(text)
+
+  let lineOffset = 0
+  let title: string | undefined
+  let fmDomain: unknown
+  const tags = new Set<string>()
+  const first = root.children[0]
+  if (first && first.type === 'yaml') {
+    const yaml = first as Yaml
+    lineOffset = yaml.position?.end.line ?? 0
+    const fm = readFrontmatter(yaml.value, 2, src.path, diagnostics)
+    title = fm.title
+    fmDomain = fm.domain
+    for (const t of fm.tags) tags.add(t)
+  }
+
+  const headings: Heading[] = []
+  const links: NoteLink[] = []
+  visit(root, (node) => {
+    switch (node.type) {
+      case 'heading':
+        headings.push(node)
+        return
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'yaml':
+        return SKIP
+      case 'link':
+      case 'definition':
+        links.push({ target: node.url, kind: 'markdown', line: node.position?.start.line ?? 1 })
+        return
+      case 'text': {
+        const value = node.value
+        const line0 = node.position?.start.line ?? 1
+        if (value.includes('#')) {
+          for (const m of value.matchAll(INLINE_TAG)) {
+            const tag = normaliseTag(m[1].replace(/[/-]+$/, ''))
+            if (tag) tags.add(tag)
+          }
+        }
+        if (value.includes('[[')) {
+          for (const m of value.matchAll(WIKILINK)) {
+            links.push({ target: m[1].trim(), kind: 'wikilink', line: line0 + newlinesBefore(value, m.index ?? 0) })
+          }
+        }
+        return
+      }
+    }
+  })
+
+  const sections = buildSections(headings, countLines(text))
+  if (!title) {
+    const h1 = headings.find((h) => h.depth === 1)
+    const t = h1 ? toString(h1).trim() : ''
+    title = t || path.posix.basename(src.path).replace(/\.(md|markdown)$/i, '')
+  }
+
+  let domain = domainFromValue(fmDomain)
+  if (fmDomain !== undefined && fmDomain !== null && !domain) {
+    diagnostics.push({ file: src.path, line: 2, severity: 'info', code: 'domain-invalid', message: `Frontmatter domain "${String(fmDomain).slice(0, 40)}" is not a domain like D1 or "Domain 1"; using the folder name.` })
+  }
+  domain ??= domainFromPath(src.path)
+
+  let mentions: NoteMeta['mentions'] = []
+  if (extractor) {
+    try {
+      mentions = extractor.extract(root, sections)
+    } catch (e) {
+      diagnostics.push({ file: src.path, severity: 'error', code: 'extract-failed', message: `Entity extraction failed: ${String(e).split('\n')[0]}` })
+    }
+  }
+
+  const meta: NoteMeta = {
+    path: src.path,
+    title,
+    ...(domain ? { domain } : {}),
+    tags: [...tags],
+    sections,
+    links,
+    mentions,
+    size: src.size,
+    mtimeMs: src.mtimeMs,
+    hash: src.hash,
+  }
+  return { meta, diagnostics, lineOffset }
+}
+
+function newlinesBefore(s: string, end: number): number {
+  let n = 0
+  for (let i = s.indexOf('\n'); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** Heading list → section tree (parent ids) with the line range each section covers. */
+export function buildSections(headings: Heading[], lastLine: number): Section[] {
+  const slug = createSlugger()
+  const sections: Section[] = []
+  const stack: Section[] = []
+  for (const h of headings) {
+    const title = toString(h).trim()
+    const line = h.position?.start.line ?? 1
+    // a section ends just before the next heading of the same or a higher level
+    while (stack.length && stack[stack.length - 1].depth >= h.depth) {
+      const done = stack.pop() as Section
+      done.endLine = Math.max(done.line, line - 1)
+    }
+    const parent = stack[stack.length - 1]
+    const section: Section = { id: slug(title), title, depth: h.depth, line, endLine: lastLine }
+    if (parent) section.parent = parent.id
+    sections.push(section)
+    stack.push(section)
+  }
+  return sections
+}
+
+/** Markdown without the frontmatter block, as NoteDoc.markdown (line N there is file line N + lineOffset). */
+export function stripFrontmatter(text: string, lineOffset: number): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (lineOffset === 0) return body
+  let i = -1
+  for (let n = 0; n < lineOffset; n++) {
+    i = body.indexOf('\n', i + 1)
+    if (i === -1) return ''
+  }
+  return body.slice(i + 1)
+}
+
+export type { Root }

@@ -1,0 +1,149 @@
+// Recursive scan of a notes folder: .md/.markdown files, no dot-folders or node_modules, symlinks followed
+// only inside the folder and never twice (a set of real paths stops loops).
+import { promises as fsp, type Dirent, type Stats } from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic } from './types'
+import { VaultError } from './errors'
+
+export interface ScannedFile {
+  /** relative to the folder, forward slashes */
+  path: string
+  abs: string
+  size: number
+  mtimeMs: number
+}
+
+export interface ScanResult {
+  /** the folder's real path (symlinks resolved) */
+  root: string
+  files: ScannedFile[]
+  diagnostics: Diagnostic[]
+}
+
+export const NOTE_FILE = /\.(md|markdown)$/i
+
+/** Real path of a notes folder, or a VaultError with a one-line message. */
+export async function resolveFolder(folder: string): Promise<string> {
+  if (typeof folder !== 'string' || folder.trim() === '') throw new VaultError('EINVAL', 'No folder given.')
+  const abs = path.resolve(folder)
+  let st: Stats
+  try {
+    st = await fsp.stat(abs)
+  } catch (e) {
+    throw toVaultError(e, abs)
+  }
+  if (!st.isDirectory()) throw new VaultError('ENOTDIR', `Not a folder: ${abs}`)
+  try {
+    const real = await fsp.realpath(abs)
+    await fsp.access(real, fsp.constants.R_OK | fsp.constants.X_OK)
+    await fsp.readdir(real)
+    return real
+  } catch (e) {
+    throw toVaultError(e, abs)
+  }
+}
+
+function toVaultError(e: unknown, abs: string): VaultError {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return new VaultError('ENOENT', `Folder not found: ${abs}`)
+  if (code === 'ENOTDIR') return new VaultError('ENOTDIR', `Not a folder: ${abs}`)
+  if (code === 'EACCES' || code === 'EPERM') return new VaultError('EACCES', `Permission denied: cannot read folder ${abs}`)
+  return new VaultError('EACCES', `Cannot read folder ${abs} (${code ?? String(e)})`)
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+export async function scanFolder(folder: string): Promise<ScanResult> {
+  const root = await resolveFolder(folder)
+  const files: ScannedFile[] = []
+  const diagnostics: Diagnostic[] = []
+  const seenDirs = new Set<string>([root])
+  const seenFiles = new Set<string>()
+  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/')
+
+  async function walk(dirAbs: string): Promise<void> {
+    let entries: Dirent[]
+    try {
+      entries = await fsp.readdir(dirAbs, { withFileTypes: true })
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error'
+      diagnostics.push({ file: toRel(dirAbs), severity: 'warning', code: 'read-error', message: `Could not read this folder (${code}); skipped.` })
+      return
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const subdirs: string[] = []
+    const pending: Promise<void>[] = []
+    for (const ent of entries) {
+      const name = ent.name
+      const abs = path.join(dirAbs, name)
+      const rel = toRel(abs)
+      if (ent.isDirectory()) {
+        if (name.startsWith('.') || name === 'node_modules') continue
+        const real = path.join(dirAbs, name) // a plain folder inside root has its own real path
+        if (!seenDirs.has(real)) { seenDirs.add(real); subdirs.push(real) }
+        continue
+      }
+      if (ent.isSymbolicLink()) {
+        if (name.startsWith('.') || name === 'node_modules') continue
+        pending.push(followLink(abs, rel, name, subdirs))
+        continue
+      }
+      if (ent.isFile() && NOTE_FILE.test(name)) pending.push(addFile(abs, abs, rel))
+      else if (!ent.isFile() && NOTE_FILE.test(name)) {
+        diagnostics.push({ file: rel, severity: 'warning', code: 'not-a-file', message: 'Not a regular file; skipped.' })
+      }
+    }
+    await Promise.all(pending)
+    for (const sub of subdirs) await walk(sub)
+  }
+
+  async function followLink(abs: string, rel: string, name: string, subdirs: string[]): Promise<void> {
+    let real: string
+    let st: Stats
+    try {
+      real = await fsp.realpath(abs)
+      st = await fsp.stat(real)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ELOOP') diagnostics.push({ file: rel, severity: 'warning', code: 'symlink-loop', message: 'Symbolic link loops back on itself; skipped.' })
+      else if (NOTE_FILE.test(name) || code !== 'ENOENT') diagnostics.push({ file: rel, severity: 'warning', code: 'read-error', message: `Broken symbolic link (${code ?? 'error'}); skipped.` })
+      return
+    }
+    if (!isInside(root, real)) {
+      diagnostics.push({ file: rel, severity: 'warning', code: 'symlink-outside', message: 'Symbolic link points outside the notes folder; skipped.' })
+      return
+    }
+    if (st.isDirectory()) {
+      if (seenDirs.has(real)) {
+        diagnostics.push({ file: rel, severity: 'info', code: 'symlink-loop', message: 'Symbolic link to a folder already scanned; skipped to avoid a loop.' })
+        return
+      }
+      seenDirs.add(real)
+      subdirs.push(real)
+      return
+    }
+    if (st.isFile() && NOTE_FILE.test(name)) await addFile(abs, real, rel, st)
+  }
+
+  async function addFile(abs: string, real: string, rel: string, known?: Stats): Promise<void> {
+    if (seenFiles.has(real)) return // the same file reached twice through a link
+    seenFiles.add(real)
+    try {
+      const st = known ?? (await fsp.stat(abs))
+      files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error'
+      diagnostics.push({ file: rel, severity: 'error', code: 'read-error', message: `Could not read the file (${code}); skipped.` })
+    }
+  }
+
+  await walk(root)
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  if (files.length === 0) {
+    diagnostics.push({ file: '', severity: 'info', code: 'empty-folder', message: 'No .md or .markdown notes found in this folder.' })
+  }
+  return { root, files, diagnostics }
+}

@@ -1,0 +1,150 @@
+// Electron main process: window, menu, IPC wiring, security. The notes logic lives in electron/core.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron'
+import { writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createBackend, type Backend } from '../core/backend'
+import { eventChannelOf, type ApiEvent, type ApiEvents, type MenuCommand } from '../shared/contract'
+import { appProtocolResponse } from './app-protocol'
+import { contentSecurityPolicy } from './csp'
+import { openExternalSafely } from './external'
+import { registerIpc, type Handlers } from './ipc'
+import { menuTemplate } from './menu'
+import { APP_ORIGIN, APP_SCHEME, isTrustedUrl, trustedOrigins } from './origin'
+import { appPaths } from './paths'
+import { secureApp, secureSession, type SecurityOptions } from './security'
+import { windowOptions } from './window-options'
+import { loadBounds, onScreen, saveBounds } from './window-state'
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const dev = Boolean(devServerUrl)
+const trusted = trustedOrigins(devServerUrl)
+const paths = appPaths({
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  packaged: app.isPackaged,
+  userData: app.getPath('userData'),
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+})
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+])
+
+let win: BrowserWindow | null = null
+let backend: Backend | null = null
+
+const security: SecurityOptions = {
+  dev,
+  devServerUrl,
+  trusted,
+  openExternal: (url) => openExternalSafely(url, (u) => shell.openExternal(u)),
+}
+
+function send<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(eventChannelOf(event), payload)
+}
+
+async function pickFolder(): Promise<string | null> {
+  const result = await dialog.showOpenDialog(win ?? undefined!, {
+    title: 'Open Notes Folder',
+    properties: ['openDirectory'],
+  })
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
+}
+
+function handlers(b: Backend): Handlers {
+  return {
+    getFolder: () => b.getFolder(),
+    getGraph: () => b.getGraph(),
+    getNote: (p) => b.getNote(p),
+    getMentions: (id) => b.getMentions(id),
+    neighbourhood: (id, depth) => b.neighbourhood(id, depth),
+    overlap: (ids) => b.overlap(ids),
+    centrality: () => b.centrality(),
+    exams: () => b.exams(),
+    coverageGaps: (code) => b.coverageGaps(code),
+    renamed: () => b.renamed(),
+    search: (q, limit) => b.search(q, limit),
+    openFolder: async (folder) => {
+      const chosen = folder ?? (await pickFolder())
+      return chosen ? b.openFolder(chosen) : null
+    },
+    reload: () => b.reload(),
+    getSettings: () => b.getSettings(),
+    setSettings: (patch) => b.setSettings(patch),
+    getViewState: () => b.getViewState(),
+    setViewState: (state) => b.setViewState(state),
+    openExternal: (url) => security.openExternal(url),
+    saveFile: async (req) => {
+      const result = await dialog.showSaveDialog(win ?? undefined!, { defaultPath: req.defaultName })
+      if (result.canceled || !result.filePath) return null
+      await writeFile(result.filePath, req.base64 ? Buffer.from(req.data, 'base64') : req.data)
+      return result.filePath
+    },
+  } as Handlers
+}
+
+function createWindow(): BrowserWindow {
+  const bounds = onScreen(loadBounds(paths.userData), screen.getAllDisplays().map((d) => d.workArea))
+  const w = new BrowserWindow(windowOptions(paths.preload, bounds))
+  if (bounds.maximized) w.maximize()
+  w.once('ready-to-show', () => w.show())
+  const remember = () => {
+    if (w.isDestroyed()) return
+    saveBounds(paths.userData, { ...w.getNormalBounds(), maximized: w.isMaximized() })
+  }
+  w.on('close', remember)
+  if (devServerUrl) void w.loadURL(devServerUrl)
+  else void w.loadURL(`${APP_ORIGIN}/index.html`)
+  return w
+}
+
+async function start(): Promise<void> {
+  secureApp(app, security)
+  secureSession(session.defaultSession, security)
+  const csp = contentSecurityPolicy(dev, devServerUrl)
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(paths.renderer, request.url, csp))
+  void net // the app protocol serves files itself; no network fetches from main
+
+  backend = await createBackend({
+    bundledFolder: paths.bundledNotes,
+    cacheDir: paths.cacheDir,
+    settingsDir: paths.userData,
+    watch: true,
+  })
+  backend.onChange((change) => send('graphChanged', change))
+  backend.onProgress((progress) => send('progress', progress))
+
+  registerIpc(ipcMain, handlers(backend), (event) => {
+    const frame = event.senderFrame
+    return Boolean(frame) && frame === win?.webContents.mainFrame && isTrustedUrl(frame!.url, trusted)
+  })
+
+  const sendMenu = (command: MenuCommand) => send('menu', command)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendMenu, { isMac: process.platform === 'darwin', dev, appName: app.name })))
+  win = createWindow()
+  win.on('closed', () => (win = null))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.whenReady().then(start).catch((err) => {
+    dialog.showErrorBox('Notes Graph could not start', String(err?.message ?? err))
+    app.quit()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (!win && backend) win = createWindow()
+  })
+  app.on('will-quit', () => backend?.close())
+}

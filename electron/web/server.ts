@@ -1,0 +1,262 @@
+// The web host: serves the built renderer and the same Api as the desktop app over loopback HTTP.
+// Pure Node (no 'electron'): `POST /api/<method>` with a JSON array of args, events over SSE.
+import http from 'node:http'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
+import type { GraphChange, IndexProgress } from '../core/types'
+
+/** Methods the core backend implements; openExternal and saveFile are answered by the host itself. */
+export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
+
+export type WebBackend = {
+  [M in CoreMethod]: (...args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>
+} & {
+  onChange(listener: (change: GraphChange) => void): (() => void) | void
+  onProgress(listener: (progress: IndexProgress) => void): (() => void) | void
+  close(): void | Promise<void>
+}
+
+export interface WebServerOptions {
+  backend: WebBackend
+  /** folder holding the built renderer (index.html) */
+  staticDir: string
+  port?: number
+}
+
+export interface WebServer {
+  url: string
+  port: number
+  server: http.Server
+  close(): Promise<void>
+}
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+}
+
+/** 8 MB: view state may be up to 5 M characters of JSON. */
+const MAX_BODY = 8 * 1024 * 1024
+
+const BASE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body === undefined ? null : body)
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+function sendError(res: http.ServerResponse, status: number, message: string): void {
+  if (res.headersSent) { res.destroy(); return }
+  sendJson(res, status, { error: message })
+}
+
+/** Loopback names this server answers to; anything else is a DNS-rebinding attempt or a foreign page. */
+function allowedHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+}
+
+/** True when Host (and Origin, when sent) name this loopback server. Parsed with URL, never by prefix. */
+export function isTrustedRequest(headers: http.IncomingHttpHeaders, port: number): boolean {
+  const hosts = allowedHosts(port)
+  const host = headers.host
+  if (!host || !hosts.has(host.toLowerCase())) return false
+  const origin = headers.origin
+  if (origin !== undefined) {
+    let url: URL
+    try { url = new URL(origin) } catch { return false }
+    if (url.protocol !== 'http:' || !hosts.has(url.host.toLowerCase())) return false
+  }
+  const site = headers['sec-fetch-site']
+  if (site === 'cross-site') return false
+  return true
+}
+
+/** Resolve a URL path inside `root`, or null when it would leave it (`..`, encoded slashes, NUL). */
+export function resolveStatic(root: string, urlPath: string): string | null {
+  let decoded: string
+  try { decoded = decodeURIComponent(urlPath) } catch { return null }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null
+  if (decoded === '/' || decoded === '') decoded = '/index.html'
+  const full = path.resolve(root, '.' + path.posix.normalize(decoded))
+  const rel = path.relative(root, full)
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null
+  return full
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) { reject(new HttpError(413, 'request body too large')); req.destroy(); return }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** Map a backend error to an HTTP status: missing things are 404, refused paths 403, the rest 500. */
+function statusOf(err: unknown): number {
+  if (err instanceof HttpError) return err.status
+  const e = err as { status?: unknown; statusCode?: unknown; code?: unknown }
+  for (const s of [e?.status, e?.statusCode]) if (typeof s === 'number' && s >= 400 && s < 600) return s
+  if (e?.code === 'ENOENT' || e?.code === 'NOT_FOUND') return 404
+  if (e?.code === 'EACCES' || e?.code === 'OUTSIDE_FOLDER' || e?.code === 'FORBIDDEN') return 403
+  if (e?.code === 'INVALID' || e?.code === 'BAD_REQUEST') return 400
+  return 500
+}
+
+const METHODS = new Set<string>(API_METHODS)
+
+export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const { backend } = opts
+  const staticDir = path.resolve(opts.staticDir)
+  const sseClients = new Set<http.ServerResponse>()
+  let port = 0
+
+  const broadcast = (event: string, payload: unknown): void => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const client of sseClients) client.write(frame)
+  }
+  const offChange = backend.onChange((change) => broadcast('graphChanged', change))
+  const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
+
+  async function callApi(method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!METHODS.has(method)) throw new HttpError(404, `unknown method: ${method}`)
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+    if (type !== 'application/json') throw new HttpError(415, 'expected application/json')
+    const text = await readBody(req)
+    let args: unknown
+    try { args = text.trim() === '' ? [] : JSON.parse(text) } catch { throw new HttpError(400, 'body is not valid JSON') }
+    if (!Array.isArray(args)) throw new HttpError(400, 'body must be a JSON array of arguments')
+    const m = method as ApiMethod
+    if (!validators[m](args)) throw new HttpError(400, `invalid arguments for ${m}`)
+    let result: unknown
+    if (m === 'openExternal') result = false // the browser opens the link itself (window.open, noopener)
+    else if (m === 'saveFile') result = null // the browser downloads through an anchor
+    else if (m === 'openFolder' && args[0] === undefined) result = null // no folder picker over HTTP
+    else {
+      const fn = backend[m] as (...a: unknown[]) => unknown
+      result = await fn.apply(backend, args)
+    }
+    sendJson(res, 200, result)
+  }
+
+  function openEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.write(': connected\n\n')
+    sseClients.add(res)
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000)
+    req.on('close', () => { clearInterval(heartbeat); sseClients.delete(res) })
+  }
+
+  function serveStatic(urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const file = resolveStatic(staticDir, urlPath)
+    if (!file) { sendError(res, 404, 'not found'); return }
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) { sendError(res, 404, 'not found'); return }
+      const ext = path.extname(file).toLowerCase()
+      const isHtml = ext === '.html'
+      res.writeHead(200, {
+        ...BASE_HEADERS,
+        'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        'Content-Length': String(st.size),
+        // hashed assets can be cached; the page itself must always be fresh
+        'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
+      })
+      if (req.method === 'HEAD') { res.end(); return }
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res)
+    })
+  }
+
+  const server = http.createServer((req, res) => {
+    const handle = async (): Promise<void> => {
+      if (!isTrustedRequest(req.headers, port)) throw new HttpError(403, 'forbidden host or origin')
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') throw new HttpError(405, 'use GET')
+        openEvents(req, res)
+        return
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') throw new HttpError(405, 'use POST')
+        await callApi(url.pathname.slice('/api/'.length), req, res)
+        return
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed')
+      serveStatic(url.pathname, req, res)
+    }
+    handle().catch((err: unknown) => {
+      const status = statusOf(err)
+      const message = err instanceof Error ? err.message : String(err)
+      if (status >= 500) console.error(`[web] ${req.method} ${req.url}: ${message}`)
+      sendError(res, status, message)
+    })
+  })
+  server.on('clientError', (_err, socket) => socket.destroy())
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port
+      const url = `http://127.0.0.1:${port}/`
+      resolve({
+        url,
+        port,
+        server,
+        close: async () => {
+          if (typeof offChange === 'function') offChange()
+          if (typeof offProgress === 'function') offProgress()
+          for (const client of sseClients) client.end()
+          sseClients.clear()
+          server.closeAllConnections()
+          await new Promise<void>((r) => server.close(() => r()))
+        },
+      })
+    })
+  })
+}

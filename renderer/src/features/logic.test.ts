@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { Graph } from '../../../electron/core/types'
+import { toGraphJson } from './graphJson'
+import { matchParts } from './matchText'
+import { oftenConfused } from './oftenConfused'
+
+const graph: Graph = {
+  nodes: [
+    { id: 'note:a.md', type: 'note', label: 'A', path: 'a.md', domain: 'D1' },
+    { id: 'note:b.md', type: 'note', label: 'B', path: 'b.md', domain: 'D1' },
+    { id: 'note:c.md', type: 'note', label: 'C', path: 'c.md' },
+    { id: 'service:kinesis', type: 'service', label: 'Amazon Kinesis', category: 'Analytics', aliases: ['KDS'] },
+    { id: 'service:firehose', type: 'service', label: 'Amazon Data Firehose', category: 'Analytics' },
+    { id: 'service:s3', type: 'service', label: 'Amazon S3', category: 'Storage' },
+  ],
+  edges: [
+    { id: 'e1', source: 'note:a.md', target: 'service:kinesis', type: 'mentions', weight: 3, refs: [{ line: 1, section: '' }] },
+    { id: 'e2', source: 'note:b.md', target: 'service:kinesis', type: 'mentions' },
+    { id: 'e3', source: 'note:a.md', target: 'service:firehose', type: 'mentions' },
+    { id: 'e4', source: 'note:b.md', target: 'service:firehose', type: 'mentions' },
+    { id: 'e5', source: 'note:a.md', target: 'service:s3', type: 'mentions' },
+    { id: 'e6', source: 'note:b.md', target: 'service:s3', type: 'mentions' },
+  ],
+  diagnostics: [{ file: 'c.md', severity: 'warning', code: 'yaml-invalid', message: 'bad yaml' }],
+}
+
+describe('often confused pairs', () => {
+  it('pairs services of the same category that share their notes, never across categories', () => {
+    const pairs = oftenConfused(graph)
+    expect(pairs).toHaveLength(1)
+    expect(pairs[0]).toMatchObject({ a: 'service:kinesis', b: 'service:firehose', category: 'Analytics', shared: 2, score: 1 })
+  })
+
+  it('respects the minimum overlap', () => {
+    expect(oftenConfused(graph, { minShared: 3 })).toEqual([])
+  })
+})
+
+describe('graph JSON export', () => {
+  it('keeps the CLI shape and drops view-only fields', () => {
+    const json = toGraphJson(graph)
+    expect(json.nodes[0]).toEqual({ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md', domain: 'D1' })
+    expect(json.nodes[3]).toEqual({ id: 'service:kinesis', type: 'service', label: 'Amazon Kinesis', category: 'Analytics' })
+    expect(json.edges[0]).toEqual({ source: 'note:a.md', target: 'service:kinesis', type: 'mentions', weight: 3 })
+    expect(json.edges[1]).toEqual({ source: 'note:b.md', target: 'service:kinesis', type: 'mentions' })
+    expect(json.diagnostics).toHaveLength(1)
+  })
+})
+
+describe('search match marking', () => {
+  it('marks a substring match', () => {
+    expect(matchParts('Amazon Data Firehose', 'fire')).toEqual([
+      { text: 'Amazon Data ', match: false },
+      { text: 'Fire', match: true },
+      { text: 'hose', match: false },
+    ])
+  })
+
+  it('marks characters in order for an abbreviation', () => {
+    const parts = matchParts('Amazon Data Firehose', 'adf')
+    expect(parts.filter((p) => p.match).map((p) => p.text).join('')).toBe('ADF')
+  })
+
+  it('leaves an alias hit unmarked when the label does not contain it', () => {
+    expect(matchParts('Amazon Data Firehose', 'KDF!')).toEqual([{ text: 'Amazon Data Firehose', match: false }])
+  })
+})

@@ -1,0 +1,356 @@
+// The one GraphController: owns the Cytoscape core's contents (elements, classes, layouts) and tells the
+// app shell about selections and note requests. GraphView creates the core and attaches it here.
+import type { Core, ElementDefinition, LayoutOptions, NodeSingular, Position } from 'cytoscape'
+import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
+import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
+import { degrees, sizeFor, toElements } from './elements'
+
+export type Positions = Record<string, { x: number; y: number }>
+
+export interface ControllerEvents {
+  onSelect(id: string | null): void
+  onOpenNote(path: string, section?: string, line?: number): void
+  /** positions after a layout or a drag, for persistence */
+  onPositions?(positions: Positions): void
+}
+
+const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
+/** Above this many nodes fcose runs in draft quality (the default quality takes minutes at 5k). */
+export const DRAFT_THRESHOLD = 2000
+
+export class CyGraphController implements GraphController {
+  private core: Core | null = null
+  private current: Graph = EMPTY
+  private byId = new Map<string, GraphNode>()
+  private selectedId: string | null = null
+  private filter: NodeFilter = {}
+  private groups = new Map<string, Set<string>>()
+  private exams: ExamInfo[] = []
+  private cachedPositions: Positions = {}
+  private listeners = new Set<() => void>()
+  private sizeMetric: { metric: SizeBy; values?: Record<string, number> } = { metric: 'degree' }
+  private layoutName: LayoutName = 'force'
+  private events: ControllerEvents
+
+  constructor(events: ControllerEvents) {
+    this.events = events
+  }
+
+  setEvents(events: ControllerEvents): void { this.events = events }
+
+  /** Called by GraphView with a fresh core (and null on unmount). */
+  attach(core: Core | null): void {
+    this.core = core
+    if (core && this.current.nodes.length > 0) this.sync(this.current, { initial: true })
+    this.emit()
+  }
+
+  /** Positions remembered from an earlier session; used with the preset layout. */
+  setCachedPositions(p: Positions): void { this.cachedPositions = { ...p } }
+  setExams(exams: ExamInfo[]): void {
+    this.exams = exams
+    if (this.filter.examScope) this.setFilter(this.filter)
+  }
+
+  /** Subscribe to graph/selection changes (used by React hooks). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => { this.listeners.delete(listener) }
+  }
+  private emit(): void { for (const l of this.listeners) l() }
+
+  cy(): Core | null { return this.core }
+  graph(): Graph { return this.current }
+  node(id: string): GraphNode | undefined { return this.byId.get(id) }
+  selected(): string | null { return this.selectedId }
+
+  /**
+   * Bring the core in line with `graph` by id: data updated in place, positions kept; new nodes go
+   * near their neighbours. A full layout runs only on the first load when positions are unknown.
+   */
+  setGraph(graph: Graph): void {
+    const initial = this.current.nodes.length === 0
+    this.current = graph
+    this.byId = new Map(graph.nodes.map((n) => [n.id, n]))
+    if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null
+    this.sync(graph, { initial })
+    this.emit()
+  }
+
+  private sync(graph: Graph, { initial }: { initial: boolean }): void {
+    const cy = this.core
+    if (!cy) return
+    const { nodes, edges } = toElements(graph)
+    const wanted = new Set([...nodes, ...edges].map((e) => e.data.id as string))
+    const added: string[] = []
+    let topologyChanged = false
+    cy.batch(() => {
+      const gone = cy.elements().filter((el) => !wanted.has(el.id()))
+      if (gone.length > 0) { topologyChanged = true; cy.remove(gone) }
+      const fresh: ElementDefinition[] = []
+      for (const def of [...nodes, ...edges]) {
+        const el = cy.getElementById(def.data.id as string)
+        if (el.nonempty()) el.data(def.data)
+        else {
+          fresh.push(def)
+          if (def.group === 'nodes') added.push(def.data.id as string)
+        }
+      }
+      if (fresh.length > 0) { topologyChanged = true; cy.add(fresh) }
+    })
+    if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
+    this.reapplyClasses()
+    if (!topologyChanged && !initial) return
+    const cached = this.cachedPositions
+    const allCached = cy.nodes().every((n) => cached[n.id()] !== undefined)
+    if (initial && allCached) {
+      cy.batch(() => cy.nodes().forEach((n) => { n.position({ ...cached[n.id()] }) }))
+      cy.fit(undefined, 30)
+      return
+    }
+    if (initial) { this.runLayout(this.layoutName); return }
+    this.placeNearNeighbours(added)
+  }
+
+  private placeNearNeighbours(ids: string[]): void {
+    const cy = this.core
+    if (!cy || ids.length === 0) return
+    const isNew = new Set(ids)
+    const ext = cy.extent()
+    cy.batch(() => {
+      for (const id of ids) {
+        const n = cy.getElementById(id)
+        const known = this.cachedPositions[id]
+        if (known) { n.position({ ...known }); continue }
+        const anchors = n.neighborhood('node').filter((m) => !isNew.has(m.id()))
+        const jitter = () => (Math.random() - 0.5) * 80
+        if (anchors.length > 0) {
+          let x = 0
+          let y = 0
+          anchors.forEach((m) => { x += m.position('x'); y += m.position('y') })
+          n.position({ x: x / anchors.length + jitter(), y: y / anchors.length + jitter() })
+        } else n.position({ x: ext.x1 + Math.random() * ext.w, y: ext.y1 + Math.random() * ext.h })
+      }
+    })
+    this.savePositions()
+  }
+
+  savePositions(): void {
+    const p = this.positions()
+    this.cachedPositions = { ...this.cachedPositions, ...p }
+    this.events.onPositions?.(p)
+  }
+
+  select(id: string | null): void {
+    const cy = this.core
+    this.selectedId = id && this.byId.has(id) ? id : null
+    if (cy) {
+      cy.batch(() => {
+        cy.$(':selected').unselect()
+        if (this.selectedId) cy.getElementById(this.selectedId).select()
+      })
+    }
+    this.events.onSelect(this.selectedId)
+    this.emit()
+  }
+
+  focus(id: string): void {
+    this.select(id)
+    const cy = this.core
+    if (!cy || !this.selectedId) return
+    const n = cy.getElementById(id)
+    if (n.hasClass('hidden')) return
+    cy.stop()
+    cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 })
+  }
+
+  highlight(group: string, ids: string[] | null): void {
+    if (!ids || ids.length === 0) this.groups.delete(group)
+    else this.groups.set(group, new Set(ids))
+    this.reapplyClasses()
+  }
+
+  private reapplyClasses(): void {
+    const cy = this.core
+    if (!cy) return
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const classes = el.classes().filter((c) => c.startsWith('g-') || c === 'hl-any')
+        if (classes.length > 0) el.removeClass(classes.join(' '))
+      })
+      for (const [group, ids] of this.groups) {
+        for (const id of ids) {
+          const el = cy.getElementById(id)
+          if (el.nonempty()) el.addClass(`g-${group} hl-any`)
+        }
+      }
+      if (this.selectedId) cy.getElementById(this.selectedId).select()
+    })
+    this.applyFilter()
+  }
+
+  setFilter(filter: NodeFilter): { nodes: number; edges: number } {
+    this.filter = { ...filter }
+    return this.applyFilter()
+  }
+
+  private applyFilter(): { nodes: number; edges: number } {
+    const cy = this.core
+    if (!cy) return { nodes: 0, edges: 0 }
+    const f = this.filter
+    const inScope = f.examScope ? new Set(this.exams.find((e) => e.code === f.examScope)?.inScope ?? []) : null
+    const passes = (n: GraphNode): boolean => {
+      if (f.types && !f.types.includes(n.type)) return false
+      if (f.domains && (n.type === 'note' || n.type === 'domain') && (!n.domain || !f.domains.includes(n.domain))) return false
+      if (f.categories && (n.type === 'service' || n.type === 'concept') && (!n.category || !f.categories.includes(n.category))) return false
+      if (inScope && this.exams.length > 0 && n.type === 'service' && !inScope.has(n.id)) return false
+      return true
+    }
+    const visible = new Set(this.current.nodes.filter(passes).map((n) => n.id))
+    const edgeOk = (source: string, target: string, weight: number) =>
+      visible.has(source) && visible.has(target) && (f.minEdgeWeight === undefined || weight >= f.minEdgeWeight)
+    if (f.local && visible.has(f.local.center)) {
+      const keep = new Set([f.local.center])
+      let frontier = [f.local.center]
+      for (let d = 0; d < f.local.depth; d++) {
+        const next: string[] = []
+        for (const id of frontier) {
+          cy.getElementById(id).connectedEdges().forEach((e) => {
+            const other = e.source().id() === id ? e.target().id() : e.source().id()
+            if (!keep.has(other) && edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)) {
+              keep.add(other)
+              next.push(other)
+            }
+          })
+        }
+        frontier = next
+      }
+      for (const id of [...visible]) if (!keep.has(id)) visible.delete(id)
+    }
+    if (f.hideOrphans) {
+      const linked = new Set<string>()
+      cy.edges().forEach((e) => {
+        if (edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)) {
+          linked.add(e.source().id())
+          linked.add(e.target().id())
+        }
+      })
+      for (const id of [...visible]) if (!linked.has(id)) visible.delete(id)
+    }
+    let nodes = 0
+    let edges = 0
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const show = visible.has(n.id())
+        if (show) nodes++
+        if (show === n.hasClass('hidden')) n.toggleClass('hidden', !show)
+      })
+      cy.edges().forEach((e) => {
+        const show = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)
+        if (show) edges++
+        if (show === e.hasClass('hidden')) e.toggleClass('hidden', !show)
+      })
+    })
+    return { nodes, edges }
+  }
+
+  runLayout(name: LayoutName): void {
+    const cy = this.core
+    if (!cy || cy.nodes().length === 0) return
+    this.layoutName = name
+    const eles = cy.elements().not('.hidden')
+    const n = eles.nodes().length
+    let options: LayoutOptions
+    if (name === 'concentric') {
+      const ring: Record<string, number> = { domain: 4, note: 3, tag: 2, concept: 1, service: 1 }
+      options = {
+        name: 'concentric',
+        concentric: (node: NodeSingular) => ring[node.data('type') as string] ?? 0,
+        levelWidth: () => 1,
+        minNodeSpacing: 12,
+        animate: false,
+      } as LayoutOptions
+    } else if (name === 'lanes') {
+      options = { name: 'preset', positions: lanePositions(cy, this.current), animate: false, fit: true, padding: 30 } as LayoutOptions
+    } else {
+      options = {
+        name: 'fcose',
+        quality: n > DRAFT_THRESHOLD ? 'draft' : 'default',
+        randomize: true,
+        animate: false,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        nodeSeparation: 90,
+        packComponents: true,
+        numIter: n > DRAFT_THRESHOLD ? 800 : 2500,
+        fit: true,
+        padding: 30,
+      } as LayoutOptions
+    }
+    const layout = eles.layout(options)
+    layout.one('layoutstop', () => {
+      cy.fit(eles, 30)
+      this.savePositions()
+    })
+    layout.run()
+  }
+
+  sizeBy(metric: SizeBy, values?: Record<string, number>): void {
+    const cy = this.core
+    this.sizeMetric = { metric, values }
+    if (!cy) return
+    const source = metric === 'degree' || !values ? Object.fromEntries(degrees(this.current)) : values
+    const max = Math.max(1e-9, ...Object.values(source))
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.data('size', sizeFor((source[n.id()] ?? 0) / max, n.data('type') as GraphNode['type']))
+      })
+    })
+  }
+
+  fit(): void {
+    const cy = this.core
+    if (!cy) return
+    cy.stop()
+    cy.animate({ fit: { eles: cy.elements().not('.hidden'), padding: 30 } }, { duration: 200 })
+  }
+
+  zoom(factor: number): void {
+    const cy = this.core
+    if (!cy) return
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor))
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })
+  }
+
+  positions(): Positions {
+    const out: Positions = {}
+    this.core?.nodes().forEach((n) => {
+      const p: Position = n.position()
+      out[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }
+    })
+    return out
+  }
+
+  openNote(path: string, section?: string, line?: number): void {
+    this.events.onOpenNote(path, section, line)
+  }
+}
+
+/** Lanes: domains, notes, services/concepts, tags in columns; rows sorted by domain then label. */
+function lanePositions(cy: Core, graph: Graph): Positions {
+  const lane: Record<string, number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
+  const columns = new Map<number, GraphNode[]>()
+  for (const n of graph.nodes) {
+    const col = lane[n.type] ?? 4
+    if (!columns.has(col)) columns.set(col, [])
+    columns.get(col)!.push(n)
+  }
+  const out: Positions = {}
+  for (const [col, list] of columns) {
+    list.sort((a, b) => (a.domain ?? '~').localeCompare(b.domain ?? '~') || a.label.localeCompare(b.label))
+    const gap = 36
+    list.forEach((n, i) => { out[n.id] = { x: col * 380, y: (i - list.length / 2) * gap } })
+  }
+  cy.nodes().forEach((n) => { if (!out[n.id()]) out[n.id()] = { x: 5 * 380, y: 0 } })
+  return out
+}
