@@ -192,3 +192,16 @@ export interface GraphChange {
   changed: string[]
   graph: Graph
 }
+
+/** Two services of the same category whose neighbourhoods overlap a lot ("often confused"). */
+export interface ConfusedPair {
+  a: string
+  b: string
+  category: string
+  /** Jaccard similarity of their neighbour sets (notes, services, concepts), 0..1 */
+  jaccard: number
+  /** number of shared neighbours */
+  shared: number
+  /** sections that mention both (weight of their related edge) */
+  together: number
+}

@@ -1,15 +1,17 @@
-// `npm run web -- [--port N] [--notes DIR]`: start the web host on 127.0.0.1 and print its URL.
+// `npm run web -- [--port N] [--notes DIR] [--state DIR]`: start the web host on 127.0.0.1 and print its URL.
+import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
-import { startWebServer, type WebBackend } from './server'
-import { createStubBackend } from './stubBackend'
+import { startWebServer } from './server'
+import { createBackend } from '../core/backend'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
-export interface WebArgs { port: number; notes?: string; staticDir: string }
+export interface WebArgs { port: number; notes?: string; staticDir: string; stateDir: string }
 
 export function parseArgs(argv: string[]): WebArgs {
-  const out: WebArgs = { port: 0, staticDir: path.join(repoRoot, 'out/renderer') }
+  const configHome = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config')
+  const out: WebArgs = { port: 0, staticDir: path.join(repoRoot, 'out/renderer'), stateDir: path.join(configHome, 'notes-graph-web') }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = () => {
@@ -23,30 +25,10 @@ export function parseArgs(argv: string[]): WebArgs {
       out.port = n
     } else if (a === '--notes') out.notes = path.resolve(value())
     else if (a === '--static') out.staticDir = path.resolve(value())
-    else throw new Error(`unknown option: ${a} (use --port N, --notes DIR)`)
+    else if (a === '--state') out.stateDir = path.resolve(value())
+    else throw new Error(`unknown option: ${a} (use --port N, --notes DIR, --state DIR)`)
   }
   return out
-}
-
-/** The engine's backend when it is there, else the temporary stub (removed once the engine lands). */
-async function makeBackend(folder: string): Promise<WebBackend> {
-  const bundledFolder = path.join(repoRoot, 'content')
-  const specifier = '../core/backend'
-  try {
-    const mod = (await import(specifier)) as { createBackend?: (o: unknown) => WebBackend | Promise<WebBackend> }
-    if (mod.createBackend) {
-      return await mod.createBackend({
-        folder,
-        bundledFolder,
-        cacheDir: path.join(os.homedir(), '.cache', 'notes-graph'),
-        settingsDir: path.join(os.homedir(), '.config', 'notes-graph-web'),
-        watch: true,
-      })
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err
-  }
-  return createStubBackend({ folder, watch: true })
 }
 
 async function main(): Promise<void> {
@@ -55,8 +37,17 @@ async function main(): Promise<void> {
     console.error(`Notes Graph web host: ${(err as Error).message}`)
     process.exit(2)
   }
-  const folder = args.notes ?? path.join(repoRoot, 'content')
-  const backend = await makeBackend(folder)
+  if (args.notes && !fs.statSync(args.notes, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`Notes Graph web host: --notes ${args.notes} is not a folder`)
+    process.exit(2)
+  }
+  const backend = await createBackend({
+    folder: args.notes,
+    bundledFolder: path.join(repoRoot, 'content'),
+    cacheDir: path.join(args.stateDir, 'cache'),
+    settingsDir: args.stateDir,
+    watch: true,
+  })
   const web = await startWebServer({ backend, staticDir: args.staticDir, port: args.port })
   console.log(`Notes Graph web host: ${web.url}`)
   const stop = async () => {

@@ -229,5 +229,4 @@ describe('bundled notes: MLA-C01 service coverage', () => {
     })
     expect(uncovered, 'in-scope services mentioned in no note').toEqual([])
   })
-
 })

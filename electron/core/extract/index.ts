@@ -1,7 +1,12 @@
 // Entity extraction entry point (owned by the extraction helper; engine calls it once per note).
 import type { Root } from 'mdast'
 import type { Mention, Section } from '../types'
-import type { Ontology } from '../ontology/types'
+import type { Ontology, OntologyEntity } from '../ontology/types'
+import { resolveName } from '../ontology/index'
+import { collectBlocks, positionAt, type Block, type CodeSnippet } from './blocks'
+import { findCodeForms } from './code-forms'
+import { Matcher } from './matcher'
+import { findCandidates, followedByLowercaseWord, isSentenceStart, type Candidate } from './candidates'
 
 export interface Extractor {
   /**
@@ -12,3 +17,216 @@ export interface Extractor {
 }
 
 export type { Ontology }
+
+/** What a piece of text says about its surroundings: AWS is named, and which service families are. */
+interface Signal {
+  aws: boolean
+  /** ids of named entities (strong names and capitalised feature names) and of their parents, with counts */
+  families: Map<string, number>
+  /** the same for strong names only */
+  strongFamilies: Set<string>
+}
+
+const emptySignal = (): Signal => ({ aws: false, families: new Map(), strongFamilies: new Set() })
+const merge = (into: Signal, s: Signal) => {
+  if (s.aws) into.aws = true
+  for (const [f, n] of s.families) into.families.set(f, (into.families.get(f) ?? 0) + n)
+  for (const f of s.strongFamilies) into.strongFamilies.add(f)
+}
+
+/** Build the extractor once per ontology (compiling the matcher), then call `extract` per note. */
+export function createExtractor(ontology: Ontology): Extractor {
+  const matcher = new Matcher(ontology)
+  const named = (name: string) => resolveName(name, ontology)
+  return { extract: (root, sections) => extractMentions(root, sections, matcher, named) }
+}
+
+function extractMentions(root: Root, sections: Section[], matcher: Matcher, named: (n: string) => OntologyEntity | undefined): Mention[] {
+  const { blocks, code } = collectBlocks(root)
+  const sectionAt = sectionLocator(sections)
+
+  // Pass 1: candidates everywhere, and the context signals of blocks, rows, groups and sections.
+  const cands = blocks.map((b) => findCandidates(b, matcher))
+  const blockSig = blocks.map((b, i) => signalOf(b, cands[i]))
+  const rowSig = new Map<number, Signal>()
+  const groupSig = new Map<number, Signal>()
+  const sectionSig = new Map<string, Signal>()
+  const headingSig = new Map<string, Signal>()
+  blocks.forEach((b, i) => {
+    const s = blockSig[i]
+    if (b.row >= 0) merge(getOr(rowSig, b.row), s)
+    if (b.group >= 0) merge(getOr(groupSig, b.group), s)
+    const sec = sectionAt(b.line)
+    merge(getOr(sectionSig, sec.id), s)
+    if (b.kind === 'heading' && sec.section && sec.section.line === b.line) headingSig.set(sec.id, s)
+  })
+  // A section is about what its own text names plus what its ancestors' headings name.
+  const sectionContext = new Map<string, Signal>()
+  const sectionById = new Map(sections.map((s) => [s.id, s]))
+  const contextOf = (id: string): Signal => {
+    let ctx = sectionContext.get(id)
+    if (ctx) return ctx
+    ctx = emptySignal()
+    merge(ctx, sectionSig.get(id) ?? emptySignal())
+    let parent = sectionById.get(id)?.parent
+    for (let guard = 0; parent !== undefined && guard < 20; guard++) {
+      const h = headingSig.get(parent)
+      if (h) merge(ctx, h)
+      parent = sectionById.get(parent)?.parent
+    }
+    sectionContext.set(id, ctx)
+    return ctx
+  }
+
+  const note = emptySignal()
+  for (const sig of blockSig) merge(note, sig)
+
+  // Pass 2: leftmost-longest choice among candidates whose context rule holds. A longer name that is
+  // written but not accepted still hides the ordinary words inside it ("Batch" in "Batch Transform").
+  const mentions: Mention[] = []
+  blocks.forEach((b, i) => {
+    // contexts nest (row ⊇ block, group ⊇ row), so each level is one precomputed signal
+    let ctx: Context | undefined
+    const context = (): Context => {
+      const local = (b.row >= 0 ? rowSig.get(b.row) : undefined) ?? blockSig[i]
+      const wide = (b.group >= 0 ? groupSig.get(b.group) : undefined) ?? local
+      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note })
+    }
+    let nextFree = 0
+    let hiddenUntil = -1
+    for (const atStart of cands[i]) {
+      if (atStart.length === 0 || atStart[0].startToken < nextFree) continue
+      const hidden = atStart[0].startToken <= hiddenUntil
+      const pick = atStart.find((c) => isStrong(c) || (!hidden && allowed(c, b, context())))
+      if (!pick) {
+        hiddenUntil = Math.max(hiddenUntil, atStart[0].endToken)
+        continue
+      }
+      nextFree = pick.endToken + 1
+      const pos = positionAt(b, pick.start)
+      mentions.push({ entity: pick.entry.entity.id, text: b.text.slice(pick.start, pick.end), line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
+    }
+  })
+
+  for (const snip of code) mentions.push(...codeMentions(snip, matcher, named, sectionAt))
+  mentions.sort((a, b) => a.line - b.line || a.column - b.column)
+  return mentions
+}
+
+interface Context {
+  /** the block itself and its table row or list item */
+  local: Signal
+  /** plus the whole table or list */
+  wide: Signal
+  /** the section's own text and its ancestors' headings */
+  section: Signal
+  note: Signal
+}
+
+const isStrong = (c: Candidate) => c.entry.mode === 'strong' || c.entry.mode === 'exact' || c.entry.mode === 'name'
+/** The parent, a sibling or another mention of the feature is named in one of the contexts (not counting `c` itself). */
+const nearFamily = (ctx: Signal[], c: Candidate) => {
+  const e = c.entry.entity
+  const own = c.contributes ? 1 : 0
+  return ctx.some((s) => (s.families.get(e.parent ?? e.id) ?? 0) > own || (s.families.get(e.id) ?? 0) > own)
+}
+
+/** Whether the context lets this candidate stand for its entity (see AliasMode for the modes). */
+function allowed(c: Candidate, b: Block, ctx: Context): boolean {
+  if (isStrong(c)) return true
+  const e = c.entry.entity
+  const mode = c.entry.mode
+  const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws
+  if (e.feature && e.parent) {
+    // Diagram labels are capitalised anyway, so there a generic feature name needs its parent on the line.
+    if (b.kind === 'diagram') return ctx.local.strongFamilies.has(e.parent)
+    // A feature's short name needs its parent (or a sibling feature) nearby; a distinctive feature name
+    // ("batch transform") needs AWS nearby; a capitalised multi-word one anywhere in a note about AWS.
+    if (nearFamily([ctx.local, ctx.wide, ctx.section], c)) return true
+    if (mode === 'lower') return awsNear || (c.titled && ctx.note.aws)
+    return mode === 'title' && c.titled && ctx.note.aws
+  }
+  if (mode === 'word') {
+    if (verbLike(c, b)) return false
+    if (ctx.local.aws || ctx.wide.aws) return true
+    return !isSentenceStart(b.text, c.start) && ctx.section.aws
+  }
+  return awsNear || ctx.note.aws
+}
+
+/** "Translate text", "Forecast sales": an ordinary word opening a sentence, followed by its object. */
+function verbLike(c: Candidate, b: Block): boolean {
+  return isSentenceStart(b.text, c.start) && followedByLowercaseWord(b.text, c.end)
+}
+
+function signalOf(b: Block, cands: Candidate[][]): Signal {
+  const s = emptySignal()
+  if (/(?:^|[^A-Za-z0-9_])(?:AWS|Amazon)(?![A-Za-z0-9_.])/.test(b.text)) s.aws = true
+  const words: Candidate[] = []
+  for (const atStart of cands) {
+    for (const c of atStart) {
+      const e = c.entry.entity
+      if (e.type !== 'service') continue
+      if (isStrong(c)) {
+        s.aws = true
+        s.strongFamilies.add(e.id)
+        if (e.parent) s.strongFamilies.add(e.parent)
+      } else if (c.entry.mode === 'word') {
+        if (!e.feature) words.push(c)
+        continue
+      }
+      // capitalised feature names ("Model Registry") also tell which service family a passage is about
+      else if (!c.titled) continue
+      addFamily(s, c)
+    }
+  }
+  // Ordinary-word names ("Bedrock") name a family only where AWS is plainly the subject.
+  if (s.aws) for (const c of words) addFamily(s, c)
+  return s
+}
+
+function addFamily(s: Signal, c: Candidate): void {
+  const e = c.entry.entity
+  c.contributes = true
+  s.families.set(e.id, (s.families.get(e.id) ?? 0) + 1)
+  if (e.parent) s.families.set(e.parent, (s.families.get(e.parent) ?? 0) + 1)
+}
+
+function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) => OntologyEntity | undefined, sectionAt: SectionLocator): Mention[] {
+  return findCodeForms(snip.value, matcher, named).map((h) => {
+    const before = snip.value.slice(0, h.at)
+    const lines = before.split('\n')
+    const line = snip.line + lines.length - 1
+    const column = lines.length === 1 ? snip.column + before.length : lines[lines.length - 1].length + 1
+    return { entity: h.entity.id, text: h.text, line, column, section: sectionAt(line).id }
+  })
+}
+
+type SectionLocator = (line: number) => { id: string; section?: Section }
+
+/** Innermost section containing a line ('' before the first heading). */
+function sectionLocator(sections: Section[]): SectionLocator {
+  const sorted = [...sections].sort((a, b) => a.line - b.line || a.depth - b.depth)
+  const cache = new Map<number, { id: string; section?: Section }>()
+  return (line) => {
+    let hit = cache.get(line)
+    if (hit) return hit
+    let best: Section | undefined
+    for (const s of sorted) {
+      if (s.line > line) break
+      if (s.endLine >= line) best = s
+    }
+    hit = best ? { id: best.id, section: best } : { id: '' }
+    cache.set(line, hit)
+    return hit
+  }
+}
+
+function getOr(m: Map<number | string, Signal>, k: number | string): Signal {
+  let s = m.get(k)
+  if (!s) {
+    s = emptySignal()
+    m.set(k, s)
+  }
+  return s
+}

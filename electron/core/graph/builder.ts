@@ -22,19 +22,14 @@ interface EntityUse {
   refs: EdgeMentionRef[]
 }
 
-interface RelatedPair {
-  a: string
-  b: string
-  sections: number
-}
-
 /** What one note adds to the graph; subtracted again when the note changes or goes. */
 interface Contribution {
   meta: NoteMeta
   entities: Map<string, EntityUse>
   /** mentioned entities plus their ancestors (a feature brings its parent service) */
   covered: string[]
-  pairs: Map<string, RelatedPair>
+  /** related edge id → sections of this note mentioning both ends (ends in GraphBuilder.pairEnds) */
+  pairs: Map<string, number>
   tags: Set<string>
   /** resolved target path → number of links */
   links: Map<string, number>
@@ -86,15 +81,29 @@ export class GraphBuilder {
   private edgeBase = new Map<string, GraphEdge | undefined>()
   private readonly ancestorCache = new Map<string, string[]>()
   private readonly aliasCache = new Map<string, string[]>()
+  /** interned related-edge ids (a < b), so re-adding a note does not build the same strings again */
+  private readonly pairKeys = new Map<string, Map<string, string>>()
+  private readonly pairEnds = new Map<string, EdgeKey>()
+  /** true while the delta base is "empty graph": everything present counts as added, nothing to record */
+  private baseEmpty = true
   private diagnostics: Diagnostic[] = []
   private cached: Graph | undefined
   private _version = 0
+  private _notesVersion = 0
+  private batchDepth = 0
+  /** Set while a batch that started on an empty builder runs: counts only, one full materialization at the end. */
+  private rebuildAll = false
 
   constructor(readonly ontology: Ontology) {}
 
   /** Increases whenever graph() would return a different object. */
   get version(): number {
     return this._version
+  }
+
+  /** Increases on every setNote/removeNote, even when the graph itself does not change. */
+  get notesVersion(): number {
+    return this._notesVersion
   }
 
   get noteCount(): number {
@@ -108,7 +117,30 @@ export class GraphBuilder {
     const c = this.contribution(meta)
     this.contributions.set(meta.path, c)
     this.apply(c, 1)
-    this.flush()
+    this._notesVersion++
+    if (!this.batchDepth) this.flush()
+  }
+
+  /** Add or replace many notes; materializes once at the end (use for the first build). */
+  setNotes(metas: Iterable<NoteMeta>): void {
+    this.batch(() => {
+      for (const m of metas) this.setNote(m)
+    })
+  }
+
+  /** Run several setNote/removeNote calls and materialize once afterwards. */
+  batch(fn: () => void): void {
+    if (this.batchDepth++ === 0 && this.contributions.size === 0 && this.nodes.size === 0) this.rebuildAll = true
+    try {
+      fn()
+    } finally {
+      if (--this.batchDepth === 0) {
+        if (this.rebuildAll) {
+          this.rebuildAll = false
+          this.materializeAll()
+        } else this.flush()
+      }
+    }
   }
 
   /** Remove one note; returns false when it was not there. */
@@ -117,12 +149,15 @@ export class GraphBuilder {
     if (!old) return false
     this.apply(old, -1)
     this.contributions.delete(path)
-    this.flush()
+    this._notesVersion++
+    if (!this.batchDepth) this.flush()
     return true
   }
 
   clear(): void {
-    for (const path of [...this.contributions.keys()]) this.removeNote(path)
+    this.batch(() => {
+      for (const path of [...this.contributions.keys()]) this.removeNote(path)
+    })
   }
 
   /** Folder-level and parse diagnostics to ship with the graph (the builder does not produce any). */
@@ -165,6 +200,12 @@ export class GraphBuilder {
   /** Net changes since the previous takeDelta() (or since construction). */
   takeDelta(): GraphDelta {
     const d: GraphDelta = { addedNodes: [], updatedNodes: [], removedNodes: [], addedEdges: [], updatedEdges: [], removedEdges: [] }
+    if (this.baseEmpty) {
+      this.baseEmpty = false
+      d.addedNodes = [...this.nodes.values()]
+      d.addedEdges = [...this.edges.values()]
+      return d
+    }
     for (const [id, base] of this.nodeBase) {
       const cur = this.nodes.get(id)
       if (!base && cur) d.addedNodes.push(cur)
@@ -190,9 +231,16 @@ export class GraphBuilder {
 
     const entities = new Map<string, EntityUse>()
     const bySection = new Map<string, Set<string>>()
-    const mentions = [...meta.mentions].filter((m) => isEntityId(m.entity))
-    mentions.sort((a, b) => a.line - b.line || a.column - b.column)
+    let mentions = meta.mentions
+    let sorted = true
+    for (let i = 1; i < mentions.length && sorted; i++) {
+      const a = mentions[i - 1]
+      const b = mentions[i]
+      sorted = a.line < b.line || (a.line === b.line && a.column <= b.column)
+    }
+    if (!sorted) mentions = [...mentions].sort((a, b) => a.line - b.line || a.column - b.column)
     for (const m of mentions) {
+      if (!isEntityId(m.entity)) continue
       let use = entities.get(m.entity)
       if (!use) entities.set(m.entity, (use = { count: 0, refs: [] }))
       use.count++
@@ -208,7 +256,7 @@ export class GraphBuilder {
       for (const a of this.ancestors(e)) covered.add(a)
     }
 
-    const pairs = new Map<string, RelatedPair>()
+    const pairs = new Map<string, number>()
     for (const set of bySection.values()) {
       if (set.size < 2) continue
       const ids = [...set].sort()
@@ -216,10 +264,8 @@ export class GraphBuilder {
         const iConcept = this.isConcept(ids[i])
         for (let j = i + 1; j < ids.length; j++) {
           if (iConcept && this.isConcept(ids[j])) continue // concept–concept pairs would swamp the graph
-          const key = edgeId('related', ids[i], ids[j])
-          const p = pairs.get(key)
-          if (p) p.sections++
-          else pairs.set(key, { a: ids[i], b: ids[j], sections: 1 })
+          const key = this.pairKey(ids[i], ids[j])
+          pairs.set(key, (pairs.get(key) ?? 0) + 1)
         }
       }
     }
@@ -236,12 +282,15 @@ export class GraphBuilder {
   private apply(c: Contribution, sign: 1 | -1): void {
     const path = c.meta.path
     const nid = noteId(path)
-    this.touchedNodes.add(nid)
+    const touch = !this.rebuildAll
+    if (touch) this.touchedNodes.add(nid)
     if (c.meta.domain) {
-      const did = domainId(c.meta.domain)
       bump(this.domainCount, c.meta.domain, sign)
-      this.touchedNodes.add(did)
-      this.touchEdge('contains', did, nid)
+      if (touch) {
+        const did = domainId(c.meta.domain)
+        this.touchedNodes.add(did)
+        this.touchEdge('contains', did, nid)
+      }
     }
     for (const e of c.entities.keys()) {
       let set = this.mentionIndex.get(e)
@@ -252,20 +301,22 @@ export class GraphBuilder {
         set.delete(path)
         if (set.size === 0) this.mentionIndex.delete(e)
       }
-      this.touchEdge('mentions', nid, e)
+      if (touch) this.touchEdge('mentions', nid, e)
     }
     for (const e of c.covered) {
       bump(this.presence, e, sign)
+      if (!touch) continue
       this.touchedNodes.add(e)
       const parent = this.ontology.byId.get(e)?.parent
       if (parent) this.touchEdge('part-of', e, parent)
     }
-    for (const [key, p] of c.pairs) {
-      bump(this.relatedWeight, key, sign * p.sections)
-      this.touchedEdges.set(key, { type: 'related', source: p.a, target: p.b })
+    for (const [key, sections] of c.pairs) {
+      bump(this.relatedWeight, key, sign * sections)
+      if (touch) this.touchedEdges.set(key, this.pairEnds.get(key)!)
     }
     for (const t of c.tags) {
       bump(this.tagCount, t, sign)
+      if (!touch) continue
       this.touchedNodes.add(tagId(t))
       this.touchEdge('tagged', nid, tagId(t))
     }
@@ -278,9 +329,9 @@ export class GraphBuilder {
         set.delete(path)
         if (set.size === 0) this.incoming.delete(target)
       }
-      this.touchEdge('links-to', nid, noteId(target))
+      if (touch) this.touchEdge('links-to', nid, noteId(target))
     }
-    for (const src of this.incoming.get(path) ?? []) this.touchEdge('links-to', noteId(src), nid)
+    if (touch) for (const src of this.incoming.get(path) ?? []) this.touchEdge('links-to', noteId(src), nid)
   }
 
   private touchEdge(type: EdgeType, source: string, target: string): void {
@@ -296,11 +347,11 @@ export class GraphBuilder {
       const want = this.desiredNode(id)
       if (!want) {
         if (!cur) continue
-        if (!this.nodeBase.has(id)) this.nodeBase.set(id, cur)
+        if (!this.baseEmpty && !this.nodeBase.has(id)) this.nodeBase.set(id, cur)
         this.nodes.delete(id)
       } else {
         if (cur && sameNode(cur, want)) continue
-        if (!this.nodeBase.has(id)) this.nodeBase.set(id, cur)
+        if (!this.baseEmpty && !this.nodeBase.has(id)) this.nodeBase.set(id, cur)
         this.nodes.set(id, want)
       }
       changed = true
@@ -310,11 +361,11 @@ export class GraphBuilder {
       const want = this.desiredEdge(id, key)
       if (!want) {
         if (!cur) continue
-        if (!this.edgeBase.has(id)) this.edgeBase.set(id, cur)
+        if (!this.baseEmpty && !this.edgeBase.has(id)) this.edgeBase.set(id, cur)
         this.edges.delete(id)
       } else {
         if (cur && sameEdge(cur, want)) continue
-        if (!this.edgeBase.has(id)) this.edgeBase.set(id, cur)
+        if (!this.baseEmpty && !this.edgeBase.has(id)) this.edgeBase.set(id, cur)
         this.edges.set(id, want)
       }
       changed = true
@@ -325,6 +376,52 @@ export class GraphBuilder {
       this.cached = undefined
       this._version++
     }
+  }
+
+  /** First build: create every node and edge straight from the counts (no per-note touch tracking). */
+  private materializeAll(): void {
+    const record = !this.baseEmpty
+    const addNode = (id: string) => {
+      if (this.nodes.has(id)) return
+      const n = this.desiredNode(id)
+      if (!n) return
+      this.nodes.set(id, n)
+      if (record && !this.nodeBase.has(id)) this.nodeBase.set(id, undefined)
+    }
+    /** `shared`: the same edge can come from several notes, so check it is not there yet */
+    const addEdge = (id: string, key: EdgeKey, shared: boolean) => {
+      if (shared && this.edges.has(id)) return
+      const e = this.desiredEdge(id, key)
+      if (!e) return
+      this.edges.set(id, e)
+      if (record && !this.edgeBase.has(id)) this.edgeBase.set(id, undefined)
+    }
+    const edge = (type: EdgeType, source: string, target: string) =>
+      addEdge(edgeId(type, source, target), { type, source, target }, false)
+    for (const c of this.contributions.values()) {
+      const nid = noteId(c.meta.path)
+      addNode(nid)
+      if (c.meta.domain) {
+        addNode(domainId(c.meta.domain))
+        edge('contains', domainId(c.meta.domain), nid)
+      }
+      for (const e of c.covered) addNode(e)
+      for (const e of c.entities.keys()) edge('mentions', nid, e)
+      for (const t of c.tags) {
+        addNode(tagId(t))
+        edge('tagged', nid, tagId(t))
+      }
+      for (const target of c.links.keys()) edge('links-to', nid, noteId(target))
+    }
+    for (const e of this.presence.keys()) {
+      const parent = this.ontology.byId.get(e)?.parent
+      if (parent) edge('part-of', e, parent)
+    }
+    for (const c of this.contributions.values()) {
+      for (const key of c.pairs.keys()) addEdge(key, this.pairEnds.get(key)!, true)
+    }
+    this.cached = undefined
+    this._version++
   }
 
   private desiredNode(id: string): GraphNode | undefined {
@@ -387,6 +484,17 @@ export class GraphBuilder {
           ? { id, source: k.source, target: k.target, type: k.type }
           : undefined
     }
+  }
+
+  private pairKey(a: string, b: string): string {
+    let inner = this.pairKeys.get(a)
+    if (!inner) this.pairKeys.set(a, (inner = new Map()))
+    let key = inner.get(b)
+    if (!key) {
+      inner.set(b, (key = edgeId('related', a, b)))
+      this.pairEnds.set(key, { type: 'related', source: a, target: b })
+    }
+    return key
   }
 
   // ---- ontology helpers ----

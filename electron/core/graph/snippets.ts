@@ -30,7 +30,7 @@ const isFence = (line: string) => /^\s*(`{3,}|~{3,})/.test(line)
 /** Sentences of a plain-text string, with their start offsets. */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
-  const re = /[.!?](?=\s+["'(\[]?[A-Z0-9])/g
+  const re = /[.!?](?=\s+["'([]?[A-Z0-9])/g
   let start = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(text))) {

@@ -1,5 +1,17 @@
 // Shape of the ontology kept in the repo as data (services.json, concepts.json).
 
+/**
+ * How a bare alias may be matched in prose (build-ontology.ts decides, the extractor obeys):
+ * - `strong`: anywhere, any letter case ("SageMaker", "Kinesis Data Streams", "Amazon S3")
+ * - `exact`: anywhere, letter case as written ("EMR", "S3", "KMS")
+ * - `name`: anywhere, capitalised words stay capitalised ("Glue crawler", "Lambda functions")
+ * - `word`: an ordinary word or name ("Glue", "Lambda", "Batch"): capitalised, and only with AWS context
+ * - `title`: a phrase that is ordinary in lowercase ("Model Registry", "Step Functions"): capitalised, with context
+ * - `lower`: a feature name that keeps its meaning in lowercase ("batch transform"): lowercase needs the parent in context
+ * - `qualified`: never alone; only right after AWS/Amazon or the parent's name ("Amazon Q", "SageMaker HPO")
+ */
+export type AliasMode = 'strong' | 'exact' | 'name' | 'word' | 'title' | 'lower' | 'qualified'
+
 export interface OntologyEntity {
   /** `service:<kebab canonical name>` or `concept:<kebab>` */
   id: string
@@ -12,10 +24,16 @@ export interface OntologyEntity {
   parent?: string
   /** true for named features of a service (SageMaker Feature Store, Glue Data Catalog…) */
   feature?: boolean
-  /** other names that mean this entity (matched case-insensitively unless listed in caseSensitive) */
+  /** true for configuration-level parts (Glue crawlers, VPC endpoints): for counting they stand for their parent */
+  option?: boolean
+  /** other names that mean this entity */
   aliases: string[]
   /** former names still seen in notes (Kinesis Data Firehose → Amazon Data Firehose) */
   formerNames?: string[]
+  /** match mode of the name, each alias and each former name (missing → `strong`) */
+  match?: Record<string, AliasMode>
+  /** boto3 client names (`boto3.client('s3')`), services only */
+  sdkClients?: string[]
 }
 
 export interface Ontology {

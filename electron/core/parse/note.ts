@@ -1,9 +1,8 @@
 // One note's text → NoteMeta (title, domain, sections, tags, links, mentions). Runs in workers and in-process.
 // Line numbers are FILE lines: the whole file, frontmatter included, goes to the parser.
 import path from 'node:path'
-import type { Heading, Root, Yaml } from 'mdast'
+import type { Heading, Root, RootContent, Yaml } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit, SKIP } from 'unist-util-visit'
 import type { Diagnostic, NoteLink, NoteMeta, Section } from '../types'
 import type { Extractor } from '../extract/index'
 import { parseMarkdown } from './processor'
@@ -60,38 +59,43 @@ export function parseNote(src: NoteSource, extractor?: Extractor): ParsedNote {
 
   const headings: Heading[] = []
   const links: NoteLink[] = []
-  visit(root, (node) => {
-    switch (node.type) {
-      case 'heading':
-        headings.push(node)
-        return
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-      case 'yaml':
-        return SKIP
-      case 'link':
-      case 'definition':
-        links.push({ target: node.url, kind: 'markdown', line: node.position?.start.line ?? 1 })
-        return
-      case 'text': {
-        const value = node.value
-        const line0 = node.position?.start.line ?? 1
-        if (value.includes('#')) {
-          for (const m of value.matchAll(INLINE_TAG)) {
-            const tag = normaliseTag(m[1].replace(/[/-]+$/, ''))
-            if (tag) tags.add(tag)
+  // one hand-written walk (cheaper than unist-util-visit on every note): headings, links, text for tags/wikilinks
+  const walk = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'code':
+        case 'inlineCode':
+        case 'html':
+        case 'yaml':
+          continue
+        case 'heading':
+          headings.push(node)
+          break
+        case 'link':
+        case 'definition':
+          links.push({ target: node.url, kind: 'markdown', line: node.position?.start.line ?? 1 })
+          break
+        case 'text': {
+          const value = node.value
+          if (value.includes('#')) {
+            for (const m of value.matchAll(INLINE_TAG)) {
+              const tag = normaliseTag(m[1].replace(/[/-]+$/, ''))
+              if (tag) tags.add(tag)
+            }
           }
-        }
-        if (value.includes('[[')) {
-          for (const m of value.matchAll(WIKILINK)) {
-            links.push({ target: m[1].trim(), kind: 'wikilink', line: line0 + newlinesBefore(value, m.index ?? 0) })
+          if (value.includes('[[')) {
+            const line0 = node.position?.start.line ?? 1
+            for (const m of value.matchAll(WIKILINK)) {
+              links.push({ target: m[1].trim(), kind: 'wikilink', line: line0 + newlinesBefore(value, m.index ?? 0) })
+            }
           }
+          continue
         }
-        return
       }
+      if ('children' in node) walk(node.children as RootContent[])
     }
-  })
+  }
+  walk(root.children)
 
   const sections = buildSections(headings, countLines(text))
   if (!title) {

@@ -3,12 +3,14 @@ import type { Graph } from '../../../electron/core/types'
 import { toGraphJson } from './graphJson'
 import { matchParts } from './matchText'
 import { oftenConfused } from './oftenConfused'
+import { examOverlap } from './examOverlap'
 
 const graph: Graph = {
   nodes: [
     { id: 'note:a.md', type: 'note', label: 'A', path: 'a.md', domain: 'D1' },
     { id: 'note:b.md', type: 'note', label: 'B', path: 'b.md', domain: 'D1' },
     { id: 'note:c.md', type: 'note', label: 'C', path: 'c.md' },
+    { id: 'note:d.md', type: 'note', label: 'D', path: 'd.md' },
     { id: 'service:kinesis', type: 'service', label: 'Amazon Kinesis', category: 'Analytics', aliases: ['KDS'] },
     { id: 'service:firehose', type: 'service', label: 'Amazon Data Firehose', category: 'Analytics' },
     { id: 'service:s3', type: 'service', label: 'Amazon S3', category: 'Storage' },
@@ -20,6 +22,9 @@ const graph: Graph = {
     { id: 'e4', source: 'note:b.md', target: 'service:firehose', type: 'mentions' },
     { id: 'e5', source: 'note:a.md', target: 'service:s3', type: 'mentions' },
     { id: 'e6', source: 'note:b.md', target: 'service:s3', type: 'mentions' },
+    { id: 'e7', source: 'note:d.md', target: 'service:kinesis', type: 'mentions' },
+    { id: 'e8', source: 'note:d.md', target: 'service:firehose', type: 'mentions' },
+    { id: 'e9', source: 'note:c.md', target: 'service:firehose', type: 'mentions' },
   ],
   diagnostics: [{ file: 'c.md', severity: 'warning', code: 'yaml-invalid', message: 'bad yaml' }],
 }
@@ -28,11 +33,12 @@ describe('often confused pairs', () => {
   it('pairs services of the same category that share their notes, never across categories', () => {
     const pairs = oftenConfused(graph)
     expect(pairs).toHaveLength(1)
-    expect(pairs[0]).toMatchObject({ a: 'service:kinesis', b: 'service:firehose', category: 'Analytics', shared: 2, score: 1 })
+    expect(pairs[0]).toMatchObject({ a: 'service:kinesis', b: 'service:firehose', category: 'Analytics', shared: 3, score: 0.75 })
   })
 
   it('respects the minimum overlap', () => {
-    expect(oftenConfused(graph, { minShared: 3 })).toEqual([])
+    expect(oftenConfused(graph, { minShared: 4 })).toEqual([])
+    expect(oftenConfused(graph, { minScore: 0.8 })).toEqual([])
   })
 })
 
@@ -40,7 +46,7 @@ describe('graph JSON export', () => {
   it('keeps the CLI shape and drops view-only fields', () => {
     const json = toGraphJson(graph)
     expect(json.nodes[0]).toEqual({ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md', domain: 'D1' })
-    expect(json.nodes[3]).toEqual({ id: 'service:kinesis', type: 'service', label: 'Amazon Kinesis', category: 'Analytics' })
+    expect(json.nodes.find((n) => n.id === 'service:kinesis')).toEqual({ id: 'service:kinesis', type: 'service', label: 'Amazon Kinesis', category: 'Analytics' })
     expect(json.edges[0]).toEqual({ source: 'note:a.md', target: 'service:kinesis', type: 'mentions', weight: 3 })
     expect(json.edges[1]).toEqual({ source: 'note:b.md', target: 'service:kinesis', type: 'mentions' })
     expect(json.diagnostics).toHaveLength(1)
@@ -63,5 +69,33 @@ describe('search match marking', () => {
 
   it('leaves an alias hit unmarked when the label does not contain it', () => {
     expect(matchParts('Amazon Data Firehose', 'KDF!')).toEqual([{ text: 'Amazon Data Firehose', match: false }])
+  })
+})
+
+describe('cross-exam overlap', () => {
+  const parents: Record<string, string> = {
+    'service:amazon-kinesis-data-streams': 'service:amazon-kinesis',
+    'service:amazon-kinesis-client-library': 'service:amazon-kinesis-data-streams',
+    'service:amazon-sagemaker-clarify': 'service:amazon-sagemaker-ai',
+    'service:amazon-sagemaker-jumpstart': 'service:amazon-sagemaker-ai',
+  }
+  const parentOf = (id: string) => parents[id]
+
+  it('keeps services listed by both exams', () => {
+    const r = examOverlap(['service:aws-glue', 'service:amazon-s3', 'service:amazon-polly'], ['service:amazon-s3', 'service:aws-glue'], parentOf)
+    expect(r.shared).toEqual(['service:aws-glue', 'service:amazon-s3'])
+    expect(r.via).toEqual({})
+  })
+
+  it('matches a service with a feature or sub-service the other exam lists, in both directions', () => {
+    const r = examOverlap(['service:amazon-kinesis', 'service:amazon-sagemaker-jumpstart'], ['service:amazon-kinesis-data-streams', 'service:amazon-sagemaker-ai'], parentOf)
+    expect(r.shared).toEqual(['service:amazon-kinesis', 'service:amazon-sagemaker-jumpstart'])
+    expect(r.via['service:amazon-kinesis']).toEqual(['service:amazon-kinesis-data-streams'])
+    expect(r.highlight).toEqual(expect.arrayContaining(['service:amazon-kinesis-data-streams', 'service:amazon-sagemaker-ai']))
+  })
+
+  it('does not pair siblings that only share a parent', () => {
+    const r = examOverlap(['service:amazon-sagemaker-clarify'], ['service:amazon-sagemaker-jumpstart'], parentOf)
+    expect(r.shared).toEqual([])
   })
 })

@@ -8,12 +8,13 @@ export interface ConfusedPair {
   category: string
   /** Jaccard overlap of the two neighbour sets, 0..1 */
   score: number
+  /** neighbours (mostly notes) the two have in common */
   shared: number
 }
 
 export function oftenConfused(graph: Graph, opts: { minScore?: number; minShared?: number; limit?: number } = {}): ConfusedPair[] {
   const minScore = opts.minScore ?? 0.3
-  const minShared = opts.minShared ?? 2
+  const minShared = opts.minShared ?? 3
   const limit = opts.limit ?? 20
   const neighbours = new Map<string, Set<string>>()
   const add = (a: string, b: string) => {
@@ -22,7 +23,8 @@ export function oftenConfused(graph: Graph, opts: { minScore?: number; minShared
     s.add(b)
   }
   for (const e of graph.edges) {
-    if (e.source === e.target) continue
+    // domain membership says nothing about confusability
+    if (e.source === e.target || e.type === 'contains') continue
     add(e.source, e.target)
     add(e.target, e.source)
   }
@@ -51,6 +53,8 @@ export function oftenConfused(graph: Graph, opts: { minScore?: number; minShared
       }
     }
   }
-  pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || x.a.localeCompare(y.a))
+  // a perfect overlap of two rarely mentioned services says less than a strong overlap of two common ones
+  const rank = (p: ConfusedPair) => p.score * (1 - 1 / (1 + p.shared))
+  pairs.sort((x, y) => rank(y) - rank(x) || y.shared - x.shared || x.a.localeCompare(y.a))
   return pairs.slice(0, limit)
 }

@@ -15,7 +15,7 @@ export interface ExploreState {
   /** [] no overlay, [a] one exam, [a, b] cross-exam overlap */
   exams: string[]
   layout: LayoutName
-  size: SizeBy | null
+  size: SizeBy
   filter: FilterState
   panel: PanelId
   /** visible counts returned by the last controller.setFilter */
@@ -30,7 +30,7 @@ export const initialExploreState: ExploreState = {
   depth: null,
   exams: [],
   layout: 'force',
-  size: null,
+  size: 'degree',
   filter: {},
   panel: 'filters',
   counts: null,
@@ -74,7 +74,7 @@ export function toHashState(s: ExploreState): HashState {
     depth: s.depth ?? undefined,
     exams: s.exams.length ? s.exams : undefined,
     layout: s.layout === 'force' ? undefined : s.layout,
-    size: s.size ?? undefined,
+    size: s.size === 'degree' ? undefined : s.size,
     filter: s.filter,
   }
 }
@@ -86,7 +86,7 @@ export function fromHashState(h: HashState): Partial<ExploreState> {
     depth: h.depth ?? null,
     exams: h.exams ?? [],
     layout: h.layout ?? 'force',
-    size: h.size ?? null,
+    size: h.size ?? 'degree',
     filter: h.filter ?? {},
   }
 }

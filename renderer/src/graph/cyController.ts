@@ -102,7 +102,7 @@ export class CyGraphController implements GraphController {
     this.reapplyClasses()
     if (!topologyChanged && !initial) return
     const cached = this.cachedPositions
-    const allCached = cy.nodes().every((n) => cached[n.id()] !== undefined)
+    const allCached = cy.nodes().toArray().every((n) => cached[n.id()] !== undefined)
     if (initial && allCached) {
       cy.batch(() => cy.nodes().forEach((n) => { n.position({ ...cached[n.id()] }) }))
       cy.fit(undefined, 30)
@@ -122,7 +122,7 @@ export class CyGraphController implements GraphController {
         const n = cy.getElementById(id)
         const known = this.cachedPositions[id]
         if (known) { n.position({ ...known }); continue }
-        const anchors = n.neighborhood('node').filter((m) => !isNew.has(m.id()))
+        const anchors = n.neighborhood().nodes().filter((m: NodeSingular) => !isNew.has(m.id()))
         const jitter = () => (Math.random() - 0.5) * 80
         if (anchors.length > 0) {
           let x = 0
@@ -147,7 +147,12 @@ export class CyGraphController implements GraphController {
     if (cy) {
       cy.batch(() => {
         cy.$(':selected').unselect()
-        if (this.selectedId) cy.getElementById(this.selectedId).select()
+        cy.$('.sel-hl').removeClass('sel-hl')
+        if (this.selectedId) {
+          const n = cy.getElementById(this.selectedId)
+          n.select()
+          n.connectedEdges().addClass('sel-hl')
+        }
       })
     }
     this.events.onSelect(this.selectedId)
@@ -258,7 +263,8 @@ export class CyGraphController implements GraphController {
     const cy = this.core
     if (!cy || cy.nodes().length === 0) return
     this.layoutName = name
-    const eles = cy.elements().not('.hidden')
+    // co-mention ('related') edges are too many to lay out by; structure comes from the rest
+    const eles = cy.elements().not('.hidden').not('edge[type = "related"]')
     const n = eles.nodes().length
     let options: LayoutOptions
     if (name === 'concentric') {
@@ -278,9 +284,11 @@ export class CyGraphController implements GraphController {
         quality: n > DRAFT_THRESHOLD ? 'draft' : 'default',
         randomize: true,
         animate: false,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 70,
-        nodeSeparation: 90,
+        nodeRepulsion: () => 30000,
+        idealEdgeLength: (edge: { data(k: string): unknown }) => (edge.data('type') === 'tagged' ? 60 : 110),
+        edgeElasticity: () => 0.3,
+        gravity: 0.2,
+        nodeSeparation: 120,
         packComponents: true,
         numIter: n > DRAFT_THRESHOLD ? 800 : 2500,
         fit: true,

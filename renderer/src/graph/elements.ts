@@ -6,6 +6,7 @@ import type { Graph, GraphNode } from '../../../electron/core/types'
 export function degrees(graph: Graph): Map<string, number> {
   const deg = new Map<string, number>()
   for (const e of graph.edges) {
+    if (!shownOnCanvas(e)) continue
     deg.set(e.source, (deg.get(e.source) ?? 0) + 1)
     deg.set(e.target, (deg.get(e.target) ?? 0) + 1)
   }
@@ -13,16 +14,44 @@ export function degrees(graph: Graph): Map<string, number> {
 }
 
 /** Node diameter for a metric value scaled to 0..1. */
-export const sizeFor = (scaled: number, type: GraphNode['type']): number =>
-  Math.round((type === 'domain' ? 40 : 16) + 44 * Math.sqrt(Math.max(0, Math.min(1, scaled))))
+const BASE_SIZE: Record<GraphNode['type'], number> = { domain: 34, note: 14, service: 14, concept: 12, tag: 8 }
+const GROWTH: Record<GraphNode['type'], number> = { domain: 16, note: 18, service: 36, concept: 28, tag: 10 }
 
-export const fontFor = (deg: number, type: GraphNode['type']): number =>
-  type === 'domain' ? 20 : Math.round(10 + Math.min(10, 2 * Math.sqrt(deg)))
+export const sizeFor = (scaled: number, type: GraphNode['type']): number =>
+  Math.round(BASE_SIZE[type] + GROWTH[type] * Math.sqrt(Math.max(0, Math.min(1, scaled))))
+
+/**
+ * Labels vanish below 10 rendered px (min-zoomed-font-size), so a bigger font means labelled at a lower
+ * zoom: the top 3 % by degree keep their label when zoomed out, the top 10 % next, the rest last.
+ */
+export function fontFor(rank: number, type: GraphNode['type']): number {
+  if (type === 'domain') return 18
+  if (type === 'tag') return 9
+  return rank < 0.03 ? 16 : rank < 0.1 ? 13 : 10
+}
+
+/** Degree rank of each node as a fraction (0 = the biggest hub), tags excluded from the ranking. */
+function degreeRanks(graph: Graph, deg: Map<string, number>): Map<string, number> {
+  const ranked = graph.nodes.filter((n) => n.type !== 'tag').sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
+  const out = new Map<string, number>()
+  ranked.forEach((n, i) => out.set(n.id, i / Math.max(1, ranked.length)))
+  return out
+}
+
+/**
+ * Co-mention ('related') edges number in the thousands even for a few dozen notes, and every element
+ * costs style work on each class change (hover, selection, filters). The canvas keeps only the strong
+ * ones; the backend's queries (compare, neighbourhood) still see them all.
+ */
+export const RELATED_MIN_WEIGHT = 4
+
+export const shownOnCanvas = (e: Graph['edges'][number]): boolean => e.type !== 'related' || (e.weight ?? 1) >= RELATED_MIN_WEIGHT
 
 export function toElements(graph: Graph): { nodes: ElementDefinition[]; edges: ElementDefinition[] } {
   const deg = degrees(graph)
   const maxDeg = Math.max(1, ...deg.values())
   const ids = new Set(graph.nodes.map((n) => n.id))
+  const ranks = degreeRanks(graph, deg)
   const nodes = graph.nodes.map((n) => {
     const d = deg.get(n.id) ?? 0
     return {
@@ -35,12 +64,12 @@ export function toElements(graph: Graph): { nodes: ElementDefinition[]; edges: E
         category: n.category,
         deg: d,
         size: sizeFor(d / maxDeg, n.type),
-        font: fontFor(d, n.type),
+        font: fontFor(ranks.get(n.id) ?? 1, n.type),
       },
     }
   })
   const edges = graph.edges
-    .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
+    .filter((e) => shownOnCanvas(e) && ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
     .map((e) => ({
       group: 'edges' as const,
       data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight ?? 1 },

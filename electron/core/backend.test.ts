@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createBackend, type Backend } from './backend'
+import type { GraphChange } from './types'
+
+let tmp: string
+let notes: string
+let backend: Backend | undefined
+
+const write = (rel: string, text: string) => {
+  const abs = path.join(notes, rel)
+  mkdirSync(path.dirname(abs), { recursive: true })
+  writeFileSync(abs, text)
+}
+const ids = (b: Backend) => b.getGraph().nodes.map((n) => n.id)
+const open = (extra: Partial<Parameters<typeof createBackend>[0]> = {}) =>
+  createBackend({ folder: notes, bundledFolder: notes, cacheDir: path.join(tmp, 'cache'), settingsDir: path.join(tmp, 'settings'), workers: 0, ...extra })
+
+beforeEach(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-backend-'))
+  notes = path.join(tmp, 'notes')
+  write('D1_prep/a.md', '---\ntags: [alpha]\n---\n# Note A\n\nLinks to [B](../D2_dev/b.md).\n\n## Part\n\nMore.\n')
+  write('D2_dev/b.md', '# Note B\n\n#beta text\n')
+  writeFileSync(path.join(tmp, 'secret.md'), '# Secret\n')
+})
+
+afterEach(async () => {
+  await backend?.close()
+  backend = undefined
+  rmSync(tmp, { recursive: true, force: true })
+})
+
+describe('backend', () => {
+  it('builds the graph of a folder', async () => {
+    backend = await open()
+    expect(backend.getFolder()).toMatchObject({ noteCount: 2, bundled: true })
+    expect(ids(backend)).toEqual(expect.arrayContaining(['note:D1_prep/a.md', 'note:D2_dev/b.md', 'domain:D1', 'domain:D2', 'tag:alpha', 'tag:beta']))
+    const edges = backend.getGraph().edges.map((e) => `${e.type} ${e.source} ${e.target}`)
+    expect(edges).toContain('links-to note:D1_prep/a.md note:D2_dev/b.md')
+    expect(edges).toContain('contains domain:D1 note:D1_prep/a.md')
+  })
+
+  it('returns a note with markdown, sections and the frontmatter offset', async () => {
+    backend = await open()
+    const doc = backend.getNote('D1_prep/a.md')
+    expect(doc.title).toBe('Note A')
+    expect(doc.lineOffset).toBe(3)
+    expect(doc.markdown.startsWith('# Note A')).toBe(true)
+    expect(doc.sections.map((s) => [s.id, s.line])).toEqual([['note-a', 4], ['part', 8]])
+    // file line = markdown line + lineOffset
+    expect(doc.markdown.split('\n')[doc.sections[1].line - doc.lineOffset - 1]).toBe('## Part')
+    expect(doc.links[0].resolved).toBe('D2_dev/b.md')
+  })
+
+  it('confines getNote to the opened folder', async () => {
+    backend = await open()
+    const b = backend
+    for (const bad of ['../secret.md', path.join(tmp, 'secret.md'), '/etc/passwd', 'D1_prep/../../secret.md', 'C:\\x.md', 'D1_prep\\a.md', '', 'nope.md', 'D1_prep/a.txt']) {
+      expect(() => b.getNote(bad), bad).toThrow()
+    }
+    // a note swapped for a symlink that leads outside after indexing
+    unlinkSync(path.join(notes, 'D2_dev/b.md'))
+    symlinkSync(path.join(tmp, 'secret.md'), path.join(notes, 'D2_dev/b.md'))
+    expect(() => b.getNote('D2_dev/b.md')).toThrow(/outside/)
+  })
+
+  it('re-parses nothing on a second open (persisted index)', async () => {
+    backend = await open()
+    expect(backend.vault.stats.parsed).toBe(2)
+    await backend.close()
+    backend = await open()
+    expect(backend.vault.stats).toMatchObject({ parsed: 0, reused: 2 })
+    // touched but same content: parsed again (the size/mtime key changed), graph unchanged
+    utimesSync(path.join(notes, 'D2_dev/b.md'), new Date(), new Date(Date.now() + 5000))
+    write('D1_prep/c.md', '# Note C\n')
+    await backend.close()
+    backend = await open()
+    expect(backend.vault.stats).toMatchObject({ parsed: 2, reused: 1 })
+    expect(readdirSync(path.join(tmp, 'cache')).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('updates one changed, added or deleted note incrementally', async () => {
+    backend = await open()
+    const changes: GraphChange[] = []
+    backend.onChange((c) => changes.push(c))
+
+    write('D2_dev/b.md', '# Note B renamed\n\n#gamma\n')
+    let c = await backend.update(['D2_dev/b.md'])
+    expect(backend.vault.stats.parsed).toBe(1)
+    expect(c?.changed).toEqual(['D2_dev/b.md'])
+    expect(backend.getGraph().nodes.find((n) => n.id === 'note:D2_dev/b.md')?.label).toBe('Note B renamed')
+    expect(ids(backend)).toContain('tag:gamma')
+    expect(ids(backend)).not.toContain('tag:beta')
+
+    write('D3_new/c.md', '# Note C\n\nBack to [[a]].\n')
+    c = await backend.update(['D3_new/c.md'])
+    expect(ids(backend)).toEqual(expect.arrayContaining(['note:D3_new/c.md', 'domain:D3']))
+    expect(backend.getGraph().edges.some((e) => e.type === 'links-to' && e.source === 'note:D3_new/c.md' && e.target === 'note:D1_prep/a.md')).toBe(true)
+
+    rmSync(path.join(notes, 'D2_dev/b.md'))
+    c = await backend.update(['D2_dev/b.md'])
+    expect(c?.changed).toContain('D2_dev/b.md')
+    expect(ids(backend)).not.toContain('note:D2_dev/b.md')
+    expect(backend.getGraph().edges.some((e) => e.target === 'note:D2_dev/b.md')).toBe(false)
+    expect(backend.getGraph().diagnostics.map((d) => d.code)).toContain('link-broken')
+    expect(changes).toHaveLength(3)
+    expect(backend.getFolder().noteCount).toBe(2)
+  })
+
+  it('notices file changes through the watcher', async () => {
+    backend = await open({ watch: true })
+    const seen = new Promise<GraphChange>((resolve) => backend!.onChange(resolve))
+    write('D2_dev/new.md', '# Fresh\n')
+    const change = await seen
+    expect(change.changed).toContain('D2_dev/new.md')
+    expect(ids(backend)).toContain('note:D2_dev/new.md')
+  })
+
+  it('keeps the current folder when opening a missing one fails', async () => {
+    backend = await open()
+    await expect(backend.openFolder(path.join(tmp, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(backend.getFolder().noteCount).toBe(2)
+    const other = path.join(tmp, 'other')
+    mkdirSync(other)
+    writeFileSync(path.join(other, 'x.md'), '# X\n')
+    expect(await backend.openFolder(other)).toMatchObject({ noteCount: 1, bundled: false })
+    expect(backend.getSettings().lastFolder).toBe(other)
+    expect(backend.getSettings().recentFolders[0]).toBe(other)
+  })
+
+  it('stores settings and per-folder view state in JSON files', async () => {
+    backend = await open()
+    expect(backend.getSettings()).toEqual({ theme: 'system', recentFolders: [] })
+    backend.setSettings({ theme: 'dark' })
+    backend.setViewState({ filters: ['service'] })
+    await backend.close()
+    backend = await open()
+    expect(backend.getSettings().theme).toBe('dark')
+    expect(backend.getViewState()).toEqual({ filters: ['service'] })
+    writeFileSync(path.join(tmp, 'settings', 'settings.json'), '{not json')
+    await backend.close()
+    backend = await open()
+    expect(backend.getSettings().theme).toBe('system')
+  })
+})

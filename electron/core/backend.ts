@@ -1,0 +1,279 @@
+// The backend facade: one opened notes folder (index + graph + queries + watcher) behind the core part of
+// the Api contract. The Electron main process and the web host both wrap it; the CLI and tests use it too.
+import { realpathSync } from 'node:fs'
+import path from 'node:path'
+import type { ApiArgs, ApiMethod, ApiResult, Centrality, Neighbourhood, Settings, ViewState } from '../shared/contract'
+import type { EntityMentions, ExamInfo, FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, OverlapResult, RenamedUse, SearchHit } from './types'
+import { Vault, type VaultChange } from './vault'
+import { loadEntities } from './entities'
+import { VaultError } from './errors'
+import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
+import { readNoteFile } from './parse/read'
+import { parseNote, stripFrontmatter } from './parse/note'
+import { NOTE_FILE } from './scan'
+import { SettingsStore } from './settings'
+import { watchFolder, type FolderWatcher } from './watch'
+
+export interface BackendOptions {
+  /** folder to open first; default: the last folder from the settings, else the bundled notes */
+  folder?: string
+  /** the notes shipped with the app */
+  bundledFolder: string
+  /** persisted index folder (null: no persisted index) */
+  cacheDir?: string | null
+  settingsDir: string
+  /** watch the opened folder and push changes (default false) */
+  watch?: boolean
+  /** parse workers (default: available parallelism; 0 = in-process) */
+  workers?: number
+  inProcessBelow?: number
+}
+
+/** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
+export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
+
+export interface Backend {
+  getFolder(): FolderInfo
+  getGraph(): Graph
+  getNote(path: string): NoteDoc
+  getMentions(entityId: string): EntityMentions
+  neighbourhood(id: string, depth: number): Neighbourhood
+  overlap(ids: string[]): OverlapResult
+  centrality(): Centrality
+  exams(): ExamInfo[]
+  coverageGaps(examCode: string): string[]
+  renamed(): RenamedUse[]
+  search(query: string, limit: number): SearchHit[]
+  openFolder(path?: string): Promise<FolderInfo | null>
+  reload(): Promise<FolderInfo>
+  getSettings(): Settings
+  setSettings(patch: Partial<Settings>): Settings
+  getViewState(): ViewState
+  setViewState(state: ViewState): void
+  onChange(listener: (change: GraphChange) => void): () => void
+  onProgress(listener: (progress: IndexProgress) => void): () => void
+  /** apply file changes now (what the watcher does); paths relative to the folder, [] = rescan everything */
+  update(paths: string[]): Promise<GraphChange | null>
+  /** the current index (stats for tests and the benchmark) */
+  readonly vault: Vault
+  close(): Promise<void>
+}
+
+// compile-time check: every core method of the contract is here with a compatible signature
+type _Check = { [M in CoreMethod]: (...args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>> }
+const _check = (b: Backend): _Check => b
+void _check
+
+/** Lines cache for snippets and search: lines[0] is file line 1, like Mention.line. */
+class LineCache {
+  private map = new Map<string, string[]>()
+  private chars = 0
+  constructor(private readonly maxChars = 64 * 1024 * 1024) {}
+  get(key: string, load: () => string | undefined): string[] | undefined {
+    const hit = this.map.get(key)
+    if (hit) {
+      this.map.delete(key)
+      this.map.set(key, hit)
+      return hit
+    }
+    const text = load()
+    if (text === undefined) return undefined
+    const lines = text.split(/\r?\n/)
+    this.map.set(key, lines)
+    this.chars += text.length
+    for (const [k, v] of this.map) {
+      if (this.chars <= this.maxChars) break
+      this.map.delete(k)
+      this.chars -= v.reduce((n, l) => n + l.length + 1, 0)
+    }
+    return lines
+  }
+  drop(key: string): void {
+    const v = this.map.get(key)
+    if (!v) return
+    this.map.delete(key)
+    this.chars -= v.reduce((n, l) => n + l.length + 1, 0)
+  }
+  clear(): void {
+    this.map.clear()
+    this.chars = 0
+  }
+}
+
+/** A note path from the renderer → checked relative path. Rejects absolute paths, `..`, and non-notes. */
+export function checkNotePath(p: unknown): string {
+  if (typeof p !== 'string' || p.length === 0 || p.length > 4096 || p.includes('\0')) throw new VaultError('EINVAL', 'Invalid note path.')
+  if (p.includes('\\') || path.posix.isAbsolute(p) || path.win32.isAbsolute(p) || /^[a-zA-Z]:/.test(p)) {
+    throw new VaultError('EOUTSIDE', `Note path must be relative to the notes folder: ${p}`)
+  }
+  const segs = p.split('/')
+  if (segs.some((s) => s === '..' || s === '.' || s === '')) throw new VaultError('EOUTSIDE', `Note path must stay inside the notes folder: ${p}`)
+  if (!NOTE_FILE.test(p)) throw new VaultError('EINVAL', `Not a note: ${p}`)
+  return p
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+function realOrSelf(p: string): string {
+  try { return realpathSync(p) } catch { return path.resolve(p) }
+}
+
+interface Opened {
+  vault: Vault
+  builder: GraphBuilder
+  queries: GraphQueries
+  watcher?: FolderWatcher
+}
+
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const settings = new SettingsStore(opts.settingsDir)
+  const bundledReal = realOrSelf(opts.bundledFolder)
+  const changeListeners = new Set<(c: GraphChange) => void>()
+  const progressListeners = new Set<(p: IndexProgress) => void>()
+  const lines = new LineCache()
+  let current: Opened
+  let updating: Promise<unknown> = Promise.resolve()
+  let closed = false
+
+  const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
+  const emitChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
+
+  async function open(folder: string): Promise<Opened> {
+    // the graph grows while workers parse: each note goes into the builder as soon as it arrives
+    const builder = new GraphBuilder((await loadEntities()).ontology)
+    const vault = await Vault.open(folder, {
+      cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
+      onNote: (m) => builder.setNote(m),
+    })
+    emitProgress({ done: 0, total: vault.noteCount, phase: 'graph' })
+    for (const m of vault.relinkedOnOpen) builder.setNote(m)
+    for (const m of [...builder.notes()]) if (!vault.meta(m.path)) builder.removeNote(m.path)
+    builder.setDiagnostics(vault.diagnostics())
+    builder.takeDelta()
+    const getLines = (p: string) => lines.get(`${vault.root}\0${p}`, () => {
+      if (!vault.meta(p)) return undefined
+      return readNoteFile(vault.abs(p), p).text
+    })
+    const queries = createGraphQueries(builder, getLines)
+    emitProgress({ done: vault.noteCount, total: vault.noteCount, phase: 'ready' })
+    return { vault, builder, queries }
+  }
+
+  function startWatching(o: Opened): void {
+    if (!opts.watch || closed) return
+    o.watcher = watchFolder(o.vault.root, (paths) => { void update(paths, o) })
+  }
+
+  async function switchTo(next: Opened): Promise<void> {
+    const prev = current as Opened | undefined
+    current = next
+    if (prev) {
+      prev.watcher?.close()
+      if (prev.vault !== next.vault) await prev.vault.close()
+    }
+    lines.clear()
+    startWatching(next)
+    emitChange({ folder: next.vault.root, changed: [], graph: next.builder.graph() })
+  }
+
+  /** Apply file changes to the index and graph; serialized so two batches never interleave. */
+  function update(paths: string[], target?: Opened): Promise<GraphChange | null> {
+    const run = async (): Promise<GraphChange | null> => {
+      const o = target ?? current
+      if (closed || o !== current) return null
+      let change: VaultChange
+      try {
+        change = paths.length ? await o.vault.update(paths) : await o.vault.refresh()
+      } catch {
+        return null // the folder went away or became unreadable; keep the last good graph
+      }
+      if (o !== current) return null
+      for (const p of change.removed) { o.builder.removeNote(p); lines.drop(`${o.vault.root}\0${p}`) }
+      for (const m of change.upserted) { o.builder.setNote(m); lines.drop(`${o.vault.root}\0${m.path}`) }
+      if (!change.removed.length && !change.upserted.length) return null
+      o.builder.setDiagnostics(o.vault.diagnostics())
+      const c: GraphChange = { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() }
+      emitChange(c)
+      return c
+    }
+    const p = updating.then(run, run)
+    updating = p.catch(() => null)
+    return p
+  }
+
+  function folderInfo(o: Opened): FolderInfo {
+    return { folder: o.vault.root, bundled: o.vault.root === bundledReal, noteCount: o.vault.noteCount }
+  }
+
+  // first folder: explicit option, else the last one used, else the bundled notes
+  const first = opts.folder ?? settings.get().lastFolder
+  if (first && opts.folder === undefined) {
+    try {
+      current = await open(first)
+    } catch {
+      current = await open(opts.bundledFolder) // last folder is gone: fall back quietly to the bundled notes
+    }
+  } else {
+    current = await open(first ?? opts.bundledFolder)
+  }
+  startWatching(current)
+
+  const backend: Backend = {
+    get vault() { return current.vault },
+    getFolder: () => folderInfo(current),
+    getGraph: () => current.builder.graph(),
+    getNote(p: string): NoteDoc {
+      const rel = checkNotePath(p)
+      const { vault } = current
+      if (!vault.meta(rel)) throw new VaultError('ENOENT', `No such note in this folder: ${rel}`)
+      const abs = vault.abs(rel)
+      let real: string
+      try { real = realpathSync(abs) } catch { throw new VaultError('ENOENT', `Note is no longer there: ${rel}`) }
+      if (!isInside(vault.root, real)) throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
+      const file = readNoteFile(real, rel)
+      if (file.text === undefined) throw new VaultError('EACCES', file.diagnostics[0]?.message ?? `Cannot read note: ${rel}`)
+      const parsed = parseNote({ path: rel, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, vault.entities.extractor)
+      vault.resolveLinks(parsed.meta)
+      return { ...parsed.meta, markdown: stripFrontmatter(file.text, parsed.lineOffset), lineOffset: parsed.lineOffset }
+    },
+    getMentions: (id) => current.queries.getMentions(id),
+    neighbourhood: (id, depth) => current.queries.neighbourhood(id, depth),
+    overlap: (ids) => current.queries.overlap(ids),
+    centrality: () => current.queries.centrality(),
+    exams: () => current.queries.exams(),
+    coverageGaps: (code) => current.queries.coverageGaps(code),
+    renamed: () => current.queries.renamed(),
+    search: (q, limit) => current.queries.search(q, limit),
+    async openFolder(folder?: string): Promise<FolderInfo | null> {
+      if (folder === undefined) return null // the desktop shell shows the picker and passes the path
+      const next = await open(folder)
+      await switchTo(next)
+      settings.rememberFolder(next.vault.root === bundledReal ? undefined : next.vault.root)
+      return folderInfo(next)
+    },
+    async reload(): Promise<FolderInfo> {
+      const next = await open(current.vault.root)
+      await switchTo(next)
+      return folderInfo(next)
+    },
+    getSettings: () => settings.get(),
+    setSettings: (patch) => settings.set(patch),
+    getViewState: () => settings.getViewState(current.vault.root),
+    setViewState: (state) => settings.setViewState(current.vault.root, state),
+    onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
+    onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
+    update: (paths) => update(paths),
+    async close() {
+      closed = true
+      current.watcher?.close()
+      await updating
+      await current.vault.close()
+      changeListeners.clear()
+      progressListeners.clear()
+    },
+  }
+  return backend
+}

@@ -1,0 +1,125 @@
+// `npm run --silent graph -- <folder> [--json]`: index a notes folder and print a summary or the graph as JSON.
+// With --json, stdout carries exactly one JSON document; everything else goes to stderr.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Graph, GraphNode } from './types'
+import { Vault } from './vault'
+import { isVaultError } from './errors'
+import { GraphBuilder } from './graph/index'
+
+const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
+
+export interface CliArgs {
+  folder: string
+  json: boolean
+  cacheDir?: string | null
+  workers?: number
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let folder: string | undefined
+  const out: Partial<CliArgs> = { json: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--json') out.json = true
+    else if (a === '--no-cache') out.cacheDir = null
+    else if (a === '--cache-dir') out.cacheDir = path.resolve(argv[++i] ?? '')
+    else if (a === '--workers') {
+      const n = Number(argv[++i])
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error('--workers must be an integer 0-64')
+      out.workers = n
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`)
+    else if (folder === undefined) folder = a
+    else throw new Error(`unexpected argument ${a}`)
+  }
+  if (!folder) throw new Error('missing <folder>')
+  return { ...out, folder } as CliArgs
+}
+
+/** The --json document: spec'd node fields only, edges with their extras, sorted for stable output. */
+export function graphToJson(g: Graph): object {
+  const pick = (n: GraphNode) => {
+    const o: Record<string, unknown> = { id: n.id, type: n.type, label: n.label }
+    if (n.path !== undefined) o.path = n.path
+    if (n.domain !== undefined) o.domain = n.domain
+    if (n.category !== undefined) o.category = n.category
+    if (n.parent !== undefined) o.parent = n.parent
+    return o
+  }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return {
+    nodes: [...g.nodes].sort(byId).map(pick),
+    edges: [...g.edges].sort(byId).map((e) => {
+      const o: Record<string, unknown> = { source: e.source, target: e.target, type: e.type }
+      if (e.weight !== undefined) o.weight = e.weight
+      o.id = e.id
+      if (e.refs) o.refs = e.refs
+      return o
+    }),
+    diagnostics: g.diagnostics,
+  }
+}
+
+export function summary(g: Graph, folder: string, ms: number): string {
+  const out: string[] = []
+  const count = <T>(items: T[], key: (x: T) => string) => {
+    const m = new Map<string, number>()
+    for (const x of items) m.set(key(x), (m.get(key(x)) ?? 0) + 1)
+    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  }
+  out.push(`Notes Graph: ${folder}`)
+  out.push(`Indexed in ${(ms / 1000).toFixed(2)} s: ${g.nodes.length} nodes, ${g.edges.length} edges`)
+  out.push('', 'Nodes by type:')
+  for (const [t, n] of count(g.nodes, (x) => x.type)) out.push(`  ${t.padEnd(10)} ${n}`)
+  out.push('', 'Edges by type:')
+  for (const [t, n] of count(g.edges, (x) => x.type)) out.push(`  ${t.padEnd(10)} ${n}`)
+  const services = g.nodes.filter((n) => n.type === 'service').sort((a, b) => (b.noteCount ?? 0) - (a.noteCount ?? 0) || a.label.localeCompare(b.label))
+  out.push('', 'Top services by number of notes:')
+  if (services.length === 0) out.push('  (none)')
+  for (const s of services.slice(0, 15)) out.push(`  ${String(s.noteCount ?? 0).padStart(4)}  ${s.label}`)
+  const d = g.diagnostics
+  out.push('', `Diagnostics: ${d.length}` + (d.length ? ` (${count(d, (x) => x.severity).map(([s, n]) => `${n} ${s}`).join(', ')})` : ''))
+  for (const x of d.slice(0, 40)) out.push(`  ${x.severity.padEnd(7)} ${x.file || '.'}${x.line ? `:${x.line}` : ''}  [${x.code}] ${x.message}`)
+  if (d.length > 40) out.push(`  … and ${d.length - 40} more (use --json for all)`)
+  return out.join('\n')
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let args: CliArgs
+  try {
+    args = parseCliArgs(argv)
+  } catch (e) {
+    process.stderr.write(`notes-graph: ${(e as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  let vault: Vault
+  const t0 = performance.now()
+  try {
+    vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
+  } catch (e) {
+    if (isVaultError(e)) {
+      process.stderr.write(`notes-graph: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  const builder = new GraphBuilder(vault.entities.ontology)
+  for (const m of vault.metas()) builder.setNote(m)
+  builder.setDiagnostics(vault.diagnostics())
+  const graph = builder.graph()
+  const ms = performance.now() - t0
+  await vault.close()
+  if (args.json) process.stdout.write(JSON.stringify(graphToJson(graph)) + '\n')
+  else process.stdout.write(summary(graph, vault.root, ms) + '\n')
+  return 0
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code },
+    (e: unknown) => {
+      process.stderr.write(`notes-graph: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`)
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,0 +1,171 @@
+// mdast → the pieces of prose the extractor reads ("blocks"), plus the code it scans for code forms.
+// A block is one heading, paragraph or table cell; its text keeps a map back to source lines/columns.
+import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast'
+
+export type BlockKind = 'heading' | 'paragraph' | 'cell' | 'diagram'
+
+interface Segment {
+  /** offset of the segment in the block text */
+  at: number
+  line: number
+  column: number
+  value: string
+}
+
+export interface Block {
+  kind: BlockKind
+  text: string
+  segments: Segment[]
+  line: number
+  /** id shared by the cells of one table row or the paragraphs of one list item; -1 when alone */
+  row: number
+  /** id shared by everything in one table or one top-level list; -1 when alone */
+  group: number
+}
+
+export interface CodeSnippet {
+  value: string
+  line: number
+  column: number
+  /** fenced code: the value starts on the line after the fence */
+  fenced: boolean
+}
+
+/** Code fences without a language (or text/mermaid) are diagrams and word lists, read as prose. */
+const DIAGRAM_LANGS = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'mermaid', 'ascii', 'diagram'])
+/** Separator between inline pieces that must never join into one name (inline code, html). */
+export const HARD_BREAK = '\u0000'
+
+export function collectBlocks(root: Root): { blocks: Block[]; code: CodeSnippet[] } {
+  const c = new Collector()
+  c.visit(root, -1, -1)
+  return { blocks: c.blocks, code: c.code }
+}
+
+/** One pass over the tree; a class (not closures) because it runs for every note. */
+class Collector {
+  blocks: Block[] = []
+  code: CodeSnippet[] = []
+  private ids = 0
+  private cur: Block | undefined
+
+  visit(node: Nodes, row: number, group: number): void {
+    const line = node.position?.start.line ?? 1
+    switch (node.type) {
+      case 'heading':
+        this.inline(node.children, 'heading', line, -1, -1)
+        return
+      case 'paragraph':
+        this.inline(node.children, 'paragraph', line, row, group)
+        return
+      case 'table': {
+        const g = ++this.ids
+        for (const r of node.children) {
+          const rid = ++this.ids
+          for (const cell of r.children) this.inline(cell.children, 'cell', cell.position?.start.line ?? line, rid, g)
+        }
+        return
+      }
+      case 'list': {
+        const g = group >= 0 ? group : ++this.ids
+        for (const item of node.children) {
+          const rid = ++this.ids
+          for (const child of item.children) this.visit(child, rid, g)
+        }
+        return
+      }
+      case 'code': {
+        const lang = (node.lang ?? '').toLowerCase()
+        if (DIAGRAM_LANGS.has(lang)) this.diagram(node.value, line + 1)
+        this.code.push({ value: node.value, line: line + 1, column: 1, fenced: true })
+        return
+      }
+      case 'yaml':
+      case 'html':
+      case 'definition':
+      case 'thematicBreak':
+        return
+      default:
+        if ('children' in node) for (const child of node.children as RootContent[]) this.visit(child, row, group)
+    }
+  }
+
+  private inline(children: PhrasingContent[], kind: BlockKind, line: number, row: number, group: number): void {
+    const b: Block = { kind, text: '', segments: [], line, row, group }
+    this.cur = b
+    this.phrasing(children, line)
+    this.cur = undefined
+    if (b.text.trim()) this.blocks.push(b)
+  }
+
+  private push(value: string, line: number, column: number): void {
+    const b = this.cur as Block
+    b.segments.push({ at: b.text.length, line, column, value })
+    b.text += value
+  }
+
+  private phrasing(nodes: PhrasingContent[], line: number): void {
+    for (const n of nodes) {
+      const l = n.position?.start.line ?? line
+      const col = n.position?.start.column ?? 1
+      switch (n.type) {
+        case 'text':
+          this.push(n.value, l, col)
+          break
+        case 'inlineCode':
+          this.code.push({ value: n.value, line: l, column: col + 1, fenced: false })
+          this.push(HARD_BREAK, l, col)
+          break
+        case 'link':
+          // bare URLs (autolinks) are addresses, not names; other link text counts, the URL never does
+          if (isAutolink(n)) this.push(HARD_BREAK, l, col)
+          else this.phrasing(n.children, l)
+          break
+        case 'image':
+        case 'imageReference':
+          if (n.alt) this.push(`${HARD_BREAK}${n.alt}${HARD_BREAK}`, l, col + 1)
+          break
+        case 'break':
+          this.push('\n', l, col)
+          break
+        case 'html':
+        case 'footnoteReference':
+          this.push(HARD_BREAK, l, col)
+          break
+        default:
+          if ('children' in n) this.phrasing(n.children as PhrasingContent[], l)
+      }
+    }
+  }
+
+  /** Each diagram line is its own block: arrows and boxes relate names on one line. */
+  private diagram(value: string, firstLine: number): void {
+    const g = ++this.ids
+    const lines = value.split('\n')
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]
+      if (text.trim()) this.blocks.push({ kind: 'diagram', text, segments: [{ at: 0, line: firstLine + i, column: 1, value: text }], line: firstLine + i, row: -1, group: g })
+    }
+  }
+}
+
+function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {
+  const text = n.children.map((c) => ('value' in c ? c.value : '')).join('')
+  const strip = (s: string) => s.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, '')
+  return text.length > 0 && strip(text) === strip(n.url)
+}
+
+/** Line and column of `offset` in the block text. */
+export function positionAt(b: Block, offset: number): { line: number; column: number } {
+  let seg = b.segments[0]
+  for (const s of b.segments) {
+    if (s.at > offset) break
+    seg = s
+  }
+  const before = b.text.slice(seg.at, offset)
+  const nl = before.lastIndexOf('\n')
+  if (nl < 0) return { line: seg.line, column: seg.column + before.length }
+  let lines = 0
+  for (const ch of before) if (ch === '\n') lines++
+  return { line: seg.line + lines, column: before.length - nl }
+}

@@ -1,0 +1,151 @@
+// A token trie over every name, alias and former name of the ontology, compiled once per ontology.
+// Matching is by lowercase token; letter case and context rules are checked per alias afterwards.
+import type { AliasMode, Ontology, OntologyEntity } from '../ontology/types'
+
+/** Per-token letter-case rule: `exact` as written, `cap` capitalised (or all caps), `any` free. */
+type CaseRule = 'exact' | 'cap' | 'any'
+
+export interface AliasEntry {
+  entity: OntologyEntity
+  /** the alias as written in the ontology (or a generated "AWS …"/parent-prefixed form) */
+  alias: string
+  tokens: string[]
+  caseRules: CaseRule[]
+  /** mode of the bare alias; prefixed forms are `strong` */
+  mode: AliasMode
+  /** rank among entries of equal length: services before concepts */
+  rank: number
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>
+  entries: AliasEntry[]
+}
+
+/** Word tokens: letters, digits and underscores (so `s3_bucket` stays one identifier). */
+export const TOKEN_RE = /[A-Za-z0-9_]+/g
+
+export function tokenize(s: string): string[] {
+  return s.match(TOKEN_RE) ?? []
+}
+
+const isAcronym = (t: string) => /[A-Z]/.test(t) && !/[a-z]/.test(t)
+const BRANDS = ['AWS', 'Amazon']
+
+export class Matcher {
+  private root: TrieNode = { next: new Map(), entries: [] }
+  /** boto3 client / ARN namespace / URI scheme → entity */
+  readonly sdkClients = new Map<string, OntologyEntity>()
+  /** parent id → ids of its features (for "the parent is in context") */
+  readonly family = new Map<string, Set<string>>()
+  size = 0
+
+  constructor(readonly ontology: Ontology) {
+    for (const e of ontology.entities) {
+      if (e.type === 'service') this.addService(e)
+      else this.addConcept(e)
+      if (e.parent) {
+        const set = this.family.get(e.parent) ?? new Set<string>()
+        set.add(e.id)
+        this.family.set(e.parent, set)
+      }
+    }
+    this.indexSdkClients()
+  }
+
+  /** Trie node after `key` from `node` (undefined when no alias continues that way). */
+  step(node: TrieNode | undefined, key: string): TrieNode | undefined {
+    return (node ?? this.root).next.get(key)
+  }
+
+  get start(): TrieNode {
+    return this.root
+  }
+
+  private add(entity: OntologyEntity, alias: string, mode: AliasMode, caseRules?: CaseRule[]): void {
+    const tokens = tokenize(alias)
+    if (tokens.length === 0) return
+    const rules = caseRules ?? tokens.map((t) => ruleFor(t, mode))
+    let node = this.root
+    for (const t of tokens) {
+      const k = t.toLowerCase()
+      let n = node.next.get(k)
+      if (!n) {
+        n = { next: new Map(), entries: [] }
+        node.next.set(k, n)
+      }
+      node = n
+    }
+    const dup = node.entries.find((x) => x.entity === entity && x.tokens.join(' ') === tokens.join(' '))
+    if (dup) {
+      // keep the most permissive rule for the same spelling (a strong form beats a contextual one)
+      if (strength(mode) > strength(dup.mode)) Object.assign(dup, { mode, caseRules: rules, alias })
+      return
+    }
+    node.entries.push({ entity, alias, tokens, caseRules: rules, mode, rank: entity.type === 'service' ? 0 : 1 })
+    this.size++
+  }
+
+  private addService(e: OntologyEntity): void {
+    const forms = [e.name, ...e.aliases, ...(e.formerNames ?? [])]
+    const parent = e.parent ? this.ontology.byId.get(e.parent) : undefined
+    const parentForms = parent ? prefixForms(parent) : []
+    for (const a of forms) {
+      const mode = e.match?.[a] ?? 'strong'
+      if (mode !== 'qualified') this.add(e, a, mode)
+      const branded = BRANDS.some((b) => a.startsWith(b + ' '))
+      if (!branded) for (const b of BRANDS) this.add(e, `${b} ${a}`, 'strong', prefixedRules(`${b} ${a}`, 1, 'strong'))
+      for (const [p, pMode] of parentForms) {
+        if (a.toLowerCase().startsWith(p.toLowerCase() + ' ') || branded) continue
+        this.add(e, `${p} ${a}`, 'strong', prefixedRules(`${p} ${a}`, tokenize(p).length, pMode))
+      }
+    }
+  }
+
+  private addConcept(e: OntologyEntity): void {
+    for (const a of [e.name, ...e.aliases]) this.add(e, a, isAcronym(a.replace(/[^A-Za-z]/g, '')) ? 'exact' : 'strong')
+  }
+
+  private indexSdkClients(): void {
+    // A client name shared by a service and its features (sagemaker, kinesis) means the top-level service.
+    for (const e of this.ontology.entities) {
+      for (const c of e.sdkClients ?? []) {
+        const cur = this.sdkClients.get(c)
+        if (!cur || (cur.feature && !e.feature) || (cur.feature === e.feature && e.name.length < cur.name.length)) this.sdkClients.set(c, e)
+      }
+    }
+  }
+}
+
+/** Parent names usable as a prefix ("SageMaker Studio", "Glue crawler"): not the qualified-only ones. */
+function prefixForms(parent: OntologyEntity): [string, AliasMode][] {
+  const out: [string, AliasMode][] = []
+  for (const f of [parent.name, ...parent.aliases]) {
+    const mode = parent.match?.[f] ?? 'strong'
+    if (mode === 'qualified' || mode === 'title' || mode === 'lower') continue
+    out.push([f, mode])
+  }
+  return out
+}
+
+function strength(m: AliasMode): number {
+  return { strong: 6, exact: 5, name: 4, lower: 3, title: 2, word: 1, qualified: 0 }[m]
+}
+
+function ruleFor(token: string, mode: AliasMode): CaseRule {
+  if (isAcronym(token)) return 'exact'
+  if (mode === 'exact') return 'exact'
+  if ((mode === 'word' || mode === 'title' || mode === 'name') && /^[A-Z]/.test(token)) return 'cap'
+  return 'any'
+}
+
+/**
+ * "AWS Glue", "SageMaker Studio", "Glue crawler": acronyms keep their case; a prefix that is an ordinary word
+ * ("Glue") stays capitalised; the rest may be written in any case.
+ */
+function prefixedRules(alias: string, prefixTokens: number, prefixMode: AliasMode): CaseRule[] {
+  return tokenize(alias).map((t, k) => {
+    if (isAcronym(t) && t.length <= 5) return 'exact'
+    return k < prefixTokens && prefixMode === 'word' && /^[A-Z]/.test(t) ? 'cap' : 'any'
+  })
+}

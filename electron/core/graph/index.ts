@@ -1,0 +1,103 @@
+/**
+ * Graph module: notes (NoteMeta) + ontology → knowledge graph, and the queries the UI panels need.
+ * Pure TypeScript, no Node or Electron APIs.
+ *
+ * Typical use (engine / backend):
+ *
+ *   const builder = new GraphBuilder(ontology)
+ *   builder.setNotes(metas)                             // first build: counts, then ONE materialization
+ *                                                       // (much cheaper than setNote in a loop)
+ *   builder.setDiagnostics(diags)                       // shipped in graph().diagnostics
+ *   builder.graph()                                     // materialized Graph, same object until a change
+ *   builder.setNote(changed) / builder.removeNote(path) // incremental, O(that note); reuses unchanged
+ *                                                       // node/edge objects
+ *   builder.batch(() => { …several set/remove… })       // materialize once for a batch of file changes
+ *   builder.takeDelta()                                 // net node/edge changes since the last takeDelta()
+ *                                                       // (the first call returns everything as added)
+ *
+ *   const q = createGraphQueries(builder, getLines)     // getLines(path) → the note's lines, numbered
+ *                                                       // like Mention.line (lines[0] = line 1), or undefined
+ *   q.neighbourhood(id, depth) q.overlap(ids) q.centrality() q.getMentions(id) q.exams()
+ *   q.coverageGaps(code) q.renamed() q.search(query, limit) q.confusedPairs(limit) q.examOverlap(a, b)
+ *   — the first nine match the Api methods of electron/shared/contract.ts one to one.
+ *
+ * Graph contents:
+ *  - nodes: `domain:Dn` (only domains some note belongs to; label "Domain 1: <MLA-C01 domain name>"),
+ *    `note:<path>`, services/concepts mentioned by some note plus the ancestors of mentioned features
+ *    (noteCount = notes mentioning the entity itself), `tag:<tag>` (label "#tag").
+ *  - edges (id `${type}:${source}->${target}`, related with sorted endpoints): contains (domain→note),
+ *    mentions (note→entity, weight = count, refs ≤ 50 {line, section title}), part-of (feature→parent),
+ *    related (entity pair in one section, not concept–concept; weight = sections), links-to
+ *    (note→note, only while the target note exists; weight = links), tagged (note→tag).
+ *  - order: insertion order, not sorted (sort before printing if you need a stable file).
+ *
+ * Costs: setNote/removeNote O(mentions + tags + links + Σ entity pairs per section of that note);
+ * graph() after a change copies the node and edge maps into arrays (O(V+E), no object rebuilding).
+ * Queries build an adjacency index lazily once per Graph object; centrality is exact up to 3000 nodes,
+ * sampled (deterministic) above, normalized so the top node has betweenness 1.
+ */
+import type {
+  ConfusedPair,
+  EntityMentions,
+  ExamInfo,
+  Graph,
+  OverlapResult,
+  RenamedUse,
+  SearchHit,
+} from '../types'
+import type { Centrality, Neighbourhood } from '../../shared/contract'
+import { examByCode, examOverlap, exams } from '../exams'
+import { neighbourhood } from './adjacency'
+import type { GraphBuilder } from './builder'
+import { centrality } from './centrality'
+import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './queries'
+import { search } from './search'
+import type { GetLines } from './snippets'
+
+export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
+export { edgeId, noteId, tagId, domainId, isEntityId } from './ids'
+export { indexGraph, neighbourhood, shortestPath } from './adjacency'
+export { centrality } from './centrality'
+export { search, scoreName } from './search'
+export { plainText, snippetAt, type GetLines } from './snippets'
+export { confusedPairs, coverageGaps, getMentions, overlap, renamed, type NotesSource } from './queries'
+export { exams, examOverlap, examByCode, domainLabel, EXAM_FACTS } from '../exams'
+
+export interface GraphQueries {
+  graph(): Graph
+  neighbourhood(id: string, depth: number): Neighbourhood
+  overlap(ids: string[]): OverlapResult
+  centrality(): Centrality
+  getMentions(entityId: string): EntityMentions
+  exams(): ExamInfo[]
+  coverageGaps(examCode: string): string[]
+  renamed(): RenamedUse[]
+  search(query: string, limit: number): SearchHit[]
+  confusedPairs(limit?: number): ConfusedPair[]
+  /** service ids in scope of both exams */
+  examOverlap(a: string, b: string): string[]
+}
+
+/** Query facade over a live builder; renamed() is cached until a note changes. */
+export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): GraphQueries {
+  let renamedCache: { version: number; value: RenamedUse[] } | undefined
+  const notesSource = builder
+  return {
+    graph: () => builder.graph(),
+    neighbourhood: (id, depth) => neighbourhood(builder.graph(), id, depth),
+    overlap: (ids) => overlap(builder.graph(), notesSource, ids, getLines),
+    centrality: () => centrality(builder.graph()),
+    getMentions: (id) => getMentions(notesSource, id, getLines),
+    exams: () => exams(builder.ontology),
+    coverageGaps: (code) => coverageGaps(builder.graph(), examByCode(builder.ontology, code)),
+    renamed: () => {
+      if (renamedCache?.version !== builder.notesVersion) {
+        renamedCache = { version: builder.notesVersion, value: renamed(notesSource, builder.ontology) }
+      }
+      return renamedCache.value
+    },
+    search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines }, query, limit),
+    confusedPairs: (limit = 10) => confusedPairs(builder.graph(), limit),
+    examOverlap: (a, b) => examOverlap(builder.ontology, a, b),
+  }
+}

@@ -1,0 +1,36 @@
+// Read + parse one file into the compact result that workers send back and the persisted index stores.
+import type { Diagnostic, NoteMeta } from '../types'
+import type { Extractor } from '../extract/index'
+import { readNoteFile } from '../parse/read'
+import { parseNote } from '../parse/note'
+
+export interface FileJob {
+  /** relative path, forward slashes */
+  path: string
+  abs: string
+}
+
+export interface FileResult {
+  path: string
+  size: number
+  mtimeMs: number
+  hash: string
+  /** undefined when the file is skipped (binary, unreadable) */
+  meta?: NoteMeta
+  /** read + parse diagnostics of this file (link diagnostics are computed over the whole folder later) */
+  diagnostics: Diagnostic[]
+}
+
+export function parseFile(job: FileJob, extractor: Extractor | undefined): FileResult {
+  const file = readNoteFile(job.abs, job.path)
+  const result: FileResult = { path: job.path, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash, diagnostics: file.diagnostics }
+  if (file.text === undefined) return result
+  try {
+    const parsed = parseNote({ path: job.path, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, extractor)
+    result.meta = parsed.meta
+    result.diagnostics.push(...parsed.diagnostics)
+  } catch (e) {
+    result.diagnostics.push({ file: job.path, severity: 'error', code: 'parse-failed', message: `Could not parse the note: ${String(e).split('\n')[0]}` })
+  }
+  return result
+}

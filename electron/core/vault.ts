@@ -1,0 +1,315 @@
+// A notes folder indexed into NoteMeta: cold index in worker threads, warm start from the persisted index,
+// incremental updates of single notes. Graph building is the caller's job (see backend.ts).
+import { promises as fsp } from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic, IndexProgress, NoteMeta } from './types'
+import { scanFolder, NOTE_FILE, type ScannedFile } from './scan'
+import { loadEntities, type Entities } from './entities'
+import { parseFile, type FileJob, type FileResult } from './index/parse-file'
+import { cacheFileFor, defaultCacheDir, loadCache, saveCache } from './index/cache'
+import { ParsePool, defaultPoolSize } from './worker/pool'
+import { LinkIndex, resolveNoteLinks } from './parse/links'
+
+export interface VaultOptions {
+  /** where the persisted index lives; default `<user cache>/notes-graph`; null disables it */
+  cacheDir?: string | null
+  /** number of parse workers (default: available parallelism); 0 parses in-process */
+  workers?: number
+  /** folders with fewer notes to parse than this are parsed in-process (starting workers costs more) */
+  inProcessBelow?: number
+  onProgress?: (p: IndexProgress) => void
+  /**
+   * Called for each note as soon as it is parsed (or taken from the persisted index), links already resolved
+   * against the scanned file list, so the caller can build the graph while workers are still parsing.
+   * Notes whose links resolve differently once the final note set is known are in `relinkedOnOpen`.
+   */
+  onNote?: (meta: NoteMeta) => void
+}
+
+export interface VaultStats {
+  /** notes read and parsed by the last open/update (0 on a warm start with nothing changed) */
+  parsed: number
+  /** notes taken from the persisted index by the last open */
+  reused: number
+  /** whether the last open used worker threads */
+  usedWorkers: boolean
+  ms: number
+}
+
+export interface VaultChange {
+  /** notes added or changed, plus notes whose links now resolve differently */
+  upserted: NoteMeta[]
+  removed: string[]
+}
+
+const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+
+export class Vault {
+  readonly root: string
+  readonly stats: VaultStats = { parsed: 0, reused: 0, usedWorkers: false, ms: 0 }
+  private files = new Map<string, FileResult>()
+  private scanDiagnostics: Diagnostic[] = []
+  private linkDiagnostics = new Map<string, Diagnostic[]>()
+  private linkIndex = new LinkIndex([])
+  /** notes whose resolved links changed after open() delivered them through onNote */
+  relinkedOnOpen: NoteMeta[] = []
+  private readonly cacheFile?: string
+  private saveTimer?: NodeJS.Timeout
+  private saving: Promise<void> = Promise.resolve()
+
+  private constructor(root: string, readonly entities: Entities, private readonly opts: VaultOptions) {
+    this.root = root
+    const dir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir
+    if (dir) this.cacheFile = cacheFileFor(dir, root)
+  }
+
+  /** Index a folder. Throws VaultError (one-line message) when the folder is missing or unreadable. */
+  static async open(folder: string, opts: VaultOptions = {}): Promise<Vault> {
+    const t0 = performance.now()
+    const progress = opts.onProgress ?? (() => {})
+    progress({ done: 0, total: 0, phase: 'scan' })
+    const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
+    const vault = new Vault(scan.root, entities, opts)
+    vault.scanDiagnostics = scan.diagnostics
+    const cached = vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>()
+
+    // links resolve against every scanned note path until the final set (minus skipped files) is known
+    vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
+    const deliver = (r: FileResult) => {
+      if (!r.meta || !opts.onNote) return
+      vault.relinkOne(r.meta)
+      opts.onNote(r.meta)
+    }
+    // unchanged size + mtime → trust the cached entry; otherwise parse (the hash check happens after reading)
+    const toParse: FileJob[] = []
+    for (const f of scan.files) {
+      const hit = cached.get(f.path)
+      if (hit && hit.size === f.size && hit.mtimeMs === f.mtimeMs) {
+        vault.files.set(f.path, hit)
+        deliver(hit)
+      } else toParse.push({ path: f.path, abs: f.abs })
+    }
+    vault.stats.reused = vault.files.size
+    const total = toParse.length
+    progress({ done: 0, total, phase: 'parse' })
+    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
+      vault.files.set(r.path, r)
+      deliver(r)
+    })
+    vault.stats.parsed = results.length
+    vault.relinkedOnOpen = vault.relinkAll()
+    vault.stats.ms = performance.now() - t0
+    if (results.length > 0 || cached.size !== vault.files.size) vault.scheduleSave(0)
+    return vault
+  }
+
+  /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
+  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, onResult?: (r: FileResult) => void): Promise<FileResult[]> {
+    const out = new Map<string, FileResult>()
+    const workers = this.opts.workers ?? defaultPoolSize()
+    const threshold = this.opts.inProcessBelow ?? 100
+    this.stats.usedWorkers = false
+    if (workers > 0 && jobs.length >= threshold) {
+      const pool = ParsePool.create(workers)
+      if (pool) {
+        try {
+          await pool.run(jobs, (results) => {
+            for (const r of results) {
+              out.set(r.path, r)
+              onResult?.(r)
+            }
+            onDone(out.size)
+          })
+          this.stats.usedWorkers = true
+        } catch {
+          // a worker could not start or died: parse what is left here
+        } finally {
+          void pool.close()
+        }
+      }
+    }
+    let n = 0
+    for (const job of jobs) {
+      if (out.has(job.path)) continue
+      const r = parseFile(job, this.entities.extractor)
+      out.set(job.path, r)
+      onResult?.(r)
+      if (++n % 16 === 0) {
+        onDone(out.size)
+        await new Promise((r) => setImmediate(r)) // let events through while parsing in-process
+      }
+    }
+    onDone(out.size)
+    return [...out.values()]
+  }
+
+  /** Current notes (skipped files excluded), sorted by path. */
+  metas(): NoteMeta[] {
+    const out: NoteMeta[] = []
+    for (const r of this.files.values()) if (r.meta) out.push(r.meta)
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  meta(relPath: string): NoteMeta | undefined {
+    return this.files.get(relPath)?.meta
+  }
+
+  get noteCount(): number {
+    let n = 0
+    for (const r of this.files.values()) if (r.meta) n++
+    return n
+  }
+
+  diagnostics(): Diagnostic[] {
+    const out = [...this.scanDiagnostics]
+    for (const r of this.files.values()) out.push(...r.diagnostics)
+    for (const list of this.linkDiagnostics.values()) out.push(...list)
+    return out.sort(sortDiagnostics)
+  }
+
+  private relinkAll(): NoteMeta[] {
+    this.linkIndex = new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path))
+    const changed: NoteMeta[] = []
+    this.linkDiagnostics.clear()
+    for (const r of this.files.values()) {
+      if (!r.meta) continue
+      const before = r.meta.links.map((l) => l.resolved ?? '').join('\n')
+      const diags = resolveNoteLinks(r.meta, this.linkIndex)
+      if (diags.length) this.linkDiagnostics.set(r.path, diags)
+      if (r.meta.links.map((l) => l.resolved ?? '').join('\n') !== before) changed.push(r.meta)
+    }
+    return changed
+  }
+
+  private relinkOne(meta: NoteMeta): void {
+    const diags = resolveNoteLinks(meta, this.linkIndex)
+    if (diags.length) this.linkDiagnostics.set(meta.path, diags)
+    else this.linkDiagnostics.delete(meta.path)
+  }
+
+  /** Resolve the links of a freshly parsed copy of a note (getNote) the same way the index does. */
+  resolveLinks(meta: NoteMeta): Diagnostic[] {
+    return resolveNoteLinks(meta, this.linkIndex)
+  }
+
+  /** Absolute path of a note path relative to the folder (no confinement check: see backend.getNote). */
+  abs(relPath: string): string {
+    return path.join(this.root, ...relPath.split('/'))
+  }
+
+  /**
+   * Bring the index up to date for some paths (relative, from the watcher): re-parse changed notes, add new
+   * ones, drop deleted ones (a deleted folder drops its notes). A path that is a folder triggers a rescan.
+   */
+  async update(relPaths: string[]): Promise<VaultChange> {
+    const t0 = performance.now()
+    const upserted = new Map<string, NoteMeta>()
+    const removed: string[] = []
+    let membershipChanged = false
+    let rescan = false
+    let parsed = 0
+    for (const raw of new Set(relPaths)) {
+      const rel = path.posix.normalize(raw.split(path.sep).join('/')).replace(/^\.\/|\/$/g, '')
+      if (rel === '' || rel === '.' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) { rescan = true; continue }
+      if (rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) continue
+      let st: import('node:fs').Stats | undefined
+      try { st = await fsp.stat(this.abs(rel)) } catch { st = undefined }
+      if (st?.isDirectory()) { rescan = true; continue }
+      if (!st) {
+        // gone: the note itself, or every note under a deleted folder
+        for (const p of [...this.files.keys()]) {
+          if (p === rel || p.startsWith(rel + '/')) {
+            if (this.files.get(p)?.meta) membershipChanged = true
+            this.files.delete(p)
+            this.linkDiagnostics.delete(p)
+            removed.push(p)
+          }
+        }
+        continue
+      }
+      if (!NOTE_FILE.test(rel)) continue
+      const old = this.files.get(rel)
+      if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
+      const r = parseFile({ path: rel, abs: this.abs(rel) }, this.entities.extractor)
+      parsed++
+      if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
+      if (!old?.meta !== !r.meta) membershipChanged = true
+      this.files.set(rel, r)
+      if (r.meta) upserted.set(rel, r.meta)
+      else if (old?.meta) removed.push(rel)
+    }
+    if (rescan) {
+      const change = await this.refresh()
+      for (const m of change.upserted) upserted.set(m.path, m)
+      removed.push(...change.removed)
+      parsed += this.stats.parsed
+    } else if (membershipChanged) {
+      for (const m of this.relinkAll()) upserted.set(m.path, m)
+    } else {
+      for (const m of upserted.values()) this.relinkOne(m)
+    }
+    this.stats.parsed = parsed
+    this.stats.reused = 0
+    this.stats.ms = performance.now() - t0
+    if (upserted.size || removed.length) this.scheduleSave()
+    return { upserted: [...upserted.values()], removed: [...new Set(removed)].filter((p) => !upserted.has(p)) }
+  }
+
+  /** Rescan the whole folder (stat only) and re-parse what changed. */
+  async refresh(): Promise<VaultChange> {
+    const scan = await scanFolder(this.root)
+    this.scanDiagnostics = scan.diagnostics
+    const seen = new Set<string>()
+    const toParse: FileJob[] = []
+    const byPath = new Map<string, ScannedFile>()
+    for (const f of scan.files) {
+      seen.add(f.path)
+      byPath.set(f.path, f)
+      const old = this.files.get(f.path)
+      if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs) toParse.push({ path: f.path, abs: f.abs })
+    }
+    const removed: string[] = []
+    for (const p of [...this.files.keys()]) {
+      if (!seen.has(p)) {
+        if (this.files.get(p)?.meta) removed.push(p)
+        this.files.delete(p)
+        this.linkDiagnostics.delete(p)
+      }
+    }
+    const upserted = new Map<string, NoteMeta>()
+    const results = await this.parseMany(toParse, () => {})
+    for (const r of results) {
+      const old = this.files.get(r.path)
+      this.files.set(r.path, r)
+      if (r.meta && (!old?.meta || old.hash !== r.hash)) upserted.set(r.path, r.meta)
+      else if (!r.meta && old?.meta) removed.push(r.path)
+    }
+    this.stats.parsed = results.length
+    for (const m of this.relinkAll()) upserted.set(m.path, m)
+    if (upserted.size || removed.length) this.scheduleSave()
+    return { upserted: [...upserted.values()], removed }
+  }
+
+  private scheduleSave(delayMs = 1000): void {
+    if (!this.cacheFile) return
+    clearTimeout(this.saveTimer)
+    this.saveTimer = setTimeout(() => void this.flush(), delayMs)
+    this.saveTimer.unref()
+  }
+
+  /** Write the persisted index now (waits for a write in progress). */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer)
+    this.saveTimer = undefined
+    const file = this.cacheFile
+    if (!file) return
+    this.saving = this.saving.then(() => saveCache(file, this.root, this.entities.version, this.files.values()).catch(() => {}))
+    await this.saving
+  }
+
+  async close(): Promise<void> {
+    if (this.saveTimer) await this.flush()
+    else await this.saving
+  }
+}

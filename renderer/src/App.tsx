@@ -1,0 +1,278 @@
+// The app shell: loads the graph, owns the selection and the note panel, and is the single place
+// where panels (ours and the exploration features) are mounted.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
+import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
+import { api as defaultApi, isDesktop } from './api'
+import { CyGraphController, type Positions } from './graph/cyController'
+import { GraphView } from './graph/GraphView'
+import { NotePanel, type NoteTarget } from './note/NotePanel'
+import { NodeList } from './components/NodeList'
+import { DiagnosticsPanel } from './components/DiagnosticsPanel'
+import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
+import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
+import { effectiveTheme, useSystemDark } from './theme'
+
+const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
+
+/** Positions saved by the layout features (view state `explore.positions`), if any. */
+function savedPositions(viewState: unknown): Positions {
+  const explore = (viewState as { explore?: { positions?: unknown } } | null)?.explore
+  const p = explore?.positions
+  return p && typeof p === 'object' ? (p as Positions) : {}
+}
+
+export function App({ api = defaultApi }: { api?: RendererApi }) {
+  const [graph, setGraph] = useState<Graph | null>(null)
+  const [folder, setFolder] = useState<FolderInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [progress, setProgress] = useState<IndexProgress | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [target, setTarget] = useState<NoteTarget | null>(null)
+  const [mentions, setMentions] = useState<EntityMentions | null>(null)
+  const [noteVersion, setNoteVersion] = useState(0)
+  const [themeSetting, setThemeSetting] = useState<ThemeSetting>('system')
+  const [showDiagnostics, setShowDiagnostics] = useState(false)
+  const [showNodes, setShowNodes] = useState(false)
+  const systemDark = useSystemDark()
+  const theme = effectiveTheme(themeSetting, systemDark)
+  const request = useRef(0)
+
+  const showNodeFor = useCallback((id: string | null, node: GraphNode | undefined) => {
+    const ticket = ++request.current
+    setSelectedId(id)
+    if (!id || !node) { setTarget(null); setMentions(null); return }
+    if (node.type === 'note') {
+      setMentions(null)
+      setTarget({ path: node.path ?? id.slice('note:'.length) })
+    } else if (node.type === 'service' || node.type === 'concept') {
+      setTarget(null)
+      setMentions(null)
+      api.getMentions(id).then(
+        (m) => {
+          if (ticket !== request.current) return
+          setMentions(m)
+          setTarget(m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
+        },
+        () => { if (ticket === request.current) setMentions({ entity: id, mentions: [] }) },
+      )
+    } else {
+      setTarget(null)
+      setMentions(null)
+    }
+  }, [api])
+
+  const controllerRef = useRef<CyGraphController | null>(null)
+  const controller = useMemo(() => {
+    const c = new CyGraphController({
+      onSelect: (id) => showNodeFor(id, id ? c.node(id) : undefined),
+      onOpenNote: (path, section, line) => {
+        const sel = c.selected()
+        const selNode = sel ? c.node(sel) : undefined
+        // keep an entity's mention list while moving between its mentions; otherwise follow the note
+        if (!selNode || selNode.type === 'note' || selNode.type === 'domain' || selNode.type === 'tag') {
+          const noteId = `note:${path}`
+          if (c.node(noteId) && sel !== noteId) c.select(noteId)
+        }
+        setTarget({ path, section, line })
+      },
+    })
+    controllerRef.current = c
+    return c
+  }, [showNodeFor])
+
+  const load = useCallback(async () => {
+    setError(null)
+    setGraph(null)
+    try {
+      const [info, viewState, settings] = await Promise.all([
+        api.getFolder(),
+        api.getViewState().catch(() => ({})),
+        api.getSettings().catch(() => null),
+      ])
+      if (settings) setThemeSetting(settings.theme)
+      setFolder(info)
+      controller.setCachedPositions(savedPositions(viewState))
+      const g = await api.getGraph()
+      setGraph(g)
+      api.exams().then((e) => controller.setExams(e), () => undefined)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setProgress(null)
+    }
+  }, [api, controller])
+
+  useEffect(() => { void load() }, [load])
+
+  // push the graph into the view (in place, by id)
+  useEffect(() => {
+    controller.setGraph(graph ?? EMPTY_GRAPH)
+  }, [graph, controller])
+
+  // live updates from the watcher
+  useEffect(() => {
+    const offChange = api.on('graphChanged', (change) => {
+      setGraph(change.graph)
+      setNoteVersion((v) => v + 1)
+      const sel = controller.selected()
+      const node = sel ? change.graph.nodes.find((n) => n.id === sel) : undefined
+      if (sel && node && (node.type === 'service' || node.type === 'concept')) {
+        api.getMentions(sel).then((m) => { if (controller.selected() === sel) setMentions(m) }, () => undefined)
+      }
+    })
+    const offProgress = api.on('progress', (p) => setProgress(p.phase === 'ready' ? null : p))
+    return () => { offChange(); offProgress() }
+  }, [api, controller])
+
+  const toggleTheme = useCallback(() => {
+    const next: ThemeSetting = theme === 'dark' ? 'light' : 'dark'
+    setThemeSetting(next)
+    api.setSettings({ theme: next }).catch(() => undefined)
+  }, [api, theme])
+
+  // Desktop: the native picker. Web: no picker, so show the folder panel with its path field.
+  const openFolder = useCallback(async () => {
+    if (!isDesktop) {
+      exploreStore.set({ panel: 'folder' })
+      document.querySelector<HTMLInputElement>('input[aria-label="Folder path"]')?.focus()
+      return
+    }
+    try {
+      await openFolderAndRemember(api)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }, [api])
+
+  // any way of opening a folder (toolbar, folder panel, drag and drop) ends with this event
+  useEffect(() => {
+    const onOpened = () => { controller.select(null); void load() }
+    window.addEventListener('notes-graph:folder-opened', onOpened)
+    return () => window.removeEventListener('notes-graph:folder-opened', onOpened)
+  }, [controller, load])
+
+  const reload = useCallback(async () => {
+    try { await api.reload() } catch { /* the reload below reports the problem */ }
+    await load()
+  }, [api, load])
+
+  const onExternal = useCallback((url: string) => {
+    api.openExternal(url).then(
+      (opened) => { if (!opened) window.open(url, '_blank', 'noopener,noreferrer') },
+      () => window.open(url, '_blank', 'noopener,noreferrer'),
+    )
+  }, [api])
+
+  // app menu (desktop)
+  const menuRef = useRef<(cmd: MenuCommand) => void>(() => undefined)
+  menuRef.current = (cmd) => {
+    if (cmd === 'search') document.querySelector<HTMLInputElement>('input[aria-label="Search"]')?.focus()
+    else if (cmd === 'zoom-in') controller.zoom(1.25)
+    else if (cmd === 'zoom-out') controller.zoom(0.8)
+    else if (cmd === 'zoom-fit') controller.fit()
+    else if (cmd === 'reload') void reload()
+    else if (cmd === 'open-folder') void openFolder()
+    else if (cmd === 'toggle-theme') toggleTheme()
+  }
+  useEffect(() => api.on('menu', (cmd) => menuRef.current(cmd)), [api])
+
+  // Escape closes the note panel
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) controller.select(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [controller])
+
+  useEffect(() => { document.documentElement.dataset.theme = theme }, [theme])
+
+  const g = graph ?? EMPTY_GRAPH
+  const selectedNode = selectedId ? g.nodes.find((n) => n.id === selectedId) : undefined
+  const related = useMemo(() => {
+    if (!selectedNode || (selectedNode.type !== 'domain' && selectedNode.type !== 'tag')) return undefined
+    const ids = new Set<string>()
+    for (const e of g.edges) {
+      if (e.source === selectedNode.id) ids.add(e.target)
+      else if (e.target === selectedNode.id) ids.add(e.source)
+    }
+    return g.nodes.filter((n) => ids.has(n.id)).sort((a, b) => a.label.localeCompare(b.label))
+  }, [g, selectedNode])
+  const panelOpen = selectedId !== null || target !== null
+  const diagCount = g.diagnostics.length
+
+  return (
+    <div className={`app ${panelOpen ? 'with-panel' : ''}`}>
+      <header className="toolbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◈</span>
+          <span className="app-name">Notes Graph</span>
+          {folder && <span className="folder" title={folder.folder}>{folder.bundled ? 'Bundled MLA-C01 notes' : folder.folder.split(/[\\/]/).pop()}</span>}
+        </div>
+        <div className="toolbar-slot">
+          <Search controller={controller} graph={g} api={api} />
+        </div>
+        <div className="toolbar-actions">
+          <button
+            type="button"
+            aria-pressed={showNodes}
+            onClick={() => {
+              setShowNodes((v) => !v)
+              // move focus into the list so keyboard users land where they asked to go
+              setTimeout(() => document.querySelector<HTMLInputElement>('input[aria-label="Filter nodes"]')?.focus(), 0)
+            }}
+            title="List every node (keyboard alternative to the graph)"
+          >
+            Nodes
+          </button>
+          <button type="button" aria-pressed={showDiagnostics} onClick={() => setShowDiagnostics((v) => !v)} title="Problems found while reading the notes">
+            Diagnostics{diagCount > 0 && <span className="count">{diagCount}</span>}
+          </button>
+          <button type="button" onClick={() => void reload()} title="Read the notes again">Reload</button>
+          <button type="button" onClick={() => void openFolder()} title="Open another notes folder">Open folder…</button>
+          <button type="button" onClick={toggleTheme} aria-label="Toggle theme" title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        </div>
+      </header>
+      <main className="workspace">
+        <div className="sidebar">
+          <Explore controller={controller} graph={g} api={api} showSearch={false} />
+        </div>
+        {showNodes && (
+          <aside className="sidebar node-sidebar" aria-label="Node list">
+            <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
+          </aside>
+        )}
+        <div className="center">
+          <GraphView controller={controller} theme={theme} />
+          {error && <ErrorView message={error} onRetry={() => void load()} />}
+          {!error && graph === null && <LoadingView progress={progress} />}
+          {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
+          {showDiagnostics && (
+            <DiagnosticsPanel
+              diagnostics={g.diagnostics}
+              onOpen={(path, line) => controller.openNote(path, undefined, line)}
+              onClose={() => setShowDiagnostics(false)}
+            />
+          )}
+        </div>
+        {panelOpen && (
+          <NotePanel
+            api={api}
+            node={selectedNode}
+            target={target}
+            mentions={mentions}
+            version={noteVersion}
+            related={related}
+            onNavigate={(path, section, line) => controller.openNote(path, section, line)}
+            onSelectNode={(id) => controller.focus(id)}
+            onExternal={onExternal}
+            onClose={() => controller.select(null)}
+          />
+        )}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+// Loading (with indexing progress), error and empty states shown in place of the graph.
+import type { IndexProgress } from '../../../electron/core/types'
+
+export function LoadingView({ progress }: { progress: IndexProgress | null }) {
+  const pct = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : null
+  return (
+    <div className="status-view" role="status" aria-live="polite">
+      <div className="spinner" aria-hidden="true" />
+      <p>{progress ? `Indexing notes — ${progress.phase}` : 'Loading notes…'}</p>
+      {pct !== null && (
+        <>
+          <progress max={progress!.total} value={progress!.done} aria-label="Indexing progress" />
+          <p className="muted">{progress!.done} / {progress!.total} files ({pct}%)</p>
+        </>
+      )}
+    </div>
+  )
+}
+
+export function ErrorView({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <div className="status-view" role="alert">
+      <p className="error">Could not load the notes: {message}</p>
+      <button type="button" onClick={onRetry}>Try again</button>
+    </div>
+  )
+}
+
+export function EmptyView({ folder, onOpenFolder }: { folder: string; onOpenFolder(): void }) {
+  return (
+    <div className="status-view">
+      <h2>No notes here yet</h2>
+      <p className="muted">{folder ? <>No markdown notes were found in <code>{folder}</code>.</> : 'No folder is open.'}</p>
+      <button type="button" onClick={onOpenFolder}>Open a notes folder…</button>
+    </div>
+  )
+}

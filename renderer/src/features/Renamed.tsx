@@ -1,0 +1,70 @@
+// Notes that still use a former service name, grouped by that name, with the current one.
+import { useEffect, useMemo, useState } from 'react'
+import type { RenamedUse } from '../../../electron/core/types'
+import { exploreStore } from './store'
+import type { FeatureProps } from './types'
+
+export function Renamed({ controller, graph, api }: FeatureProps) {
+  const [uses, setUses] = useState<RenamedUse[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    api.renamed().then(
+      (r) => !cancelled && (setUses(r), setError(null)),
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : 'Could not load renamed services'),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, graph])
+
+  const groups = useMemo(() => {
+    const m = new Map<string, RenamedUse[]>()
+    for (const u of uses ?? []) {
+      const k = `${u.oldName}\u0000${u.currentName}`
+      m.set(k, [...(m.get(k) ?? []), u])
+    }
+    return [...m.values()].sort((a, b) => b.length - a.length)
+  }, [uses])
+  const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph])
+
+  if (error) return <p className="fx-error" role="alert">{error}</p>
+  if (!uses) return <p className="fx-muted">Loading…</p>
+  if (!uses.length) return <p className="fx-muted">No note uses a former service name.</p>
+  return (
+    <div className="fx-panel-body">
+      <p className="fx-hint">{uses.length} places use a name AWS has since changed.</p>
+      {groups.map((g) => (
+        <section key={`${g[0].oldName}|${g[0].currentName}`} className="fx-renamed" aria-label={`${g[0].oldName} renamed`}>
+          <h3>
+            <s>{g[0].oldName}</s> →{' '}
+            {known.has(g[0].entity) ? (
+              <button
+                type="button"
+                className="fx-link"
+                onClick={() => {
+                  controller.focus(g[0].entity)
+                  exploreStore.set({ selected: g[0].entity })
+                }}
+              >
+                {g[0].currentName}
+              </button>
+            ) : (
+              g[0].currentName
+            )}
+          </h3>
+          <ul className="fx-list">
+            {g.map((u) => (
+              <li key={`${u.path}:${u.line}`}>
+                <button type="button" className="fx-link" onClick={() => controller.openNote(u.path, undefined, u.line)}>
+                  {u.path}:{u.line}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,168 @@
+// Search box (Ctrl/Cmd+K): fuzzy over names and aliases through api.search, plus full-text hits with
+// snippets. Arrow keys move through the results, Enter opens, Alt+Enter adds a node to Compare.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { SearchHit } from '../../../electron/core/types'
+import { addToCompare, exploreStore } from './store'
+import { matchParts } from './matchText'
+import type { FeatureProps } from './types'
+
+const TYPE_NAMES: Record<string, string> = { domain: 'Domain', note: 'Note', service: 'Service', concept: 'Concept', tag: 'Tag' }
+
+export function Search({ controller, graph, api }: FeatureProps) {
+  const [query, setQuery] = useState('')
+  const [hits, setHits] = useState<SearchHit[]>([])
+  const [hitsFor, setHitsFor] = useState('')
+  const [active, setActive] = useState(0)
+  const [open, setOpen] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const listId = useId()
+  const types = new Map(graph.nodes.map((n) => [n.id, n.type]))
+
+  // Ctrl/Cmd+K from anywhere, and the app menu's Search command
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault()
+        input.current?.focus()
+        input.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    const off = api.on?.('menu', (cmd) => {
+      if (cmd === 'search') input.current?.focus()
+    })
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      off?.()
+    }
+  }, [api])
+
+  useEffect(() => {
+    const q = query.trim()
+    if (!q) {
+      setHits([])
+      return
+    }
+    let cancelled = false
+    const timer = setTimeout(() => {
+      api
+        .search(q, 30)
+        .then((r) => {
+          if (cancelled) return
+          setHits(r)
+          setHitsFor(q)
+          setActive(0)
+          setError(null)
+        })
+        .catch((e: unknown) => {
+          if (!cancelled) setError(e instanceof Error ? e.message : 'Search failed')
+        })
+    }, 90)
+    return () => {
+      cancelled = true
+      clearTimeout(timer)
+    }
+  }, [api, query])
+
+  function choose(hit: SearchHit, compare = false) {
+    if (hit.kind === 'text' && hit.snippet) {
+      controller.openNote(hit.snippet.path, hit.snippet.section || undefined, hit.snippet.line)
+    } else if (compare) {
+      addToCompare(hit.id)
+    } else {
+      controller.focus(hit.id)
+      exploreStore.set({ selected: hit.id })
+    }
+    setOpen(false)
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      setOpen(true)
+      setActive((a) => Math.min(a + 1, hits.length - 1))
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault()
+      setActive((a) => Math.max(a - 1, 0))
+    } else if (e.key === 'Enter') {
+      const hit = hits[active]
+      if (hit) {
+        e.preventDefault()
+        choose(hit, e.altKey)
+      }
+    } else if (e.key === 'Escape') {
+      if (open && hits.length) setOpen(false)
+      else {
+        setQuery('')
+        input.current?.blur()
+      }
+    }
+  }
+
+  const showList = open && query.trim() !== '' && (hits.length > 0 || error !== null)
+  const optionId = (i: number) => `${listId}-opt-${i}`
+
+  return (
+    <div className="fx-search">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search"
+        placeholder="Search services, notes, text…  (Ctrl+K)"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && hits[active] ? optionId(active) : undefined}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <ul className="fx-search-results" id={listId} role="listbox" aria-label="Search results">
+          {error && <li className="fx-muted">{error}</li>}
+          {hits.map((h, i) => (
+            <li
+              key={`${h.kind}:${h.id}:${h.snippet?.line ?? ''}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              aria-label={h.kind === 'node' ? `${h.label} (${TYPE_NAMES[types.get(h.id) ?? ''] ?? 'Node'})` : undefined}
+              className={i === active ? 'fx-active' : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={(e) => choose(h, e.altKey)}
+            >
+              {h.kind === 'text' && h.snippet ? (
+                <>
+                  <span className="fx-hit-title">
+                    <span className="fx-badge">Text</span>
+                    {h.snippet.noteTitle}
+                    {h.snippet.sectionTitle ? ` › ${h.snippet.sectionTitle}` : ''}
+                  </span>
+                  <span className="fx-snippet">{h.snippet.text}</span>
+                </>
+              ) : (
+                <span className="fx-hit-title">
+                  <span className={`fx-badge fx-type-${types.get(h.id) ?? 'node'}`}>{TYPE_NAMES[types.get(h.id) ?? ''] ?? 'Node'}</span>
+                  {matchParts(h.label, query).map((p, k) => (p.match ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && query.trim() !== '' && hitsFor === query.trim() && hits.length === 0 && !error && (
+        <div className="fx-search-results fx-muted" role="status">
+          No matches
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,83 @@
+// Pushes the explore store to the graph view: filters + local graph (with live counts), layout,
+// node size; and remembers node positions per folder after a layout or a drag (pinning).
+// (The app shell reads them back from view state `explore.positions` when it loads a folder.)
+import { useEffect, useRef } from 'react'
+import type { Centrality, RendererApi } from '../../../electron/shared/contract'
+import type { Graph } from '../../../electron/core/types'
+import type { GraphController, LayoutName, NodeFilter } from '../graph/controller'
+import { exploreStore, useExplore } from './store'
+import { writeSaved } from './useHashState'
+
+export function useGraphSync(controller: GraphController, graph: Graph, api: RendererApi): void {
+  const filter = useExplore((s) => s.filter)
+  const depth = useExplore((s) => s.depth)
+  const selected = useExplore((s) => s.selected)
+  const layout = useExplore((s) => s.layout)
+  const size = useExplore((s) => s.size)
+  const ready = graph.nodes.length > 0
+
+  // filters and the local graph; re-applied when the graph changes so new elements are filtered too
+  useEffect(() => {
+    if (!ready) return
+    const local = depth && selected ? { center: selected, depth } : undefined
+    const nf: NodeFilter = { ...filter, local }
+    // after the commit: the shell hands the new graph to the view in its own (parent) effect
+    const timer = setTimeout(() => {
+      try {
+        exploreStore.set({ counts: controller.setFilter(nf) })
+      } catch {
+        exploreStore.set({ counts: null })
+      }
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [controller, graph, ready, filter, depth, selected])
+
+  // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
+  const ranLayout = useRef<LayoutName>('force')
+  useEffect(() => {
+    if (!ready || layout === ranLayout.current) return
+    const timer = setTimeout(() => {
+      ranLayout.current = layout
+      controller.runLayout(layout)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [controller, ready, layout])
+
+  // node size: degree is the view's default; betweenness needs the backend's centrality
+  const centrality = useRef<{ graph: Graph; value: Promise<Centrality> } | null>(null)
+  const sizedBy = useRef<string>('degree')
+  useEffect(() => {
+    if (!ready || (size === sizedBy.current && size === 'degree')) return
+    sizedBy.current = size
+    if (!centrality.current || centrality.current.graph !== graph) {
+      centrality.current = { graph, value: api.centrality() }
+    }
+    let cancelled = false
+    centrality.current.value
+      .then((c) => {
+        if (!cancelled) controller.sizeBy(size, size === 'degree' ? c.degree : c.betweenness)
+      })
+      .catch(() => {
+        if (!cancelled) controller.sizeBy(size)
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [api, controller, graph, ready, size])
+
+  // positions: the app restores `explore.positions` on load; save them after layouts and drags (pins)
+  useEffect(() => {
+    const cy = controller.cy()
+    if (!cy) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const save = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void writeSaved(api, { positions: controller.positions() }), 600)
+    }
+    cy.on('layoutstop dragfree', save)
+    return () => {
+      cy.removeListener('layoutstop dragfree', save)
+      clearTimeout(timer)
+    }
+  }, [api, controller, graph])
+}

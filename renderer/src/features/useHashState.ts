@@ -1,0 +1,143 @@
+// Keeps the URL hash, the remembered per-folder view and the explore store in step:
+// on load (and after another folder is opened) the hash wins; without one the last view of that
+// folder comes back. Every change is written back with history.replaceState and saved, debounced.
+import { useEffect, useRef } from 'react'
+import type { Graph } from '../../../electron/core/types'
+import type { RendererApi, ViewState } from '../../../electron/shared/contract'
+import type { GraphController } from '../graph/controller'
+import { decodeHash, encodeHash, hasViewParams, type HashState } from './hashState'
+import { exploreStore, fromHashState, toHashState, useExplore, type PanelId } from './store'
+
+/** What the explore features keep in the per-folder view state, under the `explore` key. */
+export interface SavedExplore {
+  hash?: string
+  positions?: Record<string, { x: number; y: number }>
+}
+
+export async function readSaved(api: RendererApi): Promise<{ all: ViewState; explore: SavedExplore }> {
+  try {
+    const all = (await api.getViewState()) ?? {}
+    const explore = all.explore && typeof all.explore === 'object' ? (all.explore as SavedExplore) : {}
+    return { all, explore }
+  } catch {
+    return { all: {}, explore: {} }
+  }
+}
+
+/** Read-modify-write so keys other helpers keep in the view state survive. */
+export async function writeSaved(api: RendererApi, patch: SavedExplore): Promise<void> {
+  try {
+    const { all, explore } = await readSaved(api)
+    await api.setViewState({ ...all, explore: { ...explore, ...patch } })
+  } catch {
+    // remembering the view is a convenience; a failed write must not disturb the user
+  }
+}
+
+function panelFor(h: HashState, current: PanelId): PanelId {
+  if (h.compare && h.compare.length >= 1) return 'compare'
+  if (h.exams?.length) return 'exam'
+  return current
+}
+
+export function applyHashState(h: HashState, controller: GraphController, graph: Graph): void {
+  const known = new Set(graph.nodes.map((n) => n.id))
+  exploreStore.set((s) => ({ ...fromHashState(h), panel: panelFor(h, s.panel) }))
+  if (h.select && known.has(h.select)) {
+    exploreStore.set({ selected: h.select })
+    controller.focus(h.select)
+  }
+}
+
+function writeUrl(hash: string): void {
+  if (hash === (location.hash === '#' ? '' : location.hash)) return
+  const url = hash || `${location.pathname}${location.search}`
+  history.replaceState(history.state, '', url)
+}
+
+export function useHashState(controller: GraphController, graph: Graph, api: RendererApi): void {
+  const restoredEpoch = useRef(-1)
+  const restored = useRef(false)
+  const graphRef = useRef(graph)
+  graphRef.current = graph
+
+  // restore: once per folder, when the graph has arrived
+  const epoch = useExplore((s) => s.folderEpoch)
+  const hasGraph = graph.nodes.length > 0
+  useEffect(() => {
+    if (!hasGraph) {
+      // the shell is (re)loading a folder: restore again when its graph arrives
+      restoredEpoch.current = -1
+      return
+    }
+    if (restoredEpoch.current === epoch) return
+    restored.current = false
+    let cancelled = false
+    void (async () => {
+      const fromUrl = hasViewParams(location.hash)
+      const { explore } = await readSaved(api)
+      // the shell gives the graph to the view in its own effect; let that happen first
+      await new Promise((r) => setTimeout(r, 0))
+      if (cancelled) return
+      restoredEpoch.current = epoch
+      const h = fromUrl ? decodeHash(location.hash) : decodeHash(explore.hash ?? '')
+      applyHashState(h, controller, graphRef.current)
+      restored.current = true
+      writeUrl(encodeHash(toHashState(exploreStore.get())))
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [api, controller, epoch, hasGraph])
+
+  // write: URL now, view state debounced
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let last = ''
+    const unsubscribe = exploreStore.subscribe(() => {
+      if (!restored.current) return
+      const hash = encodeHash(toHashState(exploreStore.get()))
+      if (hash === last) return
+      last = hash
+      writeUrl(hash)
+      clearTimeout(timer)
+      timer = setTimeout(() => void writeSaved(api, { hash }), 400)
+    })
+    return () => {
+      unsubscribe()
+      clearTimeout(timer)
+    }
+  }, [api])
+
+  // the user edits the hash by hand, or follows a bookmark in the same tab
+  useEffect(() => {
+    const onHash = () => {
+      if (!restored.current || !hasViewParams(location.hash)) return
+      if (location.hash === encodeHash(toHashState(exploreStore.get()))) return
+      applyHashState(decodeHash(location.hash), controller, graphRef.current)
+    }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [controller])
+
+  // selection is owned by the graph view: mirror it (its change feed when it has one, else cy events + a slow poll)
+  useEffect(() => {
+    const sync = () => {
+      const id = controller.selected()
+      if (id !== exploreStore.get().selected) exploreStore.set({ selected: id })
+    }
+    const feed = (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe
+    if (typeof feed === 'function') {
+      sync()
+      return feed.call(controller, sync)
+    }
+    const cy = controller.cy()
+    const onEvent = () => setTimeout(sync, 0)
+    cy?.on('select unselect tap', onEvent)
+    const poll = setInterval(sync, 700)
+    return () => {
+      cy?.removeListener('select unselect tap', onEvent)
+      clearInterval(poll)
+    }
+  }, [controller, graph])
+}

@@ -1,0 +1,87 @@
+// The Cytoscape canvas. The core is created once per mount and destroyed on unmount; elements are
+// synced by the controller, handlers are bound once here.
+import { useEffect, useRef } from 'react'
+import cytoscape, { type Core, type EventObject } from 'cytoscape'
+import fcose from 'cytoscape-fcose'
+import { buildStyle, type ThemeName } from './style'
+import type { CyGraphController } from './cyController'
+import { Legend } from './Legend'
+
+cytoscape.use(fcose)
+
+declare global {
+  interface Window {
+    cy?: Core
+  }
+}
+
+interface Props {
+  controller: CyGraphController
+  theme: ThemeName
+}
+
+export function GraphView({ controller, theme }: Props) {
+  const container = useRef<HTMLDivElement>(null)
+  const themeRef = useRef(theme)
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: buildStyle(themeRef.current),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      textureOnViewport: false,
+      hideEdgesOnViewport: false,
+      pixelRatio: 'auto',
+    })
+    window.cy = cy
+
+    const onOver = (e: EventObject) => {
+      const hood = e.target.closedNeighborhood()
+      cy.batch(() => {
+        cy.elements().addClass('faded')
+        hood.removeClass('faded').addClass('hover-hl')
+      })
+    }
+    const onOut = () => {
+      cy.batch(() => { cy.elements().removeClass('faded hover-hl') })
+    }
+    const onTap = (e: EventObject) => controller.select(e.target.id())
+    const onDragFree = () => controller.savePositions()
+    cy.on('mouseover', 'node', onOver)
+    cy.on('mouseout', 'node', onOut)
+    cy.on('tap', 'node', onTap)
+    cy.on('dragfree', 'node', onDragFree)
+
+    // the note panel and sidebars change the canvas size: keep Cytoscape's idea of it current
+    const resize = new ResizeObserver(() => cy.resize())
+    if (container.current) resize.observe(container.current)
+
+    controller.attach(cy)
+    return () => {
+      resize.disconnect()
+      controller.attach(null)
+      if (window.cy === cy) delete window.cy
+      cy.destroy()
+    }
+  }, [controller])
+
+  useEffect(() => {
+    themeRef.current = theme
+    controller.cy()?.style(buildStyle(theme))
+  }, [theme, controller])
+
+  return (
+    <div className="graph-wrap">
+      <div ref={container} className="graph-canvas" aria-label="Knowledge graph" role="application" />
+      <Legend theme={theme} />
+      <div className="zoom-controls" role="group" aria-label="Zoom">
+        <button type="button" title="Zoom in" aria-label="Zoom in" onClick={() => controller.zoom(1.25)}>+</button>
+        <button type="button" title="Zoom out" aria-label="Zoom out" onClick={() => controller.zoom(0.8)}>−</button>
+        <button type="button" title="Fit graph" aria-label="Fit graph" onClick={() => controller.fit()}>⤢</button>
+      </div>
+    </div>
+  )
+}

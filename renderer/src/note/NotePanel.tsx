@@ -1,0 +1,141 @@
+// The note panel: the rendered note, scrolled to and highlighting the target section; for a service
+// or concept also every mention with its snippet, each opening its note at that section.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
+import type { RendererApi } from '../../../electron/shared/contract'
+import { Markdown } from './Markdown'
+
+export interface NoteTarget {
+  path: string
+  section?: string
+  line?: number
+}
+
+interface Props {
+  api: RendererApi
+  /** the selected graph node, if the panel was opened from one */
+  node?: GraphNode
+  target: NoteTarget | null
+  mentions: EntityMentions | null
+  /** bumped when the notes change on disk, to reload the open note */
+  version: number
+  /** nodes listed for domain/tag selections (no single note covers them) */
+  related?: GraphNode[]
+  onNavigate(path: string, section?: string, line?: number): void
+  onSelectNode(id: string): void
+  onExternal(url: string): void
+  onClose(): void
+}
+
+type Loaded = { doc: NoteDoc; error?: undefined } | { doc?: undefined; error: string }
+
+export function NotePanel(props: Props) {
+  const { api, node, target, mentions, version, related, onNavigate, onSelectNode, onExternal, onClose } = props
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const body = useRef<HTMLDivElement>(null)
+  const path = target?.path
+
+  useEffect(() => {
+    if (!path) { setLoaded(null); return }
+    let live = true
+    api.getNote(path).then(
+      (doc) => { if (live) setLoaded({ doc }) },
+      (err: unknown) => { if (live) setLoaded({ error: err instanceof Error ? err.message : String(err) }) },
+    )
+    return () => { live = false }
+  }, [api, path, version])
+
+  // Highlight the target section (heading up to the next heading of the same or higher level) and scroll to it.
+  const section = target?.section
+  const line = target?.line
+  const doc = loaded?.doc
+  useEffect(() => {
+    const root = body.current
+    if (!root || !doc || doc.path !== path) return
+    for (const el of root.querySelectorAll('.target-section, .target-heading')) el.classList.remove('target-section', 'target-heading')
+    const sectionId = section || (line !== undefined ? sectionAtLine(doc, line) : undefined)
+    const heading = sectionId ? root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}`) : null
+    const scroller = root.closest('.note-scroll') as HTMLElement | null
+    if (!heading) { if (scroller) scroller.scrollTop = 0; return }
+    heading.classList.add('target-heading')
+    const depth = Number(heading.tagName.slice(1))
+    for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+      const m = /^H([1-6])$/.exec(el.tagName)
+      if (m && Number(m[1]) <= depth) break
+      el.classList.add('target-section')
+    }
+    if (scroller) scroller.scrollTop = heading.offsetTop - scroller.offsetTop - 8
+  }, [doc, path, section, line])
+
+  const onAnchor = useCallback((id: string) => { if (path) onNavigate(path, id) }, [path, onNavigate])
+  const navigate = useCallback((p: string, s?: string) => onNavigate(p, s), [onNavigate])
+
+  const title = node?.label ?? doc?.title ?? path ?? ''
+  return (
+    <aside className="note-panel" aria-label="Note">
+      <header className="note-header">
+        <div className="note-heading">
+          {node && <span className={`type-badge type-${node.type}`}>{node.type}</span>}
+          <h2 title={title}>{title}</h2>
+          {doc && node?.type !== 'note' && <div className="note-sub">{doc.title}{section ? ` › ${sectionTitle(doc, section)}` : ''}</div>}
+        </div>
+        <button type="button" className="icon-button" aria-label="Close note" title="Close (Esc)" onClick={onClose}>✕</button>
+      </header>
+      <div className="note-scroll" tabIndex={-1}>
+        {mentions && (
+          <details className="mentions" open>
+            <summary>{mentions.mentions.length} mention{mentions.mentions.length === 1 ? '' : 's'} in your notes</summary>
+            <ol aria-label="Mentions">
+              {mentions.mentions.map((m, i) => {
+                const current = m.path === path && m.section === section
+                return (
+                  <li key={`${m.path}:${m.line}:${i}`}>
+                    <button
+                      type="button"
+                      className={current ? 'mention current' : 'mention'}
+                      aria-current={current ? 'true' : undefined}
+                      onClick={() => onNavigate(m.path, m.section, m.line)}
+                    >
+                      <span className="mention-where">{m.noteTitle}{m.sectionTitle ? ` › ${m.sectionTitle}` : ''}</span>
+                      <span className="mention-text">{m.text}</span>
+                    </button>
+                  </li>
+                )
+              })}
+            </ol>
+          </details>
+        )}
+        {related && related.length > 0 && (
+          <ul className="related" aria-label="Connected nodes">
+            {related.map((n) => (
+              <li key={n.id}>
+                <button type="button" className="mention" onClick={() => onSelectNode(n.id)}>
+                  <span className={`dot type-${n.type}`} aria-hidden="true" />{n.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {target && !loaded && <p className="muted">Loading note…</p>}
+        {loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
+        {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
+        <div ref={body} className="markdown">
+          {doc && doc.path === path && (
+            <Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} />
+          )}
+        </div>
+      </div>
+    </aside>
+  )
+}
+
+function sectionTitle(doc: NoteDoc, id: string): string {
+  return doc.sections.find((s) => s.id === id)?.title ?? id
+}
+
+/** Innermost section containing a markdown line. */
+function sectionAtLine(doc: NoteDoc, line: number): string | undefined {
+  let best: string | undefined
+  for (const s of doc.sections) if (s.line <= line && line <= s.endLine) best = s.id
+  return best
+}

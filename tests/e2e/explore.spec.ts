@@ -1,0 +1,279 @@
+// End-to-end tests of the exploration features (search, filters, local graph, compare, exam overlay,
+// URL-hash state, export, live update) in Chromium against the web host, on a temporary copy of content/.
+import { expect, test, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const GLUE = 'service:aws-glue'
+const KINESIS = 'service:amazon-kinesis'
+const FIREHOSE = 'service:amazon-data-firehose'
+
+let host: ChildProcess | undefined
+let baseURL = ''
+let notesDir = ''
+let stateDir = ''
+
+async function startHost(): Promise<string> {
+  const staticDir = process.env.EXPLORE_STATIC_DIR
+  if (!staticDir) {
+    const { ensureRendererBuilt } = (await import(path.join(repoRoot, 'scripts/build-renderer.mjs'))) as {
+      ensureRendererBuilt: (o: { log: (m: string) => void }) => Promise<void>
+    }
+    await ensureRendererBuilt({ log: () => undefined })
+  }
+  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx')
+  const args = [path.join(repoRoot, 'electron/web/main.ts'), '--port', '0', '--notes', notesDir, '--state', stateDir]
+  if (staticDir) args.push('--static', path.resolve(staticDir))
+  host = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: stateDir } })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/?)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1].endsWith('/') ? m[1] : `${m[1]}/`)
+      }
+    }
+    host!.stdout!.on('data', onData)
+    host!.stderr!.on('data', onData)
+    host!.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)))
+  })
+}
+
+async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  const res = await page.request.post(`${baseURL}api/${method}`, { data: args })
+  expect(res.ok(), `${method} failed`).toBe(true)
+  return (await res.json()) as T
+}
+
+/** Open the app (optionally with a hash) and wait until the graph is drawn and laid out. */
+async function openApp(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${baseURL}${hash}`)
+  await page.waitForFunction(() => {
+    const cy = (window as unknown as { cy?: import('cytoscape').Core }).cy
+    return !!cy && cy.nodes().length > 0
+  })
+  await expect(page.getByTestId('visible-count')).toContainText('visible')
+}
+
+async function visibleCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('visible-count').textContent()) ?? ''
+  return Number(/(\d+) nodes/.exec(text)?.[1] ?? NaN)
+}
+
+const selectedIds = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('node:selected').map((n) => n.id()))
+
+const search = (page: Page) => page.getByRole('combobox', { name: 'Search' })
+const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' })
+
+async function searchAndChoose(page: Page, query: string, label: string | RegExp): Promise<void> {
+  await search(page).fill(query)
+  const option = results(page).getByRole('option', { name: label }).first()
+  await expect(option).toBeVisible()
+  await option.click()
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'explore-e2e-'))
+  notesDir = path.join(tmp, 'notes')
+  stateDir = path.join(tmp, 'state')
+  fs.cpSync(path.join(repoRoot, 'content'), notesDir, { recursive: true })
+  fs.mkdirSync(stateDir)
+  baseURL = await startHost()
+})
+
+test.afterAll(async () => {
+  host?.kill('SIGTERM')
+})
+
+test.beforeEach(async ({ page }) => {
+  // every test starts without a remembered view
+  await call(page, 'setViewState', {})
+})
+
+test('an alias finds the service: "KDF" and "Kinesis Firehose" → Amazon Data Firehose', async ({ page }) => {
+  await openApp(page)
+  await page.keyboard.press('Control+k')
+  await expect(search(page)).toBeFocused()
+  await page.keyboard.type('KDF')
+  await expect(results(page).getByRole('option', { name: /Amazon Data Firehose/ }).first()).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => selectedIds(page)).toEqual([FIREHOSE])
+  await expect(page.getByLabel('Note', { exact: true })).toBeVisible()
+
+  await searchAndChoose(page, 'Kinesis Firehose', /Amazon Data Firehose/)
+  await expect.poll(() => selectedIds(page)).toEqual([FIREHOSE])
+})
+
+test('a filter changes the visible count', async ({ page }) => {
+  await openApp(page)
+  const all = await visibleCount(page)
+  const graph = await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')
+  expect(all).toBe(graph.nodes.length)
+  await page.getByRole('checkbox', { name: 'Notes' }).uncheck()
+  const notes = graph.nodes.filter((n) => n.type === 'note').length
+  await expect.poll(() => visibleCount(page)).toBe(all - notes)
+  const drawn = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes(':visible').length)
+  expect(drawn).toBe(all - notes)
+  expect(page.url()).toContain('filter=type:')
+})
+
+test('local graph: depth 2 shows more than depth 1', async ({ page }) => {
+  await openApp(page)
+  await searchAndChoose(page, 'AWS Glue', /^AWS Glue \(Service\)$/)
+  await page.getByRole('radio', { name: 'Local 1' }).check()
+  await expect(page.getByText('Around AWS Glue, depth 1')).toBeVisible()
+  await expect.poll(() => visibleCount(page)).toBeLessThan((await call<{ nodes: unknown[] }>(page, 'getGraph')).nodes.length)
+  const depth1 = await visibleCount(page)
+  expect(depth1).toBeGreaterThan(1)
+  await page.getByRole('radio', { name: 'Local 2' }).check()
+  await expect.poll(() => visibleCount(page)).toBeGreaterThan(depth1)
+  expect(page.url()).toContain('depth=2')
+})
+
+test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) => {
+  await openApp(page, `#?compare=${GLUE},${KINESIS}`)
+  const panel = page.getByRole('tabpanel', { name: 'Compare' })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByRole('listitem').filter({ hasText: 'AWS Glue' }).first()).toBeVisible()
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Amazon Kinesis' }).first()).toBeVisible()
+
+  const overlap = await call<{ notes: string[]; sections: unknown[] }>(page, 'overlap', [GLUE, KINESIS])
+  expect(overlap.notes.length).toBeGreaterThan(0)
+  const notes = panel.getByRole('list', { name: 'Notes mentioning all' }).getByRole('listitem')
+  await expect(notes).toHaveCount(overlap.notes.length)
+  const highlighted = await page.evaluate(() =>
+    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-compare').map((n) => n.id()),
+  )
+  expect(highlighted).toEqual(expect.arrayContaining([GLUE, KINESIS]))
+  await panel.getByRole('button', { name: 'Show in graph' }).click()
+  await page.waitForTimeout(500)
+  fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true })
+  await page.screenshot({ path: path.join(repoRoot, 'docs/compare.png') })
+
+  // a section snippet opens the note there
+  if (overlap.sections.length > 0) {
+    await panel.getByRole('list', { name: 'Sections mentioning all' }).getByRole('button').first().click()
+  } else {
+    await notes.first().getByRole('button').click()
+  }
+  await expect(page.getByLabel('Note', { exact: true })).toBeVisible()
+})
+
+test("an exam's coverage gaps are listed and its services highlighted", async ({ page }) => {
+  await openApp(page)
+  await page.getByRole('tab', { name: /Exams/ }).click()
+  const exam = page.getByRole('combobox', { name: 'Exam', exact: true })
+  // AIF-C01 lists services the bundled MLA-C01 notes never mention
+  await exam.selectOption('AIF-C01')
+  const gaps = await call<string[]>(page, 'coverageGaps', 'AIF-C01')
+  expect(gaps.length).toBeGreaterThan(0)
+  await expect(page.getByRole('heading', { name: `Coverage gaps (${gaps.length})` })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Coverage gaps' }).getByRole('listitem')).toHaveCount(gaps.length)
+  expect(page.url()).toContain('exam=AIF-C01')
+
+  await exam.selectOption('MLA-C01')
+  const mlaGaps = await call<string[]>(page, 'coverageGaps', 'MLA-C01')
+  await expect(page.getByRole('heading', { name: `Coverage gaps (${mlaGaps.length})` })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Domain weights of MLA-C01' })).toContainText('28%')
+  const highlighted = await page.evaluate(() =>
+    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-exam').map((n) => n.id()),
+  )
+  expect(highlighted).toEqual(expect.arrayContaining([GLUE, 'service:amazon-sagemaker-ai']))
+  expect(highlighted).not.toContain('service:amazon-keyspaces') // DEA-C01 only
+})
+
+test('cross-exam overlap MLA-C01 ∩ DEA-C01 highlights S3, Kinesis, Glue', async ({ page }) => {
+  await openApp(page, '#?exam=MLA-C01,DEA-C01')
+  const both = page.getByLabel('Services in both exams')
+  await expect(both).toBeVisible()
+  for (const name of ['Amazon S3', 'Amazon Kinesis', 'AWS Glue']) {
+    await expect(both.getByRole('button', { name, exact: true })).toBeVisible()
+  }
+  const highlighted = await page.evaluate(() =>
+    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-exam-b').map((n) => n.id()),
+  )
+  expect(highlighted).toEqual(expect.arrayContaining(['service:amazon-s3', KINESIS, GLUE]))
+  expect(highlighted).not.toContain('service:amazon-polly') // MLA-C01 only
+  await page.screenshot({ path: path.join(repoRoot, 'docs/exam-overlay.png') })
+})
+
+test('the view comes back after a reload and after a restart without a hash', async ({ page, context }) => {
+  await openApp(page)
+  await searchAndChoose(page, 'AWS Glue', /^AWS Glue \(Service\)$/)
+  await page.getByRole('radio', { name: 'Local 2' }).check()
+  await page.getByRole('tab', { name: /Exams/ }).click()
+  await page.getByRole('combobox', { name: 'Exam', exact: true }).selectOption('DEA-C01')
+  await expect.poll(() => page.url()).toContain(`select=${GLUE}`)
+  expect(page.url()).toContain('depth=2')
+  expect(page.url()).toContain('exam=DEA-C01')
+  const counted = await visibleCount(page)
+
+  await page.reload()
+  await page.waitForFunction(() => !!(window as unknown as { cy?: unknown }).cy)
+  await expect.poll(() => selectedIds(page)).toEqual([GLUE])
+  // the exam overlay is what the restored view opens on; the depth is on the Filters tab
+  await expect(page.getByRole('combobox', { name: 'Exam', exact: true })).toHaveValue('DEA-C01')
+  await page.getByRole('tab', { name: 'Filters' }).click()
+  await expect(page.getByRole('radio', { name: 'Local 2' })).toBeChecked()
+  await expect.poll(() => visibleCount(page)).toBe(counted)
+
+  // "restart": a fresh page on the bare URL gets the last view of this folder back
+  await expect
+    .poll(async () => ((await call<{ explore?: { hash?: string } }>(page, 'getViewState')).explore?.hash ?? ''))
+    .toContain('depth=2')
+  const fresh = await context.newPage()
+  await fresh.goto(baseURL)
+  await expect.poll(() => fresh.url()).toContain(`select=${GLUE}`)
+  await expect.poll(() => selectedIds(fresh)).toEqual([GLUE])
+  await fresh.close()
+})
+
+test('PNG and JSON exports are written', async ({ page }) => {
+  await openApp(page)
+  await page.getByRole('tab', { name: 'View' }).click()
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG image' }).click()])
+  expect(png.suggestedFilename()).toMatch(/\.png$/)
+  const pngBytes = fs.readFileSync((await png.path())!)
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(pngBytes.length).toBeGreaterThan(5000)
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Graph JSON' }).click()])
+  const data = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { nodes: Array<{ id: string }>; edges: unknown[]; diagnostics: unknown[] }
+  const graph = await call<{ nodes: unknown[]; edges: unknown[] }>(page, 'getGraph')
+  expect(data.nodes).toHaveLength(graph.nodes.length)
+  expect(data.edges).toHaveLength(graph.edges.length)
+  expect(Array.isArray(data.diagnostics)).toBe(true)
+  expect(data.nodes.map((n) => n.id)).toContain(GLUE)
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG image' }).click()])
+  const svgText = fs.readFileSync((await svg.path())!, 'utf8')
+  expect(svgText.startsWith('<svg')).toBe(true)
+  expect(svgText).toContain('AWS Glue')
+})
+
+test('a note edited on disk updates the graph and keeps existing positions', async ({ page }) => {
+  await openApp(page)
+  await page.waitForTimeout(500) // let the first layout settle
+  const before = await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById(id).position(), GLUE)
+  const file = path.join(notesDir, 'D1_data_preparation_ml', 'live-update.md')
+  fs.writeFileSync(file, '---\ndomain: D1\n---\n# Live update\n\nAWS Glue crawlers feed the catalog that Amazon Athena queries.\n')
+  await page.waitForFunction(
+    () => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById('note:D1_data_preparation_ml/live-update.md').nonempty(),
+    null,
+    { timeout: 15_000 },
+  )
+  const after = await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById(id).position(), GLUE)
+  expect(after.x).toBeCloseTo(before.x, 1)
+  expect(after.y).toBeCloseTo(before.y, 1)
+  await expect.poll(() => visibleCount(page)).toBe((await call<{ nodes: unknown[] }>(page, 'getGraph')).nodes.length)
+})

@@ -1,0 +1,27 @@
+// Build the renderer if needed, copy the bundled notes to a temp folder (tests edit notes there), and
+// start the web host on a free port. Tests read E2E_BASE_URL / E2E_NOTES_DIR from the environment.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startWebHost } from './webHost'
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const repo = path.resolve(import.meta.dirname, '../..')
+  // @ts-expect-error plain ESM helper shared with scripts/web.mjs (no type declarations)
+  const { ensureRendererBuilt } = (await import('../../scripts/build-renderer.mjs')) as {
+    ensureRendererBuilt(o?: { log?: (m: string) => void }): Promise<boolean>
+  }
+  await ensureRendererBuilt({ log: (m: string) => console.log(`[e2e] ${m}`) })
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-graph-e2e-'))
+  const notes = path.join(tmp, 'notes')
+  fs.cpSync(path.join(repo, 'content'), notes, { recursive: true, filter: (src) => !src.endsWith('.test.ts') })
+  const host = await startWebHost({ notes, stateDir: path.join(tmp, 'state') })
+  process.env.E2E_BASE_URL = host.url
+  process.env.E2E_NOTES_DIR = notes
+  console.log(`[e2e] web host ${host.url} on ${notes}`)
+  return async () => {
+    await host.stop()
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}

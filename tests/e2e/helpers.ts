@@ -1,0 +1,54 @@
+// Shared steps for the browser specs: open the app on a clean view, wait for the graph to settle,
+// find where a node is drawn on the screen.
+import { expect, type Page } from '@playwright/test'
+
+export const baseUrl = (): string => {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set (the global setup starts the web host)')
+  return url
+}
+export const notesDir = (): string => process.env.E2E_NOTES_DIR ?? ''
+
+/** Call the web host's API directly (same origin rules as the app). */
+export async function apiCall<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
+  const res = await page.request.post(`${baseUrl()}api/${method}`, { data: args, headers: { 'Content-Type': 'application/json' } })
+  expect(res.ok(), `${method} → ${res.status()}`).toBe(true)
+  return (await res.json()) as T
+}
+
+/** Open the app with no remembered view, and wait until the graph is drawn and no longer moving. */
+export async function openApp(page: Page, hash = ''): Promise<void> {
+  await apiCall(page, 'setViewState', [{}])
+  await page.goto(`${baseUrl()}${hash}`)
+  await expect(page.getByLabel('Knowledge graph')).toBeVisible()
+  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0, null, { timeout: 30_000 })
+  await waitForStableLayout(page)
+}
+
+export async function waitForStableLayout(page: Page): Promise<void> {
+  let last = ''
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(() => {
+      const cy = window.cy!
+      const p = cy.nodes().slice(0, 50).map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`)
+      return `${p.join(';')}|${cy.zoom().toFixed(3)}|${Math.round(cy.pan().x)},${Math.round(cy.pan().y)}`
+    })
+    if (now === last) return
+    last = now
+    await page.waitForTimeout(250)
+  }
+  throw new Error('the graph layout did not settle')
+}
+
+/** Screen coordinates of a node: its rendered position plus the container's bounding box. */
+export async function nodeScreenPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const box = await page.getByLabel('Knowledge graph').boundingBox()
+  if (!box) throw new Error('graph container has no box')
+  const p = await page.evaluate((nodeId) => window.cy!.getElementById(nodeId).renderedPosition(), id)
+  return { x: box.x + p.x, y: box.y + p.y }
+}
+
+/** Is `inner` (a locator's box) inside the visible part of `outer`? */
+export function within(inner: { y: number; height: number }, outer: { y: number; height: number }): boolean {
+  return inner.y >= outer.y - 1 && inner.y + inner.height <= outer.y + outer.height + 1
+}
