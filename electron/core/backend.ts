@@ -235,6 +235,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       if (!isInside(vault.root, real)) throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
       const file = readNoteFile(real, rel)
       if (file.text === undefined) throw new VaultError('EACCES', file.diagnostics[0]?.message ?? `Cannot read note: ${rel}`)
+      const indexed = vault.entry(rel)
+      if (indexed?.meta && indexed.hash === file.hash && indexed.lineOffset !== undefined) {
+        // unchanged since indexing: no second parse (a huge note would block this thread)
+        return { ...indexed.meta, markdown: stripFrontmatter(file.text, indexed.lineOffset), lineOffset: indexed.lineOffset }
+      }
       const parsed = parseNote({ path: rel, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, vault.entities.extractor)
       vault.resolveLinks(parsed.meta)
       return { ...parsed.meta, markdown: stripFrontmatter(file.text, parsed.lineOffset), lineOffset: parsed.lineOffset }

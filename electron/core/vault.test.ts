@@ -27,7 +27,7 @@ beforeAll(() => {
   write('broken-yaml.md', '---\ntitle: [unclosed\n---\n# Still Indexed\n')
   write('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]))
   write('latin1.md', Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' notes\n\nbody\n')]))
-  const big = '# Huge\n\n' + 'A line about Amazon S3 and AWS Glue to fill the note up.\n'.repeat(200_000)
+  const big = '# Huge\n\n' + 'A paragraph about Amazon S3 and AWS Glue to fill the note up.\n\n'.repeat(180_000)
   write('huge.md', big)
   write('.hidden/secret.md', '# Hidden\n')
   write('node_modules/pkg/readme.md', '# Dependency\n')

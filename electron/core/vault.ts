@@ -88,7 +88,7 @@ export class Vault {
       if (hit && hit.size === f.size && hit.mtimeMs === f.mtimeMs) {
         vault.files.set(f.path, hit)
         deliver(hit)
-      } else toParse.push({ path: f.path, abs: f.abs })
+      } else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
     const total = toParse.length
@@ -110,7 +110,10 @@ export class Vault {
     const workers = this.opts.workers ?? defaultPoolSize()
     const threshold = this.opts.inProcessBelow ?? 100
     this.stats.usedWorkers = false
-    if (workers > 0 && jobs.length >= threshold) {
+    // a few small notes parse faster here than it takes to start workers; big files always go to a worker
+    // so the calling thread (Electron's main process) never blocks on one
+    const bytes = jobs.reduce((n, j) => n + (j.size ?? 0), 0)
+    if (workers > 0 && (jobs.length >= threshold || bytes > 2 * 1024 * 1024)) {
       const pool = ParsePool.create(workers)
       if (pool) {
         try {
@@ -149,6 +152,11 @@ export class Vault {
     const out: NoteMeta[] = []
     for (const r of this.files.values()) if (r.meta) out.push(r.meta)
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /** The index entry of a file (parse result, hash, frontmatter offset). */
+  entry(relPath: string): Readonly<FileResult> | undefined {
+    return this.files.get(relPath)
   }
 
   meta(relPath: string): NoteMeta | undefined {
@@ -267,7 +275,7 @@ export class Vault {
       seen.add(f.path)
       byPath.set(f.path, f)
       const old = this.files.get(f.path)
-      if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs) toParse.push({ path: f.path, abs: f.abs })
+      if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs) toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     const removed: string[] = []
     for (const p of [...this.files.keys()]) {

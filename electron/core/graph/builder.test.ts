@@ -83,6 +83,13 @@ describe('GraphBuilder — full build', () => {
     expect(e.refs).toHaveLength(MAX_REFS)
   })
 
+  it('survives partial note metadata (missing lists, null entries)', () => {
+    const broken = { path: 'bad.md', title: 'Bad', mentions: [null, { entity: 42 }], links: [{ target: 'x' }] } as unknown as NoteMeta
+    const g2 = build([broken, ...testNotes()]).graph()
+    expect(node(g2, 'note:bad.md')?.label).toBe('Bad')
+    expect(g2.edges.some((e) => e.source === 'note:bad.md')).toBe(false)
+  })
+
   it('ignores mentions of ids that are not services or concepts', () => {
     const g2 = build([note('x.md', { mentions: [['bogus', 'x', 1, '']] })]).graph()
     expect(g2.nodes.map((n) => n.id)).toEqual(['note:x.md'])

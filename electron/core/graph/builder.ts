@@ -54,6 +54,24 @@ function sameRefs(a: EdgeMentionRef[] | undefined, b: EdgeMentionRef[] | undefin
   return true
 }
 
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+const validList = <T>(list: unknown, ok: (x: Record<string, unknown>) => boolean): T[] => {
+  if (!Array.isArray(list)) return []
+  return list.every((x) => isObj(x) && ok(x)) ? (list as T[]) : (list.filter((x) => isObj(x) && ok(x)) as T[])
+}
+
+/** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
+function sanitize(meta: NoteMeta): NoteMeta {
+  return {
+    ...meta,
+    title: typeof meta.title === 'string' ? meta.title : '',
+    sections: validList(meta.sections, (s) => typeof s.id === 'string' && typeof s.title === 'string'),
+    mentions: validList(meta.mentions, (m) => typeof m.entity === 'string' && typeof m.line === 'number' && typeof m.section === 'string'),
+    links: validList(meta.links, (l) => l.resolved === undefined || typeof l.resolved === 'string'),
+    tags: Array.isArray(meta.tags) ? meta.tags.filter((t): t is string => typeof t === 'string' && t.length > 0) : [],
+  }
+}
+
 const sameNode = (a: GraphNode, b: GraphNode): boolean =>
   a.type === b.type && a.label === b.label && a.path === b.path && a.domain === b.domain &&
   a.category === b.category && a.parent === b.parent && a.aliases === b.aliases && a.noteCount === b.noteCount
@@ -226,6 +244,7 @@ export class GraphBuilder {
   // ---- contributions ----
 
   private contribution(meta: NoteMeta): Contribution {
+    meta = sanitize(meta)
     const sectionTitle = new Map<string, string>()
     for (const s of meta.sections) sectionTitle.set(s.id, s.title)
 
@@ -275,7 +294,7 @@ export class GraphBuilder {
       if (l.resolved && l.resolved !== meta.path) links.set(l.resolved, (links.get(l.resolved) ?? 0) + 1)
     }
 
-    const tags = new Set(meta.tags.filter((t) => typeof t === 'string' && t.length > 0))
+    const tags = new Set(meta.tags)
     return { meta, entities, covered: [...covered], pairs, tags, links }
   }
 

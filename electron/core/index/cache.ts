@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../atomic-write'
 import type { FileResult } from './parse-file'
 
 /** Bump when NoteMeta extraction changes in a way old cache entries would not reflect. */
-export const PARSER_VERSION = 3
+export const PARSER_VERSION = 4
 
 interface CacheFile {
   format: 1

@@ -8,6 +8,8 @@ export interface FileJob {
   /** relative path, forward slashes */
   path: string
   abs: string
+  /** size from the scan, to route big files to workers */
+  size?: number
 }
 
 export interface FileResult {
@@ -17,6 +19,8 @@ export interface FileResult {
   hash: string
   /** undefined when the file is skipped (binary, unreadable) */
   meta?: NoteMeta
+  /** lines taken by the frontmatter block (see NoteDoc.lineOffset) */
+  lineOffset?: number
   /** read + parse diagnostics of this file (link diagnostics are computed over the whole folder later) */
   diagnostics: Diagnostic[]
 }
@@ -28,6 +32,7 @@ export function parseFile(job: FileJob, extractor: Extractor | undefined): FileR
   try {
     const parsed = parseNote({ path: job.path, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, extractor)
     result.meta = parsed.meta
+    result.lineOffset = parsed.lineOffset
     result.diagnostics.push(...parsed.diagnostics)
   } catch (e) {
     result.diagnostics.push({ file: job.path, severity: 'error', code: 'parse-failed', message: `Could not parse the note: ${String(e).split('\n')[0]}` })

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../types'
 /** Notes above this size are indexed only in part. */
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024
 /** How much of an oversized note is parsed (cut at a line end). */
-export const HUGE_NOTE_HEAD_BYTES = 256 * 1024
+export const HUGE_NOTE_HEAD_BYTES = 128 * 1024
 
 export interface NoteFile {
   /** decoded text to parse; undefined when the file is skipped */

@@ -178,10 +178,9 @@ export function Compare({ controller, graph, api }: FeatureProps) {
             <ul className="fx-list" aria-label="Notes mentioning all">
               {result.notes.map((p) => (
                 <li key={p}>
-                  <button type="button" className="fx-link" onClick={() => controller.openNote(p)}>
+                  <button type="button" className="fx-link" title={p} onClick={() => controller.openNote(p)}>
                     {labelOf(index, `note:${p}`)}
                   </button>
-                  <span className="fx-muted fx-path"> {p}</span>
                 </li>
               ))}
             </ul>
@@ -195,8 +194,10 @@ export function Compare({ controller, graph, api }: FeatureProps) {
                   <li key={`${s.path}#${s.section}:${s.line}`}>
                     <button type="button" className="fx-snippet-button" onClick={() => controller.openNote(s.path, s.section || undefined, s.line)}>
                       <span className="fx-hit-title">
-                        {s.noteTitle}
-                        {s.sectionTitle ? ` › ${s.sectionTitle}` : ''}
+                        <span>
+                          {s.noteTitle}
+                          {s.sectionTitle ? ` › ${s.sectionTitle}` : ''}
+                        </span>
                       </span>
                       <span className="fx-snippet">{s.text}</span>
                     </button>

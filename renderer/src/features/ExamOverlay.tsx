@@ -4,8 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ExamInfo } from '../../../electron/core/types'
 import { examOverlap } from './examOverlap'
 import { labelOf, nodeIndex } from './labels'
-import { setFilter } from './Filters'
-import { exploreStore, useExplore } from './store'
+import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
 export function ExamOverlay({ controller, graph, api }: FeatureProps) {

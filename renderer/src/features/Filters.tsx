@@ -2,9 +2,9 @@
 // local graph switch. Changes apply live; the visible counts come back from the graph view.
 import { useEffect, useMemo, useState } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
-import { isEmptyFilter, type FilterState } from './hashState'
+import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
-import { exploreStore, useExplore } from './store'
+import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
 const TYPE_ORDER: NodeType[] = ['domain', 'note', 'service', 'concept', 'tag']
@@ -15,14 +15,6 @@ function toggle<T>(list: T[] | undefined, all: T[], value: T, on: boolean): T[] 
   const current = list ?? all
   const next = on ? [...new Set([...current, value])] : current.filter((x) => x !== value)
   return next.length === all.length && all.every((x) => next.includes(x)) ? undefined : next
-}
-
-export function setFilter(patch: Partial<FilterState>): void {
-  exploreStore.set((s) => {
-    const next: Record<string, unknown> = { ...s.filter, ...patch }
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
-    return { filter: next as FilterState }
-  })
 }
 
 export function Filters({ graph, api }: FeatureProps) {

@@ -27,7 +27,8 @@ export function Renamed({ controller, graph, api }: FeatureProps) {
     }
     return [...m.values()].sort((a, b) => b.length - a.length)
   }, [uses])
-  const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph])
+  const titles = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.label])), [graph])
+  const known = titles
 
   if (error) return <p className="fx-error" role="alert">{error}</p>
   if (!uses) return <p className="fx-muted">Loading…</p>
@@ -57,9 +58,10 @@ export function Renamed({ controller, graph, api }: FeatureProps) {
           <ul className="fx-list">
             {g.map((u) => (
               <li key={`${u.path}:${u.line}`}>
-                <button type="button" className="fx-link" onClick={() => controller.openNote(u.path, undefined, u.line)}>
-                  {u.path}:{u.line}
+                <button type="button" className="fx-link" title={u.path} onClick={() => controller.openNote(u.path, undefined, u.line)}>
+                  {titles.get(`note:${u.path}`) ?? u.path}
                 </button>
+                <span className="fx-muted"> · line {u.line}</span>
               </li>
             ))}
           </ul>

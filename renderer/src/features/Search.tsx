@@ -143,15 +143,17 @@ export function Search({ controller, graph, api }: FeatureProps) {
                 <>
                   <span className="fx-hit-title">
                     <span className="fx-badge">Text</span>
-                    {h.snippet.noteTitle}
-                    {h.snippet.sectionTitle ? ` › ${h.snippet.sectionTitle}` : ''}
+                    <span>
+                      {h.snippet.noteTitle}
+                      {h.snippet.sectionTitle ? ` › ${h.snippet.sectionTitle}` : ''}
+                    </span>
                   </span>
                   <span className="fx-snippet">{h.snippet.text}</span>
                 </>
               ) : (
                 <span className="fx-hit-title">
                   <span className={`fx-badge fx-type-${types.get(h.id) ?? 'node'}`}>{TYPE_NAMES[types.get(h.id) ?? ''] ?? 'Node'}</span>
-                  {matchParts(h.label, query).map((p, k) => (p.match ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                  <span>{matchParts(h.label, query).map((p, k) => (p.match ? <mark key={k}>{p.text}</mark> : p.text))}</span>
                 </span>
               )}
             </li>

@@ -62,9 +62,14 @@ describe('search match marking', () => {
     ])
   })
 
-  it('marks characters in order for an abbreviation', () => {
+  it('marks word initials for an abbreviation', () => {
     const parts = matchParts('Amazon Data Firehose', 'adf')
     expect(parts.filter((p) => p.match).map((p) => p.text).join('')).toBe('ADF')
+    expect(parts.map((p) => p.text).join('')).toBe('Amazon Data Firehose')
+  })
+
+  it('does not scatter marks over letters inside words', () => {
+    expect(matchParts('missing values', 'glue')).toEqual([{ text: 'missing values', match: false }])
   })
 
   it('leaves an alias hit unmarked when the label does not contain it', () => {

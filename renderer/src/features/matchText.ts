@@ -4,7 +4,21 @@ export interface TextPart {
   match: boolean
 }
 
-/** Marks the first case-insensitive occurrence of the query, else the query's characters in order. */
+function merge(label: string, marks: boolean[]): TextPart[] {
+  const parts: TextPart[] = []
+  for (let i = 0; i < label.length; i++) {
+    const last = parts[parts.length - 1]
+    if (last && last.match === marks[i]) last.text += label[i]
+    else parts.push({ text: label[i], match: marks[i] })
+  }
+  return parts
+}
+
+/**
+ * Marks the first case-insensitive occurrence of the query, else the word initials it abbreviates
+ * ("adf" → Amazon Data Firehose). Anything looser (aliases, typos) stays unmarked: scattered
+ * highlighted letters read worse than none.
+ */
 export function matchParts(label: string, query: string): TextPart[] {
   const q = query.trim().toLowerCase()
   if (!q) return [{ text: label, match: false }]
@@ -17,24 +31,16 @@ export function matchParts(label: string, query: string): TextPart[] {
       { text: label.slice(at + q.length), match: false },
     ].filter((p) => p.text)
   }
-  // subsequence: mark each query character where it is found in order
+  const letters = q.replace(/[^a-z0-9]/g, '')
   const marks = new Array<boolean>(label.length).fill(false)
   let qi = 0
-  for (let i = 0; i < label.length && qi < q.length; i++) {
-    if (lower[i] === q[qi]) {
+  for (let i = 0; i < label.length && qi < letters.length; i++) {
+    const wordStart = i === 0 || /[\s\-_/(]/.test(label[i - 1])
+    if (wordStart && lower[i] === letters[qi]) {
       marks[i] = true
       qi++
-    } else if (q[qi] === ' ') {
-      qi++
-      i--
     }
   }
-  if (qi < q.length) return [{ text: label, match: false }]
-  const parts: TextPart[] = []
-  for (let i = 0; i < label.length; i++) {
-    const last = parts[parts.length - 1]
-    if (last && last.match === marks[i]) last.text += label[i]
-    else parts.push({ text: label[i], match: marks[i] })
-  }
-  return parts
+  if (!letters || qi < letters.length) return [{ text: label, match: false }]
+  return merge(label, marks)
 }

@@ -98,3 +98,12 @@ export function addToCompare(id: string): void {
 export function removeFromCompare(id: string): void {
   exploreStore.set((s) => ({ compare: s.compare.filter((x) => x !== id) }))
 }
+
+/** Merge a filter change; undefined fields are dropped (they mean "no restriction"). */
+export function setFilter(patch: Partial<FilterState>): void {
+  exploreStore.set((s) => {
+    const next: Record<string, unknown> = { ...s.filter, ...patch }
+    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
+    return { filter: next as FilterState }
+  })
+}

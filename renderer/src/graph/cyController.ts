@@ -112,24 +112,36 @@ export class CyGraphController implements GraphController {
     this.placeNearNeighbours(added)
   }
 
+  /** New nodes go near already placed neighbours; nodes whose neighbours are all new wait a pass. */
   private placeNearNeighbours(ids: string[]): void {
     const cy = this.core
     if (!cy || ids.length === 0) return
-    const isNew = new Set(ids)
+    const pending = new Set(ids)
     const ext = cy.extent()
+    const jitter = () => (Math.random() - 0.5) * 80
     cy.batch(() => {
       for (const id of ids) {
-        const n = cy.getElementById(id)
         const known = this.cachedPositions[id]
-        if (known) { n.position({ ...known }); continue }
-        const anchors = n.neighborhood().nodes().filter((m: NodeSingular) => !isNew.has(m.id()))
-        const jitter = () => (Math.random() - 0.5) * 80
-        if (anchors.length > 0) {
+        if (known) { cy.getElementById(id).position({ ...known }); pending.delete(id) }
+      }
+      while (pending.size > 0) {
+        let placed = 0
+        for (const id of [...pending]) {
+          const n = cy.getElementById(id)
+          const anchors = n.neighborhood().nodes().filter((m: NodeSingular) => !pending.has(m.id()))
+          if (anchors.length === 0) continue
           let x = 0
           let y = 0
           anchors.forEach((m) => { x += m.position('x'); y += m.position('y') })
           n.position({ x: x / anchors.length + jitter(), y: y / anchors.length + jitter() })
-        } else n.position({ x: ext.x1 + Math.random() * ext.w, y: ext.y1 + Math.random() * ext.h })
+          pending.delete(id)
+          placed++
+        }
+        if (placed === 0) {
+          // an island of new nodes: somewhere in the current view
+          for (const id of pending) cy.getElementById(id).position({ x: ext.x1 + Math.random() * ext.w, y: ext.y1 + Math.random() * ext.h })
+          pending.clear()
+        }
       }
     })
     this.savePositions()

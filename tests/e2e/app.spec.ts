@@ -1,0 +1,187 @@
+// The app in Chromium against the web host, on a copy of the bundled notes.
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import type { EntityMentions } from '../../electron/core/types'
+import { apiCall, nodeScreenPoint, notesDir, openApp, waitForStableLayout, within } from './helpers'
+
+const GLUE = 'service:aws-glue'
+const notePanel = (page: Page) => page.locator('[aria-label="Note"]')
+
+/** Write a note atomically into the test's copy of the notes (the watcher must pick it up). */
+function writeNote(rel: string, text: string): void {
+  const full = path.join(notesDir(), rel)
+  fs.mkdirSync(path.dirname(full), { recursive: true })
+  fs.writeFileSync(`${full}.tmp`, text)
+  fs.renameSync(`${full}.tmp`, full)
+}
+
+test('the graph renders in its container', async ({ page }) => {
+  await openApp(page)
+  const container = page.getByLabel('Knowledge graph')
+  await expect(container).toBeVisible()
+  const box = await container.boundingBox()
+  expect(box!.width).toBeGreaterThan(200)
+  const counts = await page.evaluate(() => ({
+    nodes: window.cy!.nodes().length,
+    services: window.cy!.nodes('[type = "service"]').length,
+    notes: window.cy!.nodes('[type = "note"]').length,
+    edges: window.cy!.edges().length,
+  }))
+  expect(counts.notes).toBeGreaterThan(10)
+  expect(counts.services).toBeGreaterThan(10)
+  expect(counts.edges).toBeGreaterThan(counts.notes)
+  // the canvas actually drew something
+  expect(await page.locator('[aria-label="Knowledge graph"] canvas').count()).toBeGreaterThan(0)
+})
+
+test('a click on the canvas at a service node opens its best section, highlighted and in view', async ({ page }) => {
+  await openApp(page)
+  // bring AWS Glue to the middle at a comfortable zoom, as a user would before clicking it
+  await page.evaluate((id) => {
+    const cy = window.cy!
+    cy.zoom(2.5)
+    cy.center(cy.getElementById(id))
+  }, GLUE)
+  await waitForStableLayout(page)
+  const point = await nodeScreenPoint(page, GLUE)
+  await page.mouse.click(point.x, point.y)
+
+  const panel = notePanel(page)
+  await expect(panel.locator('.note-heading h2')).toHaveText('AWS Glue')
+  const best = (await apiCall<EntityMentions>(page, 'getMentions', [GLUE])).best!
+  expect(best.section).not.toBe('')
+  const heading = panel.locator('.markdown .target-heading')
+  await expect(heading).toHaveAttribute('id', best.section)
+  await page.waitForTimeout(200)
+  const hb = await heading.boundingBox()
+  const viewport = await panel.locator('.note-scroll').boundingBox()
+  expect(within(hb!, viewport!)).toBe(true)
+  expect(await page.evaluate(() => window.cy!.$(':selected').map((n) => n.id()))).toEqual([GLUE])
+})
+
+test('clicking a mention opens that note at that section', async ({ page }) => {
+  await openApp(page)
+  const mentions = await apiCall<EntityMentions>(page, 'getMentions', [GLUE])
+  const index = mentions.mentions.findIndex((m) => m.path !== mentions.best!.path && m.section !== '')
+  expect(index).toBeGreaterThanOrEqual(0)
+  const target = mentions.mentions[index]
+
+  await page.evaluate((id) => window.cy!.getElementById(id).emit('tap'), GLUE)
+  const panel = notePanel(page)
+  const items = panel.getByRole('list', { name: 'Mentions' }).getByRole('button')
+  await expect(items).toHaveCount(mentions.mentions.length)
+  await items.nth(index).click()
+
+  await expect(panel.locator('.note-sub')).toContainText(target.noteTitle)
+  const heading = panel.locator('.markdown .target-heading')
+  await expect(heading).toHaveAttribute('id', target.section)
+  await expect(heading).toHaveText(target.sectionTitle)
+  await expect(items.nth(index)).toHaveAttribute('aria-current', 'true')
+  const hb = await heading.boundingBox()
+  const viewport = await panel.locator('.note-scroll').boundingBox()
+  expect(within(hb!, viewport!)).toBe(true)
+})
+
+test('searching "Glue" selects and centres AWS Glue', async ({ page }) => {
+  await openApp(page)
+  const search = page.getByLabel('Search', { exact: true })
+  await search.fill('Glue')
+  const option = page.getByRole('option', { name: /AWS Glue$/ }).first()
+  await expect(option).toBeVisible()
+  await option.click()
+  await expect(notePanel(page).locator('.note-heading h2')).toHaveText('AWS Glue')
+  await page.waitForTimeout(600) // the centring animation
+  const placement = await page.evaluate((id) => {
+    const cy = window.cy!
+    const p = cy.getElementById(id).renderedPosition()
+    return { selected: cy.$(':selected').map((n) => n.id()), dx: Math.abs(p.x - cy.width() / 2), dy: Math.abs(p.y - cy.height() / 2) }
+  }, GLUE)
+  expect(placement.selected).toEqual([GLUE])
+  expect(placement.dx).toBeLessThan(5)
+  expect(placement.dy).toBeLessThan(5)
+})
+
+test('a note with script, onerror and javascript: links renders inert', async ({ page }) => {
+  const rel = 'D1_data_preparation_ml/zz_e2e_hostile.md'
+  writeNote(rel, [
+    '---', 'domain: D1', '---',
+    '# Hostile note',
+    '',
+    'Plain text about AWS Glue first.',
+    '',
+    '<script>window.__xss = 1</script>',
+    '',
+    '<img src="x" onerror="window.__xss = 2">',
+    '',
+    '<a href="javascript:window.__xss = 3">raw html link</a>',
+    '',
+    '[markdown js link](javascript:window.__xss=4) and [encoded](jav&#x09;ascript:window.__xss=5)',
+    '',
+    '![pic](javascript:window.__xss=6)',
+    '',
+    '<div onclick="window.__xss = 7">click me</div>',
+    '',
+  ].join('\n'))
+  let dialogs = 0
+  page.on('dialog', (d) => { dialogs++; void d.dismiss() })
+  await openApp(page)
+  const id = `note:${rel}`
+  await page.waitForFunction((nodeId) => window.cy!.getElementById(nodeId).nonempty(), id, { timeout: 20_000 })
+  await page.evaluate((nodeId) => window.cy!.getElementById(nodeId).emit('tap'), id)
+  const body = notePanel(page).locator('.markdown')
+  await expect(body.locator('h1')).toHaveText('Hostile note')
+  await expect(body).toContainText('Plain text about AWS Glue first.')
+
+  expect(await body.locator('script').count()).toBe(0)
+  expect(await body.locator('[onerror], [onclick], img, iframe, object').count()).toBe(0)
+  const hrefs = await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+  for (const href of hrefs) expect(href.toLowerCase()).not.toContain('javascript:')
+  // clicking what looks like a link does nothing
+  await body.getByText('markdown js link').click()
+  await body.getByText('click me').click()
+  await page.waitForTimeout(300)
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined()
+  expect(dialogs).toBe(0)
+})
+
+test('changing a note on disk updates the graph in place, without a reload', async ({ page }) => {
+  await openApp(page)
+  // a service the notes do not mention yet
+  const services = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../electron/core/ontology/services.json'), 'utf8')) as Array<{ id: string; name: string; parent?: string; feature?: boolean }>
+  const present = new Set(await page.evaluate(() => window.cy!.nodes().map((n) => n.id())))
+  const fresh = services.find((s) => !present.has(s.id) && !s.parent && !s.feature && /^(Amazon|AWS) [A-Z][a-z]+$/.test(s.name))
+  expect(fresh, 'a service not yet in the graph').toBeTruthy()
+  const before = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
+  await page.evaluate(() => { (window as unknown as { __marker: number }).__marker = 42 })
+
+  writeNote('D2_ml_model_development/zz_e2e_live.md', `---\ndomain: D2\n---\n# Live edit\n\n## New service\n\nThis note now mentions ${fresh!.name} next to AWS Glue.\n`)
+
+  await page.waitForFunction((id) => window.cy!.getElementById(id).nonempty(), fresh!.id, { timeout: 20_000 })
+  const after = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
+  expect(after).toEqual(before)
+  // same page: no reload happened
+  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42)
+  // the new node sits near its neighbours, not at the origin
+  const placed = await page.evaluate((id) => {
+    const n = window.cy!.getElementById(id)
+    const note = window.cy!.getElementById('note:D2_ml_model_development/zz_e2e_live.md')
+    return { dist: Math.hypot(n.position('x') - note.position('x'), n.position('y') - note.position('y')), linked: n.edgesWith(note).length }
+  }, fresh!.id)
+  expect(placed.linked).toBeGreaterThan(0)
+  expect(placed.dist).toBeLessThan(400)
+})
+
+test('screenshot of the main view', async ({ page }) => {
+  await openApp(page)
+  await page.evaluate((id) => window.cy!.getElementById(id).emit('tap'), GLUE)
+  await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
+  await page.evaluate(() => window.cy!.fit(undefined, 30))
+  await waitForStableLayout(page)
+  const shot = await page.screenshot()
+  fs.mkdirSync('test-results', { recursive: true })
+  fs.writeFileSync('test-results/main-view.png', shot)
+  fs.mkdirSync('docs', { recursive: true })
+  fs.writeFileSync('docs/screenshot.png', shot)
+  expect(shot.length).toBeGreaterThan(10_000)
+})
