@@ -66,12 +66,22 @@ describe('backend', () => {
     expect(() => b.getNote('D2_dev/b.md')).toThrow(/outside/)
   })
 
-  it('re-parses nothing on a second open (persisted index)', async () => {
+  it('re-parses nothing on a second open (persisted index) and shows the same graph', async () => {
+    const sorted = (b: Backend) => {
+      const g = b.getGraph()
+      const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1)
+      return JSON.stringify({ nodes: [...g.nodes].sort(byId), edges: [...g.edges].sort(byId), diagnostics: g.diagnostics })
+    }
     backend = await open()
     expect(backend.vault.stats.parsed).toBe(2)
+    const cold = sorted(backend)
     await backend.close()
     backend = await open()
     expect(backend.vault.stats).toMatchObject({ parsed: 0, reused: 2 })
+    expect(sorted(backend)).toBe(cold) // served from the graph snapshot
+    expect(backend.neighbourhood('note:D1_prep/a.md', 1).nodes).toContain('note:D2_dev/b.md') // builder caught up
+    await backend.whenReady()
+    expect(sorted(backend)).toBe(cold)
     // touched but same content: parsed again (the size/mtime key changed), graph unchanged
     utimesSync(path.join(notes, 'D2_dev/b.md'), new Date(), new Date(Date.now() + 5000))
     write('D1_prep/c.md', '# Note C\n')
@@ -96,6 +106,7 @@ describe('backend', () => {
 
     write('D3_new/c.md', '# Note C\n\nBack to [[a]].\n')
     c = await backend.update(['D3_new/c.md'])
+    expect(c?.changed).toContain('D3_new/c.md')
     expect(ids(backend)).toEqual(expect.arrayContaining(['note:D3_new/c.md', 'domain:D3']))
     expect(backend.getGraph().edges.some((e) => e.type === 'links-to' && e.source === 'note:D3_new/c.md' && e.target === 'note:D1_prep/a.md')).toBe(true)
 

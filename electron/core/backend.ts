@@ -3,12 +3,13 @@
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { ApiArgs, ApiMethod, ApiResult, Centrality, Neighbourhood, Settings, ViewState } from '../shared/contract'
-import type { EntityMentions, ExamInfo, FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, OverlapResult, RenamedUse, SearchHit } from './types'
+import type { EntityMentions, ExamInfo, FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta, OverlapResult, RenamedUse, SearchHit } from './types'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
 import { readNoteFile } from './parse/read'
+import { loadGraphSnapshot, saveGraphSnapshot } from './index/cache'
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
@@ -54,6 +55,8 @@ export interface Backend {
   onProgress(listener: (progress: IndexProgress) => void): () => void
   /** apply file changes now (what the watcher does); paths relative to the folder, [] = rescan everything */
   update(paths: string[]): Promise<GraphChange | null>
+  /** resolves when the graph builder is complete (after a warm start it catches up in the background) */
+  whenReady(): Promise<void>
   /** the current index (stats for tests and the benchmark) */
   readonly vault: Vault
   close(): Promise<void>
@@ -126,6 +129,15 @@ interface Opened {
   builder: GraphBuilder
   queries: GraphQueries
   watcher?: FolderWatcher
+  /** warm start: the persisted graph, served until the builder has caught up */
+  snapshot?: Graph
+  /** notes still to feed into the builder (background), null when the builder is complete */
+  pending: NoteMeta[] | null
+  pendingAt: number
+  ready: Promise<void>
+  markReady: () => void
+  /** the graph changed since the last snapshot was written */
+  dirty: boolean
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -142,24 +154,86 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const emitChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
 
   async function open(folder: string): Promise<Opened> {
-    // the graph grows while workers parse: each note goes into the builder as soon as it arrives
+    // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
     const builder = new GraphBuilder((await loadEntities()).ontology)
+    const delivered = new Set<string>()
     const vault = await Vault.open(folder, {
       cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
-      onNote: (m) => builder.setNote(m),
+      onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
     })
-    emitProgress({ done: 0, total: vault.noteCount, phase: 'graph' })
-    for (const m of vault.relinkedOnOpen) builder.setNote(m)
-    for (const m of [...builder.notes()]) if (!vault.meta(m.path)) builder.removeNote(m.path)
-    builder.setDiagnostics(vault.diagnostics())
-    builder.takeDelta()
     const getLines = (p: string) => lines.get(`${vault.root}\0${p}`, () => {
       if (!vault.meta(p)) return undefined
       return readNoteFile(vault.abs(p), p).text
     })
-    const queries = createGraphQueries(builder, getLines)
-    emitProgress({ done: vault.noteCount, total: vault.noteCount, phase: 'ready' })
-    return { vault, builder, queries }
+    let markReady = () => {}
+    const ready = new Promise<void>((r) => (markReady = r))
+    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, pendingAt: 0, ready, markReady, dirty: false }
+    const metas = vault.metas()
+    emitProgress({ done: 0, total: metas.length, phase: 'graph' })
+
+    // warm: nothing re-parsed and a snapshot of exactly these notes → show it now, build the builder after
+    const snapshot = vault.stats.parsed === 0 && vault.cacheFile ? await loadGraphSnapshot(vault.cacheFile, vault.graphKey()) : undefined
+    if (snapshot) {
+      snapshot.diagnostics = vault.diagnostics()
+      o.snapshot = snapshot
+      o.pending = metas
+      setImmediate(() => buildInBackground(o))
+    } else {
+      for (const m of metas) if (!delivered.has(m.path)) builder.setNote(m)
+      for (const m of vault.relinkedOnOpen) builder.setNote(m)
+      finishBuild(o)
+      o.dirty = true
+      scheduleSnapshot(o, 0)
+    }
+    emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
+    return o
+  }
+
+  function finishBuild(o: Opened): void {
+    o.pending = null
+    o.snapshot = undefined
+    o.builder.setDiagnostics(o.vault.diagnostics())
+    o.builder.takeDelta()
+    o.markReady()
+  }
+
+  /** Feed the builder in slices so the thread stays responsive (IPC, HTTP) while it catches up. */
+  function buildInBackground(o: Opened): void {
+    if (!o.pending) return
+    const end = Math.min(o.pendingAt + 250, o.pending.length)
+    for (; o.pendingAt < end; o.pendingAt++) o.builder.setNote(o.pending[o.pendingAt])
+    if (o.pendingAt >= o.pending.length) finishBuild(o)
+    else setImmediate(() => buildInBackground(o))
+  }
+
+  /** Queries and updates need the complete builder: finish it now if the background has not yet. */
+  function built(o: Opened): Opened {
+    if (o.pending) {
+      for (; o.pendingAt < o.pending.length; o.pendingAt++) o.builder.setNote(o.pending[o.pendingAt])
+      finishBuild(o)
+    }
+    return o
+  }
+
+  /** Persist the built graph next to the index (after a cold index, and after updates, debounced). */
+  let snapshotTimer: NodeJS.Timeout | undefined
+  let snapshotWrite: Promise<void> = Promise.resolve()
+  function scheduleSnapshot(o: Opened, delayMs = 3000): void {
+    if (!o.vault.cacheFile) return
+    clearTimeout(snapshotTimer)
+    snapshotTimer = setTimeout(() => void writeSnapshot(o), delayMs)
+    snapshotTimer.unref()
+  }
+  function writeSnapshot(o: Opened): Promise<void> {
+    clearTimeout(snapshotTimer)
+    snapshotTimer = undefined
+    const file = o.vault.cacheFile
+    if (!file || !o.dirty || o.pending) return snapshotWrite
+    o.dirty = false
+    const key = o.vault.graphKey()
+    const graph = o.builder.graph()
+    snapshotWrite = snapshotWrite.then(() => saveGraphSnapshot(file, key, graph)).catch(() => {})
+    return snapshotWrite
   }
 
   function startWatching(o: Opened): void {
@@ -172,11 +246,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     current = next
     if (prev) {
       prev.watcher?.close()
+      await writeSnapshot(prev)
       if (prev.vault !== next.vault) await prev.vault.close()
     }
     lines.clear()
     startWatching(next)
-    emitChange({ folder: next.vault.root, changed: [], graph: next.builder.graph() })
+    emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph() })
   }
 
   /** Apply file changes to the index and graph; serialized so two batches never interleave. */
@@ -184,6 +259,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     const run = async (): Promise<GraphChange | null> => {
       const o = target ?? current
       if (closed || o !== current) return null
+      built(o)
       let change: VaultChange
       try {
         change = paths.length ? await o.vault.update(paths) : await o.vault.refresh()
@@ -195,6 +271,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       for (const m of change.upserted) { o.builder.setNote(m); lines.drop(`${o.vault.root}\0${m.path}`) }
       if (!change.removed.length && !change.upserted.length) return null
       o.builder.setDiagnostics(o.vault.diagnostics())
+      o.dirty = true
+      scheduleSnapshot(o)
       const c: GraphChange = { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() }
       emitChange(c)
       return c
@@ -224,7 +302,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const backend: Backend = {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
-    getGraph: () => current.builder.graph(),
+    getGraph: () => current.snapshot ?? current.builder.graph(),
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
       const { vault } = current
@@ -244,14 +322,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       vault.resolveLinks(parsed.meta)
       return { ...parsed.meta, markdown: stripFrontmatter(file.text, parsed.lineOffset), lineOffset: parsed.lineOffset }
     },
-    getMentions: (id) => current.queries.getMentions(id),
-    neighbourhood: (id, depth) => current.queries.neighbourhood(id, depth),
-    overlap: (ids) => current.queries.overlap(ids),
-    centrality: () => current.queries.centrality(),
-    exams: () => current.queries.exams(),
-    coverageGaps: (code) => current.queries.coverageGaps(code),
-    renamed: () => current.queries.renamed(),
-    search: (q, limit) => current.queries.search(q, limit),
+    getMentions: (id) => built(current).queries.getMentions(id),
+    neighbourhood: (id, depth) => built(current).queries.neighbourhood(id, depth),
+    overlap: (ids) => built(current).queries.overlap(ids),
+    centrality: () => built(current).queries.centrality(),
+    exams: () => built(current).queries.exams(),
+    coverageGaps: (code) => built(current).queries.coverageGaps(code),
+    renamed: () => built(current).queries.renamed(),
+    search: (q, limit) => built(current).queries.search(q, limit),
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
       const next = await open(folder)
@@ -271,10 +349,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
+    whenReady: () => current.ready,
     async close() {
       closed = true
       current.watcher?.close()
       await updating
+      await writeSnapshot(current)
       await current.vault.close()
       changeListeners.clear()
       progressListeners.clear()

@@ -61,7 +61,10 @@ export interface Section {
   id: string
   title: string
   depth: number
-  /** 1-based first line of the heading, and last line of the section body */
+  /**
+   * 1-based first line of the heading, and last line of the section body. All line numbers in NoteMeta
+   * (sections, links, mentions) are FILE lines, frontmatter included; see NoteDoc.lineOffset.
+   */
   line: number
   endLine: number
   /** parent section id, undefined for top level */

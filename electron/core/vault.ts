@@ -6,7 +6,7 @@ import type { Diagnostic, IndexProgress, NoteMeta } from './types'
 import { scanFolder, NOTE_FILE, type ScannedFile } from './scan'
 import { loadEntities, type Entities } from './entities'
 import { parseFile, type FileJob, type FileResult } from './index/parse-file'
-import { cacheFileFor, defaultCacheDir, loadCache, saveCache } from './index/cache'
+import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 
@@ -19,9 +19,10 @@ export interface VaultOptions {
   inProcessBelow?: number
   onProgress?: (p: IndexProgress) => void
   /**
-   * Called for each note as soon as it is parsed (or taken from the persisted index), links already resolved
-   * against the scanned file list, so the caller can build the graph while workers are still parsing.
-   * Notes whose links resolve differently once the final note set is known are in `relinkedOnOpen`.
+   * Called for each note as soon as it is parsed (not for notes taken from the persisted index), links
+   * already resolved against the scanned file list, so the caller can build the graph while workers are
+   * still parsing. Notes whose links resolve differently once the final note set is known are in
+   * `relinkedOnOpen`.
    */
   onNote?: (meta: NoteMeta) => void
 }
@@ -54,7 +55,8 @@ export class Vault {
   private linkIndex = new LinkIndex([])
   /** notes whose resolved links changed after open() delivered them through onNote */
   relinkedOnOpen: NoteMeta[] = []
-  private readonly cacheFile?: string
+  /** the persisted index file, when there is one */
+  readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
   private saving: Promise<void> = Promise.resolve()
 
@@ -85,10 +87,8 @@ export class Vault {
     const toParse: FileJob[] = []
     for (const f of scan.files) {
       const hit = cached.get(f.path)
-      if (hit && hit.size === f.size && hit.mtimeMs === f.mtimeMs) {
-        vault.files.set(f.path, hit)
-        deliver(hit)
-      } else toParse.push({ path: f.path, abs: f.abs, size: f.size })
+      if (hit && hit.size === f.size && hit.mtimeMs === f.mtimeMs) vault.files.set(f.path, hit)
+      else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
     const total = toParse.length
@@ -152,6 +152,13 @@ export class Vault {
     const out: NoteMeta[] = []
     for (const r of this.files.values()) if (r.meta) out.push(r.meta)
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /** Fingerprint of the note set (paths + content hashes + versions), the key of graph snapshots. */
+  graphKey(): string {
+    const notes: { path: string; hash: string }[] = []
+    for (const r of this.files.values()) if (r.meta) notes.push({ path: r.path, hash: r.hash })
+    return graphKey(notes, this.entities.version)
   }
 
   /** The index entry of a file (parse result, hash, frontmatter offset). */

@@ -1,63 +1,20 @@
 // End-to-end tests of the exploration features (search, filters, local graph, compare, exam overlay,
 // URL-hash state, export, live update) in Chromium against the web host, on a temporary copy of content/.
 import { expect, test, type Page } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
+import { apiCall, baseUrl, notesDir, openApp } from './helpers'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const GLUE = 'service:aws-glue'
 const KINESIS = 'service:amazon-kinesis'
 const FIREHOSE = 'service:amazon-data-firehose'
 
-let host: ChildProcess | undefined
-let baseURL = ''
-let notesDir = ''
-let stateDir = ''
+const call = <T>(page: Page, method: string, ...args: unknown[]): Promise<T> => apiCall<T>(page, method, args)
 
-async function startHost(): Promise<string> {
-  const staticDir = process.env.EXPLORE_STATIC_DIR
-  if (!staticDir) {
-    const { ensureRendererBuilt } = (await import(path.join(repoRoot, 'scripts/build-renderer.mjs'))) as {
-      ensureRendererBuilt: (o: { log: (m: string) => void }) => Promise<void>
-    }
-    await ensureRendererBuilt({ log: () => undefined })
-  }
-  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx')
-  const args = [path.join(repoRoot, 'electron/web/main.ts'), '--port', '0', '--notes', notesDir, '--state', stateDir]
-  if (staticDir) args.push('--static', path.resolve(staticDir))
-  host = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: stateDir } })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/?)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1].endsWith('/') ? m[1] : `${m[1]}/`)
-      }
-    }
-    host!.stdout!.on('data', onData)
-    host!.stderr!.on('data', onData)
-    host!.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)))
-  })
-}
-
-async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  const res = await page.request.post(`${baseURL}api/${method}`, { data: args })
-  expect(res.ok(), `${method} failed`).toBe(true)
-  return (await res.json()) as T
-}
-
-/** Open the app (optionally with a hash) and wait until the graph is drawn and laid out. */
-async function openApp(page: Page, hash = ''): Promise<void> {
-  await page.goto(`${baseURL}${hash}`)
-  await page.waitForFunction(() => {
-    const cy = (window as unknown as { cy?: import('cytoscape').Core }).cy
-    return !!cy && cy.nodes().length > 0
-  })
+/** The app on a clean view (the shared helper), once the explore panel has its first counts. */
+async function open(page: Page, hash = ''): Promise<void> {
+  await openApp(page, hash)
   await expect(page.getByTestId('visible-count')).toContainText('visible')
 }
 
@@ -67,7 +24,7 @@ async function visibleCount(page: Page): Promise<number> {
 }
 
 const selectedIds = (page: Page) =>
-  page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('node:selected').map((n) => n.id()))
+  page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()))
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search' })
 const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' })
@@ -81,26 +38,8 @@ async function searchAndChoose(page: Page, query: string, label: string | RegExp
 
 test.describe.configure({ mode: 'serial' })
 
-test.beforeAll(async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'explore-e2e-'))
-  notesDir = path.join(tmp, 'notes')
-  stateDir = path.join(tmp, 'state')
-  fs.cpSync(path.join(repoRoot, 'content'), notesDir, { recursive: true })
-  fs.mkdirSync(stateDir)
-  baseURL = await startHost()
-})
-
-test.afterAll(async () => {
-  host?.kill('SIGTERM')
-})
-
-test.beforeEach(async ({ page }) => {
-  // every test starts without a remembered view
-  await call(page, 'setViewState', {})
-})
-
 test('an alias finds the service: "KDF" and "Kinesis Firehose" → Amazon Data Firehose', async ({ page }) => {
-  await openApp(page)
+  await open(page)
   await page.keyboard.press('Control+k')
   await expect(search(page)).toBeFocused()
   await page.keyboard.type('KDF')
@@ -114,20 +53,20 @@ test('an alias finds the service: "KDF" and "Kinesis Firehose" → Amazon Data F
 })
 
 test('a filter changes the visible count', async ({ page }) => {
-  await openApp(page)
+  await open(page)
   const all = await visibleCount(page)
   const graph = await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')
   expect(all).toBe(graph.nodes.length)
   await page.getByRole('checkbox', { name: 'Notes' }).uncheck()
   const notes = graph.nodes.filter((n) => n.type === 'note').length
   await expect.poll(() => visibleCount(page)).toBe(all - notes)
-  const drawn = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes(':visible').length)
+  const drawn = await page.evaluate(() => window.cy!.nodes(':visible').length)
   expect(drawn).toBe(all - notes)
   expect(page.url()).toContain('filter=type:')
 })
 
 test('local graph: depth 2 shows more than depth 1', async ({ page }) => {
-  await openApp(page)
+  await open(page)
   await searchAndChoose(page, 'AWS Glue', /^AWS Glue \(Service\)$/)
   await page.getByRole('radio', { name: 'Local 1' }).check()
   await expect(page.getByText('Around AWS Glue, depth 1')).toBeVisible()
@@ -140,7 +79,7 @@ test('local graph: depth 2 shows more than depth 1', async ({ page }) => {
 })
 
 test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) => {
-  await openApp(page, `#?compare=${GLUE},${KINESIS}`)
+  await open(page, `#?compare=${GLUE},${KINESIS}`)
   const panel = page.getByRole('tabpanel', { name: 'Compare' })
   await expect(panel).toBeVisible()
   await expect(panel.getByRole('listitem').filter({ hasText: 'AWS Glue' }).first()).toBeVisible()
@@ -151,11 +90,11 @@ test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) =
   const notes = panel.getByRole('list', { name: 'Notes mentioning all' }).getByRole('listitem')
   await expect(notes).toHaveCount(overlap.notes.length)
   const highlighted = await page.evaluate(() =>
-    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-compare').map((n) => n.id()),
+    window.cy!.nodes('.g-compare').map((n) => n.id()),
   )
   expect(highlighted).toEqual(expect.arrayContaining([GLUE, KINESIS]))
   await panel.getByRole('button', { name: 'Show in graph' }).click()
-  await page.waitForTimeout(500)
+  await page.waitForTimeout(1000) // the animation takes 300 ms; labels redraw after it
   fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true })
   await page.screenshot({ path: path.join(repoRoot, 'docs/compare.png') })
 
@@ -169,7 +108,7 @@ test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) =
 })
 
 test("an exam's coverage gaps are listed and its services highlighted", async ({ page }) => {
-  await openApp(page)
+  await open(page)
   await page.getByRole('tab', { name: /Exams/ }).click()
   const exam = page.getByRole('combobox', { name: 'Exam', exact: true })
   // AIF-C01 lists services the bundled MLA-C01 notes never mention
@@ -185,21 +124,21 @@ test("an exam's coverage gaps are listed and its services highlighted", async ({
   await expect(page.getByRole('heading', { name: `Coverage gaps (${mlaGaps.length})` })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Domain weights of MLA-C01' })).toContainText('28%')
   const highlighted = await page.evaluate(() =>
-    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-exam').map((n) => n.id()),
+    window.cy!.nodes('.g-exam').map((n) => n.id()),
   )
   expect(highlighted).toEqual(expect.arrayContaining([GLUE, 'service:amazon-sagemaker-ai']))
   expect(highlighted).not.toContain('service:amazon-keyspaces') // DEA-C01 only
 })
 
 test('cross-exam overlap MLA-C01 ∩ DEA-C01 highlights S3, Kinesis, Glue', async ({ page }) => {
-  await openApp(page, '#?exam=MLA-C01,DEA-C01')
+  await open(page, '#?exam=MLA-C01,DEA-C01')
   const both = page.getByLabel('Services in both exams')
   await expect(both).toBeVisible()
   for (const name of ['Amazon S3', 'Amazon Kinesis', 'AWS Glue']) {
     await expect(both.getByRole('button', { name, exact: true })).toBeVisible()
   }
   const highlighted = await page.evaluate(() =>
-    (window as unknown as { cy: import('cytoscape').Core }).cy.nodes('.g-exam-b').map((n) => n.id()),
+    window.cy!.nodes('.g-exam-b').map((n) => n.id()),
   )
   expect(highlighted).toEqual(expect.arrayContaining(['service:amazon-s3', KINESIS, GLUE]))
   expect(highlighted).not.toContain('service:amazon-polly') // MLA-C01 only
@@ -207,7 +146,7 @@ test('cross-exam overlap MLA-C01 ∩ DEA-C01 highlights S3, Kinesis, Glue', asyn
 })
 
 test('the view comes back after a reload and after a restart without a hash', async ({ page, context }) => {
-  await openApp(page)
+  await open(page)
   await searchAndChoose(page, 'AWS Glue', /^AWS Glue \(Service\)$/)
   await page.getByRole('radio', { name: 'Local 2' }).check()
   await page.getByRole('tab', { name: /Exams/ }).click()
@@ -218,7 +157,7 @@ test('the view comes back after a reload and after a restart without a hash', as
   const counted = await visibleCount(page)
 
   await page.reload()
-  await page.waitForFunction(() => !!(window as unknown as { cy?: unknown }).cy)
+  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0)
   await expect.poll(() => selectedIds(page)).toEqual([GLUE])
   // the exam overlay is what the restored view opens on; the depth is on the Filters tab
   await expect(page.getByRole('combobox', { name: 'Exam', exact: true })).toHaveValue('DEA-C01')
@@ -231,14 +170,14 @@ test('the view comes back after a reload and after a restart without a hash', as
     .poll(async () => ((await call<{ explore?: { hash?: string } }>(page, 'getViewState')).explore?.hash ?? ''))
     .toContain('depth=2')
   const fresh = await context.newPage()
-  await fresh.goto(baseURL)
+  await fresh.goto(baseUrl())
   await expect.poll(() => fresh.url()).toContain(`select=${GLUE}`)
   await expect.poll(() => selectedIds(fresh)).toEqual([GLUE])
   await fresh.close()
 })
 
 test('PNG and JSON exports are written', async ({ page }) => {
-  await openApp(page)
+  await open(page)
   await page.getByRole('tab', { name: 'View' }).click()
 
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG image' }).click()])
@@ -262,18 +201,23 @@ test('PNG and JSON exports are written', async ({ page }) => {
 })
 
 test('a note edited on disk updates the graph and keeps existing positions', async ({ page }) => {
-  await openApp(page)
-  await page.waitForTimeout(500) // let the first layout settle
-  const before = await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById(id).position(), GLUE)
-  const file = path.join(notesDir, 'D1_data_preparation_ml', 'live-update.md')
+  await open(page)
+  const before = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
+  const file = path.join(notesDir(), 'D1_data_preparation_ml', 'live-update.md')
   fs.writeFileSync(file, '---\ndomain: D1\n---\n# Live update\n\nAWS Glue crawlers feed the catalog that Amazon Athena queries.\n')
   await page.waitForFunction(
-    () => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById('note:D1_data_preparation_ml/live-update.md').nonempty(),
+    () => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').nonempty(),
     null,
     { timeout: 15_000 },
   )
-  const after = await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById(id).position(), GLUE)
+  const after = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
   expect(after.x).toBeCloseTo(before.x, 1)
   expect(after.y).toBeCloseTo(before.y, 1)
   await expect.poll(() => visibleCount(page)).toBe((await call<{ nodes: unknown[] }>(page, 'getGraph')).nodes.length)
+  fs.rmSync(file)
+  await page.waitForFunction(
+    () => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').empty(),
+    null,
+    { timeout: 15_000 },
+  )
 })

@@ -15,6 +15,8 @@ export interface Candidate {
   titled: boolean
   /** set when this candidate counts towards its block's context (so it cannot vouch for itself) */
   contributes?: boolean
+  /** letter case did not match, but the entity has cue words that may still confirm it */
+  loose?: boolean
 }
 
 interface Tok {
@@ -77,10 +79,11 @@ function collect(found: Candidate[], entries: AliasEntry[], toks: Tok[], i: numb
   if (!stem && partOfDottedName(text, end, 'after')) return
   for (const entry of entries) {
     if (entry.tokens.length !== j - i + 1) continue
-    if (!caseMatches(entry, toks, i, j, text, stem)) continue
+    const loose = !caseMatches(entry, toks, i, j, text, stem)
+    if (loose && !entry.entity.cues) continue
     const written = toks.slice(i, j + 1).map((t) => t.text)
     const titled = entry.tokens.every((t, k) => !/^[A-Z]/.test(t) || /^[A-Z]/.test(written[k]) || hyphenated(entry, toks, i, k, text))
-    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled })
+    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose })
   }
 }
 

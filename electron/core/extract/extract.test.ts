@@ -90,6 +90,31 @@ describe('features written as ordinary phrases', () => {
   })
 })
 
+describe('lists, tables and diagrams', () => {
+  it('expands a product family row into its member services', () => {
+    const md = '# AWS AI services\n\n| Service | Variants |\n|---|---|\n| Lookout | Metrics, Vision, Equipment |\n\nA bare Lookout is nothing.\n'
+    expect(services(md)).toEqual(['service:amazon-lookout-for-metrics', 'service:amazon-lookout-for-vision', 'service:amazon-lookout-for-equipment'])
+  })
+
+  it('reads a generic phrase as the feature only when a cue or a sibling option is beside it', () => {
+    const hosting = '# SageMaker hosting\n\n| Option | Use |\n|---|---|\n| Real-time inference | low latency |\n| Batch Transform | offline |\n'
+    expect(services(hosting)).toContain('service:amazon-sagemaker-real-time-inference')
+    expect(services('# SageMaker hosting\n\n- **Endpoints** - Real-time inference\n')).toContain('service:amazon-sagemaker-real-time-inference')
+    expect(services('# SageMaker\n\n- **Integration:** Real-time inference with streaming data\n')).not.toContain('service:amazon-sagemaker-real-time-inference')
+  })
+
+  it('does not read a compound word as a name', () => {
+    expect(services('# SageMaker\n\nSpark runs micro-batch transforms on Amazon EMR.')).toEqual(['service:amazon-sagemaker-ai', 'service:amazon-emr'])
+  })
+
+  it('reads diagrams, but a capitalised generic label there needs its parent on the same line', () => {
+    const md = '# SageMaker monitoring\n\n```mermaid\nA[Predictions] --> B[Wait for Ground Truth]\nC[SageMaker Ground Truth] --> D[Amazon S3]\n```\n'
+    const found = mentions(md).filter((m) => m.entity === 'service:amazon-sagemaker-ground-truth')
+    expect(found.map((m) => m.line)).toEqual([5])
+    expect(services(md)).toContain('service:amazon-s3')
+  })
+})
+
 describe('code, links and URLs', () => {
   it('ignores names inside code except the forms that plainly name a service', () => {
     const md = [

@@ -78,6 +78,17 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
     return ctx
   }
 
+  const rowTexts = new Map<number, string>()
+  blocks.forEach((b) => {
+    if (b.row >= 0) rowTexts.set(b.row, (rowTexts.get(b.row) ?? '') + '\n' + b.text)
+  })
+  const rowText = (b: Block, i: number) => (b.row >= 0 ? (rowTexts.get(b.row) ?? b.text) : blocks[i].text)
+  /** a short paragraph or heading right before a list or table ("**Endpoints**") labels it */
+  const labelBefore = (i: number) => {
+    const prev = blocks[i - 1]
+    if (!prev || prev.row >= 0 || prev.group >= 0 || blocks[i].group < 0) return ''
+    return prev.text.trim().split(/\s+/).length <= 4 ? prev.text : ''
+  }
   const note = emptySignal()
   for (const sig of blockSig) merge(note, sig)
 
@@ -90,7 +101,13 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
     const context = (): Context => {
       const local = (b.row >= 0 ? rowSig.get(b.row) : undefined) ?? blockSig[i]
       const wide = (b.group >= 0 ? groupSig.get(b.group) : undefined) ?? local
-      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note })
+      // a generic phrase is the feature when a cue word is in the same row or item, or when it is one option
+      // in a row or a list of short items that names sibling features ("Real-time inference | Batch Transform")
+      const cued = (c: Candidate) =>
+        hasCue(c, rowText(b, i), labelBefore(i)) ||
+        (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
+        (b.kind === 'paragraph' && b.group >= 0 && isShortItem(b) && siblingNamed(c, wide, matcher))
+      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued })
     }
     let nextFree = 0
     let hiddenUntil = -1
@@ -108,6 +125,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
     }
   })
 
+  if (note.aws) mentions.push(...familyMembers(blocks, mentions, matcher, sectionAt))
   for (const snip of code) mentions.push(...codeMentions(snip, matcher, named, sectionAt))
   mentions.sort((a, b) => a.line - b.line || a.column - b.column)
   return mentions
@@ -121,9 +139,11 @@ interface Context {
   /** the section's own text and its ancestors' headings */
   section: Signal
   note: Signal
+  /** one of the entity's cue words is in the row or list item, or in a short label just before it */
+  cued: (c: Candidate) => boolean
 }
 
-const isStrong = (c: Candidate) => c.entry.mode === 'strong' || c.entry.mode === 'exact' || c.entry.mode === 'name'
+const isStrong = (c: Candidate) => !c.loose && (c.entry.mode === 'strong' || c.entry.mode === 'exact' || c.entry.mode === 'name')
 /** The parent, a sibling or another mention of the feature is named in one of the contexts (not counting `c` itself). */
 const nearFamily = (ctx: Signal[], c: Candidate) => {
   const e = c.entry.entity
@@ -133,17 +153,23 @@ const nearFamily = (ctx: Signal[], c: Candidate) => {
 
 /** Whether the context lets this candidate stand for its entity (see AliasMode for the modes). */
 function allowed(c: Candidate, b: Block, ctx: Context): boolean {
+  if (c.loose) return ctx.cued(c)
   if (isStrong(c)) return true
+  // an ordinary word glued into a compound ("micro-batch transforms") is not a name
+  if (inCompound(b.text, c)) return false
   const e = c.entry.entity
   const mode = c.entry.mode
   const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws
   if (e.feature && e.parent) {
     // Diagram labels are capitalised anyway, so there a generic feature name needs its parent on the line.
     if (b.kind === 'diagram') return ctx.local.strongFamilies.has(e.parent)
-    // A feature's short name needs its parent (or a sibling feature) nearby; a distinctive feature name
-    // ("batch transform") needs AWS nearby; a capitalised multi-word one anywhere in a note about AWS.
+    // A feature's short name needs its parent (or a sibling feature) nearby; in a table, in the same row, as
+    // rows are separate records ("| Experiments, short workloads |"). A distinctive feature name ("batch
+    // transform") needs its parent too when written in lowercase, AWS nearby when capitalised; a capitalised
+    // multi-word name ("Model Registry") counts anywhere in a note about AWS.
+    if (mode === 'word' && b.kind === 'cell') return nearFamily([ctx.local], c)
     if (nearFamily([ctx.local, ctx.wide, ctx.section], c)) return true
-    if (mode === 'lower') return awsNear || (c.titled && ctx.note.aws)
+    if (mode === 'lower') return c.capitalised && (awsNear || (c.titled && ctx.note.aws))
     return mode === 'title' && c.titled && ctx.note.aws
   }
   if (mode === 'word') {
@@ -154,9 +180,31 @@ function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   return awsNear || ctx.note.aws
 }
 
+function inCompound(text: string, c: Candidate): boolean {
+  return /[A-Za-z0-9]-$/.test(text.slice(Math.max(0, c.start - 2), c.start)) || /^-[A-Za-z0-9]/.test(text.slice(c.end, c.end + 2))
+}
+
 /** "Translate text", "Forecast sales": an ordinary word opening a sentence, followed by its object. */
 function verbLike(c: Candidate, b: Block): boolean {
   return isSentenceStart(b.text, c.start) && followedByLowercaseWord(b.text, c.end)
+}
+
+const isShortItem = (b: Block) => b.text.trim().split(/\s+/).length <= 6
+
+function siblingNamed(c: Candidate, s: Signal, matcher: Matcher): boolean {
+  const e = c.entry.entity
+  const siblings = e.parent ? matcher.family.get(e.parent) : undefined
+  if (!siblings) return false
+  for (const id of siblings) if (id !== e.id && (s.families.get(id) ?? 0) > 0) return true
+  return false
+}
+
+function hasCue(c: Candidate, ...texts: string[]): boolean {
+  const cues = c.entry.entity.cues ?? []
+  return texts.some((t) => {
+    const words = new Set<string>(t.toLowerCase().match(/[a-z0-9]+/g))
+    return cues.some((cue) => words.has(cue))
+  })
 }
 
 function signalOf(b: Block, cands: Candidate[][]): Signal {
@@ -166,7 +214,7 @@ function signalOf(b: Block, cands: Candidate[][]): Signal {
   for (const atStart of cands) {
     for (const c of atStart) {
       const e = c.entry.entity
-      if (e.type !== 'service') continue
+      if (e.type !== 'service' || c.loose) continue
       if (isStrong(c)) {
         s.aws = true
         s.strongFamilies.add(e.id)
@@ -190,6 +238,37 @@ function addFamily(s: Signal, c: Candidate): void {
   c.contributes = true
   s.families.set(e.id, (s.families.get(e.id) ?? 0) + 1)
   if (e.parent) s.families.set(e.parent, (s.families.get(e.parent) ?? 0) + 1)
+}
+
+/**
+ * "Lookout | Metrics, Vision, Equipment": a family word without a service of its own, with its members'
+ * short names in the same table row or paragraph, names each member service.
+ */
+function familyMembers(blocks: Block[], found: Mention[], matcher: Matcher, sectionAt: SectionLocator): Mention[] {
+  if (matcher.productFamilies.size === 0) return []
+  const rows = new Map<string, Block[]>()
+  blocks.forEach((b, i) => {
+    const key = b.row >= 0 ? `r${b.row}` : `b${i}`
+    rows.set(key, [...(rows.get(key) ?? []), b])
+  })
+  const taken = new Set(found.map((m) => `${m.line}:${m.column}`))
+  const out: Mention[] = []
+  for (const row of rows.values()) {
+    for (const [family, members] of matcher.productFamilies) {
+      const familyRe = new RegExp(`(?<![\\w-])${family}(?![\\w-])(?! for )`)
+      if (!row.some((b) => familyRe.test(b.text))) continue
+      for (const b of row) {
+        for (const { member, entity } of members) {
+          for (const m of b.text.matchAll(new RegExp(`(?<![\\w-])${member}(?![\\w-])`, 'g'))) {
+            const pos = positionAt(b, m.index)
+            if (taken.has(`${pos.line}:${pos.column}`)) continue
+            out.push({ entity: entity.id, text: member, line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
+          }
+        }
+      }
+    }
+  }
+  return out
 }
 
 function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) => OntologyEntity | undefined, sectionAt: SectionLocator): Mention[] {

@@ -38,6 +38,8 @@ export class Matcher {
   readonly sdkClients = new Map<string, OntologyEntity>()
   /** parent id → ids of its features (for "the parent is in context") */
   readonly family = new Map<string, Set<string>>()
+  /** product families without a service of their own ("Lookout" → Lookout for Metrics/Vision/Equipment) */
+  readonly productFamilies = new Map<string, { member: string; entity: OntologyEntity }[]>()
   size = 0
 
   constructor(readonly ontology: Ontology) {
@@ -51,6 +53,7 @@ export class Matcher {
       }
     }
     this.indexSdkClients()
+    this.indexProductFamilies()
   }
 
   /** Trie node after `key` from `node` (undefined when no alias continues that way). */
@@ -104,6 +107,18 @@ export class Matcher {
 
   private addConcept(e: OntologyEntity): void {
     for (const a of [e.name, ...e.aliases]) this.add(e, a, isAcronym(a.replace(/[^A-Za-z]/g, '')) ? 'exact' : 'strong')
+  }
+
+  private indexProductFamilies(): void {
+    const known = new Set(this.ontology.entities.flatMap((e) => [e.name, ...e.aliases].map((a) => a.toLowerCase())))
+    for (const e of this.ontology.entities) {
+      const m = /^(?:AWS|Amazon) ([A-Z][\w-]*) for ([A-Z][\w-]*)$/.exec(e.name)
+      if (!m || known.has(m[1].toLowerCase()) || known.has(`amazon ${m[1].toLowerCase()}`) || known.has(`aws ${m[1].toLowerCase()}`)) continue
+      const list = this.productFamilies.get(m[1]) ?? []
+      list.push({ member: m[2], entity: e })
+      this.productFamilies.set(m[1], list)
+    }
+    for (const [k, v] of this.productFamilies) if (v.length < 2) this.productFamilies.delete(k)
   }
 
   private indexSdkClients(): void {

@@ -111,15 +111,22 @@ describe('GraphBuilder — incremental', () => {
       ],
       links: ['misc.md'],
     })
+    // graph() after every step, so each step goes through the incremental path
     const b = new GraphBuilder(testOntology())
-    b.setNote(misc)
-    b.setNote(features)
-    b.setNote(ingest)
-    b.removeNote('misc.md')
-    b.setNote(features2)
-    b.setNote(misc)
-    b.removeNote('D1/ingest.md')
-    b.setNote(ingest)
+    const steps = [
+      () => b.setNote(misc),
+      () => b.setNote(features),
+      () => b.setNote(ingest),
+      () => b.removeNote('misc.md'),
+      () => b.setNote(features2),
+      () => b.setNote(misc),
+      () => b.removeNote('D1/ingest.md'),
+      () => b.setNote(ingest),
+    ]
+    for (const step of steps) {
+      step()
+      b.graph()
+    }
     expect(canonical(b.graph())).toEqual(canonical(build([ingest, features2, misc]).graph()))
 
     b.removeNote('D1/features.md')
@@ -195,20 +202,23 @@ describe('GraphBuilder — incremental', () => {
     expect(d2.addedNodes.map((n) => n.id)).toEqual(['note:misc.md'])
   })
 
-  it('setNotes (one materialization) and batch give the same graph as note-by-note updates', () => {
+  it('a first build in one go gives the same graph as note-by-note updates', () => {
     const notes = testNotes()
+    const oneByOne = new GraphBuilder(testOntology())
+    for (const n of notes) {
+      oneByOne.setNote(n)
+      oneByOne.graph()
+    }
     const bulk = new GraphBuilder(testOntology())
     bulk.setNotes(notes)
-    expect(canonical(bulk.graph())).toEqual(canonical(build(notes).graph()))
+    expect(canonical(bulk.graph())).toEqual(canonical(oneByOne.graph()))
     const first = bulk.takeDelta()
     expect(first.addedNodes).toHaveLength(bulk.graph().nodes.length)
     expect(first.addedEdges).toHaveLength(bulk.graph().edges.length)
 
-    // a batch on a non-empty builder goes through the incremental path
-    bulk.batch(() => {
-      bulk.removeNote('misc.md')
-      bulk.setNote(note('new.md', { tags: ['etl'], mentions: [['service:amazon-athena', 'Athena', 1, '']] }))
-    })
+    // several changes before the next graph() on a non-empty builder: the incremental path, once
+    bulk.removeNote('misc.md')
+    bulk.setNote(note('new.md', { tags: ['etl'], mentions: [['service:amazon-athena', 'Athena', 1, '']] }))
     const want = build([notes[0], notes[1], note('new.md', { tags: ['etl'], mentions: [['service:amazon-athena', 'Athena', 1, '']] })])
     expect(canonical(bulk.graph())).toEqual(canonical(want.graph()))
     const d = bulk.takeDelta()

@@ -108,14 +108,16 @@ export class GraphBuilder {
   private cached: Graph | undefined
   private _version = 0
   private _notesVersion = 0
-  private batchDepth = 0
-  /** Set while a batch that started on an empty builder runs: counts only, one full materialization at the end. */
+  /** counts changed since the last materialization */
+  private dirty = false
+  /** the pending changes started from an empty builder: skip touch tracking, materialize everything at once */
   private rebuildAll = false
 
   constructor(readonly ontology: Ontology) {}
 
   /** Increases whenever graph() would return a different object. */
   get version(): number {
+    this.materialize()
     return this._version
   }
 
@@ -128,54 +130,52 @@ export class GraphBuilder {
     return this.contributions.size
   }
 
-  /** Add or replace one note. */
+  /**
+   * Add or replace one note: O(that note). The graph is materialized lazily by the next graph(),
+   * takeDelta() or version, so a loop of setNote calls costs one materialization.
+   */
   setNote(meta: NoteMeta): void {
+    this.beginChange()
     const old = this.contributions.get(meta.path)
     if (old) this.apply(old, -1)
     const c = this.contribution(meta)
     this.contributions.set(meta.path, c)
     this.apply(c, 1)
-    this._notesVersion++
-    if (!this.batchDepth) this.flush()
   }
 
-  /** Add or replace many notes; materializes once at the end (use for the first build). */
   setNotes(metas: Iterable<NoteMeta>): void {
-    this.batch(() => {
-      for (const m of metas) this.setNote(m)
-    })
-  }
-
-  /** Run several setNote/removeNote calls and materialize once afterwards. */
-  batch(fn: () => void): void {
-    if (this.batchDepth++ === 0 && this.contributions.size === 0 && this.nodes.size === 0) this.rebuildAll = true
-    try {
-      fn()
-    } finally {
-      if (--this.batchDepth === 0) {
-        if (this.rebuildAll) {
-          this.rebuildAll = false
-          this.materializeAll()
-        } else this.flush()
-      }
-    }
+    for (const m of metas) this.setNote(m)
   }
 
   /** Remove one note; returns false when it was not there. */
   removeNote(path: string): boolean {
     const old = this.contributions.get(path)
     if (!old) return false
+    this.beginChange()
     this.apply(old, -1)
     this.contributions.delete(path)
-    this._notesVersion++
-    if (!this.batchDepth) this.flush()
     return true
   }
 
   clear(): void {
-    this.batch(() => {
-      for (const path of [...this.contributions.keys()]) this.removeNote(path)
-    })
+    for (const path of [...this.contributions.keys()]) this.removeNote(path)
+  }
+
+  private beginChange(): void {
+    if (!this.dirty) {
+      this.dirty = true
+      // From empty, building everything in one pass beats tracking every touched id.
+      this.rebuildAll = this.contributions.size === 0 && this.nodes.size === 0
+    }
+    this._notesVersion++
+  }
+
+  private materialize(): void {
+    if (!this.dirty) return
+    if (this.rebuildAll) this.materializeAll()
+    else this.flush()
+    this.dirty = false
+    this.rebuildAll = false
   }
 
   /** Folder-level and parse diagnostics to ship with the graph (the builder does not produce any). */
@@ -209,6 +209,7 @@ export class GraphBuilder {
 
   /** The materialized graph; the same object until the next change. Order: insertion order (not sorted). */
   graph(): Graph {
+    this.materialize()
     if (!this.cached) {
       this.cached = { nodes: [...this.nodes.values()], edges: [...this.edges.values()], diagnostics: this.diagnostics }
     }
@@ -217,6 +218,7 @@ export class GraphBuilder {
 
   /** Net changes since the previous takeDelta() (or since construction). */
   takeDelta(): GraphDelta {
+    this.materialize()
     const d: GraphDelta = { addedNodes: [], updatedNodes: [], removedNodes: [], addedEdges: [], updatedEdges: [], removedEdges: [] }
     if (this.baseEmpty) {
       this.baseEmpty = false
@@ -417,18 +419,27 @@ export class GraphBuilder {
     }
     const edge = (type: EdgeType, source: string, target: string) =>
       addEdge(edgeId(type, source, target), { type, source, target }, false)
+    /** per-note edges are unique and certainly wanted: built directly, no lookups */
+    const put = (e: GraphEdge) => {
+      this.edges.set(e.id, e)
+      if (record && !this.edgeBase.has(e.id)) this.edgeBase.set(e.id, undefined)
+    }
     for (const c of this.contributions.values()) {
       const nid = noteId(c.meta.path)
       addNode(nid)
       if (c.meta.domain) {
-        addNode(domainId(c.meta.domain))
-        edge('contains', domainId(c.meta.domain), nid)
+        const did = domainId(c.meta.domain)
+        addNode(did)
+        put({ id: edgeId('contains', did, nid), source: did, target: nid, type: 'contains' })
       }
       for (const e of c.covered) addNode(e)
-      for (const e of c.entities.keys()) edge('mentions', nid, e)
+      for (const [e, use] of c.entities) {
+        put({ id: edgeId('mentions', nid, e), source: nid, target: e, type: 'mentions', weight: use.count, refs: use.refs })
+      }
       for (const t of c.tags) {
-        addNode(tagId(t))
-        edge('tagged', nid, tagId(t))
+        const tid = tagId(t)
+        addNode(tid)
+        put({ id: edgeId('tagged', nid, tid), source: nid, target: tid, type: 'tagged' })
       }
       for (const target of c.links.keys()) edge('links-to', nid, noteId(target))
     }

@@ -53,7 +53,7 @@ export function centrality(graph: Graph, opts: CentralityOptions = {}): Centrali
 
   // Sources: all nodes when small, else a seeded sample sized to the work budget.
   const exactUpTo = opts.exactUpTo ?? 3000
-  const budget = opts.workBudget ?? 40_000_000
+  const budget = opts.workBudget ?? 30_000_000
   let sources: Int32Array
   if (n <= exactUpTo) {
     sources = Int32Array.from({ length: n }, (_, i) => i)

@@ -5,13 +5,13 @@
  * Typical use (engine / backend):
  *
  *   const builder = new GraphBuilder(ontology)
- *   builder.setNotes(metas)                             // first build: counts, then ONE materialization
- *                                                       // (much cheaper than setNote in a loop)
+ *   builder.setNotes(metas)                             // = setNote for each; O(note) each
  *   builder.setDiagnostics(diags)                       // shipped in graph().diagnostics
- *   builder.graph()                                     // materialized Graph, same object until a change
- *   builder.setNote(changed) / builder.removeNote(path) // incremental, O(that note); reuses unchanged
- *                                                       // node/edge objects
- *   builder.batch(() => { …several set/remove… })       // materialize once for a batch of file changes
+ *   builder.graph()                                     // materializes lazily: any number of set/remove
+ *                                                       // calls before it cost one materialization; the
+ *                                                       // same object is returned until the next change
+ *   builder.setNote(changed) / builder.removeNote(path) // incremental, O(that note); the next graph()
+ *                                                       // rebuilds only touched nodes/edges, reusing the rest
  *   builder.takeDelta()                                 // net node/edge changes since the last takeDelta()
  *                                                       // (the first call returns everything as added)
  *
@@ -30,6 +30,19 @@
  *    related (entity pair in one section, not concept–concept; weight = sections), links-to
  *    (note→note, only while the target note exists; weight = links), tagged (note→tag).
  *  - order: insertion order, not sorted (sort before printing if you need a stable file).
+ *
+ * Decisions:
+ *  - coverage: a service is covered when a note mentions it or one of its features ("SageMaker Feature
+ *    Store" covers Amazon SageMaker AI); mentioning the parent does not cover an in-scope feature.
+ *  - getMentions lists direct mentions only (≤ 500 snippets, one per line); best = note+section with the
+ *    most mentions, ties → earliest path, then line.
+ *  - overlap: notes/sections must mention every compared service/concept; tag/domain/note ids narrow the
+ *    notes. Shortest paths never pass through tags, through domains only when nothing else connects.
+ *  - renamed: a former name that is only the start of the current one ("Amazon SageMaker" → "Amazon
+ *    SageMaker AI") is not reported.
+ *  - search: node hits (exact > vendor-less exact > prefix > word prefixes > acronym > substring >
+ *    subsequence; aliases ×0.97, tags ×0.9) then text hits (one per note, ≥ a third of the slots when
+ *    both exist). Text search calls getLines for every note until `limit` hits: keep getLines cached.
  *
  * Costs: setNote/removeNote O(mentions + tags + links + Σ entity pairs per section of that note);
  * graph() after a change copies the node and edge maps into arrays (O(V+E), no object rebuilding).

@@ -114,7 +114,7 @@ export function overlap(graph: Graph, src: NotesSource, ids: string[], getLines:
   const others = uniq.filter((id) => !isEntityId(id))
 
   const notes: { path: string; count: number }[] = []
-  const sections: Snippet[] = []
+  const sections: { meta: NoteMeta; first: Mention }[] = []
   if (entities.length > 0) {
     const sets = entities.map((e) => src.notesMentioning(e)).sort((a, b) => a.size - b.size)
     const wanted = new Set(entities)
@@ -131,21 +131,15 @@ export function overlap(graph: Graph, src: NotesSource, ids: string[], getLines:
         else bySection.set(m.section, [m])
       }
       for (const list of bySection.values()) {
-        if (new Set(list.map((m) => m.entity)).size === wanted.size) sections.push(snippetFor(meta, list[0], () => undefined))
+        if (new Set(list.map((m) => m.entity)).size === wanted.size) sections.push({ meta, first: list[0] })
       }
     }
   }
   notes.sort((a, b) => b.count - a.count || a.path.localeCompare(b.path))
   const rank = new Map(notes.map((n, i) => [n.path, i]))
-  sections.sort((a, b) => rank.get(a.path)! - rank.get(b.path)! || a.line - b.line)
-  const shown = sections.slice(0, maxSections)
-  // Snippet text is read only for the sections shown.
-  for (const s of shown) {
-    const lines = getLines(s.path)
-    const meta = src.note(s.path)
-    const hit = meta?.mentions.find((m) => m.line === s.line && entities.includes(m.entity))
-    if (lines) s.text = snippetAt(lines, s.line, hit?.text)
-  }
+  sections.sort((a, b) => rank.get(a.meta.path)! - rank.get(b.meta.path)! || a.first.line - b.first.line)
+  // Snippets (which read note text) only for the sections shown.
+  const shown = sections.slice(0, maxSections).map((s) => snippetFor(s.meta, s.first, getLines))
 
   const ix = indexGraph(graph)
   const compared = new Set(uniq)

@@ -1,21 +1,34 @@
 // The persisted index: one JSON file per notes folder with every file's parse result, keyed by
 // path + size + mtime + content hash, and versioned so a parser or ontology change invalidates it.
+// Next to it, a snapshot of the built graph lets a warm start show the graph before rebuilding it.
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write'
+import type { Graph, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
+import { StringTable, decodeGraph, decodeMentions, encodeGraph, encodeMentions, type CompactGraph } from './codec'
 
 /** Bump when NoteMeta extraction changes in a way old cache entries would not reflect. */
-export const PARSER_VERSION = 4
+export const PARSER_VERSION = 5
+
+type StoredMeta = Omit<NoteMeta, 'mentions' | 'path' | 'size' | 'mtimeMs' | 'hash'> & { m: number[] }
+type StoredEntry = Omit<FileResult, 'meta'> & { meta?: StoredMeta }
 
 interface CacheFile {
-  format: 1
+  format: 2
   parser: number
   ontology: string
   root: string
-  entries: FileResult[]
+  strings: string[]
+  entries: StoredEntry[]
+}
+
+interface GraphFile {
+  format: 2
+  key: string
+  graph: CompactGraph
 }
 
 export function defaultCacheDir(): string {
@@ -27,6 +40,8 @@ export function cacheFileFor(cacheDir: string, root: string): string {
   return path.join(cacheDir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`)
 }
 
+const graphFileFor = (indexFile: string) => indexFile.replace(/\.json$/, '.graph.json')
+
 /** Entries of a valid cache for this folder and ontology, or an empty map (missing, stale, corrupt). */
 export async function loadCache(file: string, root: string, ontologyVersion: string): Promise<Map<string, FileResult>> {
   const out = new Map<string, FileResult>()
@@ -36,12 +51,58 @@ export async function loadCache(file: string, root: string, ontologyVersion: str
   } catch {
     return out
   }
-  if (!data || data.format !== 1 || data.parser !== PARSER_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
-  for (const e of data.entries) if (e && typeof e.path === 'string') out.set(e.path, e)
+  if (!data || data.format !== 2 || data.parser !== PARSER_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
+  try {
+    for (const e of data.entries) {
+      const { meta, ...rest } = e
+      const r: FileResult = rest
+      if (meta) {
+        const { m, ...fields } = meta
+        r.meta = { path: e.path, ...fields, mentions: decodeMentions(m, data.strings), size: e.size, mtimeMs: e.mtimeMs, hash: e.hash }
+      }
+      out.set(r.path, r)
+    }
+  } catch {
+    out.clear() // corrupt: start cold
+  }
   return out
 }
 
 export async function saveCache(file: string, root: string, ontologyVersion: string, entries: Iterable<FileResult>): Promise<void> {
-  const data: CacheFile = { format: 1, parser: PARSER_VERSION, ontology: ontologyVersion, root, entries: [...entries] }
+  const t = new StringTable()
+  const stored: StoredEntry[] = []
+  for (const r of entries) {
+    const { meta, ...rest } = r
+    const e: StoredEntry = rest
+    if (meta) {
+      const { mentions, path: _p, size: _s, mtimeMs: _m, hash: _h, ...fields } = meta
+      e.meta = { ...fields, m: encodeMentions(mentions, t) }
+    }
+    stored.push(e)
+  }
+  const data: CacheFile = { format: 2, parser: PARSER_VERSION, ontology: ontologyVersion, root, strings: t.list, entries: stored }
   await writeFileAtomic(file, JSON.stringify(data))
+}
+
+/** What a graph snapshot was built from: the notes (path + content hash), parser and ontology versions. */
+export function graphKey(notes: Iterable<{ path: string; hash: string }>, ontologyVersion: string): string {
+  const h = createHash('sha1').update(`${PARSER_VERSION}\0${ontologyVersion}\n`)
+  for (const n of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) h.update(`${n.path}\0${n.hash}\n`)
+  return h.digest('hex')
+}
+
+export async function saveGraphSnapshot(indexFile: string, key: string, graph: Graph): Promise<void> {
+  const data: GraphFile = { format: 2, key, graph: encodeGraph(graph) }
+  await writeFileAtomic(graphFileFor(indexFile), JSON.stringify(data))
+}
+
+/** The snapshot when it was built from exactly these notes, else undefined. */
+export async function loadGraphSnapshot(indexFile: string, key: string): Promise<Graph | undefined> {
+  try {
+    const data = JSON.parse(await readFile(graphFileFor(indexFile), 'utf8')) as GraphFile
+    if (data?.format !== 2 || data.key !== key) return undefined
+    return decodeGraph(data.graph)
+  } catch {
+    return undefined
+  }
 }

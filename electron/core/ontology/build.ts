@@ -12,6 +12,7 @@ export interface RefService {
 }
 
 interface Override {
+  cues?: string[]
   parent?: string
   feature?: boolean
   option?: boolean
@@ -57,6 +58,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     aliases: string[]
     formerNames: string[]
     sdkClients: string[]
+    cues: string[]
   }
   const drafts = new Map<string, Draft>()
   for (const s of ref.services) {
@@ -69,6 +71,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
       aliases: [...(s.aliases ?? [])],
       formerNames: [...(s.formerNames ?? [])],
       sdkClients: [...(s.sdkClient ?? [])],
+      cues: [],
     })
   }
   for (const e of additions.entities) {
@@ -82,6 +85,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
       aliases: [...e.aliases],
       formerNames: [...(e.formerNames ?? [])],
       sdkClients: [],
+      cues: [],
     })
   }
   for (const [name, o] of Object.entries(additions.overrides)) {
@@ -93,6 +97,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     if (o.parent !== undefined) d.parent = o.parent
     if (o.feature !== undefined) d.feature = o.feature
     if (o.option !== undefined) d.option = o.option
+    if (o.cues) d.cues = [...o.cues]
     const drop = new Set((o.removeAliases ?? []).map((a) => a.toLowerCase()))
     d.aliases = [...d.aliases.filter((a) => !drop.has(a.toLowerCase())), ...(o.addAliases ?? [])]
     d.formerNames = [...d.formerNames, ...(o.addFormerNames ?? [])]
@@ -171,6 +176,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     if (formerNames.length) e.formerNames = formerNames
     if (Object.keys(match).length) e.match = match
     if (d.sdkClients.length) e.sdkClients = uniq(d.sdkClients)
+    if (d.cues.length) e.cues = uniq(d.cues)
     entities.push(e)
   }
 

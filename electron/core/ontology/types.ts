@@ -32,6 +32,11 @@ export interface OntologyEntity {
   formerNames?: string[]
   /** match mode of the name, each alias and each former name (missing → `strong`) */
   match?: Record<string, AliasMode>
+  /**
+   * features only: words that confirm a generic lowercase use of the feature's name when they appear in the
+   * same row or list item, or in the short label just before it ("Endpoints: real-time inference")
+   */
+  cues?: string[]
   /** boto3 client names (`boto3.client('s3')`), services only */
   sdkClients?: string[]
 }

@@ -85,8 +85,12 @@ export function Compare({ controller, graph, api }: FeatureProps) {
       if (el.nonempty() && el.visible()) eles = eles.union(el)
     }
     if (eles.empty()) return
+    // fit, but never closer than 1:1 — two neighbours would otherwise fill the screen
+    const bb = eles.boundingBox()
+    const pad = 80
+    const fitZoom = Math.min((cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1))
     cy.stop()
-    cy.animate({ fit: { eles, padding: 60 } }, { duration: 300 })
+    cy.animate({ zoom: Math.min(1, fitZoom), center: { eles } }, { duration: 300 })
   }
   const focus = (id: string) => {
     controller.focus(id)

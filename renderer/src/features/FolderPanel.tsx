@@ -5,6 +5,7 @@ import type { FolderInfo } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { isDesktop } from './saveExport'
 import { exploreStore } from './store'
+import { resetViewForNewFolder } from './useHashState'
 import type { FeatureProps } from './types'
 
 export async function openFolder(api: RendererApi, path?: string): Promise<FolderInfo | null> {
@@ -18,7 +19,7 @@ export async function openFolder(api: RendererApi, path?: string): Promise<Folde
     // the folder is open; failing to remember it is not worth an error
   }
   // the new folder has its own remembered view
-  exploreStore.set((s) => ({ folderEpoch: s.folderEpoch + 1, compare: [], selected: null }))
+  resetViewForNewFolder()
   window.dispatchEvent(new CustomEvent('notes-graph:folder-opened', { detail: info }))
   return info
 }

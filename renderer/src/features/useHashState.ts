@@ -40,6 +40,16 @@ function panelFor(h: HashState, current: PanelId): PanelId {
   return current
 }
 
+/** While another folder is being opened nothing is written: the old view must not land in the new folder. */
+const sync = { paused: false }
+
+/** Forget the current view before switching folders; the new folder's remembered view is restored next. */
+export function resetViewForNewFolder(): void {
+  sync.paused = true
+  writeUrl('')
+  exploreStore.set((s) => ({ ...fromHashState({}), selected: null, counts: null, folderEpoch: s.folderEpoch + 1 }))
+}
+
 export function applyHashState(h: HashState, controller: GraphController, graph: Graph): void {
   const known = new Set(graph.nodes.map((n) => n.id))
   exploreStore.set((s) => ({ ...fromHashState(h), panel: panelFor(h, s.panel) }))
@@ -83,6 +93,7 @@ export function useHashState(controller: GraphController, graph: Graph, api: Ren
       const h = fromUrl ? decodeHash(location.hash) : decodeHash(explore.hash ?? '')
       applyHashState(h, controller, graphRef.current)
       restored.current = true
+      sync.paused = false
       writeUrl(encodeHash(toHashState(exploreStore.get())))
     })()
     return () => {
@@ -95,13 +106,16 @@ export function useHashState(controller: GraphController, graph: Graph, api: Ren
     let timer: ReturnType<typeof setTimeout> | undefined
     let last = ''
     const unsubscribe = exploreStore.subscribe(() => {
-      if (!restored.current) return
+      if (!restored.current || sync.paused) return
       const hash = encodeHash(toHashState(exploreStore.get()))
       if (hash === last) return
       last = hash
       writeUrl(hash)
       clearTimeout(timer)
-      timer = setTimeout(() => void writeSaved(api, { hash }), 400)
+      const epoch = exploreStore.get().folderEpoch
+      timer = setTimeout(() => {
+        if (!sync.paused && exploreStore.get().folderEpoch === epoch) void writeSaved(api, { hash })
+      }, 400)
     })
     return () => {
       unsubscribe()
@@ -112,7 +126,7 @@ export function useHashState(controller: GraphController, graph: Graph, api: Ren
   // the user edits the hash by hand, or follows a bookmark in the same tab
   useEffect(() => {
     const onHash = () => {
-      if (!restored.current || !hasViewParams(location.hash)) return
+      if (!restored.current || sync.paused || !hasViewParams(location.hash)) return
       if (location.hash === encodeHash(toHashState(exploreStore.get()))) return
       applyHashState(decodeHash(location.hash), controller, graphRef.current)
     }

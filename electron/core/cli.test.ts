@@ -1,0 +1,70 @@
+// The CLI as users run it: `npm run --silent graph -- <folder> [--json]`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+let tmp: string
+
+function runGraph(...args: string[]) {
+  const r = spawnSync('npm', ['run', '--silent', 'graph', '--', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') },
+    timeout: 60_000,
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-cli-'))
+  const notes = path.join(tmp, 'notes')
+  mkdirSync(path.join(notes, 'D1_prep'), { recursive: true })
+  writeFileSync(path.join(notes, 'D1_prep', 'a.md'), '---\ntags: [ingest]\n---\n# Ingest with Glue\n\nAmazon S3 holds the data; AWS Glue crawls it. See [b](b.md).\n')
+  writeFileSync(path.join(notes, 'D1_prep', 'b.md'), '---\ntitle: [broken\n---\n# B\n\nAmazon Kinesis Data Streams.\n')
+})
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('cli', () => {
+  it('--json prints exactly one JSON document with nodes, edges and diagnostics', () => {
+    const r = runGraph(path.join(tmp, 'notes'), '--json')
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; diagnostics: Record<string, unknown>[] }
+    expect(Object.keys(doc)).toEqual(['nodes', 'edges', 'diagnostics'])
+    expect(doc.nodes).toContainEqual({ id: 'note:D1_prep/a.md', type: 'note', label: 'Ingest with Glue', path: 'D1_prep/a.md', domain: 'D1' })
+    expect(doc.nodes).toContainEqual(expect.objectContaining({ id: 'domain:D1', type: 'domain' }))
+    expect(doc.nodes).toContainEqual(expect.objectContaining({ id: 'tag:ingest', type: 'tag' }))
+    for (const n of doc.nodes) for (const k of Object.keys(n)) expect(['id', 'type', 'label', 'path', 'domain', 'category', 'parent']).toContain(k)
+    expect(doc.edges).toContainEqual(expect.objectContaining({ source: 'note:D1_prep/a.md', target: 'note:D1_prep/b.md', type: 'links-to' }))
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ file: 'D1_prep/b.md', code: 'yaml-invalid' }))
+  })
+
+  it('prints a readable summary without --json', () => {
+    const r = runGraph(path.join(tmp, 'notes'))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/Nodes by type:/)
+    expect(r.stdout).toMatch(/note\s+2/)
+    expect(r.stdout).toMatch(/Top services by number of notes:/)
+    expect(r.stdout).toMatch(/yaml-invalid/)
+  })
+
+  it('exits 2 with one clear stderr line for a missing folder', () => {
+    const r = runGraph(path.join(tmp, 'does-not-exist'), '--json')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    const lines = r.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/Folder not found: .*does-not-exist/)
+  })
+
+  it('exits 2 when the path is a file, not a folder', () => {
+    const r = runGraph(path.join(tmp, 'notes', 'D1_prep', 'a.md'))
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/Not a folder/)
+  })
+})
