@@ -107,6 +107,40 @@ test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) =
   await expect(page.getByLabel('Note', { exact: true })).toBeVisible()
 })
 
+test('keyboard only: search adds two services to Compare, the tabs and results work without a mouse', async ({ page }) => {
+  await open(page)
+  await page.keyboard.press('Control+k')
+  for (const name of ['AWS Glue', 'Amazon Kinesis']) {
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type(name)
+    await expect(results(page).getByRole('option', { name: `${name} (Service)` })).toBeVisible()
+    // move the active option onto the exact service, then Alt+Enter adds it to the comparison
+    for (let i = 0; i < 10; i++) {
+      const active = await results(page).locator('[aria-selected="true"]').getAttribute('aria-label')
+      if (active === `${name} (Service)`) break
+      await page.keyboard.press('ArrowDown')
+    }
+    await page.keyboard.press('Alt+Enter')
+  }
+  const panel = page.getByRole('tabpanel', { name: 'Compare' })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByRole('list', { name: 'Notes mentioning all' }).getByRole('listitem').first()).toBeVisible()
+  expect(page.url()).toContain(`compare=${GLUE},${KINESIS}`)
+
+  // tabs: arrow keys move between panels, Enter on a result opens the note
+  await page.getByRole('tab', { name: /Compare/ }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('tab', { name: /Exams/ })).toBeFocused()
+  await expect(page.getByRole('tab', { name: /Exams/ })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Tab') // into the Compare panel
+  await expect(panel).toBeFocused()
+  const firstNote = panel.getByRole('list', { name: 'Notes mentioning all' }).getByRole('button').first()
+  await firstNote.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Note', { exact: true })).toBeVisible()
+})
+
 test("an exam's coverage gaps are listed and its services highlighted", async ({ page }) => {
   await open(page)
   await page.getByRole('tab', { name: /Exams/ }).click()

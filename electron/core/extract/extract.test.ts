@@ -103,6 +103,13 @@ describe('lists, tables and diagrams', () => {
     expect(services('# SageMaker\n\n- **Integration:** Real-time inference with streaming data\n')).not.toContain('service:amazon-sagemaker-real-time-inference')
   })
 
+  it('does not read a word inside another product name as an AWS name', () => {
+    expect(services('# SageMaker tooling\n\nEdit the code in Visual Studio Code or SageMaker Studio.')).toEqual([
+      'service:amazon-sagemaker-ai',
+      'service:amazon-sagemaker-studio',
+    ])
+  })
+
   it('does not read a compound word as a name', () => {
     expect(services('# SageMaker\n\nSpark runs micro-batch transforms on Amazon EMR.')).toEqual(['service:amazon-sagemaker-ai', 'service:amazon-emr'])
   })

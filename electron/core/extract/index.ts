@@ -106,7 +106,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       const cued = (c: Candidate) =>
         hasCue(c, rowText(b, i), labelBefore(i)) ||
         (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
-        (b.kind === 'paragraph' && b.group >= 0 && isShortItem(b) && siblingNamed(c, wide, matcher))
+        (b.group >= 0 && isShortItem(b) && siblingNamed(c, wide, matcher))
       return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued })
     }
     let nextFree = 0
@@ -155,8 +155,10 @@ const nearFamily = (ctx: Signal[], c: Candidate) => {
 function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   if (c.loose) return ctx.cued(c)
   if (isStrong(c)) return true
-  // an ordinary word glued into a compound ("micro-batch transforms") is not a name
+  // an ordinary word glued into a compound ("micro-batch transforms") is not a name, nor is a single word
+  // inside another capitalised name ("Visual Studio", "Google Translate"); headings capitalise every word
   if (inCompound(b.text, c)) return false
+  if (c.entry.mode === 'word' && b.kind !== 'heading' && afterOtherName(b.text, c.start)) return false
   const e = c.entry.entity
   const mode = c.entry.mode
   const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws
@@ -178,6 +180,13 @@ function allowed(c: Candidate, b: Block, ctx: Context): boolean {
     return !isSentenceStart(b.text, c.start) && ctx.section.aws
   }
   return awsNear || ctx.note.aws
+}
+
+/** The word before is capitalised, is not AWS/Amazon and does not open the sentence ("Visual Studio"). */
+function afterOtherName(text: string, start: number): boolean {
+  const m = /([A-Za-z][\w-]*) $/.exec(text.slice(Math.max(0, start - 40), start))
+  if (!m || !/^[A-Z]/.test(m[1]) || m[1] === 'AWS' || m[1] === 'Amazon') return false
+  return !isSentenceStart(text, start - m[0].length)
 }
 
 function inCompound(text: string, c: Candidate): boolean {

@@ -114,6 +114,7 @@ export function Search({ controller, graph, api }: FeatureProps) {
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
+        maxLength={256}
         aria-activedescendant={showList && hits[active] ? optionId(active) : undefined}
         value={query}
         onChange={(e) => {

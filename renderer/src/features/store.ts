@@ -107,3 +107,6 @@ export function setFilter(patch: Partial<FilterState>): void {
     return { filter: next as FilterState }
   })
 }
+
+/** The layout the graph currently shows (so a restored view whose positions were saved is not laid out again). */
+export const layoutShown: { name: LayoutName } = { name: 'force' }

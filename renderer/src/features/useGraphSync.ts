@@ -4,8 +4,8 @@
 import { useEffect, useRef } from 'react'
 import type { Centrality, RendererApi } from '../../../electron/shared/contract'
 import type { Graph } from '../../../electron/core/types'
-import type { GraphController, LayoutName, NodeFilter } from '../graph/controller'
-import { exploreStore, useExplore } from './store'
+import type { GraphController, NodeFilter } from '../graph/controller'
+import { exploreStore, layoutShown, useExplore } from './store'
 import { writeSaved } from './useHashState'
 
 export function useGraphSync(controller: GraphController, graph: Graph, api: RendererApi): void {
@@ -33,11 +33,10 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   }, [controller, graph, ready, filter, depth, selected])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
-  const ranLayout = useRef<LayoutName>('force')
   useEffect(() => {
-    if (!ready || layout === ranLayout.current) return
+    if (!ready || layout === layoutShown.name) return
     const timer = setTimeout(() => {
-      ranLayout.current = layout
+      layoutShown.name = layout
       controller.runLayout(layout)
     }, 0)
     return () => clearTimeout(timer)

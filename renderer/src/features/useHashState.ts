@@ -6,7 +6,7 @@ import type { Graph } from '../../../electron/core/types'
 import type { RendererApi, ViewState } from '../../../electron/shared/contract'
 import type { GraphController } from '../graph/controller'
 import { decodeHash, encodeHash, hasViewParams, type HashState } from './hashState'
-import { exploreStore, fromHashState, toHashState, useExplore, type PanelId } from './store'
+import { exploreStore, fromHashState, layoutShown, toHashState, useExplore, type PanelId } from './store'
 
 /** What the explore features keep in the per-folder view state, under the `explore` key. */
 export interface SavedExplore {
@@ -46,6 +46,7 @@ const sync = { paused: false }
 /** Forget the current view before switching folders; the new folder's remembered view is restored next. */
 export function resetViewForNewFolder(): void {
   sync.paused = true
+  layoutShown.name = 'force'
   writeUrl('')
   exploreStore.set((s) => ({ ...fromHashState({}), selected: null, counts: null, folderEpoch: s.folderEpoch + 1 }))
 }
@@ -91,6 +92,8 @@ export function useHashState(controller: GraphController, graph: Graph, api: Ren
       if (cancelled) return
       restoredEpoch.current = epoch
       const h = fromUrl ? decodeHash(location.hash) : decodeHash(explore.hash ?? '')
+      // the shell put the saved positions back; they already show the layout they were saved with
+      if (explore.positions) layoutShown.name = decodeHash(explore.hash ?? '').layout ?? 'force'
       applyHashState(h, controller, graphRef.current)
       restored.current = true
       sync.paused = false

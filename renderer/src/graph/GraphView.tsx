@@ -55,8 +55,21 @@ export function GraphView({ controller, theme }: Props) {
     cy.on('tap', 'node', onTap)
     cy.on('dragfree', 'node', onDragFree)
 
-    // the note panel and sidebars change the canvas size: keep Cytoscape's idea of it current
-    const resize = new ResizeObserver(() => cy.resize())
+    // the note panel and sidebars change the canvas size: keep Cytoscape's idea of it current and
+    // keep whatever was in the middle of the view in the middle (a focused node stays centred)
+    let size = { w: container.current?.clientWidth ?? 0, h: container.current?.clientHeight ?? 0 }
+    const resize = new ResizeObserver(() => {
+      const el = container.current
+      if (!el || cy.destroyed()) return
+      const next = { w: el.clientWidth, h: el.clientHeight }
+      if (next.w === size.w && next.h === size.h) return
+      const dx = (next.w - size.w) / 2
+      const dy = (next.h - size.h) / 2
+      size = next
+      cy.resize()
+      if (size.w > 0 && size.h > 0) cy.panBy({ x: dx, y: dy })
+      controller.resized()
+    })
     if (container.current) resize.observe(container.current)
 
     controller.attach(cy)

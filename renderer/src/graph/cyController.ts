@@ -30,6 +30,7 @@ export class CyGraphController implements GraphController {
   private listeners = new Set<() => void>()
   private sizeMetric: { metric: SizeBy; values?: Record<string, number> } = { metric: 'degree' }
   private layoutName: LayoutName = 'force'
+  private focusing: { id: string; zoom: number; until: number } | null = null
   private events: ControllerEvents
 
   constructor(events: ControllerEvents) {
@@ -178,7 +179,21 @@ export class CyGraphController implements GraphController {
     const n = cy.getElementById(id)
     if (n.hasClass('hidden')) return
     cy.stop()
-    cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 })
+    const zoom = Math.max(cy.zoom(), 1.2)
+    this.focusing = { id, zoom, until: performance.now() + 1500 }
+    cy.animate({ center: { eles: n }, zoom }, { duration: 250 })
+  }
+
+  /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred. */
+  resized(): void {
+    const cy = this.core
+    const f = this.focusing
+    if (!cy || !f || performance.now() > f.until) return
+    const n = cy.getElementById(f.id)
+    if (n.empty()) return
+    cy.stop()
+    cy.zoom(f.zoom)
+    cy.center(n)
   }
 
   highlight(group: string, ids: string[] | null): void {

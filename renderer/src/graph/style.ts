@@ -13,6 +13,8 @@ export const NODE_SHAPES: Record<NodeType, string> = {
   tag: 'tag',
 }
 
+const Z_INDEX: Record<NodeType, number> = { domain: 1, note: 2, tag: 3, concept: 4, service: 5 }
+
 export const NODE_COLOURS: Record<ThemeName, Record<NodeType, string>> = {
   light: { domain: '#7c3aed', note: '#2563eb', service: '#ea580c', concept: '#059669', tag: '#64748b' },
   dark: { domain: '#a78bfa', note: '#60a5fa', service: '#fb923c', concept: '#34d399', tag: '#94a3b8' },
@@ -57,7 +59,8 @@ export function buildStyle(theme: ThemeName): StylesheetJson {
     },
     ...(Object.keys(c) as NodeType[]).map((t) => ({
       selector: `node[type = "${t}"]`,
-      style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse' },
+      // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
+      style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
     {
       selector: 'edge',
