@@ -59,6 +59,8 @@ export class Vault {
   readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
   private saving: Promise<void> = Promise.resolve()
+  /** one copy of each repeated string (entity ids, mention texts, section ids) across all notes */
+  private readonly strings = new Map<string, string>()
 
   private constructor(root: string, readonly entities: Entities, private readonly opts: VaultOptions) {
     this.root = root
@@ -94,6 +96,7 @@ export class Vault {
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
     const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
+      vault.intern(r)
       vault.files.set(r.path, r)
       deliver(r)
     })
@@ -145,6 +148,30 @@ export class Vault {
     }
     onDone(out.size)
     return [...out.values()]
+  }
+
+  /**
+   * Results from workers arrive as fresh copies of every string (≈120 mentions per note, each with entity
+   * id, text and section id): share one copy of each, which cuts the index's memory several times over.
+   */
+  private intern(r: FileResult): void {
+    if (!r.meta) return
+    const one = (x: string) => {
+      const hit = this.strings.get(x)
+      if (hit !== undefined) return hit
+      this.strings.set(x, x)
+      return x
+    }
+    for (const m of r.meta.mentions) {
+      m.entity = one(m.entity)
+      m.text = one(m.text)
+      m.section = one(m.section)
+    }
+    for (const sec of r.meta.sections) {
+      sec.id = one(sec.id)
+      if (sec.parent) sec.parent = one(sec.parent)
+    }
+    r.meta.tags = r.meta.tags.map(one)
   }
 
   /** Current notes (skipped files excluded), sorted by path. */
@@ -295,6 +322,7 @@ export class Vault {
     const upserted = new Map<string, NoteMeta>()
     const results = await this.parseMany(toParse, () => {})
     for (const r of results) {
+      this.intern(r)
       const old = this.files.get(r.path)
       this.files.set(r.path, r)
       if (r.meta && (!old?.meta || old.hash !== r.hash)) upserted.set(r.path, r.meta)

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { EntityMentions } from '../../electron/core/types'
-import { apiCall, nodeScreenPoint, notesDir, openApp, waitForStableLayout, within } from './helpers'
+import { apiCall, notesDir, visibleNodePoint, openApp, waitForStableLayout, within } from './helpers'
 
 const GLUE = 'service:aws-glue'
 const notePanel = (page: Page) => page.locator('[aria-label="Note"]')
@@ -44,7 +44,7 @@ test('a click on the canvas at a service node opens its best section, highlighte
     cy.center(cy.getElementById(id))
   }, GLUE)
   await waitForStableLayout(page)
-  const point = await nodeScreenPoint(page, GLUE)
+  const point = await visibleNodePoint(page, GLUE)
   await page.mouse.click(point.x, point.y)
 
   const panel = notePanel(page)
@@ -67,7 +67,7 @@ test('clicking a mention opens that note at that section', async ({ page }) => {
   expect(index).toBeGreaterThanOrEqual(0)
   const target = mentions.mentions[index]
 
-  await page.evaluate((id) => window.cy!.getElementById(id).emit('tap'), GLUE)
+  await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, GLUE)
   const panel = notePanel(page)
   const items = panel.getByRole('list', { name: 'Mentions' }).getByRole('button')
   await expect(items).toHaveCount(mentions.mentions.length)
@@ -91,15 +91,15 @@ test('searching "Glue" selects and centres AWS Glue', async ({ page }) => {
   await expect(first).toContainText('AWS Glue')
   await search.press('Enter')
   await expect(notePanel(page).locator('.note-heading h2')).toHaveText('AWS Glue')
-  await page.waitForTimeout(600) // the centring animation
+  await waitForStableLayout(page) // the centring animation
   const placement = await page.evaluate((id) => {
     const cy = window.cy!
     const p = cy.getElementById(id).renderedPosition()
     return { selected: cy.$(':selected').map((n) => n.id()), dx: Math.abs(p.x - cy.width() / 2), dy: Math.abs(p.y - cy.height() / 2) }
   }, GLUE)
   expect(placement.selected).toEqual([GLUE])
-  expect(placement.dx).toBeLessThan(5)
-  expect(placement.dy).toBeLessThan(5)
+  expect(placement.dx).toBeLessThan(2)
+  expect(placement.dy).toBeLessThan(2)
 })
 
 test('a note with script, onerror and javascript: links renders inert', async ({ page }) => {
@@ -128,7 +128,7 @@ test('a note with script, onerror and javascript: links renders inert', async ({
   await openApp(page)
   const id = `note:${rel}`
   await page.waitForFunction((nodeId) => window.cy!.getElementById(nodeId).nonempty(), id, { timeout: 20_000 })
-  await page.evaluate((nodeId) => window.cy!.getElementById(nodeId).emit('tap'), id)
+  await page.evaluate((nodeId) => { window.cy!.getElementById(nodeId).emit('tap') }, id)
   const body = notePanel(page).locator('.markdown')
   await expect(body.locator('h1')).toHaveText('Hostile note')
   await expect(body).toContainText('Plain text about AWS Glue first.')
@@ -174,9 +174,9 @@ test('changing a note on disk updates the graph in place, without a reload', asy
 
 test('screenshot of the main view', async ({ page }) => {
   await openApp(page)
-  await page.evaluate((id) => window.cy!.getElementById(id).emit('tap'), GLUE)
+  await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, GLUE)
   await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
-  await page.evaluate(() => window.cy!.fit(undefined, 30))
+  await page.evaluate(() => { window.cy!.fit(undefined, 30) })
   await waitForStableLayout(page)
   const shot = await page.screenshot()
   fs.mkdirSync('test-results', { recursive: true })

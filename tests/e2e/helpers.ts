@@ -48,6 +48,32 @@ export async function nodeScreenPoint(page: Page, id: string): Promise<{ x: numb
   return { x: box.x + p.x, y: box.y + p.y }
 }
 
+/**
+ * A screen point inside the node that no other node covers (nodes may overlap in a dense layout, and
+ * a user clicks the part they can see). Falls back to the node's centre.
+ */
+export async function visibleNodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const box = await page.getByLabel('Knowledge graph').boundingBox()
+  if (!box) throw new Error('graph container has no box')
+  const p = await page.evaluate((nodeId) => {
+    const cy = window.cy!
+    const node = cy.getElementById(nodeId)
+    const c = node.renderedPosition()
+    const r = node.renderedWidth() / 2
+    const others = cy.nodes(':visible').filter((n) => n.id() !== nodeId).map((n) => n.renderedBoundingBox({ includeLabels: false }))
+    for (const f of [0, 0.3, 0.55, 0.75]) {
+      for (let a = 0; a < 16; a++) {
+        const x = c.x + Math.cos((a * Math.PI) / 8) * r * f
+        const y = c.y + Math.sin((a * Math.PI) / 8) * r * f
+        if (x < 0 || y < 0 || x > cy.width() || y > cy.height()) continue
+        if (!others.some((b) => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2)) return { x, y }
+      }
+    }
+    return c
+  }, id)
+  return { x: box.x + p.x, y: box.y + p.y }
+}
+
 /** Is `inner` (a locator's box) inside the visible part of `outer`? */
 export function within(inner: { y: number; height: number }, outer: { y: number; height: number }): boolean {
   return inner.y >= outer.y - 1 && inner.y + inner.height <= outer.y + outer.height + 1

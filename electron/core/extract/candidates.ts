@@ -106,10 +106,16 @@ function hyphenated(entry: AliasEntry, toks: Tok[], first: number, k: number, te
 /** Words that may follow a name without making it a verb or an adjective ("VPN and Direct Connect"). */
 const LINKING = new Set(['and', 'or', 'nor', 'with', 'for', 'in', 'on', 'at', 'via', 'vs', 'versus', 'is', 'are', 'was', 'can', 'will', 'does', 'has', 'also'])
 
-/** "Translate text", "Connect to S3": a word followed by a lowercase word is used as an ordinary word. */
-export function followedByLowercaseWord(text: string, end: number): boolean {
+/**
+ * "Translate text", "Connect to S3": a word followed by a lowercase word is used as an ordinary word, unless
+ * that word reads as the verb of a product subject ("Athena queries S3") — but not inside a quoted phrase,
+ * where exam scenarios are plain English ("Forecast sales for next quarter").
+ */
+export function followedByLowercaseWord(text: string, start: number, end: number): boolean {
   const m = /^ ([a-z]+)/.exec(text.slice(end, end + 24))
-  return m !== null && !LINKING.has(m[1])
+  if (m === null || LINKING.has(m[1])) return false
+  const verbOfSubject = /[^siu]s$/.test(m[1])
+  return !verbOfSubject || /["“'‘]\s*$/.test(text.slice(Math.max(0, start - 3), start))
 }
 
 /** `sagemaker.amazonaws.com`, `ml.p3`: a word glued to a dot and another word is part of an identifier. */

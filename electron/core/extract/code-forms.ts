@@ -15,6 +15,8 @@ const SAGEMAKER_SDK = /\b(?:from\s+sagemaker(?:\.[\w.]+)?\s+import|import\s+sage
 const CLIENT = /\b(?:client|resource)\(\s*(?:service_name\s*=\s*)?['"]([a-z0-9-]+)['"]/g
 const ARN = /\barn:aws[a-z-]*:([a-z0-9-]+):/g
 const URI = /(?<![\w.+-])([a-z][a-z0-9-]*):\/\//g
+/** `aws s3 cp …`, `$ aws glue start-crawler`: an AWS CLI command names its service */
+const CLI = /^[ \t]*(?:\$[ \t]*)?aws[ \t]+([a-z0-9-]+)\b/gm
 /** URI schemes that are protocols, not AWS services */
 const NOT_SERVICES = new Set(['http', 'https', 'ftp', 'file', 'mailto', 'git', 'ssh', 'ws', 'wss', 'jdbc', 'postgresql', 'mysql', 'redis', 'mongodb', 'hdfs'])
 
@@ -24,7 +26,7 @@ export function findCodeForms(code: string, matcher: Matcher, named: (name: stri
   const sdk = named('Amazon SageMaker Python SDK')
   if (boto3) for (const m of code.matchAll(BOTO3)) hits.push({ entity: boto3, at: m.index, text: m[0] })
   if (sdk) for (const m of code.matchAll(SAGEMAKER_SDK)) hits.push({ entity: sdk, at: m.index, text: m[0] })
-  for (const re of [CLIENT, ARN, URI]) {
+  for (const re of [CLIENT, ARN, URI, CLI]) {
     for (const m of code.matchAll(re)) {
       const key = m[1]
       if (re === URI && NOT_SERVICES.has(key)) continue

@@ -58,6 +58,13 @@ describe('ambiguous short names', () => {
     expect(services('# AWS AI services\n\nAmazon Comprehend finds entities.\n\nTranslate text before training.')).toEqual(['service:amazon-comprehend'])
   })
 
+  it('reads a product opening a sentence with its verb as the product', () => {
+    expect(services('# AWS analytics\n\nGlue crawlers fill the catalog; Athena queries it in place.')).toEqual(['service:aws-glue-crawlers', 'service:amazon-athena'])
+    expect(services('# AWS AI services\n\n| Scenario | Service |\n|---|---|\n| "Forecast sales next quarter" | Amazon SageMaker |\n')).toEqual([
+      'service:amazon-sagemaker-ai',
+    ])
+  })
+
   it('needs AWS or Amazon before the most common words', () => {
     expect(services('# AWS\n\nBatch jobs and Config files, then Amazon Q and Q.')).toEqual(['service:amazon-q'])
     expect(services('Schedule container jobs on AWS Batch.')).toEqual(['service:aws-batch'])
@@ -148,8 +155,9 @@ describe('code, links and URLs', () => {
     expect(services('Visit https://aws.amazon.com/sagemaker/ today.')).toEqual([])
   })
 
-  it('reads inline code forms', () => {
+  it('reads inline code forms and AWS CLI commands', () => {
     expect(services('Upload to `s3://my-bucket/data/` first.')).toEqual(['service:amazon-s3'])
+    expect(services('```bash\n$ aws sagemaker list-endpoints\naws configure\n```\n')).toEqual(['service:amazon-sagemaker-ai'])
   })
 })
 

@@ -6,7 +6,10 @@ import { resolveName } from '../ontology/index'
 import { collectBlocks, positionAt, type Block, type CodeSnippet } from './blocks'
 import { findCodeForms } from './code-forms'
 import { Matcher } from './matcher'
-import { findCandidates, followedByLowercaseWord, isSentenceStart, type Candidate } from './candidates'
+import { findCandidates, type Candidate } from './candidates'
+import { allowed, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, type Context, type Signal } from './context'
+import { familyMembers } from './family-rows'
+import { sectionLocator, type SectionLocator } from './sections'
 
 export interface Extractor {
   /**
@@ -17,22 +20,6 @@ export interface Extractor {
 }
 
 export type { Ontology }
-
-/** What a piece of text says about its surroundings: AWS is named, and which service families are. */
-interface Signal {
-  aws: boolean
-  /** ids of named entities (strong names and capitalised feature names) and of their parents, with counts */
-  families: Map<string, number>
-  /** the same for strong names only */
-  strongFamilies: Set<string>
-}
-
-const emptySignal = (): Signal => ({ aws: false, families: new Map(), strongFamilies: new Set() })
-const merge = (into: Signal, s: Signal) => {
-  if (s.aws) into.aws = true
-  for (const [f, n] of s.families) into.families.set(f, (into.families.get(f) ?? 0) + n)
-  for (const f of s.strongFamilies) into.strongFamilies.add(f)
-}
 
 /** Build the extractor once per ontology (compiling the matcher), then call `extract` per note. */
 export function createExtractor(ontology: Ontology): Extractor {
@@ -131,155 +118,6 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
   return mentions
 }
 
-interface Context {
-  /** the block itself and its table row or list item */
-  local: Signal
-  /** plus the whole table or list */
-  wide: Signal
-  /** the section's own text and its ancestors' headings */
-  section: Signal
-  note: Signal
-  /** one of the entity's cue words is in the row or list item, or in a short label just before it */
-  cued: (c: Candidate) => boolean
-}
-
-const isStrong = (c: Candidate) => !c.loose && (c.entry.mode === 'strong' || c.entry.mode === 'exact' || c.entry.mode === 'name')
-/** The parent, a sibling or another mention of the feature is named in one of the contexts (not counting `c` itself). */
-const nearFamily = (ctx: Signal[], c: Candidate) => {
-  const e = c.entry.entity
-  const own = c.contributes ? 1 : 0
-  return ctx.some((s) => (s.families.get(e.parent ?? e.id) ?? 0) > own || (s.families.get(e.id) ?? 0) > own)
-}
-
-/** Whether the context lets this candidate stand for its entity (see AliasMode for the modes). */
-function allowed(c: Candidate, b: Block, ctx: Context): boolean {
-  if (c.loose) return ctx.cued(c)
-  if (isStrong(c)) return true
-  // an ordinary word glued into a compound ("micro-batch transforms") is not a name, nor is a single word
-  // inside another capitalised name ("Visual Studio", "Google Translate"); headings capitalise every word
-  if (inCompound(b.text, c)) return false
-  if (c.entry.mode === 'word' && b.kind !== 'heading' && afterOtherName(b.text, c.start)) return false
-  const e = c.entry.entity
-  const mode = c.entry.mode
-  const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws
-  if (e.feature && e.parent) {
-    // Diagram labels are capitalised anyway, so there a generic feature name needs its parent on the line.
-    if (b.kind === 'diagram') return ctx.local.strongFamilies.has(e.parent)
-    // A feature's short name needs its parent (or a sibling feature) nearby; in a table, in the same row, as
-    // rows are separate records ("| Experiments, short workloads |"). A distinctive feature name ("batch
-    // transform") needs its parent too when written in lowercase, AWS nearby when capitalised; a capitalised
-    // multi-word name ("Model Registry") counts anywhere in a note about AWS.
-    if (mode === 'word' && b.kind === 'cell') return nearFamily([ctx.local], c)
-    if (nearFamily([ctx.local, ctx.wide, ctx.section], c)) return true
-    if (mode === 'lower') return c.capitalised && (awsNear || (c.titled && ctx.note.aws))
-    return mode === 'title' && c.titled && ctx.note.aws
-  }
-  if (mode === 'word') {
-    if (verbLike(c, b)) return false
-    if (ctx.local.aws || ctx.wide.aws) return true
-    return !isSentenceStart(b.text, c.start) && ctx.section.aws
-  }
-  return awsNear || ctx.note.aws
-}
-
-/** The word before is capitalised, is not AWS/Amazon and does not open the sentence ("Visual Studio"). */
-function afterOtherName(text: string, start: number): boolean {
-  const m = /([A-Za-z][\w-]*) $/.exec(text.slice(Math.max(0, start - 40), start))
-  if (!m || !/^[A-Z]/.test(m[1]) || m[1] === 'AWS' || m[1] === 'Amazon') return false
-  return !isSentenceStart(text, start - m[0].length)
-}
-
-function inCompound(text: string, c: Candidate): boolean {
-  return /[A-Za-z0-9]-$/.test(text.slice(Math.max(0, c.start - 2), c.start)) || /^-[A-Za-z0-9]/.test(text.slice(c.end, c.end + 2))
-}
-
-/** "Translate text", "Forecast sales": an ordinary word opening a sentence, followed by its object. */
-function verbLike(c: Candidate, b: Block): boolean {
-  return isSentenceStart(b.text, c.start) && followedByLowercaseWord(b.text, c.end)
-}
-
-const isShortItem = (b: Block) => b.text.trim().split(/\s+/).length <= 6
-
-function siblingNamed(c: Candidate, s: Signal, matcher: Matcher): boolean {
-  const e = c.entry.entity
-  const siblings = e.parent ? matcher.family.get(e.parent) : undefined
-  if (!siblings) return false
-  for (const id of siblings) if (id !== e.id && (s.families.get(id) ?? 0) > 0) return true
-  return false
-}
-
-function hasCue(c: Candidate, ...texts: string[]): boolean {
-  const cues = c.entry.entity.cues ?? []
-  return texts.some((t) => {
-    const words = new Set<string>(t.toLowerCase().match(/[a-z0-9]+/g))
-    return cues.some((cue) => words.has(cue))
-  })
-}
-
-function signalOf(b: Block, cands: Candidate[][]): Signal {
-  const s = emptySignal()
-  if (/(?:^|[^A-Za-z0-9_])(?:AWS|Amazon)(?![A-Za-z0-9_.])/.test(b.text)) s.aws = true
-  const words: Candidate[] = []
-  for (const atStart of cands) {
-    for (const c of atStart) {
-      const e = c.entry.entity
-      if (e.type !== 'service' || c.loose) continue
-      if (isStrong(c)) {
-        s.aws = true
-        s.strongFamilies.add(e.id)
-        if (e.parent) s.strongFamilies.add(e.parent)
-      } else if (c.entry.mode === 'word') {
-        if (!e.feature) words.push(c)
-        continue
-      }
-      // capitalised feature names ("Model Registry") also tell which service family a passage is about
-      else if (!c.titled) continue
-      addFamily(s, c)
-    }
-  }
-  // Ordinary-word names ("Bedrock") name a family only where AWS is plainly the subject.
-  if (s.aws) for (const c of words) addFamily(s, c)
-  return s
-}
-
-function addFamily(s: Signal, c: Candidate): void {
-  const e = c.entry.entity
-  c.contributes = true
-  s.families.set(e.id, (s.families.get(e.id) ?? 0) + 1)
-  if (e.parent) s.families.set(e.parent, (s.families.get(e.parent) ?? 0) + 1)
-}
-
-/**
- * "Lookout | Metrics, Vision, Equipment": a family word without a service of its own, with its members'
- * short names in the same table row or paragraph, names each member service.
- */
-function familyMembers(blocks: Block[], found: Mention[], matcher: Matcher, sectionAt: SectionLocator): Mention[] {
-  if (matcher.productFamilies.size === 0) return []
-  const rows = new Map<string, Block[]>()
-  blocks.forEach((b, i) => {
-    const key = b.row >= 0 ? `r${b.row}` : `b${i}`
-    rows.set(key, [...(rows.get(key) ?? []), b])
-  })
-  const taken = new Set(found.map((m) => `${m.line}:${m.column}`))
-  const out: Mention[] = []
-  for (const row of rows.values()) {
-    for (const [family, members] of matcher.productFamilies) {
-      const familyRe = new RegExp(`(?<![\\w-])${family}(?![\\w-])(?! for )`)
-      if (!row.some((b) => familyRe.test(b.text))) continue
-      for (const b of row) {
-        for (const { member, entity } of members) {
-          for (const m of b.text.matchAll(new RegExp(`(?<![\\w-])${member}(?![\\w-])`, 'g'))) {
-            const pos = positionAt(b, m.index)
-            if (taken.has(`${pos.line}:${pos.column}`)) continue
-            out.push({ entity: entity.id, text: member, line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
-          }
-        }
-      }
-    }
-  }
-  return out
-}
-
 function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) => OntologyEntity | undefined, sectionAt: SectionLocator): Mention[] {
   return findCodeForms(snip.value, matcher, named).map((h) => {
     const before = snip.value.slice(0, h.at)
@@ -288,33 +126,4 @@ function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) =>
     const column = lines.length === 1 ? snip.column + before.length : lines[lines.length - 1].length + 1
     return { entity: h.entity.id, text: h.text, line, column, section: sectionAt(line).id }
   })
-}
-
-type SectionLocator = (line: number) => { id: string; section?: Section }
-
-/** Innermost section containing a line ('' before the first heading). */
-function sectionLocator(sections: Section[]): SectionLocator {
-  const sorted = [...sections].sort((a, b) => a.line - b.line || a.depth - b.depth)
-  const cache = new Map<number, { id: string; section?: Section }>()
-  return (line) => {
-    let hit = cache.get(line)
-    if (hit) return hit
-    let best: Section | undefined
-    for (const s of sorted) {
-      if (s.line > line) break
-      if (s.endLine >= line) best = s
-    }
-    hit = best ? { id: best.id, section: best } : { id: '' }
-    cache.set(line, hit)
-    return hit
-  }
-}
-
-function getOr(m: Map<number | string, Signal>, k: number | string): Signal {
-  let s = m.get(k)
-  if (!s) {
-    s = emptySignal()
-    m.set(k, s)
-  }
-  return s
 }

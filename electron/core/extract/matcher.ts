@@ -40,6 +40,8 @@ export class Matcher {
   readonly family = new Map<string, Set<string>>()
   /** product families without a service of their own ("Lookout" → Lookout for Metrics/Vision/Equipment) */
   readonly productFamilies = new Map<string, { member: string; entity: OntologyEntity }[]>()
+  /** matches any product-family word, for a quick check before the per-row work */
+  productFamilyWord: RegExp | undefined
   size = 0
 
   constructor(readonly ontology: Ontology) {
@@ -119,6 +121,8 @@ export class Matcher {
       this.productFamilies.set(m[1], list)
     }
     for (const [k, v] of this.productFamilies) if (v.length < 2) this.productFamilies.delete(k)
+    const words = [...this.productFamilies.keys()]
+    this.productFamilyWord = words.length ? new RegExp(`\\b(?:${words.join('|')})\\b`) : undefined
   }
 
   private indexSdkClients(): void {

@@ -17,6 +17,16 @@ export interface ControllerEvents {
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
 /** Above this many nodes fcose runs in draft quality (the default quality takes minutes at 5k). */
 export const DRAFT_THRESHOLD = 2000
+/** A first load with more elements than this is added in slices of CHUNK. */
+const CHUNKED_ABOVE = 6000
+const CHUNK = 2500
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** For the benchmark and tests: when the first graph became interactive (performance timeline). */
+function markInteractive(): void {
+  try { performance.mark('notes-graph:interactive') } catch { /* no timeline */ }
+}
 
 export class CyGraphController implements GraphController {
   private core: Core | null = null
@@ -30,6 +40,10 @@ export class CyGraphController implements GraphController {
   private listeners = new Set<() => void>()
   private sizeMetric: { metric: SizeBy; values?: Record<string, number> } = { metric: 'degree' }
   private layoutName: LayoutName = 'force'
+  private loading: Promise<void> | null = null
+  private pendingGraph: Graph | null = null
+  /** ids of elements that carry highlight-group classes (so clearing them never scans everything) */
+  private classed = new Set<string>()
   private focusing: { id: string; zoom: number; until: number } | null = null
   private events: ControllerEvents
 
@@ -70,12 +84,61 @@ export class CyGraphController implements GraphController {
    * near their neighbours. A full layout runs only on the first load when positions are unknown.
    */
   setGraph(graph: Graph): void {
+    if (this.loading) {
+      // a big first load is still streaming in: apply the newest graph when it is done
+      this.pendingGraph = graph
+      return
+    }
     const initial = this.current.nodes.length === 0
     this.current = graph
     this.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null
+    const cy = this.core
+    if (cy && initial && graph.nodes.length + graph.edges.length > CHUNKED_ABOVE) {
+      this.loading = this.loadInChunks(cy, graph).finally(() => {
+        this.loading = null
+        const next = this.pendingGraph
+        this.pendingGraph = null
+        if (next && next !== graph) this.setGraph(next)
+        this.emit()
+      })
+      return
+    }
     this.sync(graph, { initial })
+    if (initial && graph.nodes.length > 0) markInteractive()
     this.emit()
+  }
+
+  /** True while a big graph is being added in slices. */
+  isLoading(): boolean { return this.loading !== null }
+
+  /**
+   * First load of a big graph: add elements in slices with a yield between them, so no single task
+   * blocks the page (thousands of elements in one cy.add take far longer than a frame).
+   */
+  private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
+    const { nodes, edges } = toElements(graph)
+    const cached = this.cachedPositions
+    for (const n of nodes) {
+      const p = cached[n.data.id as string]
+      if (p) n.position = { x: p.x, y: p.y }
+    }
+    const unknown = nodes.filter((n) => !n.position).map((n) => n.data.id as string)
+    const all = [...nodes, ...edges]
+    for (let i = 0; i < all.length; i += CHUNK) {
+      if (this.core !== cy || cy.destroyed()) return
+      cy.add(all.slice(i, i + CHUNK))
+      if (i === 0) cy.fit(undefined, 30)
+      await nextTask()
+    }
+    if (this.core !== cy || cy.destroyed()) return
+    this.reapplyClasses()
+    if (unknown.length > 0.2 * nodes.length) this.runLayout(this.layoutName)
+    else {
+      this.placeNearNeighbours(unknown)
+      cy.fit(undefined, 30)
+    }
+    markInteractive()
   }
 
   private sync(graph: Graph, { initial }: { initial: boolean }): void {
@@ -103,9 +166,12 @@ export class CyGraphController implements GraphController {
     this.reapplyClasses()
     if (!topologyChanged && !initial) return
     const cached = this.cachedPositions
-    const allCached = cy.nodes().toArray().every((n) => cached[n.id()] !== undefined)
-    if (initial && allCached) {
-      cy.batch(() => cy.nodes().forEach((n) => { n.position({ ...cached[n.id()] }) }))
+    const unknown = cy.nodes().toArray().filter((n) => cached[n.id()] === undefined).map((n) => n.id())
+    // remembered positions (preset layout): nodes added since then go next to their neighbours
+    if (initial && unknown.length <= 0.2 * cy.nodes().length) {
+      const known = new Set(unknown)
+      cy.batch(() => cy.nodes().forEach((n) => { if (!known.has(n.id())) n.position({ ...cached[n.id()] }) }))
+      this.placeNearNeighbours(unknown)
       cy.fit(undefined, 30)
       return
     }
@@ -181,7 +247,13 @@ export class CyGraphController implements GraphController {
     cy.stop()
     const zoom = Math.max(cy.zoom(), 1.2)
     this.focusing = { id, zoom, until: performance.now() + 1500 }
-    cy.animate({ center: { eles: n }, zoom }, { duration: 250 })
+    cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
+  }
+
+  /** The pan that puts a model position in the middle of the canvas (cy.center would use the label too). */
+  private panToCentre(p: Position, zoom: number): Position {
+    const cy = this.core!
+    return { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom }
   }
 
   /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred. */
@@ -192,8 +264,7 @@ export class CyGraphController implements GraphController {
     const n = cy.getElementById(f.id)
     if (n.empty()) return
     cy.stop()
-    cy.zoom(f.zoom)
-    cy.center(n)
+    cy.viewport({ zoom: f.zoom, pan: this.panToCentre(n.position(), f.zoom) })
   }
 
   highlight(group: string, ids: string[] | null): void {
@@ -206,14 +277,19 @@ export class CyGraphController implements GraphController {
     const cy = this.core
     if (!cy) return
     cy.batch(() => {
-      cy.elements().forEach((el) => {
+      for (const id of this.classed) {
+        const el = cy.getElementById(id)
+        if (el.empty()) continue
         const classes = el.classes().filter((c) => c.startsWith('g-') || c === 'hl-any')
         if (classes.length > 0) el.removeClass(classes.join(' '))
-      })
+      }
+      this.classed.clear()
       for (const [group, ids] of this.groups) {
         for (const id of ids) {
           const el = cy.getElementById(id)
-          if (el.nonempty()) el.addClass(`g-${group} hl-any`)
+          if (el.empty()) continue
+          el.addClass(`g-${group} hl-any`)
+          this.classed.add(id)
         }
       }
       if (this.selectedId) cy.getElementById(this.selectedId).select()
@@ -311,8 +387,9 @@ export class CyGraphController implements GraphController {
         quality: n > DRAFT_THRESHOLD ? 'draft' : 'default',
         randomize: true,
         animate: false,
-        nodeRepulsion: () => 30000,
-        idealEdgeLength: (edge: { data(k: string): unknown }) => (edge.data('type') === 'tagged' ? 60 : 110),
+        // strong repulsion: a few hundred nodes of very different degree otherwise end up on top of each other
+        nodeRepulsion: () => 200000,
+        idealEdgeLength: (edge: { data(k: string): unknown }) => (edge.data('type') === 'tagged' ? 90 : 180),
         edgeElasticity: () => 0.3,
         gravity: 0.2,
         nodeSeparation: 120,
