@@ -188,6 +188,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
 
   useEffect(() => { document.documentElement.dataset.theme = theme }, [theme])
 
+  // Benchmark hook, only with `?bench` in the URL: load a synthetic graph with known positions.
+  useEffect(() => {
+    if (!new URLSearchParams(location.search).has('bench')) return
+    const w = window as unknown as { __loadSyntheticGraph?: (g: Graph, p: Positions) => void }
+    w.__loadSyntheticGraph = (g, p) => {
+      controller.setCachedPositions(p)
+      setGraph(g)
+    }
+    return () => { delete w.__loadSyntheticGraph }
+  }, [controller])
+
   const g = graph ?? EMPTY_GRAPH
   const selectedNode = selectedId ? g.nodes.find((n) => n.id === selectedId) : undefined
   const related = useMemo(() => {

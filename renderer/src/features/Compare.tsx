@@ -260,7 +260,7 @@ export function Compare({ controller, graph, api }: FeatureProps) {
                 <button type="button" className="fx-link" onClick={() => exploreStore.set({ compare: [p.a, p.b], panel: 'compare' })}>
                   {label(p.a)} vs {label(p.b)}
                 </button>
-                <span className="fx-muted"> · {p.shared} shared notes ({Math.round(p.score * 100)}%)</span>
+                <span className="fx-muted"> · {p.shared} neighbours in common ({Math.round(p.score * 100)}%)</span>
               </li>
             ))}
           </ul>

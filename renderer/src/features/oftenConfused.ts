@@ -8,7 +8,7 @@ export interface ConfusedPair {
   category: string
   /** Jaccard overlap of the two neighbour sets, 0..1 */
   score: number
-  /** neighbours (mostly notes) the two have in common */
+  /** neighbours (notes, co-mentioned services and concepts) the two have in common */
   shared: number
 }
 
