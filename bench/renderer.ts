@@ -35,6 +35,13 @@ async function post(url: string, method: string, args: unknown[]): Promise<void>
   if (!res.ok) throw new Error(`${method}: ${res.status}`)
 }
 
+/** tsx keeps function names with a `__name` helper that page.evaluate bodies then call: provide it. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
+  await page.addInitScript('window.__name = (f) => f')
+  return page
+}
+
 /** Navigation start → the first frame painted after the graph became interactive (layout done, handlers bound). */
 async function launch(page: Page, url: string): Promise<number> {
   await page.goto(url)
@@ -52,7 +59,7 @@ async function measureLaunch(browser: Browser, url: string): Promise<{ cold: num
   for (let i = 0; i < 3; i++) {
     await post(url, 'setViewState', [{}])
     await page?.close()
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
+    page = await newPage(browser)
     cold.push(await launch(page, url))
     // the layout's positions are saved (debounced) after it stops; wait for them before the warm start
     await page.waitForTimeout(1500)
@@ -89,7 +96,7 @@ async function measureClicks(page: Page, count: number): Promise<number[]> {
 }
 
 async function measureSynthetic(browser: Browser, url: string): Promise<Pick<RendererFigures, 'synthNodes' | 'synthEdges' | 'synthPaintMs' | 'synthLongestTaskMs' | 'synthLongTasks'>> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
+  const page = await newPage(browser)
   await page.goto(`${url}?bench`)
   await page.waitForFunction(() => typeof (window as unknown as { __loadSyntheticGraph?: unknown }).__loadSyntheticGraph === 'function' && window.cy !== undefined)
   await page.waitForTimeout(1000)

@@ -7,6 +7,7 @@ import { api as defaultApi, isDesktop } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
+import { clearNoteCache, getMentionsCached } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
@@ -48,7 +49,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     } else if (node.type === 'service' || node.type === 'concept') {
       setTarget(null)
       setMentions(null)
-      api.getMentions(id).then(
+      getMentionsCached(api, id).then(
         (m) => {
           if (ticket !== request.current) return
           setMentions(m)
@@ -82,6 +83,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   }, [showNodeFor])
 
   const load = useCallback(async () => {
+    clearNoteCache()
     setError(null)
     setGraph(null)
     try {
@@ -113,6 +115,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   // live updates from the watcher
   useEffect(() => {
     const offChange = api.on('graphChanged', (change) => {
+      clearNoteCache()
       setGraph(change.graph)
       setNoteVersion((v) => v + 1)
       const sel = controller.selected()

@@ -17,6 +17,8 @@ export interface Candidate {
   contributes?: boolean
   /** letter case did not match, but the entity has cue words that may still confirm it */
   loose?: boolean
+  /** written with a plural suffix the alias does not have ("Lambdas") */
+  plural?: boolean
 }
 
 interface Tok {
@@ -83,7 +85,7 @@ function collect(found: Candidate[], entries: AliasEntry[], toks: Tok[], i: numb
     if (loose && !entry.entity.cues) continue
     const written = toks.slice(i, j + 1).map((t) => t.text)
     const titled = entry.tokens.every((t, k) => !/^[A-Z]/.test(t) || /^[A-Z]/.test(written[k]) || hyphenated(entry, toks, i, k, text))
-    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose })
+    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose, plural: stem !== undefined })
   }
 }
 
@@ -130,11 +132,21 @@ function urlMask(text: string, toks: Tok[]): boolean[] {
   return toks.map((t) => spans.some(([s, e]) => t.start >= s && t.end <= e))
 }
 
-/** True when a word starts a sentence, a cell, a list item or follows a colon or dash. */
+/** Emoji and other pictographs ("✅", "⚠️", "★") open an item the way a bullet does. */
+const SYMBOL = /[\p{So}\uFE0F]/u
+
+/** True when a word starts a sentence, a cell, a list item or follows a colon, a dash or a symbol. */
 export function isSentenceStart(text: string, at: number): boolean {
   let k = at - 1
   while (k >= 0 && /[\s*_"'“‘`([]/.test(text[k]) && text[k] !== '\n') k--
   if (k < 0) return true
   const ch = text[k]
-  return ch === HARD_BREAK || '.!?:;|•→–—-'.includes(ch) || ch === '\n'
+  return ch === HARD_BREAK || '.!?:;|•→–—-'.includes(ch) || ch === '\n' || symbolEndsAt(text, k)
+}
+
+function symbolEndsAt(text: string, k: number): boolean {
+  const code = text.charCodeAt(k)
+  // the second half of a surrogate pair ("🚀"): test the whole code point
+  const ch = code >= 0xdc00 && code <= 0xdfff && k > 0 ? String.fromCodePoint(text.codePointAt(k - 1) ?? code) : text[k]
+  return SYMBOL.test(ch)
 }

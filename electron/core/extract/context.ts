@@ -45,12 +45,15 @@ const nearFamily = (ctx: Signal[], c: Candidate) => {
 export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   if (c.loose) return ctx.cued(c)
   if (isStrong(c)) return true
-  // an ordinary word glued into a compound ("micro-batch transforms") is not a name, nor is a single word
-  // inside another capitalised name ("Visual Studio", "Google Translate"); headings capitalise every word
+  // an ordinary word glued into a compound ("micro-batch transforms") is not a name, nor is a generic name
+  // right after another product's name ("Visual Studio", "Google Translate", "MLflow Model Registry",
+  // "Databricks Feature Store"); headings capitalise every word
   if (inCompound(b.text, c)) return false
-  if (c.entry.mode === 'word' && b.kind !== 'heading' && afterOtherName(b.text, c.start)) return false
+  const generic = c.entry.mode === 'word' || c.entry.mode === 'title' || (c.entry.mode === 'lower' && c.capitalised)
+  if (generic && b.kind !== 'heading' && afterOtherName(b.text, c.start)) return false
   const e = c.entry.entity
   const mode = c.entry.mode
+  if (mode === 'word' && verbLike(c, b)) return false
   const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws
   if (e.feature && e.parent) {
     // Diagram labels are capitalised anyway, so there a generic feature name needs its parent on the line.
@@ -65,7 +68,6 @@ export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
     return mode === 'title' && c.titled && ctx.note.aws
   }
   if (mode === 'word') {
-    if (verbLike(c, b)) return false
     if (ctx.local.aws || ctx.wide.aws) return true
     return !isSentenceStart(b.text, c.start) && ctx.section.aws
   }
@@ -83,8 +85,13 @@ function inCompound(text: string, c: Candidate): boolean {
   return /[A-Za-z0-9]-$/.test(text.slice(Math.max(0, c.start - 2), c.start)) || /^-[A-Za-z0-9]/.test(text.slice(c.end, c.end + 2))
 }
 
-/** "Translate text", "Forecast sales": an ordinary word opening a sentence, followed by its object. */
+/**
+ * "Translate text", "Clarify the goal": a name that is also an English verb, opening a sentence and followed
+ * by its object, is the verb. Other names ("Neo optimization", "Athena query results") are never imperatives,
+ * nor is a plural ("Translates").
+ */
 function verbLike(c: Candidate, b: Block): boolean {
+  if (!c.entry.verb || c.plural) return false
   return isSentenceStart(b.text, c.start) && followedByLowercaseWord(b.text, c.start, c.end)
 }
 
@@ -106,9 +113,12 @@ export function hasCue(c: Candidate, ...texts: string[]): boolean {
   })
 }
 
+/** "AWS"/"Amazon" as a word, also at a sentence end ("on AWS."), but not inside a host name ("aws.amazon.com") */
+const AWS_WORD = /(?:^|[^A-Za-z0-9_.])(?:AWS|Amazon)(?![A-Za-z0-9_]|\.[A-Za-z0-9_])/
+
 export function signalOf(b: Block, cands: Candidate[][]): Signal {
   const s = emptySignal()
-  if (/(?:^|[^A-Za-z0-9_])(?:AWS|Amazon)(?![A-Za-z0-9_.])/.test(b.text)) s.aws = true
+  if (AWS_WORD.test(b.text)) s.aws = true
   const words: Candidate[] = []
   for (const atStart of cands) {
     for (const c of atStart) {

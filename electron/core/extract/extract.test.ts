@@ -65,6 +65,30 @@ describe('ambiguous short names', () => {
     ])
   })
 
+  it('counts AWS named at the end of a sentence as context, but not inside a host name', () => {
+    expect(services('Personalize recommends items in real time on AWS.')).toEqual(['service:amazon-personalize'])
+    expect(services('Personalize recommends items, see aws.amazon.com for more.')).toEqual([])
+  })
+
+  it('reads only names that are English verbs as imperatives, features included', () => {
+    expect(services('# SageMaker\n\nClarify the business goal before picking a metric.')).toEqual(['service:amazon-sagemaker-ai'])
+    expect(services('# SageMaker\n\n- **Neo optimization** shrinks the model\n')).toEqual(['service:amazon-sagemaker-ai', 'service:amazon-sagemaker-neo'])
+    expect(services('# AWS analytics\n\nAthena query results land in S3.')).toEqual(['service:amazon-athena', 'service:amazon-s3'])
+  })
+
+  it('reads a plural opening a sentence as a noun, never as an imperative', () => {
+    expect(services('Lambdas that resize images run on AWS.')).toEqual(['service:aws-lambda'])
+    expect(services('Glue code moves columns around in our AWS project.')).toEqual([])
+  })
+
+  it('treats an emoji or symbol like a bullet that opens the item', () => {
+    expect(services('# SageMaker\n\n- ✅ Use Managed Spot Training\n- 🚀 Use Glue on AWS\n')).toEqual([
+      'service:amazon-sagemaker-ai',
+      'service:amazon-sagemaker-managed-spot-training',
+      'service:aws-glue',
+    ])
+  })
+
   it('needs AWS or Amazon before the most common words', () => {
     expect(services('# AWS\n\nBatch jobs and Config files, then Amazon Q and Q.')).toEqual(['service:amazon-q'])
     expect(services('Schedule container jobs on AWS Batch.')).toEqual(['service:aws-batch'])
@@ -92,6 +116,12 @@ describe('features written as ordinary phrases', () => {
     expect(services('# AWS MLOps\n\n## Versioning\n\nRegister every model in Model Registry.')).toContain('service:amazon-sagemaker-model-registry')
   })
 
+  it('does not read a generic feature name right after another product as the AWS feature', () => {
+    expect(services('# AWS MLOps\n\nWe log runs to the MLflow Model Registry, then deploy with Amazon SageMaker.')).toEqual(['service:amazon-sagemaker-ai'])
+    expect(services('# AWS MLOps\n\nWe compared Databricks Feature Store with Amazon SageMaker.')).toEqual(['service:amazon-sagemaker-ai'])
+    expect(services('# AWS MLOps\n\nThe Model Registry keeps versions.')).toEqual(['service:amazon-sagemaker-model-registry'])
+  })
+
   it('does not let an unaccepted feature name leak its words ("Batch Transform" is not AWS Batch)', () => {
     expect(services('# Gardening\n\nBatch Transform of the soil.')).toEqual([])
   })
@@ -101,6 +131,16 @@ describe('lists, tables and diagrams', () => {
   it('expands a product family row into its member services', () => {
     const md = '# AWS AI services\n\n| Service | Variants |\n|---|---|\n| Lookout | Metrics, Vision, Equipment |\n\nA bare Lookout is nothing.\n'
     expect(services(md)).toEqual(['service:amazon-lookout-for-metrics', 'service:amazon-lookout-for-vision', 'service:amazon-lookout-for-equipment'])
+  })
+
+  it('expands a family word followed by an enumeration of its members, and nothing looser', () => {
+    expect(services('# AWS AI\n\nAmazon Lookout for Metrics, Vision, and Equipment all find anomalies.')).toEqual([
+      'service:amazon-lookout-for-metrics',
+      'service:amazon-lookout-for-vision',
+      'service:amazon-lookout-for-equipment',
+    ])
+    expect(services('# AWS AI\n\nA bare Lookout keeps watch; Computer Vision is Rekognition on AWS.')).toEqual(['service:amazon-rekognition'])
+    expect(services('# AWS AI\n\n| Family | Task | Data |\n|---|---|---|\n| Lookout | Anomalies | Metrics/Images/Sensors |\n')).toEqual([])
   })
 
   it('reads a generic phrase as the feature only when a cue or a sibling option is beside it', () => {
@@ -169,6 +209,7 @@ describe('plurals, possessives and positions', () => {
       'service:amazon-elastic-block-store=EBS',
     ])
     expect(texts("Amazon S3's durability is high.")).toEqual(['service:amazon-s3=Amazon S3'])
+    expect(texts('EC2 instances and ECS tasks.')).toEqual(['service:amazon-ec2=EC2', 'service:amazon-elastic-container-service=ECS'])
   })
 
   it('reports line, column and the innermost section', () => {

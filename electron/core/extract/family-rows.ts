@@ -1,39 +1,39 @@
-// Product families without a service of their own ("Lookout") expand to their members in one row.
+// Product families without a service of their own ("Lookout") name their members only in an enumeration.
 import type { Mention } from '../types'
 import { positionAt, type Block } from './blocks'
-import type { Matcher } from './matcher'
+import type { Matcher, ProductFamily } from './matcher'
 import type { SectionLocator } from './sections'
 
 /**
- * "Lookout | Metrics, Vision, Equipment": a family word without a service of its own, with its members'
- * short names in the same table row or paragraph, names each member service.
+ * A family word followed by its members' short names ("Lookout: Metrics, Vision", "Lookout for Metrics,
+ * Vision and Equipment"), or a table row whose name cell is the family word and one of whose cells lists only
+ * members ("| Lookout | Anomaly detection | Metrics, Vision, Equipment |"), names each member service.
+ * Member words elsewhere ("Computer Vision", "Metrics/Images/Sensors") do not count.
  */
 export function familyMembers(blocks: Block[], found: Mention[], matcher: Matcher, sectionAt: SectionLocator): Mention[] {
   const anyFamily = matcher.productFamilyWord
   if (!anyFamily || !blocks.some((b) => anyFamily.test(b.text))) return []
-  const rows = new Map<string, Block[]>()
-  blocks.forEach((b, i) => {
-    const key = b.row >= 0 ? `r${b.row}` : `b${i}`
-    const row = rows.get(key)
-    if (row) row.push(b)
-    else rows.set(key, [b])
-  })
-  const taken = new Set(found.map((m) => `${m.line}:${m.column}`))
   const out: Mention[] = []
-  for (const row of rows.values()) {
-    for (const [family, members] of matcher.productFamilies) {
-      const familyRe = new RegExp(`(?<![\\w-])${family}(?![\\w-])(?! for )`)
-      if (!row.some((b) => familyRe.test(b.text))) continue
-      for (const b of row) {
-        for (const { member, entity } of members) {
-          for (const m of b.text.matchAll(new RegExp(`(?<![\\w-])${member}(?![\\w-])`, 'g'))) {
-            const pos = positionAt(b, m.index)
-            if (taken.has(`${pos.line}:${pos.column}`)) continue
-            out.push({ entity: entity.id, text: member, line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
-          }
-        }
-      }
+  // a member already inside a full name ("Lookout for Metrics") is not named twice
+  const covered = (line: number, column: number) =>
+    [...found, ...out].some((m) => m.line === line && column >= m.column && column < m.column + m.text.length)
+  const emit = (b: Block, f: ProductFamily, text: string, offset: number) => {
+    for (const m of text.matchAll(f.member)) {
+      const entity = f.members.get(m[0])
+      const pos = positionAt(b, offset + m.index)
+      if (!entity || covered(pos.line, pos.column)) continue
+      out.push({ entity: entity.id, text: m[0], line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
     }
   }
+  blocks.forEach((b, i) => {
+    if (!anyFamily.test(b.text)) return
+    for (const f of matcher.productFamilies) {
+      for (const m of b.text.matchAll(f.inline)) emit(b, f, m[1], m.index + m[0].length - m[1].length)
+      if (b.kind !== 'cell' || !f.cell.test(b.text)) continue
+      for (let k = i + 1; k < blocks.length && blocks[k].row === b.row; k++) {
+        if (f.list.test(blocks[k].text)) emit(blocks[k], f, blocks[k].text, 0)
+      }
+    }
+  })
   return out
 }

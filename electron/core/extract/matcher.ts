@@ -15,6 +15,8 @@ export interface AliasEntry {
   mode: AliasMode
   /** rank among entries of equal length: services before concepts */
   rank: number
+  /** the bare alias is also an English verb ("Translate"), so it may open an imperative sentence */
+  verb: boolean
 }
 
 interface TrieNode {
@@ -39,7 +41,7 @@ export class Matcher {
   /** parent id → ids of its features (for "the parent is in context") */
   readonly family = new Map<string, Set<string>>()
   /** product families without a service of their own ("Lookout" → Lookout for Metrics/Vision/Equipment) */
-  readonly productFamilies = new Map<string, { member: string; entity: OntologyEntity }[]>()
+  readonly productFamilies: ProductFamily[] = []
   /** matches any product-family word, for a quick check before the per-row work */
   productFamilyWord: RegExp | undefined
   size = 0
@@ -87,7 +89,8 @@ export class Matcher {
       if (strength(mode) > strength(dup.mode)) Object.assign(dup, { mode, caseRules: rules, alias })
       return
     }
-    node.entries.push({ entity, alias, tokens, caseRules: rules, mode, rank: entity.type === 'service' ? 0 : 1 })
+    const verb = mode !== 'strong' && (entity.verbs ?? []).some((v) => v.toLowerCase() === alias.toLowerCase())
+    node.entries.push({ entity, alias, tokens, caseRules: rules, mode, rank: entity.type === 'service' ? 0 : 1, verb })
     this.size++
   }
 
@@ -113,15 +116,16 @@ export class Matcher {
 
   private indexProductFamilies(): void {
     const known = new Set(this.ontology.entities.flatMap((e) => [e.name, ...e.aliases].map((a) => a.toLowerCase())))
+    const byFamily = new Map<string, Map<string, OntologyEntity>>()
     for (const e of this.ontology.entities) {
       const m = /^(?:AWS|Amazon) ([A-Z][\w-]*) for ([A-Z][\w-]*)$/.exec(e.name)
       if (!m || known.has(m[1].toLowerCase()) || known.has(`amazon ${m[1].toLowerCase()}`) || known.has(`aws ${m[1].toLowerCase()}`)) continue
-      const list = this.productFamilies.get(m[1]) ?? []
-      list.push({ member: m[2], entity: e })
-      this.productFamilies.set(m[1], list)
+      const members = byFamily.get(m[1]) ?? new Map<string, OntologyEntity>()
+      members.set(m[2], e)
+      byFamily.set(m[1], members)
     }
-    for (const [k, v] of this.productFamilies) if (v.length < 2) this.productFamilies.delete(k)
-    const words = [...this.productFamilies.keys()]
+    for (const [family, members] of byFamily) if (members.size >= 2) this.productFamilies.push(familyPatterns(family, members))
+    const words = this.productFamilies.map((f) => f.family)
     this.productFamilyWord = words.length ? new RegExp(`\\b(?:${words.join('|')})\\b`) : undefined
   }
 
@@ -133,6 +137,34 @@ export class Matcher {
         if (!cur || (cur.feature && !e.feature) || (cur.feature === e.feature && e.name.length < cur.name.length)) this.sdkClients.set(c, e)
       }
     }
+  }
+}
+
+/** A product family word and the patterns (compiled once) that find its members written as an enumeration. */
+export interface ProductFamily {
+  family: string
+  /** member short name ("Metrics") → entity */
+  members: Map<string, OntologyEntity>
+  /** "Lookout: Metrics, Vision", "Lookout for Metrics, Vision and Equipment"; group 1 is the enumeration (global) */
+  inline: RegExp
+  /** a table cell that is the family word alone ("Lookout", "Amazon Lookout family") */
+  cell: RegExp
+  /** a table cell that is an enumeration of members and nothing else */
+  list: RegExp
+  /** each member name inside an enumeration (global) */
+  member: RegExp
+}
+
+function familyPatterns(family: string, members: Map<string, OntologyEntity>): ProductFamily {
+  const member = `(?:${[...members.keys()].join('|')})(?![\\w-])`
+  const enumeration = `${member}(?:\\s*(?:,\\s*and|,\\s*or|,|/|&|and|or)\\s*${member})*`
+  return {
+    family,
+    members,
+    inline: new RegExp(`(?<![\\w-])${family}(?:\\s+for)?\\s*[:(–—-]?\\s*(${enumeration})`, 'g'),
+    cell: new RegExp(`^\\s*(?:AWS |Amazon )?${family}(?: family)?\\s*$`),
+    list: new RegExp(`^\\s*${enumeration}\\s*\\.?\\s*$`),
+    member: new RegExp(member, 'g'),
   }
 }
 

@@ -40,6 +40,7 @@ export interface Additions {
     qualifiedOnly: string[]
     lowercaseOk: string[]
     titleOnly: string[]
+    verbWords: string[]
   }
 }
 
@@ -111,6 +112,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
   const qualifiedOnly = setOf(m.qualifiedOnly)
   const lowercaseOk = setOf(m.lowercaseOk)
   const titleOnly = setOf(m.titleOnly)
+  const verbWords = setOf(m.verbWords ?? [])
   // Single-word names of top-level services ("Glue", "Kinesis"): a phrase containing one is a product name
   // ("Glue Data Catalog"), not prose. Feature words ("Pipelines", "Studio") do not make a phrase a name.
   const brandWords = new Set<string>()
@@ -156,9 +158,11 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     const aliases = uniq(d.aliases).filter((a) => a.toLowerCase() !== d.name.toLowerCase())
     const formerNames = uniq(d.formerNames)
     const match: Record<string, AliasMode> = {}
+    const verbs: string[] = []
     for (const a of uniq([d.name, ...aliases, ...formerNames])) {
       const mode = modeFor(a)
       if (mode !== 'strong') match[a] = mode
+      if (verbWords.has(a.toLowerCase())) verbs.push(a)
       const owner = seenAlias.get(a.toLowerCase())
       if (owner && owner !== d.name) problems.push(`alias "${a}" is used by ${owner} and ${d.name}`)
       seenAlias.set(a.toLowerCase(), d.name)
@@ -175,6 +179,7 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     if (d.option) e.option = true
     if (formerNames.length) e.formerNames = formerNames
     if (Object.keys(match).length) e.match = match
+    if (verbs.length) e.verbs = verbs
     if (d.sdkClients.length) e.sdkClients = uniq(d.sdkClients)
     if (d.cues.length) e.cues = uniq(d.cues)
     entities.push(e)

@@ -37,6 +37,8 @@ export interface OntologyEntity {
    * same row or list item, or in the short label just before it ("Endpoints: real-time inference")
    */
   cues?: string[]
+  /** bare aliases that are also English verbs ("Translate"): an imperative opening a sentence is not the product */
+  verbs?: string[]
   /** boto3 client names (`boto3.client('s3')`), services only */
   sdkClients?: string[]
 }

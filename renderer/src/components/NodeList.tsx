@@ -15,7 +15,7 @@ interface Props {
   fieldLabel: string
 }
 
-/** Rank: exact label, then prefix, then word prefix, then substring (labels and aliases). */
+/** Rank: exact label, then prefix, then word prefix, then substring (labels and aliases); services and concepts first on ties. */
 export function rankNodes(nodes: GraphNode[], query: string): GraphNode[] {
   const q = query.trim().toLowerCase()
   if (!q) return [...nodes].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.label.localeCompare(b.label))
@@ -24,10 +24,10 @@ export function rankNodes(nodes: GraphNode[], query: string): GraphNode[] {
     let best = 0
     for (const name of [n.label, ...(n.aliases ?? [])]) {
       const s = name.toLowerCase()
-      const score = s === q ? 4 : s.startsWith(q) ? 3 : new RegExp(`\\b${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(s) ? 2 : s.includes(q) ? 1 : 0
+      const score = s === q ? 4 : s.startsWith(q) ? 3 : new RegExp(`\\b${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(s) ? 2.5 : s.includes(q) ? 1 : 0
       if (score > best) best = score
     }
-    if (best > 0) scored.push([best + (n.type === 'service' || n.type === 'concept' ? 0.5 : 0), n])
+    if (best > 0) scored.push([best + (n.type === 'service' || n.type === 'concept' ? 0.6 : 0), n])
   }
   return scored.sort((a, b) => b[0] - a[0] || a[1].label.length - b[1].label.length).map(([, n]) => n)
 }
@@ -43,7 +43,7 @@ export function NodeList({ nodes, selected, onChoose, fieldLabel }: Props) {
   const move = (to: number) => {
     const i = Math.max(0, Math.min(shown.length - 1, to))
     setActive(i)
-    list.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' })
+    list.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.scrollIntoView?.({ block: 'nearest' })
   }
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); move(active + 1) }

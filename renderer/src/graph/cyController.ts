@@ -4,6 +4,8 @@ import type { Core, ElementDefinition, LayoutOptions, NodeSingular, Position } f
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { degrees, sizeFor, toElements } from './elements'
+import { forceOptions } from './forceLayout'
+import type { LayoutReply, LayoutRequest } from './layout.worker'
 
 export type Positions = Record<string, { x: number; y: number }>
 
@@ -15,8 +17,7 @@ export interface ControllerEvents {
 }
 
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
-/** Above this many nodes fcose runs in draft quality (the default quality takes minutes at 5k). */
-export const DRAFT_THRESHOLD = 2000
+export { DRAFT_THRESHOLD } from './forceLayout'
 /** A first load with more elements than this is added in slices of CHUNK. */
 const CHUNKED_ABOVE = 6000
 const CHUNK = 2500
@@ -40,6 +41,9 @@ export class CyGraphController implements GraphController {
   private listeners = new Set<() => void>()
   private sizeMetric: { metric: SizeBy; values?: Record<string, number> } = { metric: 'degree' }
   private layoutName: LayoutName = 'force'
+  private layoutTicket = 0
+  private worker: Worker | null = null
+  private workerFailed = false
   private loading: Promise<void> | null = null
   private pendingGraph: Graph | null = null
   /** ids of elements that carry highlight-group classes (so clearing them never scans everything) */
@@ -128,7 +132,7 @@ export class CyGraphController implements GraphController {
     for (let i = 0; i < all.length; i += CHUNK) {
       if (this.core !== cy || cy.destroyed()) return
       cy.add(all.slice(i, i + CHUNK))
-      if (i === 0) cy.fit(undefined, 30)
+      if (i === 0) this.fitPositions()
       await nextTask()
     }
     if (this.core !== cy || cy.destroyed()) return
@@ -136,7 +140,7 @@ export class CyGraphController implements GraphController {
     if (unknown.length > 0.2 * nodes.length) this.runLayout(this.layoutName)
     else {
       this.placeNearNeighbours(unknown)
-      cy.fit(undefined, 30)
+      this.fitPositions()
     }
     markInteractive()
   }
@@ -172,7 +176,7 @@ export class CyGraphController implements GraphController {
       const known = new Set(unknown)
       cy.batch(() => cy.nodes().forEach((n) => { if (!known.has(n.id())) n.position({ ...cached[n.id()] }) }))
       this.placeNearNeighbours(unknown)
-      cy.fit(undefined, 30)
+      this.fitPositions()
       return
     }
     if (initial) { this.runLayout(this.layoutName); return }
@@ -248,6 +252,31 @@ export class CyGraphController implements GraphController {
     const zoom = Math.max(cy.zoom(), 1.2)
     this.focusing = { id, zoom, until: performance.now() + 1500 }
     cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
+  }
+
+  /**
+   * Fit the view to node positions. cy.fit() measures every element's bounding box, labels included,
+   * which costs more than a second at 25k elements; positions and the biggest node size are enough.
+   */
+  fitPositions(padding = 30): void {
+    const cy = this.core
+    if (!cy || cy.nodes().length === 0) return
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, big = 0
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('hidden')) return
+      const p = n.position()
+      if (p.x < x1) x1 = p.x
+      if (p.x > x2) x2 = p.x
+      if (p.y < y1) y1 = p.y
+      if (p.y > y2) y2 = p.y
+      big = Math.max(big, (n.data('size') as number) || 0)
+    })
+    if (!Number.isFinite(x1)) return
+    x1 -= big; y1 -= big; x2 += big; y2 += big
+    const w = Math.max(1, cy.width() - 2 * padding)
+    const h = Math.max(1, cy.height() - 2 * padding)
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / (x2 - x1), h / (y2 - y1))))
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } })
   }
 
   /** The pan that puts a model position in the middle of the canvas (cy.center would use the label too). */
@@ -366,9 +395,10 @@ export class CyGraphController implements GraphController {
     const cy = this.core
     if (!cy || cy.nodes().length === 0) return
     this.layoutName = name
+    this.layoutTicket++
     // co-mention ('related') edges are too many to lay out by; structure comes from the rest
     const eles = cy.elements().not('.hidden').not('edge[type = "related"]')
-    const n = eles.nodes().length
+    if (name === 'force' && this.runForceInWorker(cy, eles)) return
     let options: LayoutOptions
     if (name === 'concentric') {
       const ring: Record<string, number> = { domain: 4, note: 3, tag: 2, concept: 1, service: 1 }
@@ -382,29 +412,53 @@ export class CyGraphController implements GraphController {
     } else if (name === 'lanes') {
       options = { name: 'preset', positions: lanePositions(cy, this.current), animate: false, fit: true, padding: 30 } as LayoutOptions
     } else {
-      options = {
-        name: 'fcose',
-        quality: n > DRAFT_THRESHOLD ? 'draft' : 'default',
-        randomize: true,
-        animate: false,
-        // strong repulsion: a few hundred nodes of very different degree otherwise end up on top of each other
-        nodeRepulsion: () => 200000,
-        idealEdgeLength: (edge: { data(k: string): unknown }) => (edge.data('type') === 'tagged' ? 90 : 180),
-        edgeElasticity: () => 0.3,
-        gravity: 0.2,
-        nodeSeparation: 120,
-        packComponents: true,
-        numIter: n > DRAFT_THRESHOLD ? 800 : 2500,
-        fit: true,
-        padding: 30,
-      } as LayoutOptions
+      options = forceOptions(eles.nodes().length)
     }
     const layout = eles.layout(options)
     layout.one('layoutstop', () => {
-      cy.fit(eles, 30)
+      this.fitPositions()
       this.savePositions()
     })
     layout.run()
+  }
+
+  /**
+   * Force layout in a worker: the graph is shown at once on provisional rings (and is clickable), the
+   * computed positions replace them when they arrive. False when no worker can run (then the caller
+   * lays out on the main thread).
+   */
+  private runForceInWorker(cy: Core, eles: ReturnType<Core['elements']>): boolean {
+    if (typeof Worker === 'undefined' || eles.nodes().length < 60 || this.workerFailed) return false
+    let worker: Worker
+    try {
+      worker = this.worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
+    } catch {
+      this.workerFailed = true
+      return false
+    }
+    const ticket = this.layoutTicket
+    const elements = eles.map((el) => ({ group: el.group(), data: el.isNode()
+      ? { id: el.id(), size: el.data('size') as number }
+      : { id: el.id(), source: el.source().id(), target: el.target().id(), type: el.data('type') as string } }))
+    provisionalRings(cy, eles.nodes())
+    this.fitPositions()
+    const fallback = () => {
+      this.workerFailed = true
+      if (ticket === this.layoutTicket) this.runLayout('force')
+    }
+    worker.onmessage = (e: MessageEvent<LayoutReply>) => {
+      if (e.data.id !== ticket || ticket !== this.layoutTicket || this.core !== cy || cy.destroyed()) return
+      if (!e.data.positions) { fallback(); return }
+      const positions = e.data.positions
+      cy.batch(() => eles.nodes().forEach((n) => { const p = positions[n.id()]; if (p) n.position(p) }))
+      this.fitPositions()
+      this.savePositions()
+      cy.emit('layoutstop')
+      try { performance.mark('notes-graph:laid-out') } catch { /* no timeline */ }
+    }
+    worker.onerror = (e) => { e.preventDefault(); fallback() }
+    worker.postMessage({ id: ticket, elements } satisfies LayoutRequest)
+    return true
   }
 
   sizeBy(metric: SizeBy, values?: Record<string, number>): void {
@@ -446,6 +500,23 @@ export class CyGraphController implements GraphController {
   openNote(path: string, section?: string, line?: number): void {
     this.events.onOpenNote(path, section, line)
   }
+}
+
+/** Where nodes wait while the worker computes the layout: rings by type, hubs inside. */
+function provisionalRings(cy: Core, nodes: ReturnType<Core['nodes']>): void {
+  const order: Record<string, number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
+  const sorted = nodes.toArray().sort((a, b) => (order[a.data('type') as string] ?? 5) - (order[b.data('type') as string] ?? 5) || b.degree(false) - a.degree(false))
+  cy.batch(() => {
+    let ring = 0
+    let placed = 0
+    let capacity = 1
+    for (const n of sorted) {
+      if (placed >= capacity) { ring++; placed = 0; capacity = Math.round(2 * Math.PI * ring * 1.4) }
+      const angle = (placed / capacity) * 2 * Math.PI
+      n.position({ x: Math.cos(angle) * ring * 60, y: Math.sin(angle) * ring * 60 })
+      placed++
+    }
+  })
 }
 
 /** Lanes: domains, notes, services/concepts, tags in columns; rows sorted by domain then label. */

@@ -45,7 +45,7 @@ export function buildStyle(theme: ThemeName): StylesheetJson {
         height: 'data(size)',
         label: 'data(label)',
         'font-size': 'data(font)',
-        'min-zoomed-font-size': 10,
+        'min-zoomed-font-size': 7,
         color: p.text,
         'text-outline-color': p.outline,
         'text-outline-width': 2,

@@ -6,6 +6,9 @@ import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
 import { classifyLink } from './links'
 import { rehypeHeadingIds } from './headingIds'
+import { remarkWikilinks } from './wikilinks'
+
+const NO_WIKILINKS = new Map<string, string>()
 
 interface Props {
   markdown: string
@@ -13,9 +16,11 @@ interface Props {
   onNavigate(path: string, section?: string): void
   onAnchor(section: string): void
   onExternal(url: string): void
+  /** wikilink target as written → resolved note path (from NoteDoc.links) */
+  wikilinks?: Map<string, string>
 }
 
-function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal }: Props) {
+function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal, wikilinks = NO_WIKILINKS }: Props) {
   const components: Components = {
     a: ({ href, children }) => {
       const target = classifyLink(href, path)
@@ -37,7 +42,7 @@ function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal }: Prop
   }
   return (
     <ReactMarkdown
-      remarkPlugins={[remarkGfm]}
+      remarkPlugins={[remarkGfm, [remarkWikilinks, { resolved: wikilinks }]]}
       rehypePlugins={[rehypeSanitize, rehypeHeadingIds]}
       components={components}
       skipHtml

@@ -1,9 +1,10 @@
 // The note panel: the rendered note, scrolled to and highlighting the target section; for a service
 // or concept also every mention with its snippet, each opening its note at that section.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { Markdown } from './Markdown'
+import { getNoteCached } from './noteCache'
 
 export interface NoteTarget {
   path: string
@@ -38,7 +39,7 @@ export function NotePanel(props: Props) {
   useEffect(() => {
     if (!path) { setLoaded(null); return }
     let live = true
-    api.getNote(path).then(
+    getNoteCached(api, path).then(
       (doc) => { if (live) setLoaded({ doc }) },
       (err: unknown) => { if (live) setLoaded({ error: err instanceof Error ? err.message : String(err) }) },
     )
@@ -67,6 +68,10 @@ export function NotePanel(props: Props) {
     if (scroller) scroller.scrollTop = heading.offsetTop - scroller.offsetTop - 8
   }, [doc, path, section, line])
 
+  const wikilinks = useMemo(
+    () => new Map((doc?.links ?? []).filter((l) => l.kind === 'wikilink' && l.resolved).map((l) => [l.target, l.resolved!])),
+    [doc],
+  )
   const onAnchor = useCallback((id: string) => { if (path) onNavigate(path, id) }, [path, onNavigate])
   const navigate = useCallback((p: string, s?: string) => onNavigate(p, s), [onNavigate])
 
@@ -121,7 +126,7 @@ export function NotePanel(props: Props) {
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
         <div ref={body} className="markdown">
           {doc && doc.path === path && (
-            <Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} />
+            <Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} wikilinks={wikilinks} />
           )}
         </div>
       </div>

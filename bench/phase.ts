@@ -1,0 +1,63 @@
+// One benchmark phase in its own process, so each reports its own peak memory (max RSS, workers included)
+// and no phase inherits another's heap or JIT state. Prints one JSON line on stdout. Used by run.ts.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import { createBackend } from '../electron/core/backend'
+
+const [phase, dir, stateDir, updatesArg] = process.argv.slice(2)
+const files: string[] = (JSON.parse(readFileSync(path.join(dir, '.bench-vault.json'), 'utf8')) as { files: string[] }).files
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024
+const since = (t0: number) => performance.now() - t0
+const opts = { folder: dir, bundledFolder: dir, cacheDir: path.join(stateDir, 'cache'), settingsDir: path.join(stateDir, 'settings') }
+const out: Record<string, unknown> = { phase }
+
+if (phase === 'bare') {
+  // the baseline: single thread, read + remark-parse + remark-gfm, nothing else
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  const t0 = performance.now()
+  for (const f of files) processor.parse(readFileSync(path.join(dir, f), 'utf8'))
+  out.ms = since(t0)
+} else if (phase === 'cold') {
+  const t0 = performance.now()
+  const b = await createBackend(opts)
+  out.ms = since(t0)
+  const g = b.getGraph()
+  Object.assign(out, { parsed: b.vault.stats.parsed, workers: b.vault.stats.usedWorkers, nodes: g.nodes.length, edges: g.edges.length })
+  const t1 = performance.now()
+  await b.close() // writes the persisted index and the graph snapshot
+  out.persistMs = since(t1)
+} else if (phase === 'warm') {
+  const t0 = performance.now()
+  const b = await createBackend(opts)
+  out.ms = since(t0)
+  const g = b.getGraph()
+  Object.assign(out, { parsed: b.vault.stats.parsed, reused: b.vault.stats.reused, nodes: g.nodes.length, edges: g.edges.length })
+  await b.whenReady()
+  out.readyMs = since(t0)
+  // one changed note → updated graph, a few times
+  const target = files[Math.floor(files.length / 2)]
+  const abs = path.join(dir, target)
+  const original = readFileSync(abs, 'utf8')
+  const times: number[] = []
+  try {
+    for (let k = 0; k < Number(updatesArg ?? 7); k++) {
+      appendFileSync(abs, `\nEdit ${k}: Amazon Kinesis Data Streams feeds AWS Glue here. #edited${k}\n`)
+      const t = performance.now()
+      const change = await b.update([target])
+      b.getGraph()
+      times.push(since(t))
+      if (!change) throw new Error('update produced no change')
+    }
+  } finally {
+    writeFileSync(abs, original)
+  }
+  out.updates = times
+  await b.close()
+} else {
+  throw new Error(`unknown phase ${phase}`)
+}
+out.maxRssMb = maxRssMb()
+process.stdout.write(JSON.stringify(out) + '\n')

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { cleanup, fireEvent, render } from '@testing-library/react'
+import { Markdown } from './Markdown'
+import { slugify } from '../../../electron/core/parse/slug'
+
+afterEach(cleanup)
+
+const noop = () => undefined
+
+function renderNote(markdown: string, handlers: Partial<{ onNavigate: (p: string, s?: string) => void; onExternal: (u: string) => void; onAnchor: (s: string) => void }> = {}) {
+  return render(
+    <Markdown
+      markdown={markdown}
+      path="D1/a.md"
+      onNavigate={handlers.onNavigate ?? noop}
+      onAnchor={handlers.onAnchor ?? noop}
+      onExternal={handlers.onExternal ?? noop}
+    />,
+  )
+}
+
+describe('Markdown', () => {
+  it('gives headings the engine\'s section ids, duplicates numbered', () => {
+    const { container } = renderNote('# Amazon S3: the default data lake\n\n## Notes\n\n## Notes\n\n### `Pipe` mode & FastFile\n')
+    const ids = [...container.querySelectorAll('h1, h2, h3')].map((h) => h.id)
+    expect(ids).toEqual([slugify('Amazon S3: the default data lake'), 'notes', 'notes-1', slugify('Pipe mode & FastFile')])
+  })
+
+  it('renders hostile HTML and links inert', () => {
+    const { container } = renderNote([
+      '<script>window.__x = 1</script>',
+      '<img src=x onerror="window.__x = 2">',
+      '<a href="javascript:alert(1)">raw</a>',
+      '[md](javascript:alert(1)) ![pic](https://tracker.example/p.png)',
+      '<iframe src="https://evil.example"></iframe>',
+    ].join('\n\n'))
+    expect(container.querySelector('script, iframe, img, [onerror]')).toBeNull()
+    for (const a of container.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/javascript:/i)
+    expect(container.textContent).toContain('md')
+    expect(container.textContent).toContain('[image: pic]')
+  })
+
+  it('routes note links in-app and http(s) links outside', () => {
+    const onNavigate = vi.fn()
+    const onExternal = vi.fn()
+    const { getByText } = renderNote('[next](b.md#part-two) and [docs](https://aws.amazon.com/glue/)', { onNavigate, onExternal })
+    fireEvent.click(getByText('next'))
+    expect(onNavigate).toHaveBeenCalledWith('D1/b.md', 'part-two')
+    fireEvent.click(getByText('docs'))
+    expect(onExternal).toHaveBeenCalledWith('https://aws.amazon.com/glue/')
+  })
+
+  it('renders GFM tables', () => {
+    const { container } = renderNote('| a | b |\n|---|---|\n| 1 | 2 |\n')
+    expect(container.querySelectorAll('td')).toHaveLength(2)
+  })
+})
+
+describe('Markdown wikilinks', () => {
+  it('links resolved [[wikilinks]] in-app, with heading and alias; leaves unresolved and code alone', () => {
+    const onNavigate = vi.fn()
+    const resolved = new Map([['Other Note', 'D2/other.md'], ['Other Note#Part Two', 'D2/other.md']])
+    const { getByText, container } = render(
+      <Markdown
+        markdown={'See [[Other Note]], [[Other Note#Part Two|part two]], [[Missing]] and `[[Other Note]]`.'}
+        path="D1/a.md"
+        onNavigate={onNavigate}
+        onAnchor={noop}
+        onExternal={noop}
+        wikilinks={resolved}
+      />,
+    )
+    fireEvent.click(getByText('Other Note'))
+    expect(onNavigate).toHaveBeenLastCalledWith('D2/other.md', undefined)
+    fireEvent.click(getByText('part two'))
+    expect(onNavigate).toHaveBeenLastCalledWith('D2/other.md', 'part-two')
+    expect(container.textContent).toContain('[[Missing]]')
+    expect(container.querySelector('code')?.textContent).toBe('[[Other Note]]')
+  })
+})

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { classifyLink } from './links'
+
+describe('classifyLink', () => {
+  const from = 'D1_data/1.2_storage.md'
+  it('resolves relative note links against the current note', () => {
+    expect(classifyLink('1.3_ingestion.md', from)).toEqual({ kind: 'note', path: 'D1_data/1.3_ingestion.md', section: undefined })
+    expect(classifyLink('../D2_models/2.1_selection.md#choosing-a-model', from)).toEqual({
+      kind: 'note', path: 'D2_models/2.1_selection.md', section: 'choosing-a-model',
+    })
+    expect(classifyLink('./sub/x%20y.md', from)).toEqual({ kind: 'note', path: 'D1_data/sub/x y.md', section: undefined })
+  })
+  it('keeps links from climbing out of the notes folder', () => {
+    expect(classifyLink('../../secrets.md', from)).toEqual({ kind: 'inert' })
+  })
+  it('sends only http(s) to the outside, everything else is inert', () => {
+    expect(classifyLink('https://docs.aws.amazon.com/glue/', from)).toEqual({ kind: 'external', url: 'https://docs.aws.amazon.com/glue/' })
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'vbscript:x', '//evil.example/x', 'https://user:pw@example.com/', 'notes.txt', undefined]) {
+      expect(classifyLink(href, from)).toEqual({ kind: 'inert' })
+    }
+  })
+  it('treats #fragments as anchors in the same note', () => {
+    expect(classifyLink('#s3-storage-classes', from)).toEqual({ kind: 'anchor', section: 's3-storage-classes' })
+    expect(classifyLink('#', from)).toEqual({ kind: 'inert' })
+  })
+})
