@@ -15,6 +15,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface RendererFigures {
   launchColdMs: number
+  /** cold start: when the worker's force layout replaced the provisional placement */
+  coldLaidOutMs: number
   launchWarmMs: number
   clickP50Ms: number
   clickP95Ms: number
@@ -52,8 +54,9 @@ async function launch(page: Page, url: string): Promise<number> {
   })
 }
 
-async function measureLaunch(browser: Browser, url: string): Promise<{ cold: number; warm: number; page: Page }> {
+async function measureLaunch(browser: Browser, url: string): Promise<{ cold: number; laidOut: number; warm: number; page: Page }> {
   const cold: number[] = []
+  const laidOut: number[] = []
   const warm: number[] = []
   let page: Page | null = null
   for (let i = 0; i < 3; i++) {
@@ -61,11 +64,13 @@ async function measureLaunch(browser: Browser, url: string): Promise<{ cold: num
     await page?.close()
     page = await newPage(browser)
     cold.push(await launch(page, url))
+    await page.waitForFunction(() => performance.getEntriesByName('notes-graph:laid-out').length > 0, null, { timeout: 120_000 }).catch(() => undefined)
+    laidOut.push(await page.evaluate(() => performance.getEntriesByName('notes-graph:laid-out')[0]?.startTime ?? NaN))
     // the layout's positions are saved (debounced) after it stops; wait for them before the warm start
     await page.waitForTimeout(1500)
     warm.push(await launch(page, url))
   }
-  return { cold: median(cold), warm: median(warm), page: page! }
+  return { cold: median(cold), laidOut: median(laidOut), warm: median(warm), page: page! }
 }
 
 async function measureClicks(page: Page, count: number): Promise<number[]> {
@@ -165,7 +170,8 @@ function report(f: RendererFigures): string {
     `| figure | measured | target | ratio |`,
     `|---|---:|---:|---:|`,
     `| bundled notes: launch → interactive graph, warm (remembered positions) | ${fmt(f.launchWarmMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchWarmMs, TARGETS.launch)} ${mark(f.launchWarmMs <= TARGETS.launch)} |`,
-    `| bundled notes: launch → interactive graph, cold (first start, layout runs) | ${fmt(f.launchColdMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchColdMs, TARGETS.launch)} ${mark(f.launchColdMs <= TARGETS.launch)} |`,
+    `| bundled notes: launch → interactive graph, cold (first start, provisional placement while the layout runs in a worker) | ${fmt(f.launchColdMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchColdMs, TARGETS.launch)} ${mark(f.launchColdMs <= TARGETS.launch)} |`,
+    `| same, cold: force layout finished (worker) and applied | ${fmt(f.coldLaidOutMs)} | — | — |`,
     `| click → note rendered, p95 over ${f.clicks} nodes (p50 ${fmt(f.clickP50Ms)}) | ${fmt(f.clickP95Ms)} | ≤ ${fmt(TARGETS.clickP95)} | ${ratio(f.clickP95Ms, TARGETS.clickP95)} ${mark(f.clickP95Ms <= TARGETS.clickP95)} |`,
     `| synthetic ${f.synthNodes} nodes / ${f.synthEdges} edges, cached positions: first paint | ${fmt(f.synthPaintMs)} | ≤ ${fmt(TARGETS.synthPaint)} | ${ratio(f.synthPaintMs, TARGETS.synthPaint)} ${mark(f.synthPaintMs <= TARGETS.synthPaint)} |`,
     `| same: longest main-thread task (${f.synthLongTasks} tasks > 50 ms) | ${fmt(f.synthLongestTaskMs)} | ≤ ${fmt(TARGETS.longTask)} | ${ratio(f.synthLongestTaskMs, TARGETS.longTask)} ${mark(f.synthLongestTaskMs <= TARGETS.longTask)} |`,
@@ -181,6 +187,7 @@ function writeBenchmarksMd(table: string, browserPath: string): void {
     '## Renderer (bench/renderer.ts)',
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
+      `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end of the run, ` +
       `headless Chromium (${browserPath}) with --disable-gpu against the web host. Clicks are dispatched as Cytoscape taps and timed to the ` +
       'first animation frame with the note in the panel; launch is navigation start → first frame after the graph became interactive.',
     '',
@@ -215,12 +222,13 @@ export async function runRendererBench(opts: { write?: boolean } = {}): Promise<
     hosts.push(synthetic)
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 
-    const { cold, warm, page } = await measureLaunch(browser, bundled.url)
+    const { cold, laidOut, warm, page } = await measureLaunch(browser, bundled.url)
     const clicks = await measureClicks(page, 50)
     await page.close()
     const synth = await measureSynthetic(browser, synthetic.url)
     const figures: RendererFigures = {
       launchColdMs: cold,
+      coldLaidOutMs: laidOut,
       launchWarmMs: warm,
       clickP50Ms: median(clicks),
       clickP95Ms: pct(clicks, 95),

@@ -138,6 +138,8 @@ interface Opened {
   markReady: () => void
   /** the graph changed since the last snapshot was written */
   dirty: boolean
+  /** an update is between changing the index and changing the graph: no snapshot now */
+  updating: boolean
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -167,7 +169,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, pendingAt: 0, ready, markReady, dirty: false }
+    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, pendingAt: 0, ready, markReady, dirty: false, updating: false }
     const metas = vault.metas()
     emitProgress({ done: 0, total: metas.length, phase: 'graph' })
 
@@ -183,7 +185,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       for (const m of vault.relinkedOnOpen) builder.setNote(m)
       finishBuild(o)
       o.dirty = true
-      scheduleSnapshot(o, 0)
+      scheduleSnapshot(o, 1000)
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
     return o
@@ -228,6 +230,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     clearTimeout(snapshotTimer)
     snapshotTimer = undefined
     const file = o.vault.cacheFile
+    if (o.updating) {
+      scheduleSnapshot(o)
+      return snapshotWrite
+    }
     if (!file || !o.dirty || o.pending) return snapshotWrite
     o.dirty = false
     const key = o.vault.graphKey()
@@ -261,10 +267,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       if (closed || o !== current) return null
       built(o)
       let change: VaultChange
+      o.updating = true
       try {
         change = paths.length ? await o.vault.update(paths) : await o.vault.refresh()
       } catch {
         return null // the folder went away or became unreadable; keep the last good graph
+      } finally {
+        o.updating = false
       }
       if (o !== current) return null
       for (const p of change.removed) { o.builder.removeNote(p); lines.drop(`${o.vault.root}\0${p}`) }

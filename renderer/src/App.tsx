@@ -29,6 +29,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<IndexProgress | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [panelNode, setPanelNode] = useState<GraphNode | undefined>(undefined)
   const [target, setTarget] = useState<NoteTarget | null>(null)
   const [mentions, setMentions] = useState<EntityMentions | null>(null)
   const [noteVersion, setNoteVersion] = useState(0)
@@ -39,25 +40,33 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const theme = effectiveTheme(themeSetting, systemDark)
   const request = useRef(0)
 
+  // The panel's node, note target and mentions change together, once the data is there: the panel
+  // keeps showing the previous note until then (no flash of an empty panel, no needless re-render).
   const showNodeFor = useCallback((id: string | null, node: GraphNode | undefined) => {
     const ticket = ++request.current
     setSelectedId(id)
-    if (!id || !node) { setTarget(null); setMentions(null); return }
+    if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
     if (node.type === 'note') {
+      setPanelNode(node)
       setMentions(null)
       setTarget({ path: node.path ?? id.slice('note:'.length) })
     } else if (node.type === 'service' || node.type === 'concept') {
-      setTarget(null)
-      setMentions(null)
       getMentionsCached(api, id).then(
         (m) => {
           if (ticket !== request.current) return
+          setPanelNode(node)
           setMentions(m)
           setTarget(m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
         },
-        () => { if (ticket === request.current) setMentions({ entity: id, mentions: [] }) },
+        () => {
+          if (ticket !== request.current) return
+          setPanelNode(node)
+          setMentions({ entity: id, mentions: [] })
+          setTarget(null)
+        },
       )
     } else {
+      setPanelNode(node)
       setTarget(null)
       setMentions(null)
     }
@@ -203,16 +212,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   }, [controller])
 
   const g = graph ?? EMPTY_GRAPH
-  const selectedNode = selectedId ? g.nodes.find((n) => n.id === selectedId) : undefined
+  // the panel's node as in the current graph (labels may have changed on disk)
+  const shownNode = panelNode ? g.nodes.find((n) => n.id === panelNode.id) ?? panelNode : undefined
   const related = useMemo(() => {
-    if (!selectedNode || (selectedNode.type !== 'domain' && selectedNode.type !== 'tag')) return undefined
+    if (!shownNode || (shownNode.type !== 'domain' && shownNode.type !== 'tag')) return undefined
     const ids = new Set<string>()
     for (const e of g.edges) {
-      if (e.source === selectedNode.id) ids.add(e.target)
-      else if (e.target === selectedNode.id) ids.add(e.source)
+      if (e.source === shownNode.id) ids.add(e.target)
+      else if (e.target === shownNode.id) ids.add(e.source)
     }
     return g.nodes.filter((n) => ids.has(n.id)).sort((a, b) => a.label.localeCompare(b.label))
-  }, [g, selectedNode])
+  }, [g, shownNode])
   const panelOpen = selectedId !== null || target !== null
   const diagCount = g.diagnostics.length
 
@@ -275,7 +285,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         {panelOpen && (
           <NotePanel
             api={api}
-            node={selectedNode}
+            node={shownNode}
             target={target}
             mentions={mentions}
             version={noteVersion}

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { visibleNodePoint, waitForStableLayout } from './helpers'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 
@@ -22,10 +23,12 @@ function electronMissing(): string | null {
     : path.join(pkgDir, 'dist', process.platform === 'win32' ? 'electron.exe' : 'electron')
   if (!fs.existsSync(binary)) return `Electron's binary is not installed (${path.relative(repo, binary)} missing; its download needs network access)`
   if (!fs.existsSync(path.join(repo, 'out/main/index.js'))) return 'the app is not built (run npm run build)'
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display (run it under xvfb-run)'
   return null
 }
 
 const missing = electronMissing()
+if (missing) console.log(`[electron.spec] skipped: Electron cannot run here: ${missing}`)
 
 test('desktop app: launch → graph → click a service → its note', async () => {
   test.skip(missing !== null, `Electron cannot run here: ${missing}`)
@@ -42,10 +45,9 @@ test('desktop app: launch → graph → click a service → its note', async () 
       cy.zoom(2.5)
       cy.center(cy.getElementById(nodeId))
     }, id)
-    await page.waitForTimeout(500)
-    const box = (await page.getByLabel('Knowledge graph').boundingBox())!
-    const p = await page.evaluate((nodeId) => window.cy!.getElementById(nodeId).renderedPosition(), id)
-    await page.mouse.click(box.x + p.x, box.y + p.y)
+    await waitForStableLayout(page)
+    const point = await visibleNodePoint(page, id)
+    await page.mouse.click(point.x, point.y)
     const panel = page.locator('[aria-label="Note"]')
     await expect(panel.locator('.note-heading h2')).toHaveText('AWS Glue')
     await expect(panel.locator('.markdown .target-heading')).toBeVisible()

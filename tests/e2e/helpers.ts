@@ -40,14 +40,6 @@ export async function waitForStableLayout(page: Page): Promise<void> {
   throw new Error('the graph layout did not settle')
 }
 
-/** Screen coordinates of a node: its rendered position plus the container's bounding box. */
-export async function nodeScreenPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const box = await page.getByLabel('Knowledge graph').boundingBox()
-  if (!box) throw new Error('graph container has no box')
-  const p = await page.evaluate((nodeId) => window.cy!.getElementById(nodeId).renderedPosition(), id)
-  return { x: box.x + p.x, y: box.y + p.y }
-}
-
 /**
  * A screen point inside the node that no other node covers (nodes may overlap in a dense layout, and
  * a user clicks the part they can see). Falls back to the node's centre.

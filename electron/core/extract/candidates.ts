@@ -17,8 +17,6 @@ export interface Candidate {
   contributes?: boolean
   /** letter case did not match, but the entity has cue words that may still confirm it */
   loose?: boolean
-  /** written with a plural suffix the alias does not have ("Lambdas") */
-  plural?: boolean
 }
 
 interface Tok {
@@ -85,7 +83,7 @@ function collect(found: Candidate[], entries: AliasEntry[], toks: Tok[], i: numb
     if (loose && !entry.entity.cues) continue
     const written = toks.slice(i, j + 1).map((t) => t.text)
     const titled = entry.tokens.every((t, k) => !/^[A-Z]/.test(t) || /^[A-Z]/.test(written[k]) || hyphenated(entry, toks, i, k, text))
-    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose, plural: stem !== undefined })
+    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose })
   }
 }
 

@@ -31,6 +31,8 @@ export interface Context {
   note: Signal
   /** one of the entity's cue words is in the row or list item, or in a short label just before it */
   cued: (c: Candidate) => boolean
+  /** a single word is a whole service name or alias in the ontology ("Clarify", "Studio") */
+  known: (word: string) => boolean
 }
 
 export const isStrong = (c: Candidate) => !c.loose && (c.entry.mode === 'strong' || c.entry.mode === 'exact' || c.entry.mode === 'name')
@@ -49,8 +51,8 @@ export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   // right after another product's name ("Visual Studio", "Google Translate", "MLflow Model Registry",
   // "Databricks Feature Store"); headings capitalise every word
   if (inCompound(b.text, c)) return false
-  const generic = c.entry.mode === 'word' || c.entry.mode === 'title' || (c.entry.mode === 'lower' && c.capitalised)
-  if (generic && b.kind !== 'heading' && afterOtherName(b.text, c.start)) return false
+  const generic = c.entry.mode === 'word' || c.entry.mode === 'title'
+  if (generic && b.kind !== 'heading' && afterOtherName(b.text, c.start, ctx.known)) return false
   const e = c.entry.entity
   const mode = c.entry.mode
   if (mode === 'word' && verbLike(c, b)) return false
@@ -74,10 +76,18 @@ export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   return awsNear || ctx.note.aws
 }
 
-/** The word before is capitalised, is not AWS/Amazon and does not open the sentence ("Visual Studio"). */
-function afterOtherName(text: string, start: number): boolean {
+/** Capitalised words that are never product names ("(No Lake Formation)", "With Glue"). */
+const FUNCTION_WORDS = new Set(
+  'a an the no not and or nor but with without for from to in into on at by of via vs versus plus than then if when use using only both all each every any some this that these those its our your their my'.split(' '),
+)
+
+/**
+ * The word before is capitalised, does not open the sentence, and is another product's name ("Visual Studio",
+ * "MLflow Model Registry"): not AWS/Amazon, a function word or one of our service names ("Clarify Processing Jobs").
+ */
+function afterOtherName(text: string, start: number, known: (word: string) => boolean): boolean {
   const m = /([A-Za-z][\w-]*) $/.exec(text.slice(Math.max(0, start - 40), start))
-  if (!m || !/^[A-Z]/.test(m[1]) || m[1] === 'AWS' || m[1] === 'Amazon') return false
+  if (!m || !/^[A-Z]/.test(m[1]) || m[1] === 'AWS' || m[1] === 'Amazon' || FUNCTION_WORDS.has(m[1].toLowerCase()) || known(m[1])) return false
   return !isSentenceStart(text, start - m[0].length)
 }
 
@@ -87,11 +97,10 @@ function inCompound(text: string, c: Candidate): boolean {
 
 /**
  * "Translate text", "Clarify the goal": a name that is also an English verb, opening a sentence and followed
- * by its object, is the verb. Other names ("Neo optimization", "Athena query results") are never imperatives,
- * nor is a plural ("Translates").
+ * by its object, is the verb. Other names are never imperatives ("Neo optimization", "Lambdas that resize").
  */
 function verbLike(c: Candidate, b: Block): boolean {
-  if (!c.entry.verb || c.plural) return false
+  if (!c.entry.verb) return false
   return isSentenceStart(b.text, c.start) && followedByLowercaseWord(b.text, c.start, c.end)
 }
 

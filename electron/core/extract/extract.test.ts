@@ -76,9 +76,10 @@ describe('ambiguous short names', () => {
     expect(services('# AWS analytics\n\nAthena query results land in S3.')).toEqual(['service:amazon-athena', 'service:amazon-s3'])
   })
 
-  it('reads a plural opening a sentence as a noun, never as an imperative', () => {
+  it('reads a name that is not a verb as the name even before a lowercase word', () => {
     expect(services('Lambdas that resize images run on AWS.')).toEqual(['service:aws-lambda'])
     expect(services('Glue code moves columns around in our AWS project.')).toEqual([])
+    expect(services('Forecasts were off by 10% in the AWS demo.')).toEqual([])
   })
 
   it('treats an emoji or symbol like a bullet that opens the item', () => {
@@ -120,6 +121,12 @@ describe('features written as ordinary phrases', () => {
     expect(services('# AWS MLOps\n\nWe log runs to the MLflow Model Registry, then deploy with Amazon SageMaker.')).toEqual(['service:amazon-sagemaker-ai'])
     expect(services('# AWS MLOps\n\nWe compared Databricks Feature Store with Amazon SageMaker.')).toEqual(['service:amazon-sagemaker-ai'])
     expect(services('# AWS MLOps\n\nThe Model Registry keeps versions.')).toEqual(['service:amazon-sagemaker-model-registry'])
+    // …but one of our own names before it is fine, and distinctive lowercase-mode names are never vetoed
+    expect(services('# SageMaker\n\nBias reports come from Clarify Processing Jobs.')).toContain('service:amazon-sagemaker-processing')
+    expect(services('# SageMaker\n\nRun an XGBoost Batch Transform job nightly.')).toContain('service:amazon-sagemaker-batch-transform')
+    // a capitalised function word is not a product name, and a name written without its brand is still the name
+    expect(services('| Setup | Access |\n|---|---|\n| S3 + Glue (No Lake Formation) | IAM only |\n')).toContain('service:aws-lake-formation')
+    expect(services('# AWS\n\nData teams now work in SageMaker Unified Studio.')).toEqual(['service:amazon-sagemaker-unified-studio'])
   })
 
   it('does not let an unaccepted feature name leak its words ("Batch Transform" is not AWS Batch)', () => {

@@ -19,7 +19,8 @@ describe('hold-out corpus (fixtures/holdout)', () => {
     expect(files).toEqual(Object.keys(JSON.parse(readFileSync(goldPath, 'utf8')) as object).sort())
     console.log(`hold-out ${formatScore('services, all entries', all)}\nhold-out ${formatScore('services, top-level only', top)}`)
     if (all.f1 < 1) console.log(`hold-out differences (all entries):\n${formatMisses(all)}`)
-    expect(all.f1).toBeGreaterThanOrEqual(0.85)
-    expect(top.f1).toBeGreaterThanOrEqual(0.85)
+    // floors at what the rules reach (all 99.3%, top-level 99.2% F1); the remaining miss is "[[Glue streaming ETL]]"
+    expect(all.f1).toBeGreaterThanOrEqual(0.99)
+    expect(top.f1).toBeGreaterThanOrEqual(0.99)
   })
 })

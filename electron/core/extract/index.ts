@@ -79,6 +79,8 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
   const note = emptySignal()
   for (const sig of blockSig) merge(note, sig)
 
+  const known = (word: string) => matcher.step(undefined, word.toLowerCase())?.entries.some((e) => e.entity.type === 'service') ?? false
+
   // Pass 2: leftmost-longest choice among candidates whose context rule holds. A longer name that is
   // written but not accepted still hides the ordinary words inside it ("Batch" in "Batch Transform").
   const mentions: Mention[] = []
@@ -94,7 +96,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
         hasCue(c, rowText(b, i), labelBefore(i)) ||
         (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
         (b.group >= 0 && isShortItem(b) && siblingNamed(c, wide, matcher))
-      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued })
+      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued, known })
     }
     let nextFree = 0
     let hiddenUntil = -1

@@ -104,6 +104,15 @@ export function buildServices(ref: { services: RefService[] }, additions: Additi
     d.formerNames = [...d.formerNames, ...(o.addFormerNames ?? [])]
   }
 
+  // Notes often drop the brand ("SageMaker Unified Studio", "Elastic Block Store"): a multi-word name is also
+  // an alias without it. Single words ("Support", "SDKs") are too ordinary to add this way.
+  for (const d of drafts.values()) {
+    const bare = /^(?:AWS|Amazon) (.+)$/.exec(d.name)?.[1]
+    if (!bare || !/\s/.test(bare)) continue
+    const known = [...d.aliases, ...d.formerNames].some((a) => a.toLowerCase() === bare.toLowerCase())
+    if (!known) d.aliases.push(bare)
+  }
+
   // 2. Decide how each bare alias may be matched.
   const m = additions.matching
   const setOf = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()))

@@ -44,6 +44,13 @@ describe('ontology data', () => {
     expect(ontology.byId.get('service:amazon-cloudwatch-logs')?.parent).toBe('service:amazon-cloudwatch')
     expect(ontology.byId.get('service:amazon-ec2-spot-instances')?.parent).toBe('service:amazon-ec2')
   })
+
+  it('marks storage classes as options and the names that are also English verbs', () => {
+    expect(ontology.byId.get('service:amazon-s3-glacier')?.option).toBe(true)
+    expect(ontology.byId.get('service:amazon-translate')?.verbs).toEqual(['Translate'])
+    expect(ontology.byId.get('service:amazon-athena')?.verbs).toBeUndefined()
+    expect(resolveName('Kafka Connect')).toBeUndefined()
+  })
 })
 
 describe('resolveName', () => {

@@ -54,8 +54,7 @@ export class ParsePool {
   }
 
   /** A pool, or undefined when no worker entry can be found (callers then parse in-process). */
-  static create(size = defaultPoolSize()): ParsePool | undefined {
-    const url = resolveWorkerUrl()
+  static create(size = defaultPoolSize(), url = resolveWorkerUrl()): ParsePool | undefined {
     if (!url) return undefined
     try {
       return new ParsePool(url, size)

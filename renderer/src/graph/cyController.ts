@@ -3,7 +3,7 @@
 import type { Core, ElementDefinition, LayoutOptions, NodeSingular, Position } from 'cytoscape'
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
-import { degrees, sizeFor, toElements } from './elements'
+import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
 import { forceOptions } from './forceLayout'
 import type { LayoutReply, LayoutRequest } from './layout.worker'
 
@@ -98,7 +98,7 @@ export class CyGraphController implements GraphController {
     this.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null
     const cy = this.core
-    if (cy && initial && graph.nodes.length + graph.edges.length > CHUNKED_ABOVE) {
+    if (cy && initial && graph.nodes.length + graph.edges.filter(shownOnCanvas).length > CHUNKED_ABOVE) {
       this.loading = this.loadInChunks(cy, graph).finally(() => {
         this.loading = null
         const next = this.pendingGraph

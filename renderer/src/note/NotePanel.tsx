@@ -72,8 +72,14 @@ export function NotePanel(props: Props) {
     () => new Map((doc?.links ?? []).filter((l) => l.kind === 'wikilink' && l.resolved).map((l) => [l.target, l.resolved!])),
     [doc],
   )
-  const onAnchor = useCallback((id: string) => { if (path) onNavigate(path, id) }, [path, onNavigate])
-  const navigate = useCallback((p: string, s?: string) => onNavigate(p, s), [onNavigate])
+  // stable callbacks for the memoised Markdown: re-parsing a note on every app render costs a frame
+  const latest = useRef({ onNavigate, path })
+  useEffect(() => { latest.current = { onNavigate, path } })
+  const onAnchor = useCallback((id: string) => {
+    const { onNavigate: go, path: p } = latest.current
+    if (p) go(p, id)
+  }, [])
+  const navigate = useCallback((p: string, s?: string) => latest.current.onNavigate(p, s), [])
 
   const title = node?.label ?? doc?.title ?? path ?? ''
   return (
@@ -121,7 +127,7 @@ export function NotePanel(props: Props) {
             ))}
           </ul>
         )}
-        {target && !loaded && <p className="muted">Loading note…</p>}
+        {((target && !loaded) || (!node && !target)) && <p className="muted">Loading…</p>}
         {loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
         <div ref={body} className="markdown">
