@@ -42,6 +42,7 @@ if (phase === 'bare') {
   const abs = path.join(dir, target)
   const original = readFileSync(abs, 'utf8')
   const times: number[] = []
+  const indexTimes: number[] = []
   try {
     for (let k = 0; k < Number(updatesArg ?? 7); k++) {
       appendFileSync(abs, `\nEdit ${k}: Amazon Kinesis Data Streams feeds AWS Glue here. #edited${k}\n`)
@@ -49,12 +50,14 @@ if (phase === 'bare') {
       const change = await b.update([target])
       b.getGraph()
       times.push(since(t))
+      indexTimes.push(b.vault.stats.ms)
       if (!change) throw new Error('update produced no change')
     }
   } finally {
     writeFileSync(abs, original)
   }
   out.updates = times
+  out.updateIndexMs = indexTimes
   await b.close()
 } else {
   throw new Error(`unknown phase ${phase}`)

@@ -52,7 +52,7 @@ async function runSize(args: Args, n: number): Promise<SizeResult> {
     console.log(`warm start (graph available): ${fmt(warm.ms as number)}  — parsed ${warm.parsed}, reused ${warm.reused}, graph ${warm.nodes} nodes / ${warm.edges} edges`)
     console.log(`warm start, incremental builder complete (background): ${fmt(warm.readyMs as number)}`)
     const times = warm.updates as number[]
-    console.log(`one changed note → updated graph: median ${fmt(median(times))}, max ${fmt(Math.max(...times))} (${times.length} edits)  [max RSS ${(warm.maxRssMb as number).toFixed(0)} MB]`)
+    console.log(`one changed note → updated graph: median ${fmt(median(times))}, max ${fmt(Math.max(...times))} (${times.length} edits; of which re-reading + parsing the note: median ${fmt(median(warm.updateIndexMs as number[]))})  [max RSS ${(warm.maxRssMb as number).toFixed(0)} MB]`)
     return {
       notes: n, mb, bare: bare.ms as number, cold: cold.ms as number, warm: warm.ms as number, warmReady: warm.readyMs as number,
       warmParsed: warm.parsed as number, updateMedian: median(times), updateMax: Math.max(...times),

@@ -177,9 +177,16 @@ test('screenshot of the main view', async ({ page }) => {
   await openApp(page)
   await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, GLUE)
   await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
-  // AWS Glue and its neighbourhood, close enough for labels
-  await page.evaluate((id) => { const cy = window.cy!; cy.fit(cy.getElementById(id).closedNeighborhood(), 20) }, GLUE)
+  // AWS Glue in the middle, hovered: its neighbours stand out, the rest is dimmed
+  await page.evaluate((id) => {
+    const cy = window.cy!
+    cy.zoom(1.1)
+    cy.center(cy.getElementById(id))
+  }, GLUE)
   await waitForStableLayout(page)
+  const point = await visibleNodePoint(page, GLUE)
+  await page.mouse.move(point.x, point.y)
+  await page.waitForTimeout(400)
   const shot = await page.screenshot()
   fs.mkdirSync('test-results', { recursive: true })
   fs.writeFileSync('test-results/main-view.png', shot)

@@ -1,7 +1,7 @@
 // The keyboard alternative to the canvas: every node in a filterable list. Arrow keys move, Enter
 // selects and centres the node (and opens its note), Home/End jump. The filter field doubles as the
 // simple search while no richer search component is mounted.
-import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { GraphNode } from '../../../electron/core/types'
 
 const MAX_ROWS = 300
@@ -34,10 +34,10 @@ export function rankNodes(nodes: GraphNode[], query: string): GraphNode[] {
 
 export function NodeList({ nodes, selected, onChoose, fieldLabel }: Props) {
   const [query, setQuery] = useState('')
-  const deferred = useDeferredValue(query)
   const [active, setActive] = useState(0)
   const list = useRef<HTMLUListElement>(null)
-  const ranked = useMemo(() => rankNodes(nodes, deferred), [nodes, deferred])
+  // ranked from the live query (not a deferred one): Enter must choose the row the user sees
+  const ranked = useMemo(() => rankNodes(nodes, query), [nodes, query])
   const shown = ranked.slice(0, MAX_ROWS)
 
   const move = (to: number) => {
