@@ -53,7 +53,7 @@ function electronBinary() {
 }
 
 function startWebHost(reason) {
-  console.log(`Electron could not start (${reason}); starting the web host on the bundled notes instead.`)
+  console.log(`Electron could not start: ${reason}. Starting the web host on the bundled notes instead.`)
   const child = spawn(process.execPath, [join(root, 'scripts', 'web.mjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
@@ -61,32 +61,30 @@ function startWebHost(reason) {
 
 buildIfNeeded()
 
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+const electron = electronBinary()
+if (!electron.path) {
+  startWebHost(electron.reason)
+} else if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   startWebHost('no graphical display is available')
 } else {
-  const electron = electronBinary()
-  if (!electron.path) {
-    startWebHost(electron.reason)
-  } else {
-    const env = { ...process.env }
-    delete env.ELECTRON_RUN_AS_NODE
-    const started = Date.now()
-    let output = ''
-    const child = spawn(electron.path, ['.'], { cwd: root, env, stdio: ['inherit', 'inherit', 'pipe'] })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-      process.stderr.write(chunk)
-    })
-    child.on('error', (err) => startWebHost(`it failed to launch: ${err.message}`))
-    child.on('exit', (code, signal) => {
-      // A crash in the first seconds is a start failure (missing libraries, sandbox): fall back.
-      if (code !== 0 && Date.now() - started < 8000) {
-        const line = output.trim().split('\n').pop() ?? ''
-        startWebHost(`it exited at start${signal ? ` (${signal})` : ` with code ${code}`}${line ? `: ${line.slice(0, 160)}` : ''}`)
-      } else {
-        process.exit(code ?? 0)
-      }
-    })
-    for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s))
-  }
+  const env = { ...process.env }
+  delete env.ELECTRON_RUN_AS_NODE
+  const started = Date.now()
+  let output = ''
+  const child = spawn(electron.path, ['.'], { cwd: root, env, stdio: ['inherit', 'inherit', 'pipe'] })
+  child.stderr.on('data', (chunk) => {
+    output += chunk
+    process.stderr.write(chunk)
+  })
+  child.on('error', (err) => startWebHost(`it failed to launch: ${err.message}`))
+  child.on('exit', (code, signal) => {
+    // A crash in the first seconds is a start failure (missing libraries, sandbox): fall back.
+    if (code !== 0 && Date.now() - started < 8000) {
+      const line = output.trim().split('\n').pop() ?? ''
+      startWebHost(`it exited at start${signal ? ` (${signal})` : ` with code ${code}`}${line ? `: ${line.slice(0, 160)}` : ''}`)
+    } else {
+      process.exit(code ?? 0)
+    }
+  })
+  for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s))
 }

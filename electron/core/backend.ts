@@ -196,7 +196,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     o.snapshot = undefined
     o.builder.setDiagnostics(o.vault.diagnostics())
     o.builder.takeDelta()
-    o.markReady()
+    // warm the parser up in idle time (see primeParser), then say the folder is fully ready
+    setImmediate(() => {
+      if (!closed && o === current) o.vault.primeParser()
+      o.markReady()
+    })
   }
 
   /** Feed the builder in slices so the thread stays responsive (IPC, HTTP) while it catches up. */
