@@ -38,7 +38,7 @@ async function viteBuildRenderer() {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: rendererOut, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+    build: { outDir: rendererOut, emptyOutDir: true, chunkSizeWarningLimit: 2000, minify: true },
   })
 }
 

@@ -7,7 +7,7 @@ import { api as defaultApi, isDesktop } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
-import { clearNoteCache, getMentionsCached } from './note/noteCache'
+import { clearNoteCache, getMentionsCached, getNoteCached } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
@@ -21,6 +21,12 @@ function savedPositions(viewState: unknown): Positions {
   const explore = (viewState as { explore?: { positions?: unknown } } | null)?.explore
   const p = explore?.positions
   return p && typeof p === 'object' ? (p as Positions) : {}
+}
+
+/** Pinned node ids saved with the positions. */
+function savedPinned(viewState: unknown): string[] {
+  const p = (viewState as { explore?: { pinned?: unknown } } | null)?.explore?.pinned
+  return Array.isArray(p) ? p.filter((x): x is string => typeof x === 'string') : []
 }
 
 export function App({ api = defaultApi }: { api?: RendererApi }) {
@@ -46,13 +52,20 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     const ticket = ++request.current
     setSelectedId(id)
     if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
+    // the panel renders once, with the note already there (no "Loading…" frame in between)
+    const settled = (p: Promise<unknown>) => p.then(() => undefined, () => undefined)
     if (node.type === 'note') {
-      setPanelNode(node)
-      setMentions(null)
-      setTarget({ path: node.path ?? id.slice('note:'.length) })
+      const path = node.path ?? id.slice('note:'.length)
+      void settled(getNoteCached(api, path)).then(() => {
+        if (ticket !== request.current) return
+        setPanelNode(node)
+        setMentions(null)
+        setTarget({ path })
+      })
     } else if (node.type === 'service' || node.type === 'concept') {
       getMentionsCached(api, id).then(
-        (m) => {
+        async (m) => {
+          if (m.best) await settled(getNoteCached(api, m.best.path))
           if (ticket !== request.current) return
           setPanelNode(node)
           setMentions(m)
@@ -104,6 +117,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
+      controller.setPinned(savedPinned(viewState))
       const g = await api.getGraph()
       setGraph(g)
       api.exams().then((e) => controller.setExams(e), () => undefined)

@@ -25,7 +25,9 @@ export function Compare({ controller, graph, api }: FeatureProps) {
   const [pick, setPick] = useState('')
   const index = useMemo(() => nodeIndex(graph), [graph])
   const label = (id: string) => labelOf(index, id)
-  const confused = useMemo(() => oftenConfused(graph, { limit: 8 }), [graph])
+  // only while the panel is open: it scans every pair of services, which launch does not need
+  const shown = useExplore((s) => s.panel === 'compare')
+  const confused = useMemo(() => (shown ? oftenConfused(graph, { limit: 8 }) : []), [graph, shown])
   const key = ids.join('|')
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The exploration sidebar: search on top, then tabs for the panels. All panels stay mounted (hidden
 // when not shown) so an exam overlay or a comparison keeps its highlight while another tab is open.
-import { useCallback, useRef, useState } from 'react'
+import { memo, useCallback, useRef, useState } from 'react'
 import { Compare } from './Compare'
 import { ExamOverlay } from './ExamOverlay'
 import { Filters } from './Filters'
@@ -22,7 +22,8 @@ const TABS: Array<{ id: PanelId; label: string; title: string }> = [
   { id: 'folder', label: 'Folder', title: 'Notes folder' },
 ]
 
-export function Explore(props: FeatureProps & { showSearch?: boolean }) {
+// memo: the shell re-renders on every selection; the panels follow the store, not the shell
+export const Explore = memo(function Explore(props: FeatureProps & { showSearch?: boolean }) {
   const { controller, graph, api, showSearch = true } = props
   useHashState(controller, graph, api)
   useGraphSync(controller, graph, api)
@@ -101,4 +102,4 @@ export function Explore(props: FeatureProps & { showSearch?: boolean }) {
       )}
     </aside>
   )
-}
+})

@@ -1,6 +1,6 @@
 // Search box (Ctrl/Cmd+K): fuzzy over names and aliases through api.search, plus full-text hits with
 // snippets. Arrow keys move through the results, Enter opens, Alt+Enter adds a node to Compare.
-import { useEffect, useId, useRef, useState } from 'react'
+import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit } from '../../../electron/core/types'
 import { addToCompare, exploreStore } from './store'
 import { matchParts } from './matchText'
@@ -8,7 +8,8 @@ import type { FeatureProps } from './types'
 
 const TYPE_NAMES: Record<string, string> = { domain: 'Domain', note: 'Note', service: 'Service', concept: 'Concept', tag: 'Tag' }
 
-export function Search({ controller, graph, api }: FeatureProps) {
+// memo: the shell re-renders on every selection; the search box has nothing to redo then
+export const Search = memo(function Search({ controller, graph, api }: FeatureProps) {
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
   const [hitsFor, setHitsFor] = useState('')
@@ -168,4 +169,4 @@ export function Search({ controller, graph, api }: FeatureProps) {
       )}
     </div>
   )
-}
+})

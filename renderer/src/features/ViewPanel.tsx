@@ -9,7 +9,7 @@ import type { FeatureProps } from './types'
 
 const LAYOUTS: Array<{ id: LayoutName; label: string; hint: string }> = [
   { id: 'force', label: 'Force', hint: 'related nodes pull together' },
-  { id: 'concentric', label: 'Concentric', hint: 'rings by domain' },
+  { id: 'concentric', label: 'Concentric', hint: 'a sector per domain: notes, then their services/concepts' },
   { id: 'lanes', label: 'Lanes', hint: 'domain → note → service/concept columns' },
 ]
 const SIZES: Array<{ id: SizeBy; label: string }> = [
@@ -81,7 +81,7 @@ export function ViewPanel({ controller, graph, api }: FeatureProps) {
             Fit to view
           </button>
         </div>
-        <p className="fx-hint">Drag a node to pin it; positions are remembered for this folder.</p>
+        <p className="fx-hint">Drag a node to pin it (layouts then leave it in place); double-click a pinned node to unpin it. Positions are remembered for this folder.</p>
       </fieldset>
 
       <fieldset className="fx-fieldset">

@@ -8,10 +8,17 @@ import type { GraphController, NodeFilter } from '../graph/controller'
 import { exploreStore, layoutShown, useExplore } from './store'
 import { writeSaved } from './useHashState'
 
+/** Pinned node ids, when the graph view supports pinning. */
+function pinnedOf(controller: GraphController): string[] | undefined {
+  const c = controller as Partial<{ pinned(): string[] }>
+  return typeof c.pinned === 'function' ? c.pinned.call(controller) : undefined
+}
+
 export function useGraphSync(controller: GraphController, graph: Graph, api: RendererApi): void {
   const filter = useExplore((s) => s.filter)
   const depth = useExplore((s) => s.depth)
-  const selected = useExplore((s) => s.selected)
+  // the selection matters here only for the local graph: a click must not refilter the global one
+  const selected = useExplore((s) => (s.depth ? s.selected : null))
   const layout = useExplore((s) => s.layout)
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
@@ -71,11 +78,11 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     let timer: ReturnType<typeof setTimeout> | undefined
     const save = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => void writeSaved(api, { positions: controller.positions() }), 600)
+      timer = setTimeout(() => void writeSaved(api, { positions: controller.positions(), pinned: pinnedOf(controller) }), 600)
     }
-    cy.on('layoutstop dragfree', save)
+    cy.on('layoutstop dragfree pinchange', save)
     return () => {
-      cy.removeListener('layoutstop dragfree', save)
+      cy.removeListener('layoutstop dragfree pinchange', save)
       clearTimeout(timer)
     }
   }, [api, controller, graph])

@@ -12,6 +12,8 @@ import { exploreStore, fromHashState, layoutShown, toHashState, useExplore, type
 export interface SavedExplore {
   hash?: string
   positions?: Record<string, { x: number; y: number }>
+  /** nodes the user dragged into place (layouts leave them there) */
+  pinned?: string[]
 }
 
 export async function readSaved(api: RendererApi): Promise<{ all: ViewState; explore: SavedExplore }> {

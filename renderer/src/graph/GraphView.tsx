@@ -1,13 +1,10 @@
 // The Cytoscape canvas. The core is created once per mount and destroyed on unmount; elements are
 // synced by the controller, handlers are bound once here.
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import cytoscape, { type Core, type EventObject } from 'cytoscape'
-import fcose from 'cytoscape-fcose'
-import { buildStyle, type ThemeName } from './style'
-import type { CyGraphController } from './cyController'
+import type { ThemeName } from './style'
+import { BIG_ABOVE, type CyGraphController } from './cyController'
 import { Legend } from './Legend'
-
-cytoscape.use(fcose)
 
 declare global {
   interface Window {
@@ -25,26 +22,30 @@ interface Props {
   theme: ThemeName
 }
 
-export function GraphView({ controller, theme }: Props) {
+export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const themeRef = useRef(theme)
 
   useEffect(() => {
+    controller.setTheme(themeRef.current)
     const cy = cytoscape({
       container: container.current,
-      style: buildStyle(themeRef.current),
+      style: controller.styleFor(themeRef.current),
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      textureOnViewport: false,
-      hideEdgesOnViewport: false,
+      // pan/zoom redraws from a snapshot, edges drawn again when the gesture ends: smooth at 25k elements
+      textureOnViewport: true,
+      motionBlur: false,
       pixelRatio: 'auto',
       ...(webglRequested() ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     window.cy = cy
 
     const onOver = (e: EventObject) => {
+      // fading thousands of elements restyles all of them: on big graphs only the neighbourhood lights up
+      if (cy.elements().length > BIG_ABOVE) { e.target.closedNeighborhood().addClass('hover-hl'); return }
       const hood = e.target.closedNeighborhood()
       cy.batch(() => {
         cy.elements().addClass('faded')
@@ -52,10 +53,13 @@ export function GraphView({ controller, theme }: Props) {
       })
     }
     const onOut = () => {
-      cy.batch(() => { cy.elements().removeClass('faded hover-hl') })
+      cy.batch(() => { cy.$('.faded, .hover-hl').removeClass('faded hover-hl') })
     }
     const onTap = (e: EventObject) => controller.select(e.target.id())
-    const onDragFree = () => controller.savePositions()
+    // a dragged node is pinned (layouts leave it alone); a double click unpins it
+    const onDragFree = (e: EventObject) => { controller.pin(e.target.id(), true); controller.savePositions() }
+    const onDoubleTap = (e: EventObject) => { if (e.target.hasClass('pinned')) controller.pin(e.target.id(), false) }
+    cy.on('dbltap', 'node', onDoubleTap)
     cy.on('mouseover', 'node', onOver)
     cy.on('mouseout', 'node', onOut)
     cy.on('tap', 'node', onTap)
@@ -89,7 +93,7 @@ export function GraphView({ controller, theme }: Props) {
 
   useEffect(() => {
     themeRef.current = theme
-    controller.cy()?.style(buildStyle(theme))
+    controller.setTheme(theme)
   }, [theme, controller])
 
   return (
@@ -103,4 +107,4 @@ export function GraphView({ controller, theme }: Props) {
       </div>
     </div>
   )
-}
+})

@@ -1,11 +1,13 @@
 // The one GraphController: owns the Cytoscape core's contents (elements, classes, layouts) and tells the
 // app shell about selections and note requests. GraphView creates the core and attaches it here.
-import type { Core, ElementDefinition, LayoutOptions, NodeSingular, Position } from 'cytoscape'
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular, type Position } from 'cytoscape'
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
-import { forceOptions } from './forceLayout'
+import { forceOptions, type FixedNode } from './forceLayout'
+import { concentricByDomain, lanePositions } from './layouts'
 import type { LayoutReply, LayoutRequest } from './layout.worker'
+import { buildStyle, type ThemeName } from './style'
 
 export type Positions = Record<string, { x: number; y: number }>
 
@@ -18,9 +20,12 @@ export interface ControllerEvents {
 
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
 export { DRAFT_THRESHOLD } from './forceLayout'
-/** A first load with more elements than this is added in slices of CHUNK. */
-const CHUNKED_ABOVE = 6000
-const CHUNK = 2500
+/** A first load with more elements than this is added in time slices (one cy.add of 25k elements blocks for seconds). */
+const CHUNKED_ABOVE = 3000
+/** Above this many elements: the cheap stylesheet, no hover fading, no layout animation. */
+export const BIG_ABOVE = 4000
+/** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
+const SLICE_MS = 50
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
@@ -50,12 +55,51 @@ export class CyGraphController implements GraphController {
   private classed = new Set<string>()
   private focusing: { id: string; zoom: number; until: number } | null = null
   private events: ControllerEvents
+  /** nodes the user dragged: layouts leave them where they are */
+  private pinnedIds = new Set<string>()
+  private theme: ThemeName = 'light'
+  private big = false
+  /** nodes currently hidden by the filter (0 = the fast path in applyFilter) */
+  private hiddenCount = 0
 
   constructor(events: ControllerEvents) {
     this.events = events
   }
 
   setEvents(events: ControllerEvents): void { this.events = events }
+
+  /** The stylesheet for a theme, cheap when the graph is big. */
+  styleFor(theme: ThemeName): ReturnType<typeof buildStyle> { return buildStyle(theme, { big: this.big }) }
+  setTheme(theme: ThemeName): void {
+    if (theme === this.theme) return
+    this.theme = theme
+    this.core?.style(this.styleFor(theme))
+  }
+  private setBig(big: boolean): void {
+    if (big === this.big) return
+    this.big = big
+    this.core?.style(this.styleFor(this.theme))
+  }
+  isBig(): boolean { return this.big }
+
+  /** Pinned nodes keep their place when a layout runs; remembered per folder with the positions. */
+  pinned(): string[] { return [...this.pinnedIds] }
+  setPinned(ids: string[]): void {
+    this.pinnedIds = new Set(ids)
+    this.core?.batch(() => {
+      this.core!.nodes('.pinned').removeClass('pinned')
+      for (const id of ids) this.core!.getElementById(id).addClass('pinned')
+    })
+  }
+  pin(id: string, on: boolean): void {
+    const cy = this.core
+    const n = cy?.getElementById(id)
+    if (!cy || !n || n.empty()) return
+    if (on) this.pinnedIds.add(id)
+    else this.pinnedIds.delete(id)
+    n.toggleClass('pinned', on)
+    cy.emit('pinchange')
+  }
 
   /** Called by GraphView with a fresh core (and null on unmount). */
   attach(core: Core | null): void {
@@ -98,7 +142,9 @@ export class CyGraphController implements GraphController {
     this.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null
     const cy = this.core
-    if (cy && initial && graph.nodes.length + graph.edges.filter(shownOnCanvas).length > CHUNKED_ABOVE) {
+    const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
+    if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
+    if (cy && initial && size > CHUNKED_ABOVE) {
       this.loading = this.loadInChunks(cy, graph).finally(() => {
         this.loading = null
         const next = this.pendingGraph
@@ -117,38 +163,86 @@ export class CyGraphController implements GraphController {
   isLoading(): boolean { return this.loading !== null }
 
   /**
-   * First load of a big graph: add elements in slices with a yield between them, so no single task
-   * blocks the page (thousands of elements in one cy.add take far longer than a frame).
+   * First load of a big graph, in time slices with a yield between them. The renderer is not told
+   * about the slices (notifications off): each slice's style is computed right away instead, so the
+   * one frame drawn at the end only draws. Drawing after every slice would redraw the growing graph
+   * again and again, each time longer than a long task.
    */
   private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
-    const { nodes, edges } = toElements(graph)
-    const cached = this.cachedPositions
-    for (const n of nodes) {
-      const p = cached[n.data.id as string]
-      if (p) n.position = { x: p.x, y: p.y }
-    }
-    const unknown = nodes.filter((n) => !n.position).map((n) => n.data.id as string)
+    const { nodes, edges } = toElements(graph, { hubs: this.big })
+    const unknown = this.placeDefinitions(graph, nodes)
     const all = [...nodes, ...edges]
-    for (let i = 0; i < all.length; i += CHUNK) {
-      if (this.core !== cy || cy.destroyed()) return
-      cy.add(all.slice(i, i + CHUNK))
-      if (i === 0) this.fitPositions()
-      await nextTask()
+    this.fitBox(boxOf(nodes))
+    const quiet = cy as unknown as Quiet
+    quiet.notifications(false)
+    try {
+      let step = 500
+      for (let i = 0; i < all.length;) {
+        if (this.core !== cy || cy.destroyed()) return
+        const t0 = performance.now()
+        const added = cy.add(all.slice(i, i + step))
+        ;(added as unknown as { cleanStyle(): void }).cleanStyle()
+        i += step
+        const spent = performance.now() - t0
+        // aim each slice at SLICE_MS whatever this machine's speed
+        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, spent)))))
+        await nextTask()
+      }
+    } finally {
+      if (!cy.destroyed()) quiet.notifications(true)
     }
     if (this.core !== cy || cy.destroyed()) return
     this.reapplyClasses()
-    if (unknown.length > 0.2 * nodes.length) this.runLayout(this.layoutName)
-    else {
-      this.placeNearNeighbours(unknown)
-      this.fitPositions()
-    }
+    quiet.notify('add')
+    if (unknown.length > 0) this.afterFirstPaint(() => this.placeNearNeighbours(unknown))
     markInteractive()
+  }
+
+  /**
+   * Positions into the element definitions before they are added: remembered ones, else a quick
+   * deterministic placement. Returns the ids that still need a place (near their neighbours), or
+   * schedules a layout when most positions were unknown.
+   */
+  private placeDefinitions(graph: Graph, nodes: ElementDefinition[]): string[] {
+    const cached = this.cachedPositions
+    const unknown = nodes.filter((n) => !cached[n.data.id as string]).map((n) => n.data.id as string)
+    const needLayout = unknown.length > 0.2 * nodes.length
+    const placed = needLayout ? (this.layoutName === 'lanes' ? lanePositions(graph) : concentricByDomain(graph)) : {}
+    for (const n of nodes) {
+      const id = n.data.id as string
+      const p = cached[id] ?? placed[id]
+      if (p) n.position = { x: p.x, y: p.y }
+      if (this.pinnedIds.has(id)) n.classes = `${n.classes ?? ''} pinned`.trim()
+    }
+    if (!needLayout) return unknown
+    // concentric and lanes are what was just placed; force refines it in the worker after the first paint
+    if (this.layoutName === 'force') this.afterFirstPaint(() => this.runLayout('force'))
+    else this.afterFirstPaint(() => this.savePositions())
+    return []
+  }
+
+  /** Run after the next frame has been painted (never delays the first paint). */
+  private afterFirstPaint(fn: () => void): void {
+    const cy = this.core
+    const run = () => { if (this.core === cy && cy && !cy.destroyed()) fn() }
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0))
+    else setTimeout(run, 0)
   }
 
   private sync(graph: Graph, { initial }: { initial: boolean }): void {
     const cy = this.core
     if (!cy) return
-    const { nodes, edges } = toElements(graph)
+    const { nodes, edges } = toElements(graph, { hubs: this.big })
+    if (initial && cy.elements().empty() && nodes.length > 0) {
+      // first load: one add with the positions in the definitions
+      const unknown = this.placeDefinitions(graph, nodes)
+      cy.batch(() => cy.add([...nodes, ...edges]))
+      if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
+      this.reapplyClasses()
+      this.placeNearNeighbours(unknown)
+      this.fitBox(boxOf(nodes.map((n) => ({ position: cy.getElementById(n.data.id as string).position(), data: n.data }))))
+      return
+    }
     const wanted = new Set([...nodes, ...edges].map((e) => e.data.id as string))
     const added: string[] = []
     let topologyChanged = false
@@ -261,21 +355,19 @@ export class CyGraphController implements GraphController {
   fitPositions(padding = 30): void {
     const cy = this.core
     if (!cy || cy.nodes().length === 0) return
-    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, big = 0
-    cy.nodes().forEach((n) => {
-      if (n.hasClass('hidden')) return
-      const p = n.position()
-      if (p.x < x1) x1 = p.x
-      if (p.x > x2) x2 = p.x
-      if (p.y < y1) y1 = p.y
-      if (p.y > y2) y2 = p.y
-      big = Math.max(big, (n.data('size') as number) || 0)
-    })
-    if (!Number.isFinite(x1)) return
-    x1 -= big; y1 -= big; x2 += big; y2 += big
+    const visible: Array<{ position?: Position; data: object }> = []
+    cy.nodes().forEach((n) => { if (!n.hasClass('hidden')) visible.push({ position: n.position(), data: { size: n.data('size') } }) })
+    this.fitBox(boxOf(visible), padding)
+  }
+
+  /** Set the viewport to show a model-space box. */
+  private fitBox(box: Box | null, padding = 30): void {
+    const cy = this.core
+    if (!cy || !box) return
+    const { x1, y1, x2, y2 } = box
     const w = Math.max(1, cy.width() - 2 * padding)
     const h = Math.max(1, cy.height() - 2 * padding)
-    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / (x2 - x1), h / (y2 - y1))))
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1))))
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } })
   }
 
@@ -335,6 +427,8 @@ export class CyGraphController implements GraphController {
     const cy = this.core
     if (!cy) return { nodes: 0, edges: 0 }
     const f = this.filter
+    const active = Object.values(f).some((v) => v !== undefined)
+    if (!active && this.hiddenCount === 0) return { nodes: cy.nodes().length, edges: cy.edges().length }
     const inScope = f.examScope ? new Set(this.exams.find((e) => e.code === f.examScope)?.inScope ?? []) : null
     const passes = (n: GraphNode): boolean => {
       if (f.types && !f.types.includes(n.type)) return false
@@ -376,18 +470,22 @@ export class CyGraphController implements GraphController {
     }
     let nodes = 0
     let edges = 0
+    let hidden = 0
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const show = visible.has(n.id())
         if (show) nodes++
+        else hidden++
         if (show === n.hasClass('hidden')) n.toggleClass('hidden', !show)
       })
       cy.edges().forEach((e) => {
         const show = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)
         if (show) edges++
+        else hidden++
         if (show === e.hasClass('hidden')) e.toggleClass('hidden', !show)
       })
     })
+    this.hiddenCount = hidden
     return { nodes, edges }
   }
 
@@ -395,39 +493,69 @@ export class CyGraphController implements GraphController {
     const cy = this.core
     if (!cy || cy.nodes().length === 0) return
     this.layoutName = name
-    this.layoutTicket++
-    // co-mention ('related') edges are too many to lay out by; structure comes from the rest
-    const eles = cy.elements().not('.hidden').not('edge[type = "related"]')
-    if (name === 'force' && this.runForceInWorker(cy, eles)) return
-    let options: LayoutOptions
-    if (name === 'concentric') {
-      const ring: Record<string, number> = { domain: 4, note: 3, tag: 2, concept: 1, service: 1 }
-      options = {
-        name: 'concentric',
-        concentric: (node: NodeSingular) => ring[node.data('type') as string] ?? 0,
-        levelWidth: () => 1,
-        minNodeSpacing: 12,
-        animate: false,
-      } as LayoutOptions
-    } else if (name === 'lanes') {
-      options = { name: 'preset', positions: lanePositions(cy, this.current), animate: false, fit: true, padding: 30 } as LayoutOptions
-    } else {
-      options = forceOptions(eles.nodes().length)
+    const ticket = ++this.layoutTicket
+    const shown = cy.nodes().not('.hidden')
+    if (name === 'force') {
+      // co-mention ('related') edges are too many to lay out by; structure comes from the rest
+      const eles = shown.union(shown.connectedEdges().not('.hidden').not('edge[type = "related"]'))
+      if (!this.runForceInWorker(cy, eles, ticket)) void this.runForceHere(cy, eles, ticket)
+      return
     }
-    const layout = eles.layout(options)
+    const visible = new Set(shown.map((n) => n.id()))
+    const sub: Graph = {
+      nodes: this.current.nodes.filter((n) => visible.has(n.id)),
+      edges: this.current.edges.filter((e) => visible.has(e.source) && visible.has(e.target)),
+      diagnostics: [],
+    }
+    this.moveTo(cy, name === 'lanes' ? lanePositions(sub) : concentricByDomain(sub), ticket)
+  }
+
+  /** Move the unpinned nodes to their new positions (animated on small graphs), then fit and save. */
+  private moveTo(cy: Core, positions: Positions, ticket: number): void {
+    if (ticket !== this.layoutTicket || this.core !== cy || cy.destroyed()) return
+    const movable = cy.nodes().filter((n) => !this.pinnedIds.has(n.id()) && positions[n.id()] !== undefined)
+    const done = () => {
+      this.fitPositions()
+      this.savePositions()
+      cy.emit('layoutstop')
+      try { performance.mark('notes-graph:laid-out') } catch { /* no timeline */ }
+    }
+    if (this.big || movable.length > 1500) {
+      cy.batch(() => movable.forEach((n) => { n.position(positions[n.id()]) }))
+      done()
+      return
+    }
+    cy.stop()
+    const layout = movable.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()], animate: true, animationDuration: 450, fit: false } as LayoutOptions)
+    layout.one('layoutstop', () => { if (ticket === this.layoutTicket) done() })
+    layout.run()
+  }
+
+  /** Pinned nodes as fcose fixed-position constraints (only those that take part in the layout). */
+  private fixedNodes(eles: ReturnType<Core['elements']>): FixedNode[] {
+    const out: FixedNode[] = []
+    eles.nodes().forEach((n) => { if (this.pinnedIds.has(n.id())) out.push({ nodeId: n.id(), position: { ...n.position() } }) })
+    return out
+  }
+
+  /** No worker: fcose on the main thread (loaded on demand, it is not needed for the first paint). */
+  private async runForceHere(cy: Core, eles: ReturnType<Core['elements']>, ticket: number): Promise<void> {
+    await registerFcose()
+    if (ticket !== this.layoutTicket || this.core !== cy || cy.destroyed()) return
+    const layout = eles.layout(forceOptions(eles.nodes().length, this.fixedNodes(eles)))
     layout.one('layoutstop', () => {
       this.fitPositions()
       this.savePositions()
+      try { performance.mark('notes-graph:laid-out') } catch { /* no timeline */ }
     })
     layout.run()
   }
 
   /**
-   * Force layout in a worker: the graph is shown at once on provisional rings (and is clickable), the
-   * computed positions replace them when they arrive. False when no worker can run (then the caller
-   * lays out on the main thread).
+   * Force layout in a worker: the graph is already shown (deterministic placement) and clickable; the
+   * computed positions animate in when they arrive. False when no worker can run.
    */
-  private runForceInWorker(cy: Core, eles: ReturnType<Core['elements']>): boolean {
+  private runForceInWorker(cy: Core, eles: ReturnType<Core['elements']>, ticket: number): boolean {
     if (typeof Worker === 'undefined' || eles.nodes().length < 60 || this.workerFailed) return false
     let worker: Worker
     try {
@@ -436,28 +564,20 @@ export class CyGraphController implements GraphController {
       this.workerFailed = true
       return false
     }
-    const ticket = this.layoutTicket
     const elements = eles.map((el) => ({ group: el.group(), data: el.isNode()
       ? { id: el.id(), size: el.data('size') as number }
       : { id: el.id(), source: el.source().id(), target: el.target().id(), type: el.data('type') as string } }))
-    provisionalRings(cy, eles.nodes())
-    this.fitPositions()
     const fallback = () => {
       this.workerFailed = true
-      if (ticket === this.layoutTicket) this.runLayout('force')
+      if (ticket === this.layoutTicket) void this.runForceHere(cy, eles, ticket)
     }
     worker.onmessage = (e: MessageEvent<LayoutReply>) => {
       if (e.data.id !== ticket || ticket !== this.layoutTicket || this.core !== cy || cy.destroyed()) return
       if (!e.data.positions) { fallback(); return }
-      const positions = e.data.positions
-      cy.batch(() => eles.nodes().forEach((n) => { const p = positions[n.id()]; if (p) n.position(p) }))
-      this.fitPositions()
-      this.savePositions()
-      cy.emit('layoutstop')
-      try { performance.mark('notes-graph:laid-out') } catch { /* no timeline */ }
+      this.moveTo(cy, e.data.positions, ticket)
     }
     worker.onerror = (e) => { e.preventDefault(); fallback() }
-    worker.postMessage({ id: ticket, elements } satisfies LayoutRequest)
+    worker.postMessage({ id: ticket, elements, fixed: this.fixedNodes(eles) } satisfies LayoutRequest)
     return true
   }
 
@@ -502,38 +622,28 @@ export class CyGraphController implements GraphController {
   }
 }
 
-/** Where nodes wait while the worker computes the layout: rings by type, hubs inside. */
-function provisionalRings(cy: Core, nodes: ReturnType<Core['nodes']>): void {
-  const order: Record<string, number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
-  const sorted = nodes.toArray().sort((a, b) => (order[a.data('type') as string] ?? 5) - (order[b.data('type') as string] ?? 5) || b.degree(false) - a.degree(false))
-  cy.batch(() => {
-    let ring = 0
-    let placed = 0
-    let capacity = 1
-    for (const n of sorted) {
-      if (placed >= capacity) { ring++; placed = 0; capacity = Math.round(2 * Math.PI * ring * 1.4) }
-      const angle = (placed / capacity) * 2 * Math.PI
-      n.position({ x: Math.cos(angle) * ring * 60, y: Math.sin(angle) * ring * 60 })
-      placed++
-    }
-  })
+let fcoseRegistered: Promise<void> | null = null
+function registerFcose(): Promise<void> {
+  return (fcoseRegistered ??= import('cytoscape-fcose').then((f) => { cytoscape.use(f.default) }))
 }
 
-/** Lanes: domains, notes, services/concepts, tags in columns; rows sorted by domain then label. */
-function lanePositions(cy: Core, graph: Graph): Positions {
-  const lane: Record<string, number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
-  const columns = new Map<number, GraphNode[]>()
-  for (const n of graph.nodes) {
-    const col = lane[n.type] ?? 4
-    if (!columns.has(col)) columns.set(col, [])
-    columns.get(col)!.push(n)
+/** Core methods Cytoscape has but its type declarations leave out. */
+interface Quiet { notifications(on: boolean): void; notify(event: string): void }
+
+interface Box { x1: number; y1: number; x2: number; y2: number }
+
+/** Bounding box of node positions, padded by the biggest node (labels left out: measuring them is slow). */
+function boxOf(nodes: Array<{ position?: Position; data: object }>): Box | null {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, big = 0
+  for (const n of nodes) {
+    const p = n.position
+    if (!p) continue
+    if (p.x < x1) x1 = p.x
+    if (p.x > x2) x2 = p.x
+    if (p.y < y1) y1 = p.y
+    if (p.y > y2) y2 = p.y
+    big = Math.max(big, Number((n.data as { size?: unknown }).size) || 0)
   }
-  const out: Positions = {}
-  for (const [col, list] of columns) {
-    list.sort((a, b) => (a.domain ?? '~').localeCompare(b.domain ?? '~') || a.label.localeCompare(b.label))
-    const gap = 36
-    list.forEach((n, i) => { out[n.id] = { x: col * 380, y: (i - list.length / 2) * gap } })
-  }
-  cy.nodes().forEach((n) => { if (!out[n.id()]) out[n.id()] = { x: 5 * 380, y: 0 } })
-  return out
+  if (!Number.isFinite(x1)) return null
+  return { x1: x1 - big, y1: y1 - big, x2: x2 + big, y2: y2 + big }
 }

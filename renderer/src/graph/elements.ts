@@ -47,15 +47,20 @@ export const RELATED_MIN_WEIGHT = 4
 
 export const shownOnCanvas = (e: Graph['edges'][number]): boolean => e.type !== 'related' || (e.weight ?? 1) >= RELATED_MIN_WEIGHT
 
-export function toElements(graph: Graph): { nodes: ElementDefinition[]; edges: ElementDefinition[] } {
+/** Share of nodes (by degree rank) marked `hub`: on big graphs only they carry a label. */
+export const HUB_SHARE = 0.01
+
+export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes: ElementDefinition[]; edges: ElementDefinition[] } {
   const deg = degrees(graph)
   const maxDeg = Math.max(1, ...deg.values())
   const ids = new Set(graph.nodes.map((n) => n.id))
   const ranks = degreeRanks(graph, deg)
-  const nodes = graph.nodes.map((n) => {
+  const nodes: ElementDefinition[] = graph.nodes.map((n) => {
     const d = deg.get(n.id) ?? 0
+    const rank = ranks.get(n.id) ?? 1
     return {
       group: 'nodes' as const,
+      ...(opts.hubs && (rank < HUB_SHARE || n.type === 'domain') ? { classes: 'hub' } : {}),
       data: {
         id: n.id,
         label: n.label,
@@ -64,7 +69,7 @@ export function toElements(graph: Graph): { nodes: ElementDefinition[]; edges: E
         category: n.category,
         deg: d,
         size: sizeFor(d / maxDeg, n.type),
-        font: fontFor(ranks.get(n.id) ?? 1, n.type),
+        font: fontFor(rank, n.type),
       },
     }
   })

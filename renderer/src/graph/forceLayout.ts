@@ -5,7 +5,10 @@ import type { LayoutOptions } from 'cytoscape'
 /** Above this many nodes fcose runs in draft quality (the default quality takes minutes at 5k). */
 export const DRAFT_THRESHOLD = 2000
 
-export function forceOptions(nodeCount: number): LayoutOptions {
+/** A pinned node: fcose keeps it exactly here. */
+export interface FixedNode { nodeId: string; position: { x: number; y: number } }
+
+export function forceOptions(nodeCount: number, fixed: FixedNode[] = []): LayoutOptions {
   const draft = nodeCount > DRAFT_THRESHOLD
   return {
     name: 'fcose',
@@ -21,5 +24,6 @@ export function forceOptions(nodeCount: number): LayoutOptions {
     packComponents: true,
     numIter: draft ? 800 : 1000,
     fit: false,
+    ...(fixed.length > 0 ? { fixedNodeConstraint: fixed } : {}),
   } as LayoutOptions
 }

@@ -2,17 +2,17 @@
 // seconds on a slow machine, and the page must stay responsive meanwhile.
 import cytoscape, { type ElementDefinition } from 'cytoscape'
 import fcose from 'cytoscape-fcose'
-import { forceOptions } from './forceLayout'
+import { forceOptions, type FixedNode } from './forceLayout'
 
 cytoscape.use(fcose)
 
-export interface LayoutRequest { id: number; elements: ElementDefinition[] }
+export interface LayoutRequest { id: number; elements: ElementDefinition[]; fixed?: FixedNode[] }
 export interface LayoutReply { id: number; positions?: Record<string, { x: number; y: number }>; error?: string }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null; postMessage(m: LayoutReply): void }
 
 scope.onmessage = (e) => {
-  const { id, elements } = e.data
+  const { id, elements, fixed } = e.data
   try {
     const cy = cytoscape({
       headless: true,
@@ -20,7 +20,7 @@ scope.onmessage = (e) => {
       style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
       elements,
     })
-    cy.layout(forceOptions(cy.nodes().length)).run()
+    cy.layout(forceOptions(cy.nodes().length, fixed)).run()
     const positions: Record<string, { x: number; y: number }> = {}
     cy.nodes().forEach((n) => { positions[n.id()] = { ...n.position() } })
     cy.destroy()

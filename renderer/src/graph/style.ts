@@ -1,5 +1,6 @@
 // One Cytoscape stylesheet per theme: colour AND shape per node type, size from data, labels that
 // fade out when zoomed out (hubs have bigger fonts, so they stay readable longest).
+// Big graphs get a cheaper sheet: no borders, no blending, no mappers, labels only on hubs.
 import type { StylesheetJson } from 'cytoscape'
 import type { NodeType } from '../../../electron/core/types'
 
@@ -25,35 +26,57 @@ const PALETTE = {
   dark: { text: '#e2e8f0', outline: '#0f172a', edge: '#334155', edgeHl: '#cbd5e1', select: '#f472b6', bg: '#0f172a' },
 }
 
-/** Colours of the named highlight groups the exploration features use. */
-export const GROUP_COLOURS: Record<string, string> = {
-  compare: '#e11d48',
-  exam: '#0891b2',
-  'exam-b': '#ca8a04',
-  path: '#16a34a',
-  search: '#db2777',
+/**
+ * Colours of the named highlight groups the exploration features use. None of them is a node-type
+ * colour, and each is drawn OUTSIDE the node (a halo or a ring with a gap), so it reads on orange
+ * services as well as on blue notes, in both themes.
+ */
+export const GROUP_COLOURS: Record<ThemeName, Record<string, string>> = {
+  light: { compare: '#e11d48', exam: '#0891b2', 'exam-b': '#4338ca', path: '#15803d', search: '#db2777' },
+  dark: { compare: '#fb7185', exam: '#22d3ee', 'exam-b': '#c7d2fe', path: '#4ade80', search: '#f472b6' },
 }
 
-export function buildStyle(theme: ThemeName): StylesheetJson {
+/** How each group is drawn: a soft halo behind the node, or a solid ring just outside it. */
+const GROUP_MARK: Record<string, 'halo' | 'ring'> = { compare: 'halo', exam: 'halo', 'exam-b': 'ring', path: 'ring', search: 'ring' }
+
+const EDGE_KINDS: StylesheetJson = [
+  { selector: 'edge[type = "contains"]', style: { 'line-style': 'dashed', 'curve-style': 'straight' } },
+  { selector: 'edge[type = "part-of"]', style: { 'line-style': 'dotted', width: 1.5 } },
+  { selector: 'edge[type = "related"]', style: { opacity: 0.25, width: 'mapData(weight, 4, 20, 0.6, 2)' } },
+]
+
+export interface StyleOptions {
+  /** thousands of elements: the cheap sheet */
+  big?: boolean
+}
+
+export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): StylesheetJson {
   const c = NODE_COLOURS[theme]
   const p = PALETTE[theme]
+  const g = GROUP_COLOURS[theme]
+  const big = opts.big === true
+  const groupNode = (group: string): Record<string, string | number> =>
+    GROUP_MARK[group] === 'halo'
+      ? { 'underlay-color': g[group], 'underlay-opacity': theme === 'dark' ? 0.55 : 0.45, 'underlay-padding': 7, 'underlay-shape': 'ellipse' }
+      : { 'outline-color': g[group], 'outline-width': 3, 'outline-offset': 2, 'outline-opacity': 1, 'border-width': 2, 'border-color': p.bg }
   const style: StylesheetJson = [
     {
       selector: 'node',
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
+        label: big ? '' : 'data(label)',
         'font-size': 'data(font)',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': big ? 9 : 8,
+        'text-events': 'no',
         color: p.text,
         'text-outline-color': p.outline,
-        'text-outline-width': 2,
+        'text-outline-width': big ? 0 : 2,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
         'text-max-width': '130px',
-        'border-width': 1,
+        'border-width': big ? 0 : 1,
         'border-color': p.outline,
       },
     },
@@ -62,36 +85,30 @@ export function buildStyle(theme: ThemeName): StylesheetJson {
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
+    // big graphs: only hubs carry a label (measuring thousands of labels costs more than drawing the graph)
+    ...(big ? ([{ selector: 'node.hub', style: { label: 'data(label)' } }] as StylesheetJson) : []),
     {
       selector: 'edge',
-      style: {
-        width: 'mapData(weight, 1, 10, 0.8, 3)',
-        'line-color': p.edge,
-        'curve-style': 'haystack',
-        'haystack-radius': 0,
-        opacity: 0.8,
-      },
+      style: big
+        ? { width: 0.6, 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0 }
+        : { width: 'mapData(weight, 1, 10, 0.8, 3)', 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.8 } as never,
     },
-    { selector: 'edge[type = "contains"]', style: { 'line-style': 'dashed', 'curve-style': 'straight' } },
-    { selector: 'edge[type = "part-of"]', style: { 'line-style': 'dotted', width: 1.5 } },
-    { selector: 'edge[type = "related"]', style: { opacity: 0.25, width: 'mapData(weight, 4, 20, 0.6, 2)' } },
+    ...(big ? [] : EDGE_KINDS),
     { selector: '.faded', style: { opacity: 0.12 } },
-    { selector: 'node.hover-hl', style: { 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+    { selector: 'node.hover-hl', style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
-    { selector: '.hl-any', style: { 'border-width': 4, 'border-color': '#0ea5e9', 'min-zoomed-font-size': 0 } },
-    ...Object.entries(GROUP_COLOURS).map(([g, colour]) => ({
-      selector: `node.g-${g}`,
-      style: { 'border-color': colour, 'border-width': 4 },
-    })),
-    ...Object.entries(GROUP_COLOURS).map(([g, colour]) => ({
-      selector: `edge.g-${g}`,
-      style: { 'line-color': colour, width: 3, opacity: 1 },
+    { selector: 'node.hl-any', style: { label: 'data(label)', 'min-zoomed-font-size': 0 } },
+    ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
+    ...Object.keys(GROUP_MARK).map((group) => ({
+      selector: `edge.g-${group}`,
+      style: { 'line-color': g[group], width: 3, opacity: 1 },
     })),
     { selector: 'edge.sel-hl', style: { 'line-color': p.edgeHl, opacity: 0.9 } },
+    { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 3, 'border-color': p.text } },
     { selector: '.hidden', style: { display: 'none' } },
     {
       selector: 'node:selected',
-      style: { 'border-width': 5, 'border-color': p.select, 'min-zoomed-font-size': 0, 'z-index': 20 },
+      style: { label: 'data(label)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0, 'z-index': 20 },
     },
   ]
   return style

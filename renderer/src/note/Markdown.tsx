@@ -1,7 +1,9 @@
 // A note rendered safely: no raw HTML (react-markdown ignores it, rehype-sanitize cleans the rest),
 // headings carry section ids, links are routed by classifyLink, images never load remote content.
-import { memo, type ReactNode } from 'react'
-import ReactMarkdown, { type Components } from 'react-markdown'
+// The rendered tree depends only on the text, the note's path and its wikilinks, so it is cached:
+// going back to a note costs no parsing. Clicks are routed by one handler on the wrapper.
+import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
 import { classifyLink } from './links'
@@ -20,35 +22,65 @@ interface Props {
   wikilinks?: Map<string, string>
 }
 
-function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal, wikilinks = NO_WIKILINKS }: Props) {
-  const components: Components = {
+const CACHE_MAX = 60
+const cache = new Map<string, ReactElement>()
+
+function components(path: string): Components {
+  return {
     a: ({ href, children }) => {
       const target = classifyLink(href, path)
       if (target.kind === 'inert') return <span className="inert-link">{children as ReactNode}</span>
-      const onClick = (e: React.MouseEvent) => {
-        e.preventDefault()
-        if (target.kind === 'note') onNavigate(target.path, target.section)
-        else if (target.kind === 'anchor') onAnchor(target.section)
-        else onExternal(target.url)
-      }
       const shownHref = target.kind === 'external' ? target.url : target.kind === 'anchor' ? `#${target.section}` : '#'
       return (
-        <a href={shownHref} onClick={onClick} className={`link-${target.kind}`} rel="noopener noreferrer">
+        <a
+          href={shownHref}
+          className={`link-${target.kind}`}
+          rel="noopener noreferrer"
+          data-kind={target.kind}
+          data-path={target.kind === 'note' ? target.path : undefined}
+          data-section={target.kind === 'note' || target.kind === 'anchor' ? target.section : undefined}
+          data-url={target.kind === 'external' ? target.url : undefined}
+        >
           {children as ReactNode}
         </a>
       )
     },
     img: ({ alt }) => <span className="img-alt" title="Images are not loaded">{alt ? `[image: ${alt}]` : '[image]'}</span>,
   }
+}
+
+/** The rendered tree of a note, parsed once per text/path/wikilinks. */
+export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
+  const key = `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const tree = renderMarkdown({
+    remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }]],
+    rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
+    components: components(path),
+    skipHtml: true,
+    children: markdown,
+  })
+  cache.set(key, tree)
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string)
+  return tree
+}
+
+function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal, wikilinks = NO_WIKILINKS }: Props) {
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const a = (e.target as Element).closest?.('a[data-kind]') as HTMLAnchorElement | null
+    if (!a || !e.currentTarget.contains(a)) return
+    e.preventDefault()
+    const kind = a.dataset.kind
+    if (kind === 'note' && a.dataset.path) onNavigate(a.dataset.path, a.dataset.section)
+    else if (kind === 'anchor' && a.dataset.section) onAnchor(a.dataset.section)
+    else if (kind === 'external' && a.dataset.url) onExternal(a.dataset.url)
+  }
   return (
-    <ReactMarkdown
-      remarkPlugins={[remarkGfm, [remarkWikilinks, { resolved: wikilinks }]]}
-      rehypePlugins={[rehypeSanitize, rehypeHeadingIds]}
-      components={components}
-      skipHtml
-    >
-      {markdown}
-    </ReactMarkdown>
+    // delegation: the links inside are the focusable elements (Enter on a link fires click too)
+    <div className="markdown-body" onClick={onClick}>
+      {renderedNote(markdown, path, wikilinks)}
+    </div>
   )
 }
 

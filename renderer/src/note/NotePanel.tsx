@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { Markdown } from './Markdown'
-import { getNoteCached } from './noteCache'
+import { getNoteCached, peekNote } from './noteCache'
 
 export interface NoteTarget {
   path: string
@@ -49,7 +49,9 @@ export function NotePanel(props: Props) {
   // Highlight the target section (heading up to the next heading of the same or higher level) and scroll to it.
   const section = target?.section
   const line = target?.line
-  const doc = loaded?.doc
+  // a note fetched before the click committed shows in this very render
+  const early = path ? peekNote(path) : undefined
+  const doc = early ?? loaded?.doc
   useEffect(() => {
     const root = body.current
     if (!root || !doc || doc.path !== path) return
@@ -127,7 +129,7 @@ export function NotePanel(props: Props) {
             ))}
           </ul>
         )}
-        {((target && !loaded) || (!node && !target)) && <p className="muted">Loading…</p>}
+        {((target && !loaded && !early) || (!node && !target)) && <p className="muted">Loading…</p>}
         {loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
         <div ref={body} className="markdown">

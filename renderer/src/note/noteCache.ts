@@ -5,6 +5,8 @@ import type { RendererApi } from '../../../electron/shared/contract'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
+/** notes already arrived, so a panel can show them in its first render */
+const ready = new Map<string, NoteDoc>()
 const mentions = new Map<string, Promise<EntityMentions>>()
 
 function remember<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
@@ -13,14 +15,22 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, load: () => Prom
   const p = load()
   map.set(key, p)
   p.catch(() => map.delete(key)) // failures are not cached
-  if (map.size > MAX) map.delete(map.keys().next().value as string)
+  if (map.size > MAX) {
+    const oldest = map.keys().next().value as string
+    map.delete(oldest)
+    if (map === (notes as unknown)) ready.delete(oldest)
+  }
   return p
 }
 
-export const getNoteCached = (api: RendererApi, path: string): Promise<NoteDoc> => remember(notes, path, () => api.getNote(path))
+export const getNoteCached = (api: RendererApi, path: string): Promise<NoteDoc> =>
+  remember(notes, path, () => api.getNote(path).then((doc) => { if (notes.has(path)) ready.set(path, doc); return doc }))
+/** The note if it has already arrived (and is still current). */
+export const peekNote = (path: string): NoteDoc | undefined => ready.get(path)
 export const getMentionsCached = (api: RendererApi, id: string): Promise<EntityMentions> => remember(mentions, id, () => api.getMentions(id))
 
 export function clearNoteCache(): void {
   notes.clear()
+  ready.clear()
   mentions.clear()
 }
