@@ -222,10 +222,15 @@ export async function runRendererBench(opts: { write?: boolean } = {}): Promise<
     hosts.push(synthetic)
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 
-    const { cold, laidOut, warm, page } = await measureLaunch(browser, bundled.url)
-    const clicks = await measureClicks(page, 50)
-    await page.close()
-    const synth = await measureSynthetic(browser, synthetic.url)
+    // `--only synth|launch` (quick checks while tuning; nothing is written then)
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+    if (only) opts.write = false
+    const none = { cold: NaN, laidOut: NaN, warm: NaN, page: null }
+    const { cold, laidOut, warm, page } = only === 'synth' ? none : await measureLaunch(browser, bundled.url)
+    const clicks = page ? await measureClicks(page, 50) : [NaN]
+    await page?.close()
+    const noSynth = { synthNodes: 0, synthEdges: 0, synthPaintMs: NaN, synthLongestTaskMs: NaN, synthLongTasks: 0 }
+    const synth = only === 'launch' ? noSynth : await measureSynthetic(browser, synthetic.url)
     const figures: RendererFigures = {
       launchColdMs: cold,
       coldLaidOutMs: laidOut,

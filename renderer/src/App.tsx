@@ -109,16 +109,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     setError(null)
     setGraph(null)
     try {
-      const [info, viewState, settings] = await Promise.all([
+      // all at once: the graph is the slow one, and nothing it needs depends on the others
+      const [info, viewState, settings, g] = await Promise.all([
         api.getFolder(),
         api.getViewState().catch(() => ({})),
         api.getSettings().catch(() => null),
+        api.getGraph(),
       ])
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
-      const g = await api.getGraph()
       setGraph(g)
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {

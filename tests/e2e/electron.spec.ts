@@ -32,8 +32,8 @@ if (missing) console.log(`[electron.spec] skipped: Electron cannot run here: ${m
 
 test('desktop app: launch → graph → click a service → its note', async () => {
   test.skip(missing !== null, `Electron cannot run here: ${missing}`)
-  const env = { ...process.env }
-  delete env.ELECTRON_RUN_AS_NODE
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v
   const app = await electron.launch({ args: [repo, '--no-sandbox'], cwd: repo, env })
   try {
     const page = await app.firstWindow()

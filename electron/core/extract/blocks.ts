@@ -155,17 +155,52 @@ function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {
   return text.length > 0 && strip(text) === strip(n.url)
 }
 
+/**
+ * Where each source line piece starts in a block's text: one anchor per segment and one after each newline
+ * inside a segment (a paragraph's soft line breaks stay inside one text node). Built once per block on the
+ * first lookup, so locating every mention of a long paragraph is a binary search, not a rescan.
+ */
+interface Anchors {
+  at: Int32Array
+  line: Int32Array
+  column: Int32Array
+}
+
+const anchorCache = new WeakMap<Block, Anchors>()
+
+function anchorsOf(b: Block): Anchors {
+  let a = anchorCache.get(b)
+  if (a) return a
+  const at: number[] = []
+  const line: number[] = []
+  const column: number[] = []
+  for (const s of b.segments) {
+    at.push(s.at)
+    line.push(s.line)
+    column.push(s.column)
+    let l = s.line
+    for (let nl = s.value.indexOf('\n'); nl !== -1; nl = s.value.indexOf('\n', nl + 1)) {
+      at.push(s.at + nl + 1)
+      line.push(++l)
+      column.push(1)
+    }
+  }
+  a = { at: Int32Array.from(at), line: Int32Array.from(line), column: Int32Array.from(column) }
+  anchorCache.set(b, a)
+  return a
+}
+
 /** Line and column of `offset` in the block text. */
 export function positionAt(b: Block, offset: number): { line: number; column: number } {
-  let seg = b.segments[0]
-  for (const s of b.segments) {
-    if (s.at > offset) break
-    seg = s
+  const a = anchorsOf(b)
+  if (a.at.length === 0) return { line: b.line, column: 1 }
+  // the last anchor at or before the offset (on ties the later one: a segment starting right after a newline)
+  let lo = 0
+  let hi = a.at.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (a.at[mid] <= offset) lo = mid
+    else hi = mid - 1
   }
-  const before = b.text.slice(seg.at, offset)
-  const nl = before.lastIndexOf('\n')
-  if (nl < 0) return { line: seg.line, column: seg.column + before.length }
-  let lines = 0
-  for (const ch of before) if (ch === '\n') lines++
-  return { line: seg.line + lines, column: before.length - nl }
+  return { line: a.line[lo], column: a.column[lo] + offset - a.at[lo] }
 }

@@ -15,14 +15,24 @@ export function familyMembers(blocks: Block[], found: Mention[], matcher: Matche
   if (!anyFamily || !blocks.some((b) => anyFamily.test(b.text))) return []
   const out: Mention[] = []
   // a member already inside a full name ("Lookout for Metrics") is not named twice
+  // (mentions indexed by line: a long paragraph may hold thousands of them)
+  const byLine = new Map<number, Mention[]>()
+  const index = (m: Mention) => {
+    const list = byLine.get(m.line)
+    if (list) list.push(m)
+    else byLine.set(m.line, [m])
+  }
+  found.forEach(index)
   const covered = (line: number, column: number) =>
-    [...found, ...out].some((m) => m.line === line && column >= m.column && column < m.column + m.text.length)
+    byLine.get(line)?.some((m) => column >= m.column && column < m.column + m.text.length) ?? false
   const emit = (b: Block, f: ProductFamily, text: string, offset: number) => {
     for (const m of text.matchAll(f.member)) {
       const entity = f.members.get(m[0])
       const pos = positionAt(b, offset + m.index)
       if (!entity || covered(pos.line, pos.column)) continue
-      out.push({ entity: entity.id, text: m[0], line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
+      const mention: Mention = { entity: entity.id, text: m[0], line: pos.line, column: pos.column, section: sectionAt(pos.line).id }
+      out.push(mention)
+      index(mention)
     }
   }
   blocks.forEach((b, i) => {

@@ -34,8 +34,8 @@
  * Decisions:
  *  - coverage: a service is covered when a note mentions it or one of its features ("SageMaker Feature
  *    Store" covers Amazon SageMaker AI); mentioning the parent does not cover an in-scope feature.
- *  - getMentions lists direct mentions only (≤ 500 snippets, one per line); best = note+section with the
- *    most mentions, ties → earliest path, then line.
+ *  - getMentions lists mentions of the entity and of its features (≤ 500 snippets, one per line); best =
+ *    the section that covers it most (see queries.ts).
  *  - overlap: notes/sections must mention every compared service/concept; tag/domain/note ids narrow the
  *    notes. Shortest paths never pass through tags, through domains only when nothing else connects.
  *  - renamed: a former name that is only the start of the current one ("Amazon SageMaker" → "Amazon
@@ -92,6 +92,22 @@ export interface GraphQueries {
 }
 
 /** Query facade over a live builder; renamed() is cached until a note changes. */
+/** An entity and every feature below it in the ontology (features of features included). */
+function familyOf(ontology: GraphBuilder['ontology'], id: string): Set<string> {
+  const family = new Set([id])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const e of ontology.entities) {
+      if (e.parent && family.has(e.parent) && !family.has(e.id)) {
+        family.add(e.id)
+        grew = true
+      }
+    }
+  }
+  return family
+}
+
 export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): GraphQueries {
   let renamedCache: { version: number; value: RenamedUse[] } | undefined
   const notesSource = builder
@@ -100,7 +116,7 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
     neighbourhood: (id, depth) => neighbourhood(builder.graph(), id, depth),
     overlap: (ids) => overlap(builder.graph(), notesSource, ids, getLines),
     centrality: () => centrality(builder.graph()),
-    getMentions: (id) => getMentions(notesSource, id, getLines),
+    getMentions: (id) => getMentions(notesSource, id, getLines, 500, familyOf(builder.ontology, id)),
     exams: () => exams(builder.ontology),
     coverageGaps: (code) => coverageGaps(builder.graph(), examByCode(builder.ontology, code)),
     renamed: () => {

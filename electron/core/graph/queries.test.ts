@@ -124,6 +124,33 @@ describe('getMentions', () => {
   })
 })
 
+describe('getMentions of a service with features', () => {
+  const DATABREW = 'service:aws-glue-databrew'
+  const notes = [
+    note('a.md', {
+      sections: [['intro', 'Intro', 1], ['glue-toolkit', 'The AWS Glue toolkit', 10], ['other', 'Other', 20]],
+      mentions: [
+        [GLUE, 'AWS Glue', 2, 'intro'],
+        [GLUE, 'Glue', 3, 'intro'],
+        [GLUE, 'AWS Glue', 10, 'glue-toolkit'],
+        [DATABREW, 'Glue DataBrew', 12, 'glue-toolkit'],
+      ],
+    }),
+    note('b.md', { sections: [['x', 'X', 1]], mentions: [[DATABREW, 'DataBrew', 2, 'x']] }),
+  ]
+  it('lists feature mentions with the service and prefers the section whose heading names it', () => {
+    const b = new GraphBuilder(testOntology())
+    for (const n of notes) b.setNote(n)
+    const q = createGraphQueries(b, () => undefined)
+    const m = q.getMentions(GLUE)
+    expect(m.mentions.map((s) => [s.path, s.line])).toEqual([['a.md', 2], ['a.md', 3], ['a.md', 10], ['a.md', 12], ['b.md', 2]])
+    // two plain mentions in the intro lose to a heading that names the service plus a feature mention
+    expect(m.best).toEqual({ path: 'a.md', section: 'glue-toolkit', line: 10 })
+    // a feature's own mentions stay its own
+    expect(q.getMentions(DATABREW).mentions.map((s) => s.path)).toEqual(['a.md', 'b.md'])
+  })
+})
+
 describe('coverageGaps', () => {
   it('lists in-scope services no note covers; a feature mention covers its parent', () => {
     const { g } = setup()

@@ -54,22 +54,35 @@ const byLine = (a: Mention, b: Mention) => a.line - b.line || a.column - b.colum
  * (ties: earliest path, then earliest line); it counts every mention, not only the listed ones.
  * Only direct mentions count: a note naming "SageMaker Feature Store" is listed under the feature.
  */
-export function getMentions(src: NotesSource, entity: string, getLines: GetLines, limit = 500): EntityMentions {
-  const paths = [...src.notesMentioning(entity)].sort()
+/**
+ * Every mention of an entity, plus mentions of its own features (a student who clicks AWS Glue wants the
+ * sections about Glue jobs and the Data Catalog too). `best` is the section that covers the entity most:
+ * direct mentions count 1, feature mentions ½, and a heading that names the entity adds 3; ties → the
+ * note with more mentions overall, then the earliest path and line.
+ */
+export function getMentions(src: NotesSource, entity: string, getLines: GetLines, limit = 500, family: ReadonlySet<string> = new Set([entity])): EntityMentions {
+  const paths = new Set<string>()
+  for (const id of family) for (const p of src.notesMentioning(id)) paths.add(p)
   const mentions: Snippet[] = []
-  let best: { path: string; section: string; line: number; count: number } | undefined
-  for (const path of paths) {
+  let best: { path: string; section: string; line: number; score: number; noteScore: number } | undefined
+  for (const path of [...paths].sort()) {
     const meta = src.note(path)
     if (!meta) continue
-    const own = meta.mentions.filter((m) => m.entity === entity).sort(byLine)
-    const perSection = new Map<string, { count: number; line: number }>()
+    const own = meta.mentions.filter((m) => family.has(m.entity)).sort(byLine)
+    const headingLines = new Set(meta.sections.map((s) => s.line))
+    const perSection = new Map<string, { score: number; line: number }>()
+    let noteScore = 0
     for (const m of own) {
+      const weight = (m.entity === entity ? 1 : 0.5) + (m.entity === entity && headingLines.has(m.line) ? 3 : 0)
+      noteScore += weight
       const s = perSection.get(m.section)
-      if (s) s.count++
-      else perSection.set(m.section, { count: 1, line: m.line })
+      if (s) s.score += weight
+      else perSection.set(m.section, { score: weight, line: m.line })
     }
     for (const [section, s] of perSection) {
-      if (!best || s.count > best.count) best = { path, section, line: s.line, count: s.count }
+      if (!best || s.score > best.score || (s.score === best.score && noteScore > best.noteScore)) {
+        best = { path, section, line: s.line, score: s.score, noteScore }
+      }
     }
     let lastLine = -1
     for (const m of own) {

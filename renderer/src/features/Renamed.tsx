@@ -1,14 +1,19 @@
 // Notes that still use a former service name, grouped by that name, with the current one.
 import { useEffect, useMemo, useState } from 'react'
 import type { RenamedUse } from '../../../electron/core/types'
-import { exploreStore } from './store'
+import { exploreStore, useExplore } from './store'
 import type { FeatureProps } from './types'
 
 export function Renamed({ controller, graph, api }: FeatureProps) {
   const [uses, setUses] = useState<RenamedUse[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  // asked for when the panel is first opened: it scans every note, and launch does not need it
+  const shown = useExplore((s) => s.panel === 'renamed')
+  const [wanted, setWanted] = useState(shown)
+  if (shown && !wanted) setWanted(true)
   useEffect(() => {
+    if (!wanted) return
     let cancelled = false
     api.renamed().then(
       (r) => !cancelled && (setUses(r), setError(null)),
@@ -17,7 +22,7 @@ export function Renamed({ controller, graph, api }: FeatureProps) {
     return () => {
       cancelled = true
     }
-  }, [api, graph])
+  }, [api, graph, wanted])
 
   const groups = useMemo(() => {
     const m = new Map<string, RenamedUse[]>()

@@ -21,7 +21,7 @@ export interface ControllerEvents {
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
 export { DRAFT_THRESHOLD } from './forceLayout'
 /** A first load with more elements than this is added in time slices (one cy.add of 25k elements blocks for seconds). */
-const CHUNKED_ABOVE = 3000
+const CHUNKED_ABOVE = 6000
 /** Above this many elements: the cheap stylesheet, no hover fading, no layout animation. */
 export const BIG_ABOVE = 4000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
@@ -215,10 +215,17 @@ export class CyGraphController implements GraphController {
       if (this.pinnedIds.has(id)) n.classes = `${n.classes ?? ''} pinned`.trim()
     }
     if (!needLayout) return unknown
-    // concentric and lanes are what was just placed; force refines it in the worker after the first paint
-    if (this.layoutName === 'force') this.afterFirstPaint(() => this.runLayout('force'))
+    // concentric and lanes are what was just placed; force refines it in the worker once the page is idle
+    if (this.layoutName === 'force') this.afterFirstPaint(() => this.whenIdle(() => this.runLayout('force')))
     else this.afterFirstPaint(() => this.savePositions())
     return []
+  }
+
+  /** Run when the page has nothing else to do (the first clicks and frames come first), at most 600 ms later. */
+  private whenIdle(fn: () => void): void {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+    if (idle) idle(fn, { timeout: 600 })
+    else setTimeout(fn, 200)
   }
 
   /** Run after the next frame has been painted (never delays the first paint). */
