@@ -3,11 +3,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
-import { api as defaultApi, isDesktop } from './api'
+import { api as defaultApi, isDesktop, takePrefetchedGraph } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
-import { clearNoteCache, getMentionsCached, getNoteCached } from './note/noteCache'
+import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
@@ -114,7 +114,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         api.getFolder(),
         api.getViewState().catch(() => ({})),
         api.getSettings().catch(() => null),
-        api.getGraph(),
+        takePrefetchedGraph(api)?.catch(() => api.getGraph()) ?? api.getGraph(),
       ])
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
@@ -135,6 +135,23 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   useEffect(() => {
     controller.setGraph(graph ?? EMPTY_GRAPH)
   }, [graph, controller])
+
+  // once the graph is up and the page idle: fetch and parse the best-connected notes ahead of clicks
+  useEffect(() => {
+    if (!graph || graph.nodes.length === 0) return
+    const deg = new Map<string, number>()
+    for (const e of graph.edges) {
+      deg.set(e.source, (deg.get(e.source) ?? 0) + 1)
+      deg.set(e.target, (deg.get(e.target) ?? 0) + 1)
+    }
+    const paths = graph.nodes
+      .filter((n) => n.type === 'note')
+      .sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
+      .map((n) => n.path ?? n.id.slice('note:'.length))
+    let cancel = () => undefined as void
+    const timer = setTimeout(() => { cancel = warmNotes(api, paths) }, 1500)
+    return () => { clearTimeout(timer); cancel() }
+  }, [api, graph])
 
   // live updates from the watcher
   useEffect(() => {

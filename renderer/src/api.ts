@@ -1,5 +1,6 @@
 // The renderer's one way to reach the backend: the Electron preload's `window.api` when present,
 // else an HTTP client for the web host (POST /api/<method>, events over SSE). Same RendererApi type.
+import type { Graph } from '../../electron/core/types'
 import { API_METHODS, type ApiEvent, type ApiEvents, type ApiMethod, type RendererApi } from '../../electron/shared/contract'
 
 declare global {
@@ -61,3 +62,18 @@ export function createHttpApi(): RendererApi {
 export const isDesktop = typeof window !== 'undefined' && window.api !== undefined
 
 export const api: RendererApi = typeof window !== 'undefined' && window.api ? window.api : createHttpApi()
+
+/**
+ * The graph is the slowest thing launch waits for: main.tsx asks for it before React renders, and the
+ * shell's first load takes that answer (once) instead of asking again.
+ */
+let early: Promise<Graph> | null = null
+export function prefetchGraph(): void {
+  early ??= api.getGraph()
+  early.catch(() => undefined) // a failure is reported by the shell's own request
+}
+export function takePrefetchedGraph(from: RendererApi): Promise<Graph> | null {
+  const p = from === api ? early : null
+  early = null
+  return p
+}

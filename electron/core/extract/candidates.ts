@@ -127,7 +127,12 @@ function partOfDottedName(text: string, at: number, side: 'before' | 'after'): b
 function urlMask(text: string, toks: Tok[]): boolean[] {
   const spans: [number, number][] = []
   for (const m of text.matchAll(URL_RE)) spans.push([m.index, m.index + m[0].length])
-  return toks.map((t) => spans.some(([s, e]) => t.start >= s && t.end <= e))
+  // tokens and URL spans are both in text order: walk them together (a long paragraph may hold many URLs)
+  let k = 0
+  return toks.map((t) => {
+    while (k < spans.length && spans[k][1] < t.end) k++
+    return k < spans.length && t.start >= spans[k][0] && t.end <= spans[k][1]
+  })
 }
 
 /** Emoji and other pictographs ("✅", "⚠️", "★") open an item the way a bullet does. */

@@ -114,12 +114,12 @@ export function siblingNamed(c: Candidate, s: Signal, matcher: Matcher): boolean
   return false
 }
 
-export function hasCue(c: Candidate, ...texts: string[]): boolean {
+/** The lowercase words of a text, for hasCue (computed once per row, not once per candidate). */
+export const wordsOf = (text: string): Set<string> => new Set<string>(text.toLowerCase().match(/[a-z0-9]+/g))
+
+export function hasCue(c: Candidate, ...words: Set<string>[]): boolean {
   const cues = c.entry.entity.cues ?? []
-  return texts.some((t) => {
-    const words = new Set<string>(t.toLowerCase().match(/[a-z0-9]+/g))
-    return cues.some((cue) => words.has(cue))
-  })
+  return words.some((w) => cues.some((cue) => w.has(cue)))
 }
 
 /** "AWS"/"Amazon" as a word, also at a sentence end ("on AWS."), but not inside a host name ("aws.amazon.com") */

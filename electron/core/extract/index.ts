@@ -7,9 +7,11 @@ import { collectBlocks, positionAt, type Block, type CodeSnippet } from './block
 import { findCodeForms } from './code-forms'
 import { Matcher } from './matcher'
 import { findCandidates, type Candidate } from './candidates'
-import { allowed, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, type Context, type Signal } from './context'
+import { allowed, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, wordsOf, type Context, type Signal } from './context'
 import { familyMembers } from './family-rows'
 import { sectionLocator, type SectionLocator } from './sections'
+
+export { EXTRACTOR_VERSION } from './version'
 
 export interface Extractor {
   /**
@@ -69,7 +71,13 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
   blocks.forEach((b) => {
     if (b.row >= 0) rowTexts.set(b.row, (rowTexts.get(b.row) ?? '') + '\n' + b.text)
   })
-  const rowText = (b: Block, i: number) => (b.row >= 0 ? (rowTexts.get(b.row) ?? b.text) : blocks[i].text)
+  const rowWordSets = new Map<number, Set<string>>()
+  const rowWords = (b: Block, i: number): Set<string> => {
+    if (b.row < 0) return wordsOf(blocks[i].text)
+    let w = rowWordSets.get(b.row)
+    if (!w) rowWordSets.set(b.row, (w = wordsOf(rowTexts.get(b.row) ?? b.text)))
+    return w
+  }
   /** a short paragraph or heading right before a list or table ("**Endpoints**") labels it */
   const labelBefore = (i: number) => {
     const prev = blocks[i - 1]
@@ -92,10 +100,13 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       const wide = (b.group >= 0 ? groupSig.get(b.group) : undefined) ?? local
       // a generic phrase is the feature when a cue word is in the same row or item, or when it is one option
       // in a row or a list of short items that names sibling features ("Real-time inference | Batch Transform")
+      // (words and shortness computed once per block: a long paragraph has thousands of candidates)
+      let words: Set<string>[] | undefined
+      let short: boolean | undefined
       const cued = (c: Candidate) =>
-        hasCue(c, rowText(b, i), labelBefore(i)) ||
+        hasCue(c, ...(words ??= [rowWords(b, i), wordsOf(labelBefore(i))])) ||
         (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
-        (b.group >= 0 && isShortItem(b) && siblingNamed(c, wide, matcher))
+        (b.group >= 0 && (short ??= isShortItem(b)) && siblingNamed(c, wide, matcher))
       return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued, known })
     }
     let nextFree = 0
@@ -121,11 +132,32 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
 }
 
 function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) => OntologyEntity | undefined, sectionAt: SectionLocator): Mention[] {
+  let lineStarts: number[] | undefined
   return findCodeForms(snip.value, matcher, named).map((h) => {
-    const before = snip.value.slice(0, h.at)
-    const lines = before.split('\n')
-    const line = snip.line + lines.length - 1
-    const column = lines.length === 1 ? snip.column + before.length : lines[lines.length - 1].length + 1
+    // newlines before the hit, counted from a table of line starts (a huge code block has many hits)
+    const starts = (lineStarts ??= lineStartsOf(snip.value))
+    const k = lastAtOrBefore(starts, h.at)
+    const line = snip.line + k
+    const column = k === 0 ? snip.column + h.at : h.at - starts[k] + 1
     return { entity: h.entity.id, text: h.text, line, column, section: sectionAt(line).id }
   })
+}
+
+/** Offsets where each line of a text starts (0 first). */
+function lineStartsOf(text: string): number[] {
+  const out = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1)
+  return out
+}
+
+/** Index of the last value ≤ x in an ascending array whose first value is ≤ x. */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (sorted[mid] <= x) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }

@@ -10,11 +10,16 @@ export function sectionLocator(sections: Section[]): SectionLocator {
   return (line) => {
     let hit = cache.get(line)
     if (hit) return hit
-    let best: Section | undefined
-    for (const s of sorted) {
-      if (s.line > line) break
-      if (s.endLine >= line) best = s
+    // the last section starting at or before the line that still contains it (binary search, then back)
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid].line <= line) lo = mid + 1
+      else hi = mid
     }
+    let best: Section | undefined
+    for (let k = lo - 1; k >= 0 && !best; k--) if (sorted[k].endLine >= line) best = sorted[k]
     hit = best ? { id: best.id, section: best } : { id: '' }
     cache.set(line, hit)
     return hit

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { cacheFileFor, graphKey, loadCache, loadGraphSnapshot, saveCache, saveGraphSnapshot } from './cache'
 import type { FileResult } from './parse-file'
+import { EXTRACTOR_VERSION } from '../extract/index'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-cache-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -25,6 +26,15 @@ describe('persisted index file', () => {
     expect(back.get('a.md')).toEqual(entry)
     expect(back.get('bin.md')?.meta).toBeUndefined()
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false)
+  })
+
+  it('is ignored once the extractor has changed', async () => {
+    await saveCache(file, '/notes', 'v1', [entry])
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { extractor: number }
+    expect(data.extractor).toBe(EXTRACTOR_VERSION)
+    writeFileSync(file, JSON.stringify({ ...data, extractor: EXTRACTOR_VERSION - 1 }))
+    expect((await loadCache(file, '/notes', 'v1')).size).toBe(0)
+    await saveCache(file, '/notes', 'v1', [entry])
   })
 
   it('is ignored after an ontology change, for another folder, or when corrupt', async () => {

@@ -8,10 +8,11 @@ import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write'
 import type { Graph, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
+import { EXTRACTOR_VERSION } from '../extract/version'
 import { StringTable, decodeGraph, decodeMentions, encodeGraph, encodeMentions, type CompactGraph } from './codec'
 
-/** Bump when NoteMeta extraction changes in a way old cache entries would not reflect. */
-export const PARSER_VERSION = 5
+/** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
+export const PARSER_VERSION = 6
 
 type StoredMeta = Omit<NoteMeta, 'mentions' | 'path' | 'size' | 'mtimeMs' | 'hash'> & { m: number[] }
 type StoredEntry = Omit<FileResult, 'meta'> & { meta?: StoredMeta }
@@ -19,6 +20,7 @@ type StoredEntry = Omit<FileResult, 'meta'> & { meta?: StoredMeta }
 interface CacheFile {
   format: 2
   parser: number
+  extractor: number
   ontology: string
   root: string
   strings: string[]
@@ -51,7 +53,7 @@ export async function loadCache(file: string, root: string, ontologyVersion: str
   } catch {
     return out
   }
-  if (!data || data.format !== 2 || data.parser !== PARSER_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
+  if (!data || data.format !== 2 || data.parser !== PARSER_VERSION || data.extractor !== EXTRACTOR_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
   try {
     for (const e of data.entries) {
       const { meta, ...rest } = e
@@ -80,13 +82,13 @@ export async function saveCache(file: string, root: string, ontologyVersion: str
     }
     stored.push(e)
   }
-  const data: CacheFile = { format: 2, parser: PARSER_VERSION, ontology: ontologyVersion, root, strings: t.list, entries: stored }
+  const data: CacheFile = { format: 2, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, ontology: ontologyVersion, root, strings: t.list, entries: stored }
   await writeFileAtomic(file, JSON.stringify(data))
 }
 
-/** What a graph snapshot was built from: the notes (path + content hash), parser and ontology versions. */
+/** What a graph snapshot was built from: the notes (path + content hash), parser, extractor and ontology versions. */
 export function graphKey(notes: Iterable<{ path: string; hash: string }>, ontologyVersion: string): string {
-  const h = createHash('sha1').update(`${PARSER_VERSION}\0${ontologyVersion}\n`)
+  const h = createHash('sha1').update(`${PARSER_VERSION}\0${EXTRACTOR_VERSION}\0${ontologyVersion}\n`)
   for (const n of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) h.update(`${n.path}\0${n.hash}\n`)
   return h.digest('hex')
 }

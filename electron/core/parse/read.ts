@@ -4,10 +4,18 @@ import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import type { Diagnostic } from '../types'
 
-/** Notes above this size are indexed only in part. */
-export const MAX_NOTE_BYTES = 5 * 1024 * 1024
+/**
+ * Notes above this size are indexed only in part. Real study notes are tens of KB; the markdown parser takes
+ * about 2 s per MB, and an edited note is re-parsed on the calling thread, so the cap keeps that bounded.
+ */
+export const MAX_NOTE_BYTES = 1024 * 1024
 /** How much of an oversized note is parsed (cut at a line end). */
 export const HUGE_NOTE_HEAD_BYTES = 128 * 1024
+/**
+ * Longest run of lines without a blank line that is parsed. The markdown parser's cost grows with the square
+ * of a paragraph's length (a 1.5 MB paragraph takes ~30 s), so a note is cut at the end of this much of such a run.
+ */
+export const MAX_RUN_BYTES = 256 * 1024
 
 export interface NoteFile {
   /** decoded text to parse; undefined when the file is skipped */
@@ -61,6 +69,15 @@ export function readNoteFile(abs: string, rel: string): NoteFile {
       message: `Note is ${(size / 1048576).toFixed(1)} MB (limit ${MAX_NOTE_BYTES / 1048576} MB); only its first ${HUGE_NOTE_HEAD_BYTES / 1024} KB are indexed.`,
     })
   }
+  const runEnd = truncated ? -1 : longRunCut(buf, MAX_RUN_BYTES)
+  if (runEnd >= 0) {
+    buf = buf.subarray(0, runEnd + 1)
+    truncated = true
+    diagnostics.push({
+      file: rel, line: countNewlines(buf), severity: 'warning', code: 'paragraph-too-long',
+      message: `Note has more than ${MAX_RUN_BYTES / 1024} KB of text without a blank line; only the part up to line ${countNewlines(buf)} is indexed.`,
+    })
+  }
   if (!isUtf8(buf)) {
     const line = firstInvalidUtf8Line(buf)
     diagnostics.push({ file: rel, line, severity: 'warning', code: 'invalid-utf8', message: 'Text is not valid UTF-8; invalid bytes are shown as \uFFFD.' })
@@ -76,4 +93,38 @@ function firstInvalidUtf8Line(buf: Buffer): number | undefined {
   let line = 1
   for (let i = decoded.indexOf('\n'); i !== -1 && i < at; i = decoded.indexOf('\n', i + 1)) line++
   return line
+}
+
+/**
+ * Where to cut a text that has a run of non-blank lines longer than `maxRun` bytes: the offset of the last
+ * line end within the first `maxRun` bytes of that run (-1 when there is no such run).
+ */
+export function longRunCut(buf: Uint8Array, maxRun: number): number {
+  if (buf.length <= maxRun) return -1
+  let runStart = 0
+  let lineStart = 0
+  let lastEnd = -1
+  while (lineStart < buf.length) {
+    let nl = buf.indexOf(0x0a, lineStart)
+    if (nl === -1) nl = buf.length
+    if (isBlank(buf, lineStart, nl)) runStart = nl + 1
+    else if (nl - runStart > maxRun) return lastEnd > runStart ? lastEnd : Math.min(buf.length, runStart + maxRun) - 1
+    lastEnd = nl
+    lineStart = nl + 1
+  }
+  return -1
+}
+
+function isBlank(buf: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = buf[i]
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false
+  }
+  return true
+}
+
+function countNewlines(buf: Uint8Array): number {
+  let n = 0
+  for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++
+  return n
 }

@@ -20,8 +20,12 @@ export interface ControllerEvents {
 
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
 export { DRAFT_THRESHOLD } from './forceLayout'
-/** A first load with more elements than this is added in time slices (one cy.add of 25k elements blocks for seconds). */
-const CHUNKED_ABOVE = 6000
+/**
+ * A first load with more elements than this comes in two steps, each in time slices: the nodes (first
+ * paint, clickable), then the edges in the frames after. One cy.add of 25k elements blocks for seconds,
+ * and even a few thousand cost a long first frame while the code is still cold.
+ */
+const CHUNKED_ABOVE = 1500
 /** Above this many elements: the cheap stylesheet, no hover fading, no layout animation. */
 export const BIG_ABOVE = 4000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
@@ -163,39 +167,51 @@ export class CyGraphController implements GraphController {
   isLoading(): boolean { return this.loading !== null }
 
   /**
-   * First load of a big graph, in time slices with a yield between them. The renderer is not told
-   * about the slices (notifications off): each slice's style is computed right away instead, so the
-   * one frame drawn at the end only draws. Drawing after every slice would redraw the growing graph
-   * again and again, each time longer than a long task.
+   * First load of a big graph, in two steps of time slices with a yield between slices: the nodes
+   * (first paint: every node in place, hubs labelled, clickable), then the edges, drawn in the frame
+   * after. The renderer is not told about the slices (notifications off): each slice's style and
+   * bounds are computed right away, so the frame drawn at the end of a step only draws. Drawing after
+   * every slice would redraw the growing graph again and again, each time longer than a long task.
    */
   private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
     const { nodes, edges } = toElements(graph, { hubs: this.big })
     const unknown = this.placeDefinitions(graph, nodes)
-    const all = [...nodes, ...edges]
     this.fitBox(boxOf(nodes))
+    await nextTask() // the caller's task (a React effect) has done enough already
+    if (!(await this.addInSlices(cy, nodes))) return
+    this.reapplyClasses()
+    markInteractive()
+    await new Promise<void>((resolve) => this.afterFirstPaint(resolve))
+    if (!(await this.addInSlices(cy, edges))) return
+    this.reapplyClasses()
+    if (unknown.length > 0) this.placeNearNeighbours(unknown)
+    try { performance.mark('notes-graph:loaded') } catch { /* no timeline */ }
+  }
+
+  /** Add elements in slices of about SLICE_MS each, then let the renderer draw them in one frame. */
+  private async addInSlices(cy: Core, defs: ElementDefinition[]): Promise<boolean> {
     const quiet = cy as unknown as Quiet
     quiet.notifications(false)
     try {
       let step = 500
-      for (let i = 0; i < all.length;) {
-        if (this.core !== cy || cy.destroyed()) return
+      for (let i = 0; i < defs.length;) {
+        if (this.core !== cy || cy.destroyed()) return false
         const t0 = performance.now()
-        const added = cy.add(all.slice(i, i + step))
+        const added = cy.add(defs.slice(i, i + step))
+        // style and bounds now, slice by slice, instead of all in the next frame
         ;(added as unknown as { cleanStyle(): void }).cleanStyle()
+        added.boundingBox({ includeLabels: true })
         i += step
-        const spent = performance.now() - t0
         // aim each slice at SLICE_MS whatever this machine's speed
-        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, spent)))))
+        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, performance.now() - t0)))))
         await nextTask()
       }
     } finally {
       if (!cy.destroyed()) quiet.notifications(true)
     }
-    if (this.core !== cy || cy.destroyed()) return
-    this.reapplyClasses()
+    if (this.core !== cy || cy.destroyed()) return false
     quiet.notify('add')
-    if (unknown.length > 0) this.afterFirstPaint(() => this.placeNearNeighbours(unknown))
-    markInteractive()
+    return true
   }
 
   /**

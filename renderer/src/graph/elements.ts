@@ -47,6 +47,18 @@ export const RELATED_MIN_WEIGHT = 4
 
 export const shownOnCanvas = (e: Graph['edges'][number]): boolean => e.type !== 'related' || (e.weight ?? 1) >= RELATED_MIN_WEIGHT
 
+/** The label drawn on the canvas: cut here once, since Cytoscape's ellipsis measures text per character. */
+export function shortLabel(label: string, max = 26): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`
+}
+
+/** Line width by weight, computed once here: a mapData() in the stylesheet costs style time per edge. */
+export function edgeWidth(type: string, weight: number): number {
+  const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
+  const w = type === 'related' ? 0.6 + ((clamp(weight, 4, 20) - 4) / 16) * 1.4 : 0.8 + ((clamp(weight, 1, 10) - 1) / 9) * 2.2
+  return Math.round(w * 10) / 10
+}
+
 /** Share of nodes (by degree rank) marked `hub`: on big graphs only they carry a label. */
 export const HUB_SHARE = 0.01
 
@@ -64,6 +76,7 @@ export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes
       data: {
         id: n.id,
         label: n.label,
+        short: shortLabel(n.label),
         type: n.type,
         domain: n.domain,
         category: n.category,
@@ -77,7 +90,7 @@ export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes
     .filter((e) => shownOnCanvas(e) && ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
     .map((e) => ({
       group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight ?? 1 },
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight ?? 1, w: edgeWidth(e.type, e.weight ?? 1) },
     }))
   return { nodes, edges }
 }

@@ -42,7 +42,7 @@ const GROUP_MARK: Record<string, 'halo' | 'ring'> = { compare: 'halo', exam: 'ha
 const EDGE_KINDS: StylesheetJson = [
   { selector: 'edge[type = "contains"]', style: { 'line-style': 'dashed', 'curve-style': 'straight' } },
   { selector: 'edge[type = "part-of"]', style: { 'line-style': 'dotted', width: 1.5 } },
-  { selector: 'edge[type = "related"]', style: { opacity: 0.25, width: 'mapData(weight, 4, 20, 0.6, 2)' } },
+  { selector: 'edge[type = "related"]', style: { opacity: 0.25 } },
 ]
 
 export interface StyleOptions {
@@ -65,7 +65,7 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: big ? '' : 'data(label)',
+        label: big ? '' : 'data(short)',
         'font-size': 'data(font)',
         'min-zoomed-font-size': big ? 9 : 8,
         'text-events': 'no',
@@ -74,8 +74,6 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
         'text-outline-width': big ? 0 : 2,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
         'border-width': big ? 0 : 1,
         'border-color': p.outline,
       },
@@ -86,18 +84,18 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
     // big graphs: only hubs carry a label (measuring thousands of labels costs more than drawing the graph)
-    ...(big ? ([{ selector: 'node.hub', style: { label: 'data(label)' } }] as StylesheetJson) : []),
+    ...(big ? ([{ selector: 'node.hub', style: { label: 'data(short)' } }] as StylesheetJson) : []),
     {
       selector: 'edge',
       style: big
         ? { width: 0.6, 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0 }
-        : { width: 'mapData(weight, 1, 10, 0.8, 3)', 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.8 } as never,
+        : { width: 'data(w)', 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.8 } as never,
     },
     ...(big ? [] : EDGE_KINDS),
     { selector: '.faded', style: { opacity: 0.12 } },
-    { selector: 'node.hover-hl', style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+    { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
-    { selector: 'node.hl-any', style: { label: 'data(label)', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.hl-any', style: { label: 'data(short)', 'min-zoomed-font-size': 0 } },
     ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
     ...Object.keys(GROUP_MARK).map((group) => ({
       selector: `edge.g-${group}`,
@@ -108,7 +106,7 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.hidden', style: { display: 'none' } },
     {
       selector: 'node:selected',
-      style: { label: 'data(label)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0, 'z-index': 20 },
+      style: { label: 'data(short)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0, 'z-index': 20 },
     },
   ]
   return style

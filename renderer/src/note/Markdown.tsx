@@ -6,6 +6,7 @@ import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
 import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
+import type { NoteDoc } from '../../../electron/core/types'
 import { classifyLink } from './links'
 import { rehypeHeadingIds } from './headingIds'
 import { remarkWikilinks } from './wikilinks'
@@ -47,6 +48,11 @@ function components(path: string): Components {
     },
     img: ({ alt }) => <span className="img-alt" title="Images are not loaded">{alt ? `[image: ${alt}]` : '[image]'}</span>,
   }
+}
+
+/** A note's resolved wikilinks: target as written → note path. */
+export function wikilinkMap(doc: NoteDoc): Map<string, string> {
+  return new Map(doc.links.filter((l) => l.kind === 'wikilink' && l.resolved).map((l) => [l.target, l.resolved!]))
 }
 
 /** The rendered tree of a note, parsed once per text/path/wikilinks. */

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
-import { Markdown } from './Markdown'
+import { Markdown, wikilinkMap } from './Markdown'
 import { getNoteCached, peekNote } from './noteCache'
 
 export interface NoteTarget {
@@ -70,10 +70,7 @@ export function NotePanel(props: Props) {
     if (scroller) scroller.scrollTop = heading.offsetTop - scroller.offsetTop - 8
   }, [doc, path, section, line])
 
-  const wikilinks = useMemo(
-    () => new Map((doc?.links ?? []).filter((l) => l.kind === 'wikilink' && l.resolved).map((l) => [l.target, l.resolved!])),
-    [doc],
-  )
+  const wikilinks = useMemo(() => (doc ? wikilinkMap(doc) : new Map<string, string>()), [doc])
   // stable callbacks for the memoised Markdown: re-parsing a note on every app render costs a frame
   const latest = useRef({ onNavigate, path })
   useEffect(() => { latest.current = { onNavigate, path } })

@@ -2,6 +2,7 @@
 // same few notes, and a round trip per click is most of the click → note time. Cleared on graphChanged.
 import type { EntityMentions, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
+import { renderedNote, wikilinkMap } from './Markdown'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
@@ -33,4 +34,33 @@ export function clearNoteCache(): void {
   notes.clear()
   ready.clear()
   mentions.clear()
+}
+
+/**
+ * When the page is idle, fetch and parse the notes most likely to be opened (the first `limit` given),
+ * one per idle slice, so a click mostly finds its note ready. Returns a cancel function.
+ */
+export function warmNotes(api: RendererApi, paths: string[], limit = 60): () => void {
+  let cancelled = false
+  const queue = paths.slice(0, limit)
+  const idle = (fn: () => void) => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+    if (ric) ric(fn, { timeout: 2000 })
+    else setTimeout(fn, 50)
+  }
+  const next = () => {
+    if (cancelled) return
+    const path = queue.shift()
+    if (!path) return
+    getNoteCached(api, path).then(
+      (doc) => idle(() => {
+        if (cancelled) return
+        renderedNote(doc.markdown, doc.path, wikilinkMap(doc))
+        next()
+      }),
+      () => idle(next),
+    )
+  }
+  idle(next)
+  return () => { cancelled = true }
 }
