@@ -33,8 +33,11 @@ if (phase === 'bare') {
   const t0 = performance.now()
   const b = await createBackend(opts)
   out.ms = since(t0)
-  const g = b.getGraph()
-  Object.assign(out, { parsed: b.vault.stats.parsed, reused: b.vault.stats.reused, nodes: g.nodes.length, edges: g.edges.length })
+  {
+    // counted, then let go, as a host does after sending it (holding it would keep the snapshot alive)
+    const g = b.getGraph()
+    Object.assign(out, { parsed: b.vault.stats.parsed, reused: b.vault.stats.reused, nodes: g.nodes.length, edges: g.edges.length })
+  }
   await b.whenReady()
   out.readyMs = since(t0)
   // one changed note → updated graph, a few times

@@ -25,6 +25,39 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Like writeFileAtomic, for big files produced piece by piece (the persisted index): the pieces are written as
+ * they come, in ~1 MB writes, so the whole file never has to exist as one string in memory.
+ */
+export async function writeFileAtomicChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const tmp = tmpName(file)
+  try {
+    const handle = await open(tmp, 'w')
+    try {
+      let pending: string[] = []
+      let size = 0
+      for (const c of chunks) {
+        pending.push(c)
+        size += c.length
+        if (size >= 1 << 20) {
+          await handle.write(pending.join(''))
+          pending = []
+          size = 0
+        }
+      }
+      if (pending.length) await handle.write(pending.join(''))
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, file)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
+}
+
 export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true })
   const tmp = tmpName(file)

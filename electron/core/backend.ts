@@ -55,7 +55,7 @@ export interface Backend {
   onProgress(listener: (progress: IndexProgress) => void): () => void
   /** apply file changes now (what the watcher does); paths relative to the folder, [] = rescan everything */
   update(paths: string[]): Promise<GraphChange | null>
-  /** resolves when the graph builder is complete (after a warm start it catches up in the background) */
+  /** builds the graph builder if a warm start left it for later, and resolves when it is complete */
   whenReady(): Promise<void>
   /** the current index (stats for tests and the benchmark) */
   readonly vault: Vault
@@ -129,11 +129,10 @@ interface Opened {
   builder: GraphBuilder
   queries: GraphQueries
   watcher?: FolderWatcher
-  /** warm start: the persisted graph, served until the builder has caught up */
+  /** warm start: the persisted graph, served until the builder is built */
   snapshot?: Graph
-  /** notes still to feed into the builder (background), null when the builder is complete */
+  /** notes still to feed into the builder (on first need), null when the builder is complete */
   pending: NoteMeta[] | null
-  pendingAt: number
   ready: Promise<void>
   markReady: () => void
   /** the graph changed since the last snapshot was written */
@@ -169,17 +168,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, pendingAt: 0, ready, markReady, dirty: false, updating: false }
+    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false }
     const metas = vault.metas()
     emitProgress({ done: 0, total: metas.length, phase: 'graph' })
 
-    // warm: nothing re-parsed and a snapshot of exactly these notes → show it now, build the builder after
+    // warm: nothing re-parsed and a snapshot of exactly these notes → show it now; the builder is built on
+    // first need (a query, an update, whenReady), after the snapshot is let go: holding both at once (and the
+    // garbage of building) took the 10k-note peak past 1 GB
     const snapshot = vault.stats.parsed === 0 && vault.cacheFile ? await loadGraphSnapshot(vault.cacheFile, vault.graphKey()) : undefined
     if (snapshot) {
       snapshot.diagnostics = vault.diagnostics()
       o.snapshot = snapshot
       o.pending = metas
-      setImmediate(() => buildInBackground(o))
     } else {
       for (const m of metas) if (!delivered.has(m.path)) builder.setNote(m)
       for (const m of vault.relinkedOnOpen) builder.setNote(m)
@@ -203,19 +203,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     })
   }
 
-  /** Feed the builder in slices so the thread stays responsive (IPC, HTTP) while it catches up. */
-  function buildInBackground(o: Opened): void {
-    if (!o.pending) return
-    const end = Math.min(o.pendingAt + 250, o.pending.length)
-    for (; o.pendingAt < end; o.pendingAt++) o.builder.setNote(o.pending[o.pendingAt])
-    if (o.pendingAt >= o.pending.length) finishBuild(o)
-    else setImmediate(() => buildInBackground(o))
-  }
-
-  /** Queries and updates need the complete builder: finish it now if the background has not yet. */
+  /** Queries and updates need the complete builder: build it now after a warm start (once). */
   function built(o: Opened): Opened {
     if (o.pending) {
-      for (; o.pendingAt < o.pending.length; o.pendingAt++) o.builder.setNote(o.pending[o.pendingAt])
+      const pending = o.pending
+      o.pending = null
+      o.snapshot = undefined // the builder's graph replaces it; callers holding it keep their copy
+      for (const m of pending) o.builder.setNote(m)
       finishBuild(o)
     }
     return o
@@ -362,7 +356,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
-    whenReady: () => current.ready,
+    whenReady: () => built(current).ready,
     async close() {
       closed = true
       current.watcher?.close()

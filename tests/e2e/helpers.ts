@@ -22,6 +22,12 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(`${baseUrl()}${hash}`)
   await expect(page.getByLabel('Knowledge graph')).toBeVisible()
   await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0, null, { timeout: 30_000 })
+  // a first start shows a quick placement at once and the force layout replaces it later: wait for that
+  await page.waitForFunction(
+    () => performance.getEntriesByName('notes-graph:laid-out').length >= performance.getEntriesByName('notes-graph:layout-scheduled').length,
+    null,
+    { timeout: 60_000 },
+  )
   await waitForStableLayout(page)
 }
 

@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write'
+import { writeFileAtomicChunks } from '../atomic-write'
 import type { Graph, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { EXTRACTOR_VERSION } from '../extract/version'
-import { StringTable, decodeGraph, decodeMentions, encodeGraph, encodeMentions, type CompactGraph } from './codec'
+import { StringTable, decodeGraph, decodeMentions, encodeGraphChunks, encodeMentions, type CompactGraph } from './codec'
 
 /** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
 export const PARSER_VERSION = 6
@@ -71,8 +71,18 @@ export async function loadCache(file: string, root: string, ontologyVersion: str
 }
 
 export async function saveCache(file: string, root: string, ontologyVersion: string, entries: Iterable<FileResult>): Promise<void> {
+  await writeFileAtomicChunks(file, cacheChunks(root, ontologyVersion, entries))
+}
+
+/**
+ * The index file as JSON pieces, one entry at a time (the string table, filled while encoding, comes last):
+ * a 10k-note index is ~50 MB of JSON, which as one string plus its encoded copy raised peak memory by ~200 MB.
+ */
+function* cacheChunks(root: string, ontologyVersion: string, entries: Iterable<FileResult>): Generator<string> {
   const t = new StringTable()
-  const stored: StoredEntry[] = []
+  const head: Omit<CacheFile, 'strings' | 'entries'> = { format: 2, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, ontology: ontologyVersion, root }
+  yield JSON.stringify(head).slice(0, -1) + ',"entries":['
+  let first = true
   for (const r of entries) {
     const { meta, ...rest } = r
     const e: StoredEntry = rest
@@ -80,10 +90,10 @@ export async function saveCache(file: string, root: string, ontologyVersion: str
       const { mentions, path: _p, size: _s, mtimeMs: _m, hash: _h, ...fields } = meta
       e.meta = { ...fields, m: encodeMentions(mentions, t) }
     }
-    stored.push(e)
+    yield (first ? '' : ',') + JSON.stringify(e)
+    first = false
   }
-  const data: CacheFile = { format: 2, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, ontology: ontologyVersion, root, strings: t.list, entries: stored }
-  await writeFileAtomic(file, JSON.stringify(data))
+  yield '],"strings":' + JSON.stringify(t.list) + '}'
 }
 
 /** What a graph snapshot was built from: the notes (path + content hash), parser, extractor and ontology versions. */
@@ -94,8 +104,14 @@ export function graphKey(notes: Iterable<{ path: string; hash: string }>, ontolo
 }
 
 export async function saveGraphSnapshot(indexFile: string, key: string, graph: Graph): Promise<void> {
-  const data: GraphFile = { format: 2, key, graph: encodeGraph(graph) }
-  await writeFileAtomic(graphFileFor(indexFile), JSON.stringify(data))
+  await writeFileAtomicChunks(graphFileFor(indexFile), snapshotChunks(key, graph))
+}
+
+/** The snapshot file as JSON pieces (edges encoded a slice at a time; see encodeGraphChunks). */
+function* snapshotChunks(key: string, graph: Graph): Generator<string> {
+  yield `{"format":2,"key":${JSON.stringify(key)},"graph":`
+  yield* encodeGraphChunks(graph)
+  yield '}'
 }
 
 /** The snapshot when it was built from exactly these notes, else undefined. */

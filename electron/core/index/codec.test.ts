@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StringTable, decodeGraph, decodeMentions, encodeGraph, encodeMentions } from './codec'
+import { StringTable, decodeGraph, decodeMentions, encodeGraph, encodeGraphChunks, encodeMentions } from './codec'
 import type { Graph, Mention } from '../types'
 
 describe('persisted index codec', () => {
@@ -30,5 +30,8 @@ describe('persisted index codec', () => {
       diagnostics: [{ file: 'a.md', line: 2, severity: 'warning', code: 'yaml-invalid', message: 'Bad YAML here.' }],
     }
     expect(decodeGraph(JSON.parse(JSON.stringify(encodeGraph(g))))).toEqual(g)
+    // the streamed form (used to write snapshots) is the same JSON, whatever the piece size
+    for (const per of [1, 2, 4096]) expect(JSON.parse([...encodeGraphChunks(g, per)].join(''))).toEqual(JSON.parse(JSON.stringify(encodeGraph(g))))
+    expect(decodeGraph(JSON.parse([...encodeGraphChunks({ nodes: [], edges: [], diagnostics: [] })].join('')))).toEqual({ nodes: [], edges: [], diagnostics: [] })
   })
 })

@@ -62,6 +62,25 @@ export function encodeGraph(g: Graph): CompactGraph {
   return { nodes: g.nodes, strings: t.list, edges, diagnostics: g.diagnostics }
 }
 
+/** encodeGraph as JSON text in pieces (a few thousand edges each), so the whole edge array never exists at once. */
+export function* encodeGraphChunks(g: Graph, perChunk = 4096): Generator<string> {
+  const t = new StringTable()
+  yield `{"nodes":${JSON.stringify(g.nodes)},"edges":[`
+  let buf: number[] = []
+  let first = true
+  for (let i = 0; i < g.edges.length; i++) {
+    const e = g.edges[i]
+    buf.push(EDGE_TYPES.indexOf(e.type), t.add(e.source), t.add(e.target), e.weight === undefined ? 0 : e.weight + 1, e.refs ? e.refs.length : -1)
+    if (e.refs) for (const r of e.refs) buf.push(r.line, t.add(r.section))
+    if ((i + 1) % perChunk === 0 || i === g.edges.length - 1) {
+      yield (first ? '' : ',') + buf.join(',')
+      first = false
+      buf = []
+    }
+  }
+  yield `],"strings":${JSON.stringify(t.list)},"diagnostics":${JSON.stringify(g.diagnostics)}}`
+}
+
 export function decodeGraph(c: CompactGraph): Graph {
   const s = c.strings
   const f = c.edges

@@ -1,7 +1,7 @@
 // Pushes the explore store to the graph view: filters + local graph (with live counts), layout,
 // node size; and remembers node positions per folder after a layout or a drag (pinning).
 // (The app shell reads them back from view state `explore.positions` when it loads a folder.)
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { Centrality, RendererApi } from '../../../electron/shared/contract'
 import type { Graph } from '../../../electron/core/types'
 import type { GraphController, NodeFilter } from '../graph/controller'
@@ -22,6 +22,11 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   const layout = useExplore((s) => s.layout)
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
+  // a big graph streams in after the first paint: count again when it is all there
+  const loading = useSyncExternalStore(
+    (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
+    () => (controller as Partial<{ isLoading(): boolean }>).isLoading?.call(controller) ?? false,
+  )
 
   // filters and the local graph; re-applied when the graph changes so new elements are filtered too
   useEffect(() => {
@@ -37,7 +42,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [controller, graph, ready, filter, depth, selected])
+  }, [controller, graph, ready, filter, depth, selected, loading])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {

@@ -93,6 +93,20 @@ describe('CyGraphController', () => {
     expect(cy.getElementById('service:amazon-s3').hasClass('g-compare')).toBe(false)
   })
 
+  it('keeps pinned nodes in place when a layout runs, and moves them again once unpinned', () => {
+    const { c, cy } = setup()
+    c.pin('service:aws-glue', true)
+    expect(cy.getElementById('service:aws-glue').hasClass('pinned')).toBe(true)
+    c.runLayout('lanes')
+    expect(cy.getElementById('service:aws-glue').position()).toEqual({ x: 200, y: 50 })
+    expect(cy.getElementById('note:a.md').position()).not.toEqual({ x: 100, y: 0 })
+    expect(c.pinned()).toEqual(['service:aws-glue'])
+    c.pin('service:aws-glue', false)
+    c.runLayout('lanes')
+    expect(cy.getElementById('service:aws-glue').position()).not.toEqual({ x: 200, y: 50 })
+    expect(c.pinned()).toEqual([])
+  })
+
   it('passes note requests to the shell', () => {
     const { c, events } = setup()
     c.openNote('a.md', 'intro', 3)

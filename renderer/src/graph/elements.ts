@@ -21,13 +21,13 @@ export const sizeFor = (scaled: number, type: GraphNode['type']): number =>
   Math.round(BASE_SIZE[type] + GROWTH[type] * Math.sqrt(Math.max(0, Math.min(1, scaled))))
 
 /**
- * Labels vanish below 7 rendered px (min-zoomed-font-size), so a bigger font means labelled at a lower
+ * Labels vanish below 9 rendered px (min-zoomed-font-size), so a bigger font means labelled at a lower
  * zoom: the top 3 % by degree keep their label when zoomed out, the top 10 % next, the rest last.
  */
 export function fontFor(rank: number, type: GraphNode['type']): number {
-  if (type === 'domain') return 22
+  if (type === 'domain') return 17
   if (type === 'tag') return 9
-  return rank < 0.03 ? 20 : rank < 0.1 ? 13 : 10
+  return rank < 0.03 ? 15 : rank < 0.1 ? 12 : 10
 }
 
 /** Degree rank of each node as a fraction (0 = the biggest hub), tags excluded from the ranking. */

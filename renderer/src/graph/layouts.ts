@@ -55,7 +55,7 @@ function degreeMap(graph: Graph): Map<string, number> {
  * large domain does not squeeze the others.
  */
 export function concentricByDomain(graph: Graph, opts: { spacing?: number } = {}): Positions {
-  const spacing = opts.spacing ?? 44
+  const spacing = opts.spacing ?? 48
   const home = homeDomains(graph)
   const deg = degreeMap(graph)
   const groups = new Map<string, GraphNode[]>()
@@ -83,11 +83,12 @@ export function concentricByDomain(graph: Graph, opts: { spacing?: number } = {}
       out[n.id] = { x: Math.cos(a) * r0, y: Math.sin(a) * r0 }
     })
     // rings: notes, then services + concepts, then tags; each band fills arcs of its sector outward
-    let radius = r0 + 2.5 * spacing
+    let radius = r0 + 3.5 * spacing
     for (const band of [byType(['note']), byType(['service', 'concept']), byType(['tag'])]) {
       let i = 0
       while (i < band.length) {
-        const usable = Math.max(0.0001, sweep * 0.9)
+        // a gap between sectors, so each domain reads as its own wedge
+        const usable = Math.max(0.0001, sweep * 0.82)
         const capacity = Math.max(1, Math.floor((usable * radius) / spacing))
         const row = band.slice(i, i + capacity)
         row.forEach((n, k) => {

@@ -67,7 +67,7 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
         height: 'data(size)',
         label: big ? '' : 'data(short)',
         'font-size': 'data(font)',
-        'min-zoomed-font-size': big ? 9 : 8,
+        'min-zoomed-font-size': 9,
         'text-events': 'no',
         color: p.text,
         'text-outline-color': p.outline,
@@ -92,7 +92,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
         : { width: 'data(w)', 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.8 } as never,
     },
     ...(big ? [] : EDGE_KINDS),
-    { selector: '.faded', style: { opacity: 0.12 } },
+    // dimmed nodes lose their labels too: only the hovered neighbourhood is read
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.hl-any', style: { label: 'data(short)', 'min-zoomed-font-size': 0 } },
