@@ -11,6 +11,8 @@ const [phase, dir, stateDir, updatesArg] = process.argv.slice(2)
 const files: string[] = (JSON.parse(readFileSync(path.join(dir, '.bench-vault.json'), 'utf8')) as { files: string[] }).files
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024
 const since = (t0: number) => performance.now() - t0
+/** CPU time of the whole process (every thread), ms: unlike wall time, hardly affected by other processes' load */
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
 const opts = { folder: dir, bundledFolder: dir, cacheDir: path.join(stateDir, 'cache'), settingsDir: path.join(stateDir, 'settings') }
 const out: Record<string, unknown> = { phase }
 
@@ -18,12 +20,16 @@ if (phase === 'bare') {
   // the baseline: single thread, read + remark-parse + remark-gfm, nothing else
   const processor = unified().use(remarkParse).use(remarkGfm)
   const t0 = performance.now()
+  const c0 = cpuMs()
   for (const f of files) processor.parse(readFileSync(path.join(dir, f), 'utf8'))
   out.ms = since(t0)
+  out.cpuMs = cpuMs() - c0
 } else if (phase === 'cold') {
   const t0 = performance.now()
+  const c0 = cpuMs()
   const b = await createBackend(opts)
   out.ms = since(t0)
+  out.cpuMs = cpuMs() - c0
   const g = b.getGraph()
   Object.assign(out, { parsed: b.vault.stats.parsed, workers: b.vault.stats.usedWorkers, nodes: g.nodes.length, edges: g.edges.length })
   const t1 = performance.now()

@@ -185,7 +185,7 @@ function report(f: RendererFigures): string {
     `| figure | measured | target | ratio |`,
     `|---|---:|---:|---:|`,
     `| bundled notes: launch → interactive graph, warm (remembered positions) | ${fmt(f.launchWarmMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchWarmMs, TARGETS.launch)} ${mark(f.launchWarmMs <= TARGETS.launch)} |`,
-    `| bundled notes: launch → interactive graph, cold (first start, provisional placement while the layout runs in a worker) | ${fmt(f.launchColdMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchColdMs, TARGETS.launch)} ${mark(f.launchColdMs <= TARGETS.launch)} |`,
+    `| bundled notes: launch → interactive graph, cold (first start: a concentric-by-domain placement at once, the force layout computed in a worker animates in later) | ${fmt(f.launchColdMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchColdMs, TARGETS.launch)} ${mark(f.launchColdMs <= TARGETS.launch)} |`,
     `| same, cold: force layout finished (worker) and applied | ${fmt(f.coldLaidOutMs)} | — | — |`,
     `| click → note rendered, p95 over ${f.clicks} nodes (p50 ${fmt(f.clickP50Ms)}) | ${fmt(f.clickP95Ms)} | ≤ ${fmt(TARGETS.clickP95)} | ${ratio(f.clickP95Ms, TARGETS.clickP95)} ${mark(f.clickP95Ms <= TARGETS.clickP95)} |`,
     `| synthetic ${f.synthNodes} nodes / ${f.synthEdges} edges, cached positions: first paint (all nodes placed, hubs labelled, clickable) | ${fmt(f.synthPaintMs)} | ≤ ${fmt(TARGETS.synthPaint)} | ${ratio(f.synthPaintMs, TARGETS.synthPaint)} ${mark(f.synthPaintMs <= TARGETS.synthPaint)} |`,
@@ -206,7 +206,10 @@ function writeBenchmarksMd(table: string, browserPath: string): void {
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
       `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end of the run, ` +
       `headless Chromium (${browserPath}) with --disable-gpu against the web host. Clicks are dispatched as Cytoscape taps and timed to the ` +
-      'first animation frame with the note in the panel; launch is navigation start → first frame after the graph became interactive.',
+      'first animation frame with the note in the panel; launch is navigation start → first frame after the graph became interactive. ' +
+      'A graph of more than 1,500 elements loads in two steps of ≤ 40 ms slices: the nodes (first paint, clickable), then the edges in the ' +
+      'frames after; the last row is the one canvas frame that then draws all 25,000 elements (software rendering, --disable-gpu). ' +
+      'Other sessions share the 2 cores: read the load average before comparing runs.',
     '',
     table,
     end,

@@ -447,6 +447,14 @@ export class CyGraphController implements GraphController {
         }
       }
       if (this.selectedId) cy.getElementById(this.selectedId).select()
+      // while something is highlighted, only highlighted nodes and the big hubs keep their labels
+      const quiet = this.groups.size > 0 && !this.big
+      if (quiet || cy.nodes('.quiet').nonempty()) {
+        cy.nodes().forEach((n) => {
+          const q = quiet && !this.classed.has(n.id())
+          if (q !== n.hasClass('quiet')) n.toggleClass('quiet', q)
+        })
+      }
     })
     this.applyFilter()
   }

@@ -96,6 +96,7 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
+    { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
     { selector: 'node.hl-any', style: { label: 'data(short)', 'min-zoomed-font-size': 0 } },
     ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
     ...Object.keys(GROUP_MARK).map((group) => ({
