@@ -14,7 +14,14 @@ function writeNote(rel: string, text: string): void {
   fs.mkdirSync(path.dirname(full), { recursive: true })
   fs.writeFileSync(`${full}.tmp`, text)
   fs.renameSync(`${full}.tmp`, full)
+  written.add(full)
 }
+
+// Notes a test added are removed afterwards, so later specs (and the README screenshots) see the bundled notes.
+const written = new Set<string>()
+test.afterAll(() => {
+  for (const file of written) fs.rmSync(file, { force: true })
+})
 
 test('the graph renders in its container', async ({ page }) => {
   await openApp(page)
