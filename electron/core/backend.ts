@@ -2,8 +2,8 @@
 // the Api contract. The Electron main process and the web host both wrap it; the CLI and tests use it too.
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { ApiArgs, ApiMethod, ApiResult, Centrality, Neighbourhood, Settings, ViewState } from '../shared/contract'
-import type { EntityMentions, ExamInfo, FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta, OverlapResult, RenamedUse, SearchHit } from './types'
+import type { Api, ApiMethod } from '../shared/contract'
+import type { FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta } from './types'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
@@ -33,24 +33,13 @@ export interface BackendOptions {
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
 export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
 
-export interface Backend {
-  getFolder(): FolderInfo
-  getGraph(): Graph
-  getNote(path: string): NoteDoc
-  getMentions(entityId: string): EntityMentions
-  neighbourhood(id: string, depth: number): Neighbourhood
-  overlap(ids: string[]): OverlapResult
-  centrality(): Centrality
-  exams(): ExamInfo[]
-  coverageGaps(examCode: string): string[]
-  renamed(): RenamedUse[]
-  search(query: string, limit: number): SearchHit[]
+/**
+ * The core half of the contract's `Api`, taken from it so the two cannot drift apart. Opening a folder
+ * indexes it, so those two calls are asynchronous here.
+ */
+export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'reload'> {
   openFolder(path?: string): Promise<FolderInfo | null>
   reload(): Promise<FolderInfo>
-  getSettings(): Settings
-  setSettings(patch: Partial<Settings>): Settings
-  getViewState(): ViewState
-  setViewState(state: ViewState): void
   onChange(listener: (change: GraphChange) => void): () => void
   onProgress(listener: (progress: IndexProgress) => void): () => void
   /** apply file changes now (what the watcher does); paths relative to the folder, [] = rescan everything */
@@ -61,11 +50,6 @@ export interface Backend {
   readonly vault: Vault
   close(): Promise<void>
 }
-
-// compile-time check: every core method of the contract is here with a compatible signature
-type _Check = { [M in CoreMethod]: (...args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>> }
-const _check = (b: Backend): _Check => b
-void _check
 
 /** Lines cache for snippets and search: lines[0] is file line 1, like Mention.line. */
 class LineCache {

@@ -1,9 +1,12 @@
 // The main process wired end to end against a mocked `electron` and a fake backend:
 // what a window is created with, what IPC accepts, what leaves the app.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a hand-built fake of Electron's loosely typed API */
 import { EventEmitter } from 'node:events'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 const h = vi.hoisted(() => {
+  // vi.hoisted runs before imports are bound, so the fake takes node:events with require
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { EventEmitter } = require('node:events') as typeof import('node:events')
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
