@@ -3,18 +3,10 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadOntology } from '../electron/core/ontology/index'
+import { mulberry32 } from '../electron/core/prng'
 
-/** Small seeded PRNG (mulberry32): same seed → same vault, on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded: same seed → same vault, on every machine. */
+export const prng = mulberry32
 
 const DOMAINS = ['D1_data_preparation', 'D2_model_development', 'D3_deployment', 'D4_monitoring']
 const TOPICS = ['ingestion', 'storage', 'features', 'training', 'tuning', 'evaluation', 'hosting', 'pipelines', 'security', 'costs', 'drift', 'governance']

@@ -1,19 +1,20 @@
 // Write files so a crash or a full disk never leaves a half-written settings or index file:
 // write a sibling temp file, flush it, then rename over the target (atomic on one filesystem).
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 let counter = 0
 const tmpName = (file: string) => `${file}.${process.pid}.${Date.now()}.${counter++}.tmp`
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Write through a sibling temp file, flushed, then renamed over the target; the temp file never outlives a failure. */
+async function viaTempFile(file: string, write: (handle: FileHandle) => Promise<void>): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const tmp = tmpName(file)
   try {
     const handle = await open(tmp, 'w')
     try {
-      await handle.writeFile(data)
+      await write(handle)
       await handle.sync()
     } finally {
       await handle.close()
@@ -25,37 +26,29 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  return viaTempFile(file, (handle) => handle.writeFile(data))
+}
+
 /**
  * Like writeFileAtomic, for big files produced piece by piece (the persisted index): the pieces are written as
  * they come, in ~1 MB writes, so the whole file never has to exist as one string in memory.
  */
-export async function writeFileAtomicChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  const tmp = tmpName(file)
-  try {
-    const handle = await open(tmp, 'w')
-    try {
-      let pending: string[] = []
-      let size = 0
-      for (const c of chunks) {
-        pending.push(c)
-        size += c.length
-        if (size >= 1 << 20) {
-          await handle.write(pending.join(''))
-          pending = []
-          size = 0
-        }
+export function writeFileAtomicChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  return viaTempFile(file, async (handle) => {
+    let pending: string[] = []
+    let size = 0
+    for (const c of chunks) {
+      pending.push(c)
+      size += c.length
+      if (size >= 1 << 20) {
+        await handle.write(pending.join(''))
+        pending = []
+        size = 0
       }
-      if (pending.length) await handle.write(pending.join(''))
-      await handle.sync()
-    } finally {
-      await handle.close()
     }
-    await rename(tmp, file)
-  } catch (err) {
-    await rm(tmp, { force: true })
-    throw err
-  }
+    if (pending.length) await handle.write(pending.join(''))
+  })
 }
 
 export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {

@@ -1,6 +1,7 @@
 // Degree and betweenness centrality (Brandes, unweighted, undirected), cached per Graph object.
 import type { Graph } from '../types'
 import { indexGraph } from './adjacency'
+import { mulberry32 } from '../prng' // deterministic: sampled betweenness is the same on every run
 
 export interface CentralityResult {
   /** number of distinct neighbours */
@@ -18,17 +19,6 @@ export interface CentralityOptions {
 
 const cache = new WeakMap<Graph, CentralityResult>()
 
-/** Small deterministic PRNG so sampled betweenness is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function centrality(graph: Graph, opts: CentralityOptions = {}): CentralityResult {
   const useCache = opts.exactUpTo === undefined && opts.workBudget === undefined
