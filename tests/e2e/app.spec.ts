@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { EntityMentions } from '../../electron/core/types'
-import { apiCall, notesDir, visibleNodePoint, openApp, waitForStableLayout, within } from './helpers'
+import { apiCall, centreOnNode, notesDir, openApp, waitForStableLayout, within } from './helpers'
 
 const GLUE = 'service:aws-glue'
 const notePanel = (page: Page) => page.locator('[aria-label="Note"]')
@@ -45,13 +45,7 @@ test('the graph renders in its container', async ({ page }) => {
 test('a click on the canvas at a service node opens its best section, highlighted and in view', async ({ page }) => {
   await openApp(page)
   // bring AWS Glue to the middle at a comfortable zoom, as a user would before clicking it
-  await page.evaluate((id) => {
-    const cy = window.cy!
-    cy.zoom(2.5)
-    cy.center(cy.getElementById(id))
-  }, GLUE)
-  await waitForStableLayout(page)
-  const point = await visibleNodePoint(page, GLUE)
+  const point = await centreOnNode(page, GLUE, 2.5)
   await page.mouse.click(point.x, point.y)
 
   const panel = notePanel(page)
@@ -185,13 +179,7 @@ test('screenshot of the main view', async ({ page }) => {
   await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, GLUE)
   await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
   // AWS Glue in the middle, hovered: its neighbours stand out, the rest is dimmed
-  await page.evaluate((id) => {
-    const cy = window.cy!
-    cy.zoom(1.1)
-    cy.center(cy.getElementById(id))
-  }, GLUE)
-  await waitForStableLayout(page)
-  const point = await visibleNodePoint(page, GLUE)
+  const point = await centreOnNode(page, GLUE, 1.1)
   await page.mouse.move(point.x, point.y)
   await page.waitForTimeout(400)
   const shot = await page.screenshot()

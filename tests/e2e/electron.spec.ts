@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { visibleNodePoint, waitForStableLayout } from './helpers'
+import { centreOnNode } from './helpers'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 
@@ -40,13 +40,7 @@ test('desktop app: launch → graph → click a service → its note', async () 
     await expect(page.getByLabel('Knowledge graph')).toBeVisible({ timeout: 30_000 })
     await page.waitForFunction(() => (window.cy?.nodes('[type = "service"]').length ?? 0) > 0, null, { timeout: 30_000 })
     const id = 'service:aws-glue'
-    await page.evaluate((nodeId) => {
-      const cy = window.cy!
-      cy.zoom(2.5)
-      cy.center(cy.getElementById(nodeId))
-    }, id)
-    await waitForStableLayout(page)
-    const point = await visibleNodePoint(page, id)
+    const point = await centreOnNode(page, id, 2.5)
     await page.mouse.click(point.x, point.y)
     const panel = page.locator('[aria-label="Note"]')
     await expect(panel.locator('.note-heading h2')).toHaveText('AWS Glue')

@@ -76,3 +76,14 @@ export async function visibleNodePoint(page: Page, id: string): Promise<{ x: num
 export function within(inner: { y: number; height: number }, outer: { y: number; height: number }): boolean {
   return inner.y >= outer.y - 1 && inner.y + inner.height <= outer.y + outer.height + 1
 }
+
+/** Bring a node to the middle at a given zoom, as a user would before pointing at it; returns its page point. */
+export async function centreOnNode(page: Page, id: string, zoom: number): Promise<{ x: number; y: number }> {
+  await page.evaluate(([nodeId, z]) => {
+    const cy = window.cy!
+    cy.zoom(z)
+    cy.center(cy.getElementById(nodeId))
+  }, [id, zoom] as const)
+  await waitForStableLayout(page)
+  return visibleNodePoint(page, id)
+}
