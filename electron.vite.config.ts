@@ -1,8 +1,24 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 const root = import.meta.dirname
+
+/**
+ * index.html carries the strict production CSP as a meta tag. The dev server drops it: Vite's React refresh
+ * preamble is an inline script and HMR needs ws:, and the main process sends the relaxed development policy
+ * as a header instead (electron/main/csp.ts).
+ */
+function productionCspOnly(): Plugin {
+  return {
+    name: 'notes-graph:production-csp-only',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, ctx) => (ctx.server ? html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, '') : html),
+    },
+  }
+}
 
 // Sources live in electron/ and renderer/ (not src/), so every entry is named here.
 // main is ESM ("type": "module"): unified/remark are ESM-only and load natively; runtime
@@ -34,7 +50,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), productionCspOnly()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
