@@ -1,5 +1,5 @@
 // Electron main process: window, menu, IPC wiring, security. The notes logic lives in electron/core.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
 import { writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,10 +46,8 @@ function send<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
 }
 
 async function pickFolder(): Promise<string | null> {
-  const result = await dialog.showOpenDialog(win ?? undefined!, {
-    title: 'Open Notes Folder',
-    properties: ['openDirectory'],
-  })
+  const options: Electron.OpenDialogOptions = { title: 'Open Notes Folder', properties: ['openDirectory'] }
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
 }
 
@@ -77,12 +75,13 @@ function handlers(b: Backend): Handlers {
     setViewState: (state) => b.setViewState(state),
     openExternal: (url) => security.openExternal(url),
     saveFile: async (req) => {
-      const result = await dialog.showSaveDialog(win ?? undefined!, { defaultPath: req.defaultName })
+      const options: Electron.SaveDialogOptions = { defaultPath: req.defaultName }
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       if (result.canceled || !result.filePath) return null
       await writeFile(result.filePath, req.base64 ? Buffer.from(req.data, 'base64') : req.data)
       return result.filePath
     },
-  } as Handlers
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -105,7 +104,6 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, security)
   const csp = contentSecurityPolicy(dev, devServerUrl)
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(paths.renderer, request.url, csp))
-  void net // the app protocol serves files itself; no network fetches from main
 
   backend = await createBackend({
     bundledFolder: paths.bundledNotes,

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { GraphChange } from '../core/types'
 import { resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
+import { VaultError } from '../core/errors'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -44,7 +45,8 @@ function fakeBackend(): WebBackend {
     getGraph: () => ({ nodes: [{ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md' }], edges: [], diagnostics: [] }),
     getNote: (p: string) => {
       if (p === 'boom.md') throw new Error('disk on fire')
-      throw Object.assign(new Error(`no such note: ${p}`), { code: 'NOT_FOUND' })
+      if (p.startsWith('../')) throw new VaultError('EOUTSIDE', `Note path must stay inside the notes folder: ${p}`)
+      throw new VaultError('ENOENT', `no such note: ${p}`)
     },
     getMentions: (id: string) => ({ entity: id, mentions: [] }),
     neighbourhood: notImplemented,
@@ -144,6 +146,7 @@ describe('web host: API', () => {
     expect(JSON.parse(missing.body).error).toContain('no such note')
     const broken = await call(web.port, 'getNote', ['boom.md'])
     expect(broken.status).toBe(500)
+    expect((await call(web.port, 'getNote', ['../secret.md'])).status).toBe(403)
     expect(JSON.parse(broken.body)).toEqual({ error: 'disk on fire' })
     expect((await call(web.port, 'getGraph', [])).status).toBe(200)
   })

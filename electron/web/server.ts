@@ -139,9 +139,10 @@ function statusOf(err: unknown): number {
   if (err instanceof HttpError) return err.status
   const e = err as { status?: unknown; statusCode?: unknown; code?: unknown }
   for (const s of [e?.status, e?.statusCode]) if (typeof s === 'number' && s >= 400 && s < 600) return s
-  if (e?.code === 'ENOENT' || e?.code === 'NOT_FOUND') return 404
-  if (e?.code === 'EACCES' || e?.code === 'OUTSIDE_FOLDER' || e?.code === 'FORBIDDEN') return 403
-  if (e?.code === 'INVALID' || e?.code === 'BAD_REQUEST') return 400
+  // the core's VaultError codes (electron/core/errors.ts)
+  if (e?.code === 'ENOENT' || e?.code === 'ENOTDIR') return 404
+  if (e?.code === 'EACCES' || e?.code === 'EOUTSIDE') return 403
+  if (e?.code === 'EINVAL') return 400
   return 500
 }
 

@@ -363,33 +363,12 @@ export class GraphBuilder {
 
   private flush(): void {
     let changed = false
+    const keepBase = !this.baseEmpty
     for (const id of this.touchedNodes) {
-      const cur = this.nodes.get(id)
-      const want = this.desiredNode(id)
-      if (!want) {
-        if (!cur) continue
-        if (!this.baseEmpty && !this.nodeBase.has(id)) this.nodeBase.set(id, cur)
-        this.nodes.delete(id)
-      } else {
-        if (cur && sameNode(cur, want)) continue
-        if (!this.baseEmpty && !this.nodeBase.has(id)) this.nodeBase.set(id, cur)
-        this.nodes.set(id, want)
-      }
-      changed = true
+      changed = reconcile(this.nodes, this.nodeBase, id, this.desiredNode(id), sameNode, keepBase) || changed
     }
     for (const [id, key] of this.touchedEdges) {
-      const cur = this.edges.get(id)
-      const want = this.desiredEdge(id, key)
-      if (!want) {
-        if (!cur) continue
-        if (!this.baseEmpty && !this.edgeBase.has(id)) this.edgeBase.set(id, cur)
-        this.edges.delete(id)
-      } else {
-        if (cur && sameEdge(cur, want)) continue
-        if (!this.baseEmpty && !this.edgeBase.has(id)) this.edgeBase.set(id, cur)
-        this.edges.set(id, want)
-      }
-      changed = true
+      changed = reconcile(this.edges, this.edgeBase, id, this.desiredEdge(id, key), sameEdge, keepBase) || changed
     }
     this.touchedNodes.clear()
     this.touchedEdges.clear()
@@ -560,4 +539,25 @@ export class GraphBuilder {
     }
     return a
   }
+}
+
+/**
+ * Make `live[id]` what it should be (`want`, or absent), keeping unchanged objects so the materialized graph
+ * can reuse them. With `keepBase`, the value before the first change since the last delta is remembered in
+ * `base` so the delta can be computed. Returns whether anything changed.
+ */
+function reconcile<T>(
+  live: Map<string, T>,
+  base: Map<string, T | undefined>,
+  id: string,
+  want: T | undefined,
+  same: (a: T, b: T) => boolean,
+  keepBase: boolean,
+): boolean {
+  const cur = live.get(id)
+  if (want === undefined ? cur === undefined : cur !== undefined && same(cur, want)) return false
+  if (keepBase && !base.has(id)) base.set(id, cur)
+  if (want === undefined) live.delete(id)
+  else live.set(id, want)
+  return true
 }

@@ -21,15 +21,8 @@ interface Override {
   addFormerNames?: string[]
 }
 
-interface AddedEntity {
-  name: string
-  category: string
-  parent?: string
-  feature?: boolean
-  option?: boolean
-  aliases: string[]
-  formerNames?: string[]
-}
+/** An entity our additions define that the reference facts lack. */
+type AddedEntity = Pick<OntologyEntity, 'name' | 'category' | 'parent' | 'feature' | 'option' | 'aliases' | 'formerNames'>
 
 export interface Additions {
   overrides: Record<string, Override>

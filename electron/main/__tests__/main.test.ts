@@ -53,7 +53,6 @@ const h = vi.hoisted(() => {
     shell: { openExternal: vi.fn(async () => {}) },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    net: {},
   }
   const backend = new Proxy({ onChange: () => () => {}, onProgress: () => () => {}, close: async () => {} } as Record<string, unknown>, {
     // not a thenable: `await createBackend()` must resolve to the proxy itself
