@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { preloadAppChunk } from './scripts/preload-app-chunk.mjs'
 
 const root = import.meta.dirname
 
@@ -50,7 +51,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react(), productionCspOnly()],
+    plugins: [react(), productionCspOnly(), preloadAppChunk()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -3,9 +3,10 @@ import http from 'node:http'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { GraphChange } from '../core/types'
+import type { Graph, GraphChange } from '../core/types'
 import { resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
 import { VaultError } from '../core/errors'
+import { fromWire, isWireGraph } from '../shared/graph-wire'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -123,6 +124,13 @@ describe('web host: API', () => {
     expect(JSON.parse(r.body)).toEqual({ folder: '/notes', bundled: true, noteCount: 1 })
   })
 
+  it('sends the graph in its compact form, which expands to the backend graph', async () => {
+    const r = await call(web.port, 'getGraph', [])
+    const body = JSON.parse(r.body) as unknown
+    expect(isWireGraph(body)).toBe(true)
+    expect(fromWire(body)).toEqual(fakeBackend().getGraph())
+  })
+
   it('rejects bad arguments with 400', async () => {
     for (const args of [[], [42], ['a.md', 'extra']]) {
       const r = await call(web.port, 'getNote', args)
@@ -190,7 +198,7 @@ describe('web host: events', () => {
         res.on('data', (c: string) => {
           text += c
           if (text.includes(': connected')) {
-            for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph: { nodes: [], edges: [], diagnostics: [] } })
+            for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph: fakeBackend().getGraph() as Graph })
           }
           if (text.includes('event: graphChanged')) { req.destroy(); resolve(text) }
         })
@@ -198,6 +206,9 @@ describe('web host: events', () => {
       req.on('error', reject)
     })
     const data = received.split('event: graphChanged\ndata: ')[1].split('\n')[0]
-    expect(JSON.parse(data).changed).toEqual(['a.md'])
+    const change = JSON.parse(data) as GraphChange
+    expect(change.changed).toEqual(['a.md'])
+    expect(isWireGraph(change.graph)).toBe(true)
+    expect(fromWire(change.graph)).toEqual(fakeBackend().getGraph())
   })
 })

@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
-import type { GraphChange, IndexProgress } from '../core/types'
+import type { Graph, GraphChange, IndexProgress } from '../core/types'
+import { toWire } from '../shared/graph-wire'
 
 /** Methods the core backend implements; openExternal and saveFile are answered by the host itself. */
 export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
@@ -158,7 +159,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
     for (const client of sseClients) client.write(frame)
   }
-  const offChange = backend.onChange((change) => broadcast('graphChanged', change))
+  const offChange = backend.onChange((change) => broadcast('graphChanged', { ...change, graph: toWire(change.graph) }))
   const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
 
   async function callApi(method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -178,6 +179,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     else {
       const fn = backend[m] as (...a: unknown[]) => unknown
       result = await fn.apply(backend, args)
+      if (m === 'getGraph') result = toWire(result as Graph) // compact JSON; the renderer's client expands it
     }
     sendJson(res, 200, result)
   }

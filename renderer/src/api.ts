@@ -1,6 +1,7 @@
 // The renderer's one way to reach the backend: the Electron preload's `window.api` when present,
 // else an HTTP client for the web host (POST /api/<method>, events over SSE). Same RendererApi type.
 import type { Graph } from '../../electron/core/types'
+import { fromWire } from '../../electron/shared/graph-wire'
 import { API_METHODS, type ApiEvent, type ApiEvents, type ApiMethod, type RendererApi } from '../../electron/shared/contract'
 
 declare global {
@@ -29,7 +30,7 @@ async function post(method: ApiMethod, args: unknown[]): Promise<unknown> {
     const message = (body as { error?: string } | null)?.error ?? `${method} failed (${res.status})`
     throw new ApiError(res.status, message)
   }
-  return body
+  return method === 'getGraph' ? fromWire(body) : body
 }
 
 export function createHttpApi(): RendererApi {
@@ -44,6 +45,7 @@ export function createHttpApi(): RendererApi {
       source.addEventListener(event, (e) => {
         let payload: unknown
         try { payload = JSON.parse((e as MessageEvent<string>).data) } catch { return }
+        if (event === 'graphChanged') payload = { ...(payload as ApiEvents['graphChanged']), graph: fromWire((payload as ApiEvents['graphChanged']).graph) }
         for (const l of listeners.get(event) ?? []) l(payload)
       })
     }

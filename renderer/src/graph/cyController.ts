@@ -31,6 +31,9 @@ export const BIG_ABOVE = 4000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
 const SLICE_MS = 40
 
+/** Longest the canvas waits for the note panel before showing a selection anyway. */
+const SELECTION_STYLE_WAIT_MS = 250
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** For the benchmark and tests: when the first graph became interactive (performance timeline). */
@@ -55,9 +58,14 @@ export class CyGraphController implements GraphController {
   private workerFailed = false
   private loading: Promise<void> | null = null
   private pendingGraph: Graph | null = null
+  /** work waiting for a chunked first load to finish (see whenLoaded) */
+  private readonly afterLoad: Array<() => void> = []
   /** ids of elements that carry highlight-group classes (so clearing them never scans everything) */
   private classed = new Set<string>()
   private focusing: { id: string; zoom: number; until: number } | null = null
+  /** the selection the canvas shows (styling follows the note panel, see select) */
+  private styledId: string | null = null
+  private styleTimer: ReturnType<typeof setTimeout> | undefined = undefined
   private events: ControllerEvents
   /** nodes the user dragged: layouts leave them where they are */
   private pinnedIds = new Set<string>()
@@ -107,7 +115,9 @@ export class CyGraphController implements GraphController {
 
   /** Called by GraphView with a fresh core (and null on unmount). */
   attach(core: Core | null): void {
+    clearTimeout(this.styleTimer)
     this.core = core
+    this.styledId = null
     if (core && this.current.nodes.length > 0) this.sync(this.current, { initial: true })
     this.emit()
   }
@@ -151,6 +161,7 @@ export class CyGraphController implements GraphController {
     if (cy && initial && size > CHUNKED_ABOVE) {
       this.loading = this.loadInChunks(cy, graph).finally(() => {
         this.loading = null
+        for (const fn of this.afterLoad.splice(0)) this.afterFirstPaint(fn)
         const next = this.pendingGraph
         this.pendingGraph = null
         if (next && next !== graph) this.setGraph(next)
@@ -174,10 +185,11 @@ export class CyGraphController implements GraphController {
    * every slice would redraw the growing graph again and again, each time longer than a long task.
    */
   private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
+    await nextTask() // the caller's task (a React effect) has done enough already; this.loading is set now
+    if (this.core !== cy || cy.destroyed()) return
     const { nodes, edges } = toElements(graph, { hubs: this.big })
     const unknown = this.placeDefinitions(graph, nodes)
     this.fitBox(boxOf(nodes))
-    await nextTask() // the caller's task (a React effect) has done enough already
     // thousands of nodes: two frames, so the first drawing of each node (its texture) is split too
     const half = nodes.length > 3000 ? Math.ceil(nodes.length / 2) : nodes.length
     if (!(await this.addInSlices(cy, nodes.slice(0, half)))) return
@@ -241,9 +253,9 @@ export class CyGraphController implements GraphController {
     if (this.layoutName === 'force') {
       // tests and the benchmark wait for 'laid-out' when this mark says a layout is on its way
       try { performance.mark('notes-graph:layout-scheduled') } catch { /* no timeline */ }
-      this.afterFirstPaint(() => this.whenIdle(() => this.runLayout('force')))
+      this.whenLoaded(() => this.whenIdle(() => this.runLayout('force')))
     }
-    else this.afterFirstPaint(() => this.savePositions())
+    else this.whenLoaded(() => this.savePositions())
     return []
   }
 
@@ -252,6 +264,15 @@ export class CyGraphController implements GraphController {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
     if (idle) idle(fn, { timeout: 600 })
     else setTimeout(fn, 200)
+  }
+
+  /**
+   * Run once the graph is fully on the canvas, after that frame: starting the layout worker (its script,
+   * the graph copied to it) while edges are still being added would compete with them for the CPU.
+   */
+  private whenLoaded(fn: () => void): void {
+    if (this.loading) this.afterLoad.push(fn)
+    else this.afterFirstPaint(fn)
   }
 
   /** Run after the next frame has been painted (never delays the first paint). */
@@ -351,26 +372,55 @@ export class CyGraphController implements GraphController {
     this.events.onPositions?.(p)
   }
 
-  select(id: string | null): void {
-    const cy = this.core
+  /**
+   * Select a node. The note request goes out at once; the canvas styling waits until the note panel has
+   * painted (`panelShown`) or SELECTION_STYLE_WAIT_MS passed: restyling the selection redraws every element
+   * of the canvas (60–90 ms for the bundled notes in software rendering), and the note is what the click
+   * asked for, so it must not queue behind that frame. `{ now: true }` styles at once.
+   */
+  select(id: string | null, opts: { now?: boolean } = {}): void {
     this.selectedId = id && this.byId.has(id) ? id : null
-    if (cy) {
-      cy.batch(() => {
-        cy.$(':selected').unselect()
-        cy.$('.sel-hl').removeClass('sel-hl')
-        if (this.selectedId) {
-          const n = cy.getElementById(this.selectedId)
-          n.select()
-          n.connectedEdges().addClass('sel-hl')
-        }
-      })
-    }
     this.events.onSelect(this.selectedId)
     this.emit()
+    if (opts.now || !this.core) this.styleSelection()
+    else this.scheduleSelectionStyle(SELECTION_STYLE_WAIT_MS)
+  }
+
+  /** The note panel painted the current selection: style the canvas right after that frame. */
+  panelShown(): void {
+    if (this.styledId === this.selectedId) return
+    this.scheduleSelectionStyle(0)
+  }
+
+  private scheduleSelectionStyle(wait: number): void {
+    clearTimeout(this.styleTimer)
+    // rAF + timeout: after the frame the browser is about to paint, not before it
+    const run = () => { this.styleTimer = setTimeout(() => this.styleSelection(), 0) }
+    if (wait > 0) this.styleTimer = setTimeout(() => this.styleSelection(), wait)
+    else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run)
+    else run()
+  }
+
+  private styleSelection(): void {
+    clearTimeout(this.styleTimer)
+    const cy = this.core
+    if (!cy || cy.destroyed()) return
+    if (this.styledId === this.selectedId && cy.$(':selected').length === (this.selectedId ? 1 : 0)) return
+    this.styledId = this.selectedId
+    cy.batch(() => {
+      cy.$(':selected').unselect()
+      cy.$('.sel-hl').removeClass('sel-hl')
+      if (this.selectedId) {
+        const n = cy.getElementById(this.selectedId)
+        n.select()
+        n.connectedEdges().addClass('sel-hl')
+      }
+    })
   }
 
   focus(id: string): void {
-    this.select(id)
+    // the view animates to the node anyway (a redraw per frame): show the selection with it
+    this.select(id, { now: true })
     const cy = this.core
     if (!cy || !this.selectedId) return
     const n = cy.getElementById(id)

@@ -28,6 +28,9 @@ interface Props {
   onClose(): void
 }
 
+/** Mentions rendered in the same frame as the note; the rest follow right after. */
+const FIRST_MENTIONS = 40
+
 type Loaded = { doc: NoteDoc; error?: undefined } | { doc?: undefined; error: string }
 
 export function NotePanel(props: Props) {
@@ -45,6 +48,18 @@ export function NotePanel(props: Props) {
     )
     return () => { live = false }
   }, [api, path, version])
+
+  // A hub (SageMaker: ~500 mentions) would make the click wait for hundreds of list items: the first ones
+  // render with the note, the rest in the task after that frame.
+  const [fullList, setFullList] = useState<EntityMentions | null>(null)
+  const listComplete = !mentions || mentions.mentions.length <= FIRST_MENTIONS || fullList === mentions
+  useEffect(() => {
+    if (listComplete || !mentions) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setFullList(mentions), 0) })
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer) }
+  }, [mentions, listComplete])
+  const listed = mentions ? (listComplete ? mentions.mentions : mentions.mentions.slice(0, FIRST_MENTIONS)) : []
 
   // Highlight the target section (heading up to the next heading of the same or higher level) and scroll to it.
   const section = target?.section
@@ -68,7 +83,7 @@ export function NotePanel(props: Props) {
       el.classList.add('target-section')
     }
     if (scroller) scroller.scrollTop = heading.offsetTop - scroller.offsetTop - 8
-  }, [doc, path, section, line])
+  }, [doc, path, section, line, listComplete]) // the rest of a long mention list moves the heading down
 
   const wikilinks = useMemo(() => (doc ? wikilinkMap(doc) : new Map<string, string>()), [doc])
   // stable callbacks for the memoised Markdown: re-parsing a note on every app render costs a frame
@@ -96,7 +111,7 @@ export function NotePanel(props: Props) {
           <details className="mentions" open>
             <summary>{mentions.mentions.length} mention{mentions.mentions.length === 1 ? '' : 's'} in your notes</summary>
             <ol aria-label="Mentions">
-              {mentions.mentions.map((m, i) => {
+              {listed.map((m, i) => {
                 const current = m.path === path && m.section === section
                 return (
                   <li key={`${m.path}:${m.line}:${i}`}>
