@@ -21,6 +21,8 @@ export interface Block {
   row: number
   /** id shared by everything in one table or one top-level list; -1 when alone */
   group: number
+  /** built by positionAt on its first call (kept on the block: a WeakMap entry per block costs more) */
+  anchors: Anchors | undefined
 }
 
 export interface CodeSnippet {
@@ -91,7 +93,7 @@ class Collector {
   }
 
   private inline(children: PhrasingContent[], kind: BlockKind, line: number, row: number, group: number): void {
-    const b: Block = { kind, text: '', segments: [], line, row, group }
+    const b: Block = { kind, text: '', segments: [], line, row, group, anchors: undefined }
     this.cur = b
     this.phrasing(children, line)
     this.cur = undefined
@@ -144,7 +146,7 @@ class Collector {
     const lines = value.split('\n')
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]
-      if (text.trim()) this.blocks.push({ kind: 'diagram', text, segments: [{ at: 0, line: firstLine + i, column: 1, value: text }], line: firstLine + i, row: -1, group: g })
+      if (text.trim()) this.blocks.push({ kind: 'diagram', text, segments: [{ at: 0, line: firstLine + i, column: 1, value: text }], line: firstLine + i, row: -1, group: g, anchors: undefined })
     }
   }
 }
@@ -161,33 +163,26 @@ function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {
  * first lookup, so locating every mention of a long paragraph is a binary search, not a rescan.
  */
 interface Anchors {
-  at: Int32Array
-  line: Int32Array
-  column: Int32Array
+  at: number[]
+  line: number[]
+  column: number[]
 }
 
-const anchorCache = new WeakMap<Block, Anchors>()
-
 function anchorsOf(b: Block): Anchors {
-  let a = anchorCache.get(b)
-  if (a) return a
-  const at: number[] = []
-  const line: number[] = []
-  const column: number[] = []
+  if (b.anchors) return b.anchors
+  const a: Anchors = { at: [], line: [], column: [] }
   for (const s of b.segments) {
-    at.push(s.at)
-    line.push(s.line)
-    column.push(s.column)
+    a.at.push(s.at)
+    a.line.push(s.line)
+    a.column.push(s.column)
     let l = s.line
     for (let nl = s.value.indexOf('\n'); nl !== -1; nl = s.value.indexOf('\n', nl + 1)) {
-      at.push(s.at + nl + 1)
-      line.push(++l)
-      column.push(1)
+      a.at.push(s.at + nl + 1)
+      a.line.push(++l)
+      a.column.push(1)
     }
   }
-  a = { at: Int32Array.from(at), line: Int32Array.from(line), column: Int32Array.from(column) }
-  anchorCache.set(b, a)
-  return a
+  return (b.anchors = a)
 }
 
 /** Line and column of `offset` in the block text. */

@@ -1,6 +1,6 @@
 // Every alias occurrence in one block, with word boundaries, letter case and plurals checked.
 import { HARD_BREAK, type Block } from './blocks'
-import { TOKEN_RE, type AliasEntry, type Matcher } from './matcher'
+import { isTokenChar, Tokens, type AliasEntry, type Matcher, type TrieNode } from './matcher'
 
 export interface Candidate {
   entry: AliasEntry
@@ -19,88 +19,117 @@ export interface Candidate {
   loose?: boolean
 }
 
-interface Tok {
-  text: string
-  lower: string
-  start: number
-  end: number
+/** The current block's tokens: filled by findCandidates, read by the helpers below (one buffer per thread). */
+const toks = new Tokens()
+
+const isUpper = (c: number) => c >= 65 && c <= 90
+
+/** Between two words of one name: up to three spaces, hyphens or slashes ("Real-Time", "CI/CD"). */
+function joinable(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p)
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 45 && c !== 0x2010 && c !== 0x2011 && c !== 47) return false
+  }
+  return true
 }
 
-/** Between two words of one name: spaces, a hyphen or a slash ("Real-Time", "CI/CD"). */
-const JOINABLE = /^[ \t\r\n\-\u2010\u2011/]{1,3}$/
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|aws|dev)(?:\/[^\s)\]>]*)?/g
 const MAYBE_URL = /:\/\/|www\.|\.(?:com|org|net|io|aws|dev)\b/
 
 /** Candidates grouped by start token, each group longest first (services before concepts on ties). */
 export function findCandidates(b: Block, matcher: Matcher): Candidate[][] {
   const text = b.text
-  const toks: Tok[] = []
-  for (const m of text.matchAll(TOKEN_RE)) toks.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length })
-  const inUrl = MAYBE_URL.test(text) ? urlMask(text, toks) : undefined
+  matcher.tokenize(text, toks)
+  const inUrl = MAYBE_URL.test(text) ? urlMask(text) : undefined
   const out: Candidate[][] = []
   for (let i = 0; i < toks.length; i++) {
-    if (inUrl?.[i] || partOfDottedName(text, toks[i].start, 'before')) continue
-    let node = matcher.step(undefined, toks[i].lower)
-    let plural = pluralNode(matcher, undefined, toks[i])
+    if (inUrl?.[i] || partOfDottedName(text, toks.start[i], 'before')) continue
+    let node = matcher.next(undefined, toks.id[i])
+    let plural = pluralNode(matcher, undefined, text, i)
     if (!node && !plural) continue
     const found: Candidate[] = []
     for (let j = i; ; j++) {
-      if (plural) collect(found, plural.node.entries, toks, i, j, text, plural.stem)
+      if (plural) collect(found, plural.node.entries, i, j, text, plural.cut)
       if (!node) break
-      collect(found, node.entries, toks, i, j, text)
-      if (j + 1 >= toks.length || inUrl?.[j + 1] || node.next.size === 0 || !JOINABLE.test(text.slice(toks[j].end, toks[j + 1].start))) break
-      const next = toks[j + 1]
-      plural = pluralNode(matcher, node, next)
-      node = matcher.step(node, next.lower)
+      collect(found, node.entries, i, j, text, 0)
+      if (j + 1 >= toks.length || inUrl?.[j + 1] || node.next.size === 0 || !joinable(text, toks.end[j], toks.start[j + 1])) break
+      plural = pluralNode(matcher, node, text, j + 1)
+      node = matcher.next(node, toks.id[j + 1])
     }
-    if (found.length) {
-      found.sort((a, b) => b.endToken - a.endToken || b.end - a.end || a.entry.rank - b.entry.rank)
-      out.push(found)
-    }
+    if (found.length) out.push(longestFirst(found))
   }
   return out
 }
 
+/** longest first, then services before concepts */
+const byLength = (a: Candidate, b: Candidate) => b.endToken - a.endToken || b.end - a.end || a.entry.rank - b.entry.rank
+
+/** Stable sort by `byLength`; insertion sort, as a group holds a handful of candidates (Array#sort costs more). */
+function longestFirst(found: Candidate[]): Candidate[] {
+  for (let k = 1; k < found.length; k++) {
+    const c = found[k]
+    let at = k
+    while (at > 0 && byLength(found[at - 1], c) > 0) {
+      found[at] = found[at - 1]
+      at--
+    }
+    found[at] = c
+  }
+  return found
+}
+
 /** "Lambdas", "Notebook Instances": the last word may carry a plural suffix the alias does not. */
-function pluralNode(matcher: Matcher, from: Parameters<Matcher['step']>[0], tok: Tok) {
-  const lower = tok.lower
-  if (lower.charCodeAt(lower.length - 1) !== 115 /* s */ || lower.length < 3) return undefined
-  for (const cut of [1, 2]) {
-    if (cut === 2 && !lower.endsWith('es')) break
-    if (lower.length - cut < 2) break
-    const node = matcher.step(from, lower.slice(0, -cut))
-    if (node && node.entries.length) return { node, stem: tok.text.slice(0, -cut) }
+function pluralNode(matcher: Matcher, from: TrieNode | undefined, text: string, t: number): { node: TrieNode; cut: number } | undefined {
+  const start = toks.start[t]
+  const end = toks.end[t]
+  const len = end - start
+  if (len < 3 || (text.charCodeAt(end - 1) | 0x20) !== 115 /* s */) return undefined
+  for (let cut = 1; cut <= 2; cut++) {
+    if (cut === 2 && (text.charCodeAt(end - 2) | 0x20) !== 101 /* e */) break
+    if (len - cut < 2) break
+    const node = matcher.next(from, matcher.wordId(text, start, end - cut))
+    if (node && node.entries.length) return { node, cut }
   }
   return undefined
 }
 
-function collect(found: Candidate[], entries: AliasEntry[], toks: Tok[], i: number, j: number, text: string, stem?: string): void {
-  const end = toks[j].end
-  if (!stem && partOfDottedName(text, end, 'after')) return
+/** Candidates for the aliases among `entries` that span tokens i..j (the last one without `cut` letters). */
+function collect(found: Candidate[], entries: AliasEntry[], i: number, j: number, text: string, cut: number): void {
+  const end = toks.end[j]
+  if (cut === 0 && partOfDottedName(text, end, 'after')) return
   for (const entry of entries) {
     if (entry.tokens.length !== j - i + 1) continue
-    const loose = !caseMatches(entry, toks, i, j, text, stem)
+    const loose = !caseMatches(entry, i, j, text, cut)
     if (loose && !entry.entity.cues) continue
-    const written = toks.slice(i, j + 1).map((t) => t.text)
-    const titled = entry.tokens.every((t, k) => !/^[A-Z]/.test(t) || /^[A-Z]/.test(written[k]) || hyphenated(entry, toks, i, k, text))
-    found.push({ entry, startToken: i, endToken: j, start: toks[i].start, end, capitalised: /^[A-Z]/.test(written[0]), titled, loose })
+    let titled = true
+    for (let k = 0; k < entry.tokens.length && titled; k++) {
+      titled = !isUpper(entry.tokens[k].charCodeAt(0)) || isUpper(text.charCodeAt(toks.start[i + k])) || hyphenated(entry, i, k, text)
+    }
+    found.push({ entry, startToken: i, endToken: j, start: toks.start[i], end, capitalised: isUpper(text.charCodeAt(toks.start[i])), titled, loose })
   }
 }
 
-function caseMatches(entry: AliasEntry, toks: Tok[], i: number, j: number, text: string, stem?: string): boolean {
+function caseMatches(entry: AliasEntry, i: number, j: number, text: string, cut: number): boolean {
   for (let k = 0; k <= j - i; k++) {
-    const written = stem !== undefined && k === j - i ? stem : toks[i + k].text
+    const start = toks.start[i + k]
     const rule = entry.caseRules[k]
-    if (rule === 'exact' && written !== entry.tokens[k]) return false
-    if (rule === 'cap' && !/^[A-Z]/.test(written) && !hyphenated(entry, toks, i, k, text)) return false
+    if (rule === 'exact') {
+      // as written, without the plural suffix on the last word
+      const len = toks.end[i + k] - start - (k === j - i ? cut : 0)
+      if (len !== entry.tokens[k].length || !text.startsWith(entry.tokens[k], start)) return false
+    }
+    if (rule === 'cap' && !isUpper(text.charCodeAt(start)) && !hyphenated(entry, i, k, text)) return false
   }
   return true
 }
 
 /** The second part of a hyphenated compound may stay lowercase ("Real-time Inference" for "Real-Time Inference"). */
-function hyphenated(entry: AliasEntry, toks: Tok[], first: number, k: number, text: string): boolean {
+function hyphenated(entry: AliasEntry, first: number, k: number, text: string): boolean {
   if (!entry.alias.includes('-') || k === 0 || (entry.mode !== 'title' && entry.mode !== 'lower')) return false
-  return text.slice(toks[first + k - 1].end, toks[first + k].start).includes('-')
+  const to = toks.start[first + k]
+  for (let p = toks.end[first + k - 1]; p < to; p++) if (text.charCodeAt(p) === 45) return true
+  return false
 }
 
 /** Words that may follow a name without making it a verb or an adjective ("VPN and Direct Connect"). */
@@ -120,19 +149,22 @@ export function followedByLowercaseWord(text: string, start: number, end: number
 
 /** `sagemaker.amazonaws.com`, `ml.p3`: a word glued to a dot and another word is part of an identifier. */
 function partOfDottedName(text: string, at: number, side: 'before' | 'after'): boolean {
-  if (side === 'before') return at >= 2 && text[at - 1] === '.' && /[A-Za-z0-9_]/.test(text[at - 2])
-  return text[at] === '.' && /[A-Za-z0-9_]/.test(text[at + 1] ?? '')
+  if (side === 'before') return at >= 2 && text.charCodeAt(at - 1) === 46 && isTokenChar(text.charCodeAt(at - 2))
+  return text.charCodeAt(at) === 46 && isTokenChar(text.charCodeAt(at + 1))
 }
 
-function urlMask(text: string, toks: Tok[]): boolean[] {
+/** Which tokens lie inside a URL. */
+function urlMask(text: string): boolean[] {
   const spans: [number, number][] = []
   for (const m of text.matchAll(URL_RE)) spans.push([m.index, m.index + m[0].length])
   // tokens and URL spans are both in text order: walk them together (a long paragraph may hold many URLs)
   let k = 0
-  return toks.map((t) => {
-    while (k < spans.length && spans[k][1] < t.end) k++
-    return k < spans.length && t.start >= spans[k][0] && t.end <= spans[k][1]
-  })
+  const mask: boolean[] = []
+  for (let t = 0; t < toks.length; t++) {
+    while (k < spans.length && spans[k][1] < toks.end[t]) k++
+    mask.push(k < spans.length && toks.start[t] >= spans[k][0] && toks.end[t] <= spans[k][1])
+  }
+  return mask
 }
 
 /** Emoji and other pictographs ("✅", "⚠️", "★") open an item the way a bullet does. */

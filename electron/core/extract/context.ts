@@ -17,8 +17,9 @@ export interface Signal {
 export const emptySignal = (): Signal => ({ aws: false, families: new Map(), strongFamilies: new Set() })
 export const merge = (into: Signal, s: Signal) => {
   if (s.aws) into.aws = true
-  for (const [f, n] of s.families) into.families.set(f, (into.families.get(f) ?? 0) + n)
-  for (const f of s.strongFamilies) into.strongFamilies.add(f)
+  // most blocks name nothing: skip creating their iterators
+  if (s.families.size) for (const [f, n] of s.families) into.families.set(f, (into.families.get(f) ?? 0) + n)
+  if (s.strongFamilies.size) for (const f of s.strongFamilies) into.strongFamilies.add(f)
 }
 
 export interface Context {
@@ -127,7 +128,8 @@ const AWS_WORD = /(?:^|[^A-Za-z0-9_.])(?:AWS|Amazon)(?![A-Za-z0-9_]|\.[A-Za-z0-9
 
 export function signalOf(b: Block, cands: Candidate[][]): Signal {
   const s = emptySignal()
-  if (AWS_WORD.test(b.text)) s.aws = true
+  // (substring checks first: most blocks name neither, and the regex cannot skip ahead the way indexOf does)
+  if ((b.text.includes('AWS') || b.text.includes('Amazon')) && AWS_WORD.test(b.text)) s.aws = true
   const words: Candidate[] = []
   for (const atStart of cands) {
     for (const c of atStart) {

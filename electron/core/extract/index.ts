@@ -92,29 +92,37 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
   // Pass 2: leftmost-longest choice among candidates whose context rule holds. A longer name that is
   // written but not accepted still hides the ordinary words inside it ("Batch" in "Batch Transform").
   const mentions: Mention[] = []
-  blocks.forEach((b, i) => {
-    // contexts nest (row ⊇ block, group ⊇ row), so each level is one precomputed signal
+  // contexts nest (row ⊇ block, group ⊇ row), so each level is one precomputed signal
+  const contextFor = (b: Block, i: number): Context => {
+    const local = (b.row >= 0 ? rowSig.get(b.row) : undefined) ?? blockSig[i]
+    const wide = (b.group >= 0 ? groupSig.get(b.group) : undefined) ?? local
+    // a generic phrase is the feature when a cue word is in the same row or item, or when it is one option
+    // in a row or a list of short items that names sibling features ("Real-time inference | Batch Transform")
+    // (words and shortness computed once per block: a long paragraph has thousands of candidates)
+    let words: Set<string>[] | undefined
+    let short: boolean | undefined
+    const cued = (c: Candidate) =>
+      hasCue(c, ...(words ??= [rowWords(b, i), wordsOf(labelBefore(i))])) ||
+      (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
+      (b.group >= 0 && (short ??= isShortItem(b)) && siblingNamed(c, wide, matcher))
+    return { local, wide, section: contextOf(sectionAt(b.line).id), note, cued, known }
+  }
+  // (plain loops, no callbacks per block or candidate group: this runs for every word of every note)
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]
     let ctx: Context | undefined
-    const context = (): Context => {
-      const local = (b.row >= 0 ? rowSig.get(b.row) : undefined) ?? blockSig[i]
-      const wide = (b.group >= 0 ? groupSig.get(b.group) : undefined) ?? local
-      // a generic phrase is the feature when a cue word is in the same row or item, or when it is one option
-      // in a row or a list of short items that names sibling features ("Real-time inference | Batch Transform")
-      // (words and shortness computed once per block: a long paragraph has thousands of candidates)
-      let words: Set<string>[] | undefined
-      let short: boolean | undefined
-      const cued = (c: Candidate) =>
-        hasCue(c, ...(words ??= [rowWords(b, i), wordsOf(labelBefore(i))])) ||
-        (b.kind === 'cell' && siblingNamed(c, local, matcher)) ||
-        (b.group >= 0 && (short ??= isShortItem(b)) && siblingNamed(c, wide, matcher))
-      return (ctx ??= { local, wide, section: contextOf(sectionAt(b.line).id), note, cued, known })
-    }
     let nextFree = 0
     let hiddenUntil = -1
     for (const atStart of cands[i]) {
       if (atStart.length === 0 || atStart[0].startToken < nextFree) continue
       const hidden = atStart[0].startToken <= hiddenUntil
-      const pick = atStart.find((c) => isStrong(c) || (!hidden && allowed(c, b, context())))
+      let pick: Candidate | undefined
+      for (const c of atStart) {
+        if (isStrong(c) || (!hidden && allowed(c, b, (ctx ??= contextFor(b, i))))) {
+          pick = c
+          break
+        }
+      }
       if (!pick) {
         hiddenUntil = Math.max(hiddenUntil, atStart[0].endToken)
         continue
@@ -123,7 +131,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       const pos = positionAt(b, pick.start)
       mentions.push({ entity: pick.entry.entity.id, text: b.text.slice(pick.start, pick.end), line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
     }
-  })
+  }
 
   if (note.aws) mentions.push(...familyMembers(blocks, mentions, matcher, sectionAt))
   for (const snip of code) mentions.push(...codeMentions(snip, matcher, named, sectionAt))

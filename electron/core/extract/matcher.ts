@@ -19,10 +19,23 @@ export interface AliasEntry {
   verb: boolean
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>
+export interface TrieNode {
+  /** keyed by word id (see Matcher.wordId) */
+  next: Map<number, TrieNode>
   entries: AliasEntry[]
 }
+
+/** Columns of the word table: a–z (either case), 0–9 and `_`, the characters of TOKEN_RE. */
+const COLUMNS = 37
+function column(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97
+  if (c >= 65 && c <= 90) return c - 65
+  if (c >= 48 && c <= 57) return c - 22
+  return c === 95 ? 36 : -1
+}
+
+/** A character of TOKEN_RE (by its char code). */
+export const isTokenChar = (c: number) => column(c) >= 0
 
 /** Word tokens: letters, digits and underscores (so `s3_bucket` stays one identifier). */
 export const TOKEN_RE = /[A-Za-z0-9_]+/g
@@ -45,6 +58,10 @@ export class Matcher {
   /** matches any product-family word, for a quick check before the per-row work */
   productFamilyWord: RegExp | undefined
   size = 0
+  /** every alias word, so a note's tokens are looked up in place */
+  private words = new WordTable()
+  /** the root's children by word id: every token of a note is looked up there, an array is cheaper than a map */
+  private firstWord: (TrieNode | undefined)[] = []
 
   constructor(readonly ontology: Ontology) {
     for (const e of ontology.entities) {
@@ -58,11 +75,29 @@ export class Matcher {
     }
     this.indexSdkClients()
     this.indexProductFamilies()
+    this.words.freeze()
+    this.firstWord = Array.from({ length: this.words.size }, (_, id) => this.root.next.get(id))
   }
 
-  /** Trie node after `key` from `node` (undefined when no alias continues that way). */
+  /** Id of the alias word `text[start, end)` in any letter case; -1 when no alias has that word. */
+  wordId(text: string, start: number, end: number): number {
+    return this.words.id(text, start, end)
+  }
+
+  /** Word tokens of `text` (TOKEN_RE runs) with their word ids, into a reused buffer. */
+  tokenize(text: string, into: Tokens): void {
+    this.words.tokenize(text, into)
+  }
+
+  /** Trie node after the word with id `id` from `node` (undefined when no alias continues that way). */
+  next(node: TrieNode | undefined, id: number): TrieNode | undefined {
+    if (id < 0) return undefined
+    return node === undefined ? this.firstWord[id] : node.next.get(id)
+  }
+
+  /** Trie node after the word `key` from `node` (undefined when no alias continues that way). */
   step(node: TrieNode | undefined, key: string): TrieNode | undefined {
-    return (node ?? this.root).next.get(key)
+    return this.next(node, this.wordId(key, 0, key.length))
   }
 
   get start(): TrieNode {
@@ -75,7 +110,7 @@ export class Matcher {
     const rules = caseRules ?? tokens.map((t) => ruleFor(t, mode))
     let node = this.root
     for (const t of tokens) {
-      const k = t.toLowerCase()
+      const k = this.words.add(t.toLowerCase())
       let n = node.next.get(k)
       if (!n) {
         n = { next: new Map(), entries: [] }
@@ -138,6 +173,102 @@ export class Matcher {
       }
     }
   }
+}
+
+/**
+ * Alias words as a character trie (row = node, column = character, 0 = no edge as the root is never a child):
+ * a note's tokens are looked up without slicing or lowercasing them, and most words fail on their first letters.
+ */
+class WordTable {
+  private edges: Uint16Array | Int32Array | number[] = new Array<number>(COLUMNS).fill(0)
+  /** node → id of the word ending there, or -1 */
+  private ends: Int32Array | number[] = [-1]
+  size = 0
+
+  /** The id of a lowercase word made of TOKEN_RE characters (added when new; only before `freeze`). */
+  add(word: string): number {
+    const edges = this.edges as number[]
+    const ends = this.ends as number[]
+    let node = 0
+    for (let p = 0; p < word.length; p++) {
+      const at = node * COLUMNS + column(word.charCodeAt(p))
+      if (edges[at] === 0) {
+        edges[at] = ends.length
+        ends.push(-1)
+        for (let k = 0; k < COLUMNS; k++) edges.push(0)
+      }
+      node = edges[at]
+    }
+    if (ends[node] < 0) ends[node] = this.size++
+    return ends[node]
+  }
+
+  /** Compact typed arrays once every alias is in (16-bit edges while they fit: a smaller table stays in cache). */
+  freeze(): void {
+    this.edges = this.ends.length <= 0xffff ? Uint16Array.from(this.edges) : Int32Array.from(this.edges)
+    this.ends = Int32Array.from(this.ends)
+  }
+
+  id(text: string, start: number, end: number): number {
+    let node = 0
+    for (let p = start; p < end; p++) {
+      const col = column(text.charCodeAt(p))
+      if (col < 0) return -1
+      node = this.edges[node * COLUMNS + col]
+      if (node === 0) return -1
+    }
+    return this.ends[node]
+  }
+
+  /** Split `text` into TOKEN_RE runs, walking the trie along each one in the same pass. */
+  tokenize(text: string, into: Tokens): void {
+    const len = text.length
+    let n = 0
+    let p = 0
+    while (p < len) {
+      let col = column(text.charCodeAt(p))
+      if (col < 0) {
+        p++
+        continue
+      }
+      const from = p
+      let node = 0 // -1 once the word has left the table
+      do {
+        if (node >= 0) node = this.edges[node * COLUMNS + col] || -1 // no edge: not an alias word
+        p++
+      } while (p < len && (col = column(text.charCodeAt(p))) >= 0)
+      into.set(n++, from, p, node > 0 ? this.ends[node] : -1)
+    }
+    into.length = n
+  }
+}
+
+/**
+ * The word tokens of a text as offsets plus each word's id (see Matcher.wordId): one reused buffer, as every
+ * block of every note is tokenised.
+ */
+export class Tokens {
+  start: Int32Array = new Int32Array(256)
+  end: Int32Array = new Int32Array(256)
+  id: Int32Array = new Int32Array(256)
+  length = 0
+
+  set(k: number, start: number, end: number, id: number): void {
+    if (k === this.start.length) {
+      this.start = grown(this.start)
+      this.end = grown(this.end)
+      this.id = grown(this.id)
+    }
+    this.start[k] = start
+    this.end[k] = end
+    this.id[k] = id
+  }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2)
+  b.set(a)
+  return b
 }
 
 /** A product family word and the patterns (compiled once) that find its members written as an enumeration. */
