@@ -5,7 +5,9 @@ import path from 'node:path'
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
+import { Worker } from 'node:worker_threads'
 import { createBackend } from '../electron/core/backend'
+import { WORKER_YOUNG_GENERATION_MB, defaultPoolSize } from '../electron/core/worker/pool'
 
 const [phase, dir, stateDir, updatesArg] = process.argv.slice(2)
 const files: string[] = (JSON.parse(readFileSync(path.join(dir, '.bench-vault.json'), 'utf8')) as { files: string[] }).files
@@ -24,6 +26,29 @@ if (phase === 'bare') {
   for (const f of files) processor.parse(readFileSync(path.join(dir, f), 'utf8'))
   out.ms = since(t0)
   out.cpuMs = cpuMs() - c0
+} else if (phase === 'bare-parallel') {
+  // the ceiling of any worker design on this machine: the bare parse alone, split over as many worker threads
+  // as the pool uses (same young generation), nothing sent back, no extraction, no graph
+  const size = defaultPoolSize()
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads')
+    const fs = require('node:fs'); const path = require('node:path')
+    Promise.all([import('unified'), import('remark-parse'), import('remark-gfm')]).then(([u, rp, rg]) => {
+      const p = u.unified().use(rp.default).use(rg.default)
+      for (const f of workerData.files) p.parse(fs.readFileSync(path.join(workerData.dir, f), 'utf8'))
+      parentPort.postMessage('done')
+    })`
+  const t0 = performance.now()
+  const c0 = cpuMs()
+  await Promise.all(Array.from({ length: size }, (_, k) => new Promise<void>((resolve, reject) => {
+    const mine = files.filter((_f, i) => i % size === k)
+    const w = new Worker(code, { eval: true, workerData: { dir, files: mine }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })
+    w.once('message', () => { resolve(); void w.terminate() })
+    w.once('error', reject)
+  })))
+  out.ms = since(t0)
+  out.cpuMs = cpuMs() - c0
+  out.workers = size
 } else if (phase === 'cold') {
   const t0 = performance.now()
   const c0 = cpuMs()

@@ -167,10 +167,17 @@ export class Vault {
       this.strings.set(x, x)
       return x
     }
+    // mentions come in runs of one section: a string compare finds the run, cheaper than a lookup
+    let raw: string | undefined
+    let section = ''
     for (const m of r.meta.mentions) {
       m.entity = one(m.entity)
       m.text = one(m.text)
-      m.section = one(m.section)
+      if (m.section !== raw) {
+        raw = m.section
+        section = one(raw)
+      }
+      m.section = section
     }
     for (const sec of r.meta.sections) {
       sec.id = one(sec.id)

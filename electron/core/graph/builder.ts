@@ -28,8 +28,11 @@ interface Contribution {
   entities: Map<string, EntityUse>
   /** mentioned entities plus their ancestors (a feature brings its parent service) */
   covered: string[]
-  /** related edge id → sections of this note mentioning both ends (ends in GraphBuilder.pairEnds) */
-  pairs: Map<string, number>
+  /**
+   * related pair keys (see pairKey), one per section mentioning both ends, so a key's repeats are its weight;
+   * a typed array because notes hold hundreds of them
+   */
+  pairs: Int32Array
   tags: Set<string>
   /** resolved target path → number of links */
   links: Map<string, number>
@@ -60,6 +63,24 @@ const validList = <T>(list: unknown, ok: (x: Record<string, unknown>) => boolean
   return list.every((x) => isObj(x) && ok(x)) ? (list as T[]) : (list.filter((x) => isObj(x) && ok(x)) as T[])
 }
 
+/**
+ * Key of the unordered pair of entity numbers a ≠ b: the position of (min, max) in a triangular table. It does
+ * not depend on the entity count, so keys stay valid as entities are added, and n entities need keys < n²/2.
+ */
+function pairKey(a: number, b: number): number {
+  return a < b ? (b * (b - 1)) / 2 + a : (a * (a - 1)) / 2 + b
+}
+
+/** The two entity numbers of a pair key, smaller first. */
+function pairOf(key: number): [number, number] {
+  let hi = Math.floor((1 + Math.sqrt(1 + 8 * key)) / 2)
+  while ((hi * (hi - 1)) / 2 > key) hi-- // guard the float sqrt at large keys
+  while (((hi + 1) * hi) / 2 <= key) hi++
+  return [key - (hi * (hi - 1)) / 2, hi]
+}
+
+const byNumber = (a: number, b: number): number => a - b
+
 /** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
 function sanitize(meta: NoteMeta): NoteMeta {
   return {
@@ -85,7 +106,13 @@ export class GraphBuilder {
   private readonly mentionIndex = new Map<string, Set<string>>()
   /** entity → notes mentioning it or one of its features (node exists while > 0) */
   private readonly presence = new Map<string, number>()
-  private readonly relatedWeight = new Map<string, number>()
+  /**
+   * related pair key → sections mentioning both ends, over all notes. Indexed by key, so each of the hundreds
+   * of pairs per note is an array access, not a lookup; costs 2n² bytes for n entities (1 MB at 700).
+   */
+  private relatedWeight: Int32Array
+  /** reused buffer for one note's pair keys */
+  private pairBuffer = new Int32Array(1024)
   private readonly tagCount = new Map<string, number>()
   private readonly domainCount = new Map<string, number>()
   /** target path → notes linking to it, so links-to edges appear/disappear with their target */
@@ -94,14 +121,26 @@ export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>()
   private readonly edges = new Map<string, GraphEdge>()
   private readonly touchedNodes = new Set<string>()
-  private readonly touchedEdges = new Map<string, EdgeKey>()
+  /** edge id → its ends; a number key is a related pair (see pairKey), ends decoded from it */
+  private readonly touchedEdges = new Map<string | number, EdgeKey | undefined>()
   private nodeBase = new Map<string, GraphNode | undefined>()
   private edgeBase = new Map<string, GraphEdge | undefined>()
   private readonly ancestorCache = new Map<string, string[]>()
   private readonly aliasCache = new Map<string, string[]>()
-  /** interned related-edge ids (a < b), so re-adding a note does not build the same strings again */
-  private readonly pairKeys = new Map<string, Map<string, string>>()
-  private readonly pairEnds = new Map<string, EdgeKey>()
+  /**
+   * Entities get small numbers so the hundreds of related pairs per note are integer keys, not strings.
+   * Ontology entities are numbered in id order, so sorting their numbers sorts their ids.
+   */
+  private readonly entityNumber = new Map<string, number>()
+  private readonly entityIds: string[] = []
+  private readonly entityIsConcept: boolean[] = []
+  /** numbers below this are in id order (the ontology's entities) */
+  private readonly orderedCount: number
+  /**
+   * entities numbered from here on get no related edges: keeps relatedWeight bounded (32 MB at 4096) when damaged
+   * metadata brings thousands of ids the ontology does not know
+   */
+  private readonly pairedCount: number
   /** true while the delta base is "empty graph": everything present counts as added, nothing to record */
   private baseEmpty = true
   private diagnostics: Diagnostic[] = []
@@ -113,7 +152,13 @@ export class GraphBuilder {
   /** the pending changes started from an empty builder: skip touch tracking, materialize everything at once */
   private rebuildAll = false
 
-  constructor(readonly ontology: Ontology) {}
+  constructor(readonly ontology: Ontology) {
+    const ids = [...ontology.byId.keys()].filter(isEntityId).sort()
+    this.relatedWeight = new Int32Array(pairKey(0, ids.length)) // the number of pairs of ids.length entities
+    this.pairedCount = Math.max(ids.length, 4096)
+    for (const id of ids) this.numberOf(id)
+    this.orderedCount = ids.length
+  }
 
   /** Increases whenever graph() would return a different object. */
   get version(): number {
@@ -251,7 +296,11 @@ export class GraphBuilder {
     for (const s of meta.sections) sectionTitle.set(s.id, s.title)
 
     const entities = new Map<string, EntityUse>()
-    const bySection = new Map<string, Set<string>>()
+    /** section id → numbers of the entities it mentions, repeats included */
+    const bySection = new Map<string, number[]>()
+    let section: string | undefined
+    let title = ''
+    let inSection: number[] = []
     let mentions = meta.mentions
     let sorted = true
     for (let i = 1; i < mentions.length && sorted; i++) {
@@ -261,14 +310,24 @@ export class GraphBuilder {
     }
     if (!sorted) mentions = [...mentions].sort((a, b) => a.line - b.line || a.column - b.column)
     for (const m of mentions) {
-      if (!isEntityId(m.entity)) continue
+      let num = this.entityNumber.get(m.entity)
+      if (num === undefined) {
+        if (!isEntityId(m.entity)) continue
+        num = this.numberOf(m.entity)
+      }
       let use = entities.get(m.entity)
       if (!use) entities.set(m.entity, (use = { count: 0, refs: [] }))
       use.count++
-      if (use.refs.length < MAX_REFS) use.refs.push({ line: m.line, section: sectionTitle.get(m.section) ?? '' })
-      let set = bySection.get(m.section)
-      if (!set) bySection.set(m.section, (set = new Set()))
-      set.add(m.entity)
+      // mentions come in runs of one section: look it up only when the section changes
+      if (m.section !== section) {
+        section = m.section
+        title = sectionTitle.get(section) ?? ''
+        const list = bySection.get(section)
+        if (list) inSection = list
+        else bySection.set(section, (inSection = []))
+      }
+      if (use.refs.length < MAX_REFS) use.refs.push({ line: m.line, section: title })
+      inSection.push(num)
     }
 
     const covered = new Set<string>()
@@ -277,16 +336,25 @@ export class GraphBuilder {
       for (const a of this.ancestors(e)) covered.add(a)
     }
 
-    const pairs = new Map<string, number>()
-    for (const set of bySection.values()) {
-      if (set.size < 2) continue
-      const ids = [...set].sort()
-      for (let i = 0; i < ids.length; i++) {
-        const iConcept = this.isConcept(ids[i])
-        for (let j = i + 1; j < ids.length; j++) {
-          if (iConcept && this.isConcept(ids[j])) continue // concept–concept pairs would swamp the graph
-          const key = this.pairKey(ids[i], ids[j])
-          pairs.set(key, (pairs.get(key) ?? 0) + 1)
+    let pairs = this.pairBuffer
+    let n = 0
+    const isConcept = this.entityIsConcept
+    for (const list of bySection.values()) {
+      if (list.length < 2) continue
+      const nums = this.sortedUnique(list)
+      for (let i = 0; i < nums.length; i++) {
+        const a = nums[i]
+        const aConcept = isConcept[a]
+        if (a >= this.pairedCount) continue
+        for (let j = i + 1; j < nums.length; j++) {
+          if (aConcept && isConcept[nums[j]]) continue // concept–concept pairs would swamp the graph
+          if (nums[j] >= this.pairedCount) continue
+          if (n === pairs.length) {
+            this.pairBuffer = new Int32Array(2 * n)
+            this.pairBuffer.set(pairs)
+            pairs = this.pairBuffer
+          }
+          pairs[n++] = pairKey(a, nums[j])
         }
       }
     }
@@ -297,7 +365,7 @@ export class GraphBuilder {
     }
 
     const tags = new Set(meta.tags)
-    return { meta, entities, covered: [...covered], pairs, tags, links }
+    return { meta, entities, covered: [...covered], pairs: pairs.slice(0, n), tags, links }
   }
 
   private apply(c: Contribution, sign: 1 | -1): void {
@@ -331,9 +399,11 @@ export class GraphBuilder {
       const parent = this.ontology.byId.get(e)?.parent
       if (parent) this.touchEdge('part-of', e, parent)
     }
-    for (const [key, sections] of c.pairs) {
-      bump(this.relatedWeight, key, sign * sections)
-      if (touch) this.touchedEdges.set(key, this.pairEnds.get(key)!)
+    const weights = this.relatedWeight
+    const pairs = c.pairs
+    for (let i = 0; i < pairs.length; i++) {
+      weights[pairs[i]] += sign
+      if (touch) this.touchedEdges.set(pairs[i], undefined)
     }
     for (const t of c.tags) {
       bump(this.tagCount, t, sign)
@@ -368,7 +438,13 @@ export class GraphBuilder {
       changed = reconcile(this.nodes, this.nodeBase, id, this.desiredNode(id), sameNode, keepBase) || changed
     }
     for (const [id, key] of this.touchedEdges) {
-      changed = reconcile(this.edges, this.edgeBase, id, this.desiredEdge(id, key), sameEdge, keepBase) || changed
+      if (typeof id === 'number') {
+        const weight = this.relatedWeight[id]
+        const e = this.relatedEdge(id, weight)
+        changed = reconcile(this.edges, this.edgeBase, e.id, weight ? e : undefined, sameEdge, keepBase) || changed
+      } else {
+        changed = reconcile(this.edges, this.edgeBase, id, this.desiredEdge(id, key!), sameEdge, keepBase) || changed
+      }
     }
     this.touchedNodes.clear()
     this.touchedEdges.clear()
@@ -388,16 +464,14 @@ export class GraphBuilder {
       this.nodes.set(id, n)
       if (record && !this.nodeBase.has(id)) this.nodeBase.set(id, undefined)
     }
-    /** `shared`: the same edge can come from several notes, so check it is not there yet */
-    const addEdge = (id: string, key: EdgeKey, shared: boolean) => {
-      if (shared && this.edges.has(id)) return
+    const addEdge = (id: string, key: EdgeKey) => {
       const e = this.desiredEdge(id, key)
       if (!e) return
       this.edges.set(id, e)
       if (record && !this.edgeBase.has(id)) this.edgeBase.set(id, undefined)
     }
     const edge = (type: EdgeType, source: string, target: string) =>
-      addEdge(edgeId(type, source, target), { type, source, target }, false)
+      addEdge(edgeId(type, source, target), { type, source, target })
     /** per-note edges are unique and certainly wanted: built directly, no lookups */
     const put = (e: GraphEdge) => {
       this.edges.set(e.id, e)
@@ -426,8 +500,15 @@ export class GraphBuilder {
       const parent = this.ontology.byId.get(e)?.parent
       if (parent) edge('part-of', e, parent)
     }
+    // a pair is shared by many notes: its edge is made once, in order of first appearance
+    const made = new Uint8Array(this.relatedWeight.length)
     for (const c of this.contributions.values()) {
-      for (const key of c.pairs.keys()) addEdge(key, this.pairEnds.get(key)!, true)
+      for (let i = 0; i < c.pairs.length; i++) {
+        const key = c.pairs[i]
+        if (made[key]) continue
+        made[key] = 1
+        put(this.relatedEdge(key, this.relatedWeight[key]))
+      }
     }
     this.cached = undefined
     this._version++
@@ -479,10 +560,8 @@ export class GraphBuilder {
         return this.presence.has(k.source) && this.presence.has(k.target) && this.ontology.byId.get(k.source)?.parent === k.target
           ? { id, source: k.source, target: k.target, type: k.type }
           : undefined
-      case 'related': {
-        const w = this.relatedWeight.get(id)
-        return w ? { id, source: k.source < k.target ? k.source : k.target, target: k.source < k.target ? k.target : k.source, type: k.type, weight: w } : undefined
-      }
+      case 'related':
+        return undefined // keyed by pair number instead, see relatedEdge
       case 'links-to': {
         const target = k.target.slice(5)
         const n = this.contributions.get(k.source.slice(5))?.links.get(target)
@@ -495,15 +574,45 @@ export class GraphBuilder {
     }
   }
 
-  private pairKey(a: string, b: string): string {
-    let inner = this.pairKeys.get(a)
-    if (!inner) this.pairKeys.set(a, (inner = new Map()))
-    let key = inner.get(b)
-    if (!key) {
-      inner.set(b, (key = edgeId('related', a, b)))
-      this.pairEnds.set(key, { type: 'related', source: a, target: b })
+  /** The related edge of a pair, ends in id order; its id string is only built here. */
+  private relatedEdge(key: number, weight: number): GraphEdge {
+    const [a, b] = pairOf(key)
+    let source = this.entityIds[a]
+    let target = this.entityIds[b]
+    if (target < source) [source, target] = [target, source]
+    return { id: edgeId('related', source, target), source, target, type: 'related', weight }
+  }
+
+  // ---- entity numbers ----
+
+  private numberOf(id: string): number {
+    let n = this.entityNumber.get(id)
+    if (n === undefined) {
+      n = this.entityIds.length
+      this.entityNumber.set(id, n)
+      this.entityIds.push(id)
+      this.entityIsConcept.push(this.isConcept(id))
+      const size = pairKey(0, n + 1)
+      if (n < this.pairedCount && size > this.relatedWeight.length) {
+        // grow by doubling: an entity outside the ontology (old or hand-made metadata) adds a row of keys
+        const grown = new Int32Array(Math.min(Math.max(size, 2 * this.relatedWeight.length), pairKey(0, this.pairedCount)))
+        grown.set(this.relatedWeight)
+        this.relatedWeight = grown
+      }
     }
-    return key
+    return n
+  }
+
+  /** A section's entity numbers without repeats, in id order (numeric order unless an unknown entity is there). */
+  private sortedUnique(list: number[]): number[] {
+    let numeric = true
+    for (let i = 0; i < list.length && numeric; i++) numeric = list[i] < this.orderedCount
+    const ids = this.entityIds
+    list.sort(numeric ? byNumber : (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0))
+    let n = 0
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]
+    list.length = n
+    return list
   }
 
   // ---- ontology helpers ----
