@@ -1,9 +1,9 @@
 // The app shell: loads the graph, owns the selection and the note panel, and is the single place
 // where panels (ours and the exploration features) are mounted.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
-import { api as defaultApi, isDesktop, takePrefetchedGraph } from './api'
+import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
@@ -114,15 +114,16 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     try {
       // all at once: the graph is the slow one, and nothing it needs depends on the others
       const [info, viewState, settings, g] = await Promise.all([
-        api.getFolder(),
-        api.getViewState().catch(() => ({})),
-        api.getSettings().catch(() => null),
-        takePrefetchedGraph(api)?.catch(() => api.getGraph()) ?? api.getGraph(),
+        takePrefetched(api, 'getFolder')?.catch(() => api.getFolder()) ?? api.getFolder(),
+        (takePrefetched(api, 'getViewState') ?? api.getViewState()).catch(() => ({})),
+        (takePrefetched(api, 'getSettings') ?? api.getSettings()).catch(() => null),
+        takePrefetched(api, 'getGraph')?.catch(() => api.getGraph()) ?? api.getGraph(),
       ])
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
+      controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
       setGraph(g)
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {
@@ -139,6 +140,14 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     controller.setGraph(graph ?? EMPTY_GRAPH)
   }, [graph, controller])
 
+  // the sidebars (search index, filter counts, exam panels) take a new graph once the canvas has drawn its
+  // nodes, in an interruptible render: on a first start they never hold up the first picture of the graph
+  const [featureGraph, setFeatureGraph] = useState<Graph>(EMPTY_GRAPH)
+  useEffect(() => {
+    const next = graph ?? EMPTY_GRAPH
+    return controller.afterGraphShown(() => startTransition(() => setFeatureGraph(next)))
+  }, [graph, controller])
+
   // once the graph is up and the page idle: fetch and parse the best-connected notes ahead of clicks
   useEffect(() => {
     if (!graph || graph.nodes.length === 0) return
@@ -152,9 +161,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       .sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
       .map((n) => n.path ?? n.id.slice('note:'.length))
     let cancel = () => undefined as void
-    const timer = setTimeout(() => { cancel = warmNotes(api, paths) }, 1500)
-    return () => { clearTimeout(timer); cancel() }
-  }, [api, graph])
+    const cancelStart = controller.afterLaunch(() => { cancel = warmNotes(api, paths) })
+    return () => { cancelStart(); cancel() }
+  }, [api, graph, controller])
 
   // live updates from the watcher
   useEffect(() => {
@@ -270,7 +279,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           {folder && <span className="folder" title={folder.folder}>{folder.bundled ? 'Bundled MLA-C01 notes' : folder.folder.split(/[\\/]/).pop()}</span>}
         </div>
         <div className="toolbar-slot">
-          <Search controller={controller} graph={g} api={api} />
+          <Search controller={controller} graph={featureGraph} api={api} />
         </div>
         <div className="toolbar-actions">
           <button
@@ -297,7 +306,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       </header>
       <main className="workspace">
         <div className="sidebar">
-          <Explore controller={controller} graph={g} api={api} showSearch={false} />
+          <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
         </div>
         {showNodes && (
           <aside className="sidebar node-sidebar" aria-label="Node list">

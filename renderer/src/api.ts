@@ -1,6 +1,5 @@
 // The renderer's one way to reach the backend: the Electron preload's `window.api` when present,
 // else an HTTP client for the web host (POST /api/<method>, events over SSE). Same RendererApi type.
-import type { Graph } from '../../electron/core/types'
 import { fromWire } from '../../electron/shared/graph-wire'
 import { API_METHODS, type ApiEvent, type ApiEvents, type ApiMethod, type RendererApi } from '../../electron/shared/contract'
 
@@ -65,17 +64,27 @@ export const isDesktop = typeof window !== 'undefined' && window.api !== undefin
 
 export const api: RendererApi = typeof window !== 'undefined' && window.api ? window.api : createHttpApi()
 
+/** What the shell's first load asks for; main.tsx asks for all of it before the app's bundle runs. */
+const LAUNCH_CALLS = ['getGraph', 'getFolder', 'getViewState', 'getSettings'] as const
+type LaunchCall = (typeof LAUNCH_CALLS)[number]
+
 /**
- * The graph is the slowest thing launch waits for: main.tsx asks for it before React renders, and the
- * shell's first load takes that answer (once) instead of asking again.
+ * The graph is the slowest thing launch waits for, and the app's bundle takes a while to compile and run:
+ * main.tsx starts the launch requests first, and the shell's first load takes those answers (once each)
+ * instead of asking again.
  */
-let early: Promise<Graph> | null = null
-export function prefetchGraph(): void {
-  early ??= api.getGraph()
-  early.catch(() => undefined) // a failure is reported by the shell's own request
+let early: Partial<Record<LaunchCall, Promise<unknown>>> | null = null
+export function prefetchLaunch(): void {
+  if (early) return
+  early = {}
+  for (const m of LAUNCH_CALLS) {
+    const p = (api[m] as () => Promise<unknown>)()
+    p.catch(() => undefined) // a failure is reported by the shell's own request
+    early[m] = p
+  }
 }
-export function takePrefetchedGraph(from: RendererApi): Promise<Graph> | null {
-  const p = from === api ? early : null
-  early = null
-  return p
+export function takePrefetched<M extends LaunchCall>(from: RendererApi, method: M): ReturnType<RendererApi[M]> | null {
+  const p = from === api ? early?.[method] : undefined
+  if (early) delete early[method]
+  return (p as ReturnType<RendererApi[M]> | undefined) ?? null
 }

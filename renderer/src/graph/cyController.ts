@@ -60,6 +60,8 @@ export class CyGraphController implements GraphController {
   private pendingGraph: Graph | null = null
   /** work waiting for a chunked first load to finish (see whenLoaded) */
   private readonly afterLoad: Array<() => void> = []
+  /** work waiting for the nodes of a chunked first load to be drawn (see afterGraphShown) */
+  private readonly afterNodes: Array<() => void> = []
   /** ids of elements that carry highlight-group classes (so clearing them never scans everything) */
   private classed = new Set<string>()
   private focusing: { id: string; zoom: number; until: number } | null = null
@@ -146,6 +148,7 @@ export class CyGraphController implements GraphController {
    * near their neighbours. A full layout runs only on the first load when positions are unknown.
    */
   setGraph(graph: Graph): void {
+    if (graph === this.current) return
     if (this.loading) {
       // a big first load is still streaming in: apply the newest graph when it is done
       this.pendingGraph = graph
@@ -161,7 +164,7 @@ export class CyGraphController implements GraphController {
     if (cy && initial && size > CHUNKED_ABOVE) {
       this.loading = this.loadInChunks(cy, graph).finally(() => {
         this.loading = null
-        for (const fn of this.afterLoad.splice(0)) this.afterFirstPaint(fn)
+        for (const fn of [...this.afterNodes.splice(0), ...this.afterLoad.splice(0)]) this.afterFirstPaint(fn)
         const next = this.pendingGraph
         this.pendingGraph = null
         if (next && next !== graph) this.setGraph(next)
@@ -199,6 +202,7 @@ export class CyGraphController implements GraphController {
     }
     this.reapplyClasses()
     markInteractive()
+    for (const fn of this.afterNodes.splice(0)) this.afterFirstPaint(fn)
     await new Promise<void>((resolve) => this.afterFirstPaint(resolve))
     if (!(await this.addInSlices(cy, edges))) return
     this.reapplyClasses()
@@ -270,6 +274,25 @@ export class CyGraphController implements GraphController {
    * Run once the graph is fully on the canvas, after that frame: starting the layout worker (its script,
    * the graph copied to it) while edges are still being added would compete with them for the CPU.
    */
+  /**
+   * Run after the frame that shows the current graph's nodes (at once when no big load is under way): the
+   * shell's sidebars take the new graph then, so their render never delays the first picture of the graph.
+   */
+  afterGraphShown(fn: () => void): () => void {
+    let live = true
+    const run = () => { if (live) fn() }
+    if (this.loading) this.afterNodes.push(run)
+    else this.afterFirstPaint(run)
+    return () => { live = false }
+  }
+
+  /** Run once the graph is on the canvas and the page is idle (work that must not slow the launch down). */
+  afterLaunch(fn: () => void): () => void {
+    let live = true
+    this.whenLoaded(() => this.whenIdle(() => { if (live) fn() }))
+    return () => { live = false }
+  }
+
   private whenLoaded(fn: () => void): void {
     if (this.loading) this.afterLoad.push(fn)
     else this.afterFirstPaint(fn)

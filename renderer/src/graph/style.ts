@@ -108,7 +108,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.hidden', style: { display: 'none' } },
     {
       selector: 'node:selected',
-      style: { label: 'data(short)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0, 'z-index': 20 },
+      // no z-index change: that re-sorts every element of the canvas on each click
+      style: { label: 'data(short)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0 },
     },
   ]
   return style

@@ -6,7 +6,6 @@ import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
 import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
-import type { NoteDoc } from '../../../electron/core/types'
 import { classifyLink } from './links'
 import { rehypeHeadingIds } from './headingIds'
 import { remarkWikilinks } from './wikilinks'
@@ -51,10 +50,6 @@ function components(path: string): Components {
 }
 
 /** A note's resolved wikilinks: target as written → note path. */
-export function wikilinkMap(doc: NoteDoc): Map<string, string> {
-  return new Map(doc.links.filter((l) => l.kind === 'wikilink' && l.resolved).map((l) => [l.target, l.resolved!]))
-}
-
 /** The rendered tree of a note, parsed once per text/path/wikilinks. */
 export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
   const key = `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`

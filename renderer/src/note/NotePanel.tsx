@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
-import { Markdown, wikilinkMap } from './Markdown'
+import { useMarkdownModule } from './markdownLoader'
+import { wikilinkMap } from './wikilinkMap'
 import { getNoteCached, peekNote } from './noteCache'
 
 export interface NoteTarget {
@@ -95,6 +96,7 @@ export function NotePanel(props: Props) {
   }, [])
   const navigate = useCallback((p: string, s?: string) => latest.current.onNavigate(p, s), [])
 
+  const md = useMarkdownModule()
   const title = node?.label ?? doc?.title ?? path ?? ''
   return (
     <aside className="note-panel" aria-label="Note">
@@ -141,12 +143,12 @@ export function NotePanel(props: Props) {
             ))}
           </ul>
         )}
-        {((target && !loaded && !early) || (!node && !target)) && <p className="muted">Loading…</p>}
+        {((target && !loaded && !early) || (!node && !target) || (doc && !md)) && <p className="muted">Loading…</p>}
         {loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
         <div ref={body} className="markdown">
-          {doc && doc.path === path && (
-            <Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} wikilinks={wikilinks} />
+          {doc && doc.path === path && md && (
+            <md.Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} wikilinks={wikilinks} />
           )}
         </div>
       </div>

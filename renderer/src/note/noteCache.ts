@@ -2,7 +2,8 @@
 // same few notes, and a round trip per click is most of the click → note time. Cleared on graphChanged.
 import type { EntityMentions, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
-import { renderedNote, wikilinkMap } from './Markdown'
+import { loadMarkdown } from './markdownLoader'
+import { wikilinkMap } from './wikilinkMap'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
@@ -37,30 +38,45 @@ export function clearNoteCache(): void {
 }
 
 /**
- * When the page is idle, fetch and parse the notes most likely to be opened (the first `limit` given),
- * one per idle slice, so a click mostly finds its note ready. Returns a cancel function.
+ * Get the notes most likely to be opened (the first `limit` given) ready before they are clicked: their text is
+ * fetched at once, a few requests at a time (a round trip per click is what a busy page feels most), and they
+ * are parsed for display later, one per idle slice, from `renderAfterMs` on (parsing is main-thread work, so
+ * it waits until the first interactions are over). Returns a cancel function.
  */
-export function warmNotes(api: RendererApi, paths: string[], limit = 60): () => void {
+export function warmNotes(api: RendererApi, paths: string[], { limit = 60, renderAfterMs = 1500, parallel = 4 } = {}): () => void {
   let cancelled = false
-  const queue = paths.slice(0, limit)
+  const wanted = paths.slice(0, limit)
+  const fetchQueue = [...wanted]
+  const fetchNext = (): void => {
+    const path = fetchQueue.shift()
+    if (cancelled || !path) return
+    getNoteCached(api, path).then(fetchNext, fetchNext)
+  }
+  for (let i = 0; i < parallel; i++) fetchNext()
+  void loadMarkdown().catch(() => undefined) // the panel retries; here it is only a head start
+
+  const renderQueue = [...wanted]
   const idle = (fn: () => void) => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
     if (ric) ric(fn, { timeout: 2000 })
     else setTimeout(fn, 50)
   }
-  const next = () => {
+  const renderNext = () => {
     if (cancelled) return
-    const path = queue.shift()
+    const path = renderQueue.shift()
     if (!path) return
     getNoteCached(api, path).then(
       (doc) => idle(() => {
         if (cancelled) return
-        renderedNote(doc.markdown, doc.path, wikilinkMap(doc))
-        next()
+        void loadMarkdown().then((m) => {
+          if (cancelled) return
+          m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc))
+          renderNext()
+        }, renderNext)
       }),
-      () => idle(next),
+      () => idle(renderNext),
     )
   }
-  idle(next)
-  return () => { cancelled = true }
+  const timer = setTimeout(() => idle(renderNext), renderAfterMs)
+  return () => { cancelled = true; clearTimeout(timer) }
 }
