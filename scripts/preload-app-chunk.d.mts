@@ -1,2 +1,2 @@
 import type { Plugin } from 'vite'
-export function preloadAppChunk(name?: string): Plugin
+export function preloadAppChunk(names?: string[]): Plugin

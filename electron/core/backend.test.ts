@@ -52,6 +52,8 @@ describe('backend', () => {
     // file line = markdown line + lineOffset
     expect(doc.markdown.split('\n')[doc.sections[1].line - doc.lineOffset - 1]).toBe('## Part')
     expect(doc.links[0].resolved).toBe('D2_dev/b.md')
+    // the reader gets mentions per entity (getMentions), not inside every note
+    expect('mentions' in doc).toBe(false)
   })
 
   it('confines getNote to the opened folder', async () => {

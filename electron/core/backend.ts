@@ -290,6 +290,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   }
   startWatching(current)
 
+  const noteDoc = ({ mentions: _mentions, ...meta }: NoteMeta, markdown: string, lineOffset: number): NoteDoc => ({ ...meta, markdown, lineOffset })
+
   const backend: Backend = {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
@@ -307,11 +309,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const indexed = vault.entry(rel)
       if (indexed?.meta && indexed.hash === file.hash && indexed.lineOffset !== undefined) {
         // unchanged since indexing: no second parse (a huge note would block this thread)
-        return { ...indexed.meta, markdown: stripFrontmatter(file.text, indexed.lineOffset), lineOffset: indexed.lineOffset }
+        return noteDoc(indexed.meta, stripFrontmatter(file.text, indexed.lineOffset), indexed.lineOffset)
       }
-      const parsed = parseNote({ path: rel, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, vault.entities.extractor)
+      // changed since indexing (the watcher has not caught up): parse this copy; mentions are not sent
+      const parsed = parseNote({ path: rel, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash })
       vault.resolveLinks(parsed.meta)
-      return { ...parsed.meta, markdown: stripFrontmatter(file.text, parsed.lineOffset), lineOffset: parsed.lineOffset }
+      return noteDoc(parsed.meta, stripFrontmatter(file.text, parsed.lineOffset), parsed.lineOffset)
     },
     getMentions: (id) => built(current).queries.getMentions(id),
     neighbourhood: (id, depth) => built(current).queries.neighbourhood(id, depth),

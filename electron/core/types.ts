@@ -106,7 +106,11 @@ export interface NoteMeta {
 }
 
 /** One note as the reader panel needs it. */
-export interface NoteDoc extends NoteMeta {
+/**
+ * A note as the reader shows it. Its mentions are left out (getMentions answers per entity): they are about
+ * half of the JSON of a note, and every click that opens a note waits for it.
+ */
+export interface NoteDoc extends Omit<NoteMeta, 'mentions'> {
   /** markdown source without the frontmatter block */
   markdown: string
   /** number of lines the stripped frontmatter took, so markdown line N is file line N + offset */

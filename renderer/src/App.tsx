@@ -104,9 +104,6 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     return c
   }, [showNodeFor])
 
-  // the canvas shows the selection once the panel painted it (see CyGraphController.select)
-  useEffect(() => { controller.panelShown() }, [controller, panelNode, target, mentions])
-
   const load = useCallback(async () => {
     clearNoteCache()
     setError(null)

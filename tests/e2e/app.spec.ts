@@ -59,6 +59,24 @@ test('a click on the canvas at a service node opens its best section, highlighte
   const viewport = await panel.locator('.note-scroll').boundingBox()
   expect(within(hb!, viewport!)).toBe(true)
   expect(await page.evaluate(() => window.cy!.$(':selected').map((n) => n.id()))).toEqual([GLUE])
+  // the selection ring is drawn around the node (on the overlay canvas, not by restyling the whole graph)
+  await expect.poll(() => page.evaluate((id) => {
+    const cy = window.cy!
+    const canvas = document.querySelector<HTMLCanvasElement>('[aria-label="Knowledge graph"] canvas.selection-overlay')
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx) return 0
+    const ratio = canvas.width / cy.width()
+    const n = cy.getElementById(id)
+    const p = n.renderedPosition()
+    const r = n.renderedWidth() / 2 + 4.5
+    let painted = 0
+    for (let k = 0; k < 16; k++) {
+      const a = (k / 16) * 2 * Math.PI
+      const px = ctx.getImageData(Math.round((p.x + r * Math.cos(a)) * ratio), Math.round((p.y + r * Math.sin(a)) * ratio), 1, 1).data
+      if (px[3] > 0) painted++
+    }
+    return painted
+  }, GLUE)).toBeGreaterThan(10)
 })
 
 test('clicking a mention opens that note at that section', async ({ page }) => {

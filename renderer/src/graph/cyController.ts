@@ -7,7 +7,8 @@ import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
 import { forceOptions, type FixedNode } from './forceLayout'
 import { concentricByDomain, lanePositions } from './layouts'
 import type { LayoutReply, LayoutRequest } from './layout.worker'
-import { buildStyle, type ThemeName } from './style'
+import { buildStyle, overlayColours, type ThemeName } from './style'
+import { SelectionOverlay } from './selectionOverlay'
 
 export type Positions = Record<string, { x: number; y: number }>
 
@@ -30,9 +31,6 @@ const CHUNKED_ABOVE = 1500
 export const BIG_ABOVE = 4000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
 const SLICE_MS = 40
-
-/** Longest the canvas waits for the note panel before showing a selection anyway. */
-const SELECTION_STYLE_WAIT_MS = 250
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
@@ -65,9 +63,7 @@ export class CyGraphController implements GraphController {
   /** ids of elements that carry highlight-group classes (so clearing them never scans everything) */
   private classed = new Set<string>()
   private focusing: { id: string; zoom: number; until: number } | null = null
-  /** the selection the canvas shows (styling follows the note panel, see select) */
-  private styledId: string | null = null
-  private styleTimer: ReturnType<typeof setTimeout> | undefined = undefined
+  private overlay: SelectionOverlay | null = null
   private events: ControllerEvents
   /** nodes the user dragged: layouts leave them where they are */
   private pinnedIds = new Set<string>()
@@ -88,6 +84,7 @@ export class CyGraphController implements GraphController {
     if (theme === this.theme) return
     this.theme = theme
     this.core?.style(this.styleFor(theme))
+    this.overlay?.setColours(overlayColours(theme))
   }
   private setBig(big: boolean): void {
     if (big === this.big) return
@@ -117,9 +114,9 @@ export class CyGraphController implements GraphController {
 
   /** Called by GraphView with a fresh core (and null on unmount). */
   attach(core: Core | null): void {
-    clearTimeout(this.styleTimer)
+    this.overlay?.destroy()
+    this.overlay = core ? new SelectionOverlay(core, overlayColours(this.theme)) : null
     this.core = core
-    this.styledId = null
     if (core && this.current.nodes.length > 0) this.sync(this.current, { initial: true })
     this.emit()
   }
@@ -396,54 +393,33 @@ export class CyGraphController implements GraphController {
   }
 
   /**
-   * Select a node. The note request goes out at once; the canvas styling waits until the note panel has
-   * painted (`panelShown`) or SELECTION_STYLE_WAIT_MS passed: restyling the selection redraws every element
-   * of the canvas (60–90 ms for the bundled notes in software rendering), and the note is what the click
-   * asked for, so it must not queue behind that frame. `{ now: true }` styles at once.
+   * Select a node: the note request goes out at once, and the canvas shows the selection through the overlay
+   * (see selectionOverlay.ts) rather than a restyle, which would redraw every element of the graph.
    */
-  select(id: string | null, opts: { now?: boolean } = {}): void {
+  select(id: string | null): void {
     this.selectedId = id && this.byId.has(id) ? id : null
     this.events.onSelect(this.selectedId)
     this.emit()
-    if (opts.now || !this.core) this.styleSelection()
-    else this.scheduleSelectionStyle(SELECTION_STYLE_WAIT_MS)
+    this.showSelection()
   }
 
-  /** The note panel painted the current selection: style the canvas right after that frame. */
-  panelShown(): void {
-    if (this.styledId === this.selectedId) return
-    this.scheduleSelectionStyle(0)
-  }
-
-  private scheduleSelectionStyle(wait: number): void {
-    clearTimeout(this.styleTimer)
-    // rAF + timeout: after the frame the browser is about to paint, not before it
-    const run = () => { this.styleTimer = setTimeout(() => this.styleSelection(), 0) }
-    if (wait > 0) this.styleTimer = setTimeout(() => this.styleSelection(), wait)
-    else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run)
-    else run()
-  }
-
-  private styleSelection(): void {
-    clearTimeout(this.styleTimer)
+  private showSelection(): void {
     const cy = this.core
     if (!cy || cy.destroyed()) return
-    if (this.styledId === this.selectedId && cy.$(':selected').length === (this.selectedId ? 1 : 0)) return
-    this.styledId = this.selectedId
-    cy.batch(() => {
+    // the selection state is kept in Cytoscape too (`:selected`, for tests and exports), without a redraw
+    const quiet = cy as unknown as Quiet
+    quiet.notifications(false)
+    try {
       cy.$(':selected').unselect()
-      cy.$('.sel-hl').removeClass('sel-hl')
-      if (this.selectedId) {
-        const n = cy.getElementById(this.selectedId)
-        n.select()
-        n.connectedEdges().addClass('sel-hl')
-      }
-    })
+      if (this.selectedId) cy.getElementById(this.selectedId).select()
+    } finally {
+      quiet.notifications(true)
+    }
+    this.overlay?.show(this.selectedId)
   }
 
   focus(id: string): void {
-    // the view animates to the node anyway (a redraw per frame): show the selection with it
-    this.select(id, { now: true })
+    this.select(id)
     const cy = this.core
     if (!cy || !this.selectedId) return
     const n = cy.getElementById(id)

@@ -45,6 +45,12 @@ const EDGE_KINDS: StylesheetJson = [
   { selector: 'edge[type = "related"]', style: { opacity: 0.25 } },
 ]
 
+/** Colours of the selection overlay (selectionOverlay.ts draws the selection, not the stylesheet). */
+export function overlayColours(theme: ThemeName): { ring: string; edge: string; text: string; outline: string } {
+  const p = PALETTE[theme]
+  return { ring: p.select, edge: p.edgeHl, text: p.text, outline: p.bg }
+}
+
 export interface StyleOptions {
   /** thousands of elements: the cheap sheet */
   big?: boolean
@@ -103,14 +109,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       selector: `edge.g-${group}`,
       style: { 'line-color': g[group], width: 3, opacity: 1 },
     })),
-    { selector: 'edge.sel-hl', style: { 'line-color': p.edgeHl, opacity: 0.9 } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 3, 'border-color': p.text } },
     { selector: '.hidden', style: { display: 'none' } },
-    {
-      selector: 'node:selected',
-      // no z-index change: that re-sorts every element of the canvas on each click
-      style: { label: 'data(short)', 'border-width': 3, 'border-color': p.bg, 'outline-color': p.select, 'outline-width': 3, 'outline-offset': 1, 'min-zoomed-font-size': 0 },
-    },
   ]
   return style
 }
