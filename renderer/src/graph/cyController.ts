@@ -268,10 +268,6 @@ export class CyGraphController implements GraphController {
   }
 
   /**
-   * Run once the graph is fully on the canvas, after that frame: starting the layout worker (its script,
-   * the graph copied to it) while edges are still being added would compete with them for the CPU.
-   */
-  /**
    * Run after the frame that shows the current graph's nodes (at once when no big load is under way): the
    * shell's sidebars take the new graph then, so their render never delays the first picture of the graph.
    */
@@ -290,6 +286,10 @@ export class CyGraphController implements GraphController {
     return () => { live = false }
   }
 
+  /**
+   * Run once the graph is fully on the canvas, after that frame: starting the layout worker (its script,
+   * the graph copied to it) while edges are still being added would compete with them for the CPU.
+   */
   private whenLoaded(fn: () => void): void {
     if (this.loading) this.afterLoad.push(fn)
     else this.afterFirstPaint(fn)
