@@ -49,7 +49,6 @@ function components(path: string): Components {
   }
 }
 
-/** A note's resolved wikilinks: target as written → note path. */
 /** The rendered tree of a note, parsed once per text/path/wikilinks. */
 export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
   const key = `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`

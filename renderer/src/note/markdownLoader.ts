@@ -9,7 +9,11 @@ let loaded: MarkdownModule | null = null
 let loading: Promise<MarkdownModule> | null = null
 
 export function loadMarkdown(): Promise<MarkdownModule> {
-  loading ??= import('./Markdown').then((m) => (loaded = m))
+  // a failed chunk load is not remembered: the next caller (a panel, the prefetch) tries again
+  loading ??= import('./Markdown').then(
+    (m) => (loaded = m),
+    (err: unknown) => { loading = null; throw err },
+  )
   return loading
 }
 
@@ -19,7 +23,7 @@ export function useMarkdownModule(): MarkdownModule | null {
   useEffect(() => {
     if (mod) return
     let live = true
-    void loadMarkdown().then((m) => { if (live) setMod(m) })
+    loadMarkdown().then((m) => { if (live) setMod(m) }, () => undefined) // the next panel tries again
     return () => { live = false }
   }, [mod])
   return mod

@@ -53,7 +53,7 @@ export function warmNotes(api: RendererApi, paths: string[], { limit = 60, rende
     getNoteCached(api, path).then(fetchNext, fetchNext)
   }
   for (let i = 0; i < parallel; i++) fetchNext()
-  void loadMarkdown().catch(() => undefined) // the panel retries; here it is only a head start
+  void loadMarkdown().catch(() => undefined) // only a head start: a note panel loads it again if this failed
 
   const renderQueue = [...wanted]
   const idle = (fn: () => void) => {
