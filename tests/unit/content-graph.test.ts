@@ -42,7 +42,7 @@ describe('the bundled notes as a graph', () => {
   it('puts the notes under their four exam domains', () => {
     expect(ofType('domain').map((d) => d.id).sort()).toEqual(['domain:D1', 'domain:D2', 'domain:D3', 'domain:D4'])
     const contains = graph.edges.filter((e) => e.type === 'contains')
-    expect(contains.length).toBe(29) // 30 topic notes minus extras; README has no domain
+    expect(contains.length).toBe(29) // 29 topic notes; extras and README have no domain
   })
 
   it('connects every domain to every other through shared services', () => {

@@ -21,7 +21,7 @@ const D2 = 'D2_ml_model_development'
 const D3 = 'D3_deployment_workflows_ml'
 const D4 = 'D4_ml_maintenance'
 
-/** The 30 bundled notes: path relative to content/ → exact H1 title. */
+/** The 30 bundled notes (29 topic notes and extras): path relative to content/ → exact H1 title. */
 const NOTES: Record<string, string> = {
   [`${D1}/1.1_data_formats.md`]: '1.1 Data Formats',
   [`${D1}/1.2_storage_on_aws.md`]: '1.2 AWS Data Sources & Storage for ML',
