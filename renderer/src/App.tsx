@@ -10,6 +10,7 @@ import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
+import { PanelBoundary } from './components/PanelBoundary'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
 import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
@@ -303,11 +304,15 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       </header>
       <main className="workspace">
         <div className="sidebar">
-          <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
+          <PanelBoundary name="Explore" resetKey={featureGraph}>
+            <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
+          </PanelBoundary>
         </div>
         {showNodes && (
           <aside className="sidebar node-sidebar" aria-label="Node list">
-            <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
+            <PanelBoundary name="Node list" resetKey={g}>
+              <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
+            </PanelBoundary>
           </aside>
         )}
         <div className="center">
@@ -316,14 +321,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
           {showDiagnostics && (
+            <PanelBoundary name="Diagnostics" className="diagnostics" resetKey={g}>
             <DiagnosticsPanel
               diagnostics={g.diagnostics}
               onOpen={(path, line) => controller.openNote(path, undefined, line)}
               onClose={() => setShowDiagnostics(false)}
             />
+            </PanelBoundary>
           )}
         </div>
         {panelOpen && (
+          <PanelBoundary name="Note" className="note-panel" resetKey={target ?? shownNode}>
           <NotePanel
             api={api}
             node={shownNode}
@@ -336,6 +344,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             onExternal={onExternal}
             onClose={() => controller.select(null)}
           />
+          </PanelBoundary>
         )}
       </main>
     </div>

@@ -6,6 +6,7 @@ import type { RendererApi } from '../../../electron/shared/contract'
 import { useMarkdownModule } from './markdownLoader'
 import { wikilinkMap } from './wikilinkMap'
 import { getNoteCached, peekNote } from './noteCache'
+import { findHeading } from './headingIds'
 
 export interface NoteTarget {
   path: string
@@ -73,7 +74,7 @@ export function NotePanel(props: Props) {
     if (!root || !doc || doc.path !== path) return
     for (const el of root.querySelectorAll('.target-section, .target-heading')) el.classList.remove('target-section', 'target-heading')
     const sectionId = section || (line !== undefined ? sectionAtLine(doc, line) : undefined)
-    const heading = sectionId ? root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}`) : null
+    const heading = sectionId ? findHeading(root, sectionId) : null
     const scroller = root.closest('.note-scroll') as HTMLElement | null
     if (!heading) { if (scroller) scroller.scrollTop = 0; return }
     heading.classList.add('target-heading')
