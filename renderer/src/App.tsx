@@ -7,6 +7,10 @@ import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
+import { useReaderHistory } from './note/useReaderHistory'
+import type { ReaderEntry } from './note/readerHistory'
+import { ReaderNavButtons } from './note/ReaderNavButtons'
+import { usePanelWidth } from './note/panelWidth'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
@@ -46,11 +50,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const systemDark = useSystemDark()
   const theme = effectiveTheme(themeSetting, systemDark)
   const request = useRef(0)
+  /** where the next selection opens its note (a link to a section, a place from the history) */
+  const nextTarget = useRef<{ target: NoteTarget | null } | null>(null)
+  const mentionsRef = useRef(mentions)
+  mentionsRef.current = mentions
 
   // The panel's node, note target and mentions change together, once the data is there: the panel
   // keeps showing the previous note until then (no flash of an empty panel, no needless re-render).
   const showNodeFor = useCallback((id: string | null, node: GraphNode | undefined) => {
     const ticket = ++request.current
+    const override = nextTarget.current
+    nextTarget.current = null
     setSelectedId(id)
     if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
     // the panel renders once, with the note already there (no "Loading…" frame in between)
@@ -61,7 +71,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         if (ticket !== request.current) return
         setPanelNode(node)
         setMentions(null)
-        setTarget({ path })
+        setTarget(override?.target?.path === path ? override.target : { path })
       })
     } else if (node.type === 'service' || node.type === 'concept') {
       getMentionsCached(api, id).then(
@@ -70,7 +80,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           if (ticket !== request.current) return
           setPanelNode(node)
           setMentions(m)
-          setTarget(m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
+          setTarget(override ? override.target : m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
         },
         () => {
           if (ticket !== request.current) return
@@ -93,10 +103,15 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       onOpenNote: (path, section, line) => {
         const sel = c.selected()
         const selNode = sel ? c.node(sel) : undefined
-        // keep an entity's mention list while moving between its mentions; otherwise follow the note
-        if (!selNode || selNode.type === 'note' || selNode.type === 'domain' || selNode.type === 'tag') {
-          const noteId = `note:${path}`
-          if (c.node(noteId) && sel !== noteId) c.select(noteId)
+        // keep an entity's mention list while moving between its mentions; otherwise follow the note, so the
+        // header names the note shown (a full-text hit opened while a service is selected is that note's)
+        const isMention = !!selNode && (selNode.type === 'service' || selNode.type === 'concept') &&
+          !!mentionsRef.current?.mentions.some((m) => m.path === path && (m.line === line || (line === undefined && m.section === (section ?? ''))))
+        const noteId = `note:${path}`
+        if (!isMention && c.node(noteId) && sel !== noteId) {
+          nextTarget.current = { target: { path, section, line } }
+          c.select(noteId)
+          return
         }
         setTarget({ path, section, line })
       },
@@ -104,6 +119,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     controllerRef.current = c
     return c
   }, [showNodeFor])
+
+  // back/forward through the places the reader showed
+  const place: ReaderEntry = { node: panelNode?.id ?? null, path: target?.path, section: target?.section, line: target?.line }
+  const nav = useReaderHistory(place, (entry) => {
+    const t = entry.path ? { path: entry.path, section: entry.section, line: entry.line, scroll: entry.scroll } : null
+    if (entry.node !== controller.selected()) {
+      nextTarget.current = { target: t }
+      controller.select(entry.node)
+    } else setTarget(t)
+  })
+  const [panelWidth, setPanelWidth] = usePanelWidth(api)
 
   const load = useCallback(async () => {
     clearNoteCache()
@@ -276,6 +302,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           <span className="app-name">Notes Graph</span>
           {folder && <span className="folder" title={folder.folder}>{folder.bundled ? 'Bundled MLA-C01 notes' : folder.folder.split(/[\\/]/).pop()}</span>}
         </div>
+        <ReaderNavButtons nav={nav} />
         <div className="toolbar-slot">
           <Search controller={controller} graph={featureGraph} api={api} />
         </div>
@@ -343,6 +370,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             onSelectNode={(id) => controller.focus(id)}
             onExternal={onExternal}
             onClose={() => controller.select(null)}
+            width={panelWidth}
+            onWidth={setPanelWidth}
+            onScroll={nav.onScroll}
+            diagnostics={g.diagnostics}
           />
           </PanelBoundary>
         )}
