@@ -11,10 +11,10 @@ import { useReaderHistory } from './note/useReaderHistory'
 import type { ReaderEntry } from './note/readerHistory'
 import { ReaderNavButtons } from './note/ReaderNavButtons'
 import { usePanelWidth } from './note/panelWidth'
+import { PanelBoundary } from './components/PanelBoundary'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
-import { PanelBoundary } from './components/PanelBoundary'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
 import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
@@ -335,13 +335,11 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
           </PanelBoundary>
         </div>
-        {showNodes && (
+        {showNodes && (<PanelBoundary name="Node list" className="sidebar node-sidebar" resetKey={g}>
           <aside className="sidebar node-sidebar" aria-label="Node list">
-            <PanelBoundary name="Node list" resetKey={g}>
-              <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
-            </PanelBoundary>
+            <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
           </aside>
-        )}
+        </PanelBoundary>)}
         <div className="center">
           <GraphView controller={controller} theme={theme} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
