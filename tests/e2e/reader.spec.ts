@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { notesDir, openApp } from './helpers'
+import { apiCall, notesDir, openApp } from './helpers'
 
 const NOTE_13 = 'D1_data_preparation_ml/1.3_ingestion_on_aws.md'
 const FIREHOSE = 'service:amazon-data-firehose'
@@ -34,6 +34,7 @@ async function selectedIds(page: Page): Promise<string[]> {
 }
 
 test('following a link and pressing Alt+Left returns to note 1.3 at the same scroll position', async ({ page }) => {
+  test.slow() // several navigations on a shared, busy machine
   await openApp(page, `#?select=note:${NOTE_13}`)
   const title13 = h1Of(NOTE_13)
   await expect(notePanel(page).locator('h1').first()).toHaveText(title13)
@@ -71,6 +72,7 @@ test('following a link and pressing Alt+Left returns to note 1.3 at the same scr
 })
 
 test('the note panel is resized from its edge, with the keyboard and by dragging', async ({ page }) => {
+  test.slow() // two full loads of the app
   await openApp(page, `#?select=note:${NOTE_13}`)
   await expect(header(page)).toHaveText(h1Of(NOTE_13))
   const handle = page.getByRole('separator', { name: 'Resize note panel' })
@@ -86,6 +88,28 @@ test('the note panel is resized from its edge, with the keyboard and by dragging
   await page.mouse.move(hb.x + 150, hb.y + 200, { steps: 5 })
   await page.mouse.up()
   await expect.poll(async () => (await notePanel(page).boundingBox())!.width).toBeLessThan(w0)
+  const chosen = (await notePanel(page).boundingBox())!.width
+
+  // the width is remembered for this folder
+  await expect.poll(async () => (await apiCall<{ reader?: { width?: number } }>(page, 'getViewState')).reader?.width).toBeTruthy()
+  await page.reload()
+  await expect(header(page)).toHaveText(h1Of(NOTE_13))
+  expect(Math.abs((await notePanel(page).boundingBox())!.width - chosen)).toBeLessThanOrEqual(2)
+})
+
+test('a long note indexed only in part says so in the panel', async ({ page }) => {
+  const rel = 'D1_data_preparation_ml/zz_e2e_huge.md'
+  const para = `${'Amazon Kinesis streams records in order within a shard. '.repeat(20)}\n\n`
+  writeNote(rel, `# Huge note\n\n${para.repeat(Math.ceil((1.2 * 1024 * 1024) / para.length))}`)
+  await openApp(page)
+  await page.waitForFunction((id) => window.cy!.getElementById(id).nonempty(), `note:${rel}`, { timeout: 30_000 })
+  await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, `note:${rel}`)
+  await expect(notePanel(page).locator('.markdown h1')).toHaveText('Huge note')
+  await expect(notePanel(page).locator('.note-partial')).toContainText('only its first 128 KB are indexed')
+  // a whole note has no such notice
+  await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, `note:${NOTE_13}`)
+  await expect(header(page)).toHaveText(h1Of(NOTE_13))
+  await expect(notePanel(page).locator('.note-partial')).toHaveCount(0)
 })
 
 test('a code block wider than the panel scrolls instead of being cut off', async ({ page }) => {
@@ -128,6 +152,7 @@ test('a full-text hit opened while a service is selected shows its note in the h
 })
 
 test('a note with a malformed link encoding and a heading "api" renders, and the app stays usable', async ({ page }) => {
+  test.slow() // two full loads of the app
   const rel = 'D1_data_preparation_ml/zz_e2e_encoding.md'
   writeNote(rel, ['# Encoding trap', '', 'See [x](#%E0%A4%A) and [y](other.md#%E0%A4%A) and [back up](#api).', '', '## api', '', 'Text under api.', ''].join('\n'))
   const id = `note:${rel}`
