@@ -183,6 +183,10 @@ test('a note with a malformed link encoding and a heading "api" renders, and the
   // the in-note anchor to the prefixed heading still works
   await body.getByText('back up').click()
   await expect(body.locator('h2.target-heading')).toHaveText('api')
+  // a section opened is a step in the history too
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(body.locator('h2.target-heading')).toHaveCount(0)
+  await expect(body.locator('h1')).toHaveText('Encoding trap')
 
   // the app is still usable: reloading the same hash shows the note again, and search still works
   await page.reload()
