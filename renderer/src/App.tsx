@@ -7,6 +7,11 @@ import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
+import { useReaderHistory } from './note/useReaderHistory'
+import type { ReaderEntry } from './note/readerHistory'
+import { ReaderNavButtons } from './note/ReaderNavButtons'
+import { usePanelWidth } from './note/panelWidth'
+import { PanelBoundary } from './components/PanelBoundary'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
@@ -45,11 +50,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const systemDark = useSystemDark()
   const theme = effectiveTheme(themeSetting, systemDark)
   const request = useRef(0)
+  /** where the next selection opens its note (a link to a section, a place from the history) */
+  const nextTarget = useRef<{ target: NoteTarget | null } | null>(null)
+  const mentionsRef = useRef(mentions)
+  mentionsRef.current = mentions
 
   // The panel's node, note target and mentions change together, once the data is there: the panel
   // keeps showing the previous note until then (no flash of an empty panel, no needless re-render).
   const showNodeFor = useCallback((id: string | null, node: GraphNode | undefined) => {
     const ticket = ++request.current
+    const override = nextTarget.current
+    nextTarget.current = null
     setSelectedId(id)
     if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
     // the panel renders once, with the note already there (no "Loading…" frame in between)
@@ -60,7 +71,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         if (ticket !== request.current) return
         setPanelNode(node)
         setMentions(null)
-        setTarget({ path })
+        setTarget(override?.target?.path === path ? override.target : { path })
       })
     } else if (node.type === 'service' || node.type === 'concept') {
       getMentionsCached(api, id).then(
@@ -69,7 +80,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           if (ticket !== request.current) return
           setPanelNode(node)
           setMentions(m)
-          setTarget(m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
+          setTarget(override ? override.target : m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
         },
         () => {
           if (ticket !== request.current) return
@@ -92,10 +103,15 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       onOpenNote: (path, section, line) => {
         const sel = c.selected()
         const selNode = sel ? c.node(sel) : undefined
-        // keep an entity's mention list while moving between its mentions; otherwise follow the note
-        if (!selNode || selNode.type === 'note' || selNode.type === 'domain' || selNode.type === 'tag') {
-          const noteId = `note:${path}`
-          if (c.node(noteId) && sel !== noteId) c.select(noteId)
+        // keep an entity's mention list while moving between its mentions; otherwise follow the note, so the
+        // header names the note shown (a full-text hit opened while a service is selected is that note's)
+        const isMention = !!selNode && (selNode.type === 'service' || selNode.type === 'concept') &&
+          !!mentionsRef.current?.mentions.some((m) => m.path === path && (m.line === line || (line === undefined && m.section === (section ?? ''))))
+        const noteId = `note:${path}`
+        if (!isMention && c.node(noteId) && sel !== noteId) {
+          nextTarget.current = { target: { path, section, line } }
+          c.select(noteId)
+          return
         }
         setTarget({ path, section, line })
       },
@@ -103,6 +119,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     controllerRef.current = c
     return c
   }, [showNodeFor])
+
+  // back/forward through the places the reader showed
+  const place: ReaderEntry = { node: panelNode?.id ?? null, path: target?.path, section: target?.section, line: target?.line }
+  const nav = useReaderHistory(place, (entry) => {
+    const t = entry.path ? { path: entry.path, section: entry.section, line: entry.line, scroll: entry.scroll } : null
+    if (entry.node !== controller.selected()) {
+      nextTarget.current = { target: t }
+      controller.select(entry.node)
+    } else setTarget(t)
+  })
+  const [panelWidth, setPanelWidth] = usePanelWidth(api)
 
   const load = useCallback(async () => {
     clearNoteCache()
@@ -275,6 +302,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           <span className="app-name">Notes Graph</span>
           {folder && <span className="folder" title={folder.folder}>{folder.bundled ? 'Bundled MLA-C01 notes' : folder.folder.split(/[\\/]/).pop()}</span>}
         </div>
+        <ReaderNavButtons nav={nav} />
         <div className="toolbar-slot">
           <Search controller={controller} graph={featureGraph} api={api} />
         </div>
@@ -303,27 +331,32 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       </header>
       <main className="workspace">
         <div className="sidebar">
-          <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
+          <PanelBoundary name="Explore" resetKey={featureGraph}>
+            <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
+          </PanelBoundary>
         </div>
-        {showNodes && (
+        {showNodes && (<PanelBoundary name="Node list" className="sidebar node-sidebar" resetKey={g}>
           <aside className="sidebar node-sidebar" aria-label="Node list">
             <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
           </aside>
-        )}
+        </PanelBoundary>)}
         <div className="center">
           <GraphView controller={controller} theme={theme} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
           {showDiagnostics && (
+            <PanelBoundary name="Diagnostics" className="diagnostics" resetKey={g}>
             <DiagnosticsPanel
               diagnostics={g.diagnostics}
               onOpen={(path, line) => controller.openNote(path, undefined, line)}
               onClose={() => setShowDiagnostics(false)}
             />
+            </PanelBoundary>
           )}
         </div>
         {panelOpen && (
+          <PanelBoundary name="Note" className="note-panel" resetKey={target ?? shownNode}>
           <NotePanel
             api={api}
             node={shownNode}
@@ -335,7 +368,12 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             onSelectNode={(id) => controller.focus(id)}
             onExternal={onExternal}
             onClose={() => controller.select(null)}
+            width={panelWidth}
+            onWidth={setPanelWidth}
+            onScroll={nav.onScroll}
+            diagnostics={g.diagnostics}
           />
+          </PanelBoundary>
         )}
       </main>
     </div>

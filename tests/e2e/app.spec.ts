@@ -53,7 +53,7 @@ test('a click on the canvas at a service node opens its best section, highlighte
   const best = (await apiCall<EntityMentions>(page, 'getMentions', [GLUE])).best!
   expect(best.section).not.toBe('')
   const heading = panel.locator('.markdown .target-heading')
-  await expect(heading).toHaveAttribute('id', best.section)
+  await expect(heading).toHaveAttribute('id', `h-${best.section}`)
   await page.waitForTimeout(200)
   const hb = await heading.boundingBox()
   const viewport = await panel.locator('.note-scroll').boundingBox()
@@ -94,7 +94,7 @@ test('clicking a mention opens that note at that section', async ({ page }) => {
 
   await expect(panel.locator('.note-sub')).toContainText(target.noteTitle)
   const heading = panel.locator('.markdown .target-heading')
-  await expect(heading).toHaveAttribute('id', target.section)
+  await expect(heading).toHaveAttribute('id', `h-${target.section}`)
   await expect(heading).toHaveText(target.sectionTitle)
   await expect(items.nth(index)).toHaveAttribute('aria-current', 'true')
   const hb = await heading.boundingBox()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadOntology } from '../ontology'
 import { GraphBuilder } from './builder'
-import { scoreName, search } from './search'
+import { normalize, rankNodes, scoreName, search } from './search'
 import { note, testLines, testNotes, testOntology } from './test-fixtures'
 
 function source(notes = testNotes(), ontology = testOntology()) {
@@ -91,3 +91,20 @@ describe('search — full text', () => {
     expect(search(source(), 'glue', 3).map((h) => h.kind)).toEqual(['node', 'text', 'text'])
   })
 })
+
+describe('search — ranking', () => {
+  it('puts every name and alias match before every full-text hit', () => {
+    for (const q of ['glue', 'kinesis', 'real time', 's3', 'KDF']) {
+      const kinds = search(source(withGlueFamily()), q, 12).map((h) => h.kind)
+      const firstText = kinds.indexOf('text')
+      if (firstText >= 0) expect(kinds.slice(firstText)).not.toContain('node')
+    }
+  })
+
+  it('ranks nodes the same way alone as inside search (the renderer uses rankNodes for Enter)', () => {
+    const src = source(withGlueFamily())
+    const nodeIds = search(src, 'glue', 30).filter((h) => h.kind === 'node').map((h) => h.id)
+    expect(rankNodes(src.graph.nodes, normalize('glue')).map((h) => h.id).slice(0, nodeIds.length)).toEqual(nodeIds)
+  })
+})
+

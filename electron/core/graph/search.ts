@@ -161,6 +161,19 @@ function textHits(src: SearchSource, query: string, limit: number): SearchHit[] 
 }
 
 /**
+ * Nodes matching a normalized query by name or alias, best first. The renderer runs the same ranking on its
+ * copy of the graph, so Enter pressed before the answer arrives picks what the list will show first.
+ */
+export function rankNodes(nodes: Iterable<GraphNode>, q: string): SearchHit[] {
+  const hits: SearchHit[] = []
+  for (const n of nodes) {
+    const score = scoreNode(q, n)
+    if (score > 0) hits.push({ kind: 'node', id: n.id, label: n.label, score: Math.round(score * 100) / 100 })
+  }
+  return hits.sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.label.localeCompare(b.label))
+}
+
+/**
  * Node hits ranked by scoreNode, then full-text hits (one per note, in note order). When both kinds
  * exist, text hits keep at least a third of the `limit` slots.
  */
@@ -168,12 +181,7 @@ export function search(src: SearchSource, query: string, limit: number): SearchH
   const q = normalize(query)
   const max = Math.max(1, Math.min(500, Math.floor(limit) || 1))
   if (!q) return []
-  const nodeHits: SearchHit[] = []
-  for (const n of src.graph.nodes) {
-    const score = scoreNode(q, n)
-    if (score > 0) nodeHits.push({ kind: 'node', id: n.id, label: n.label, score: Math.round(score * 100) / 100 })
-  }
-  nodeHits.sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.label.localeCompare(b.label))
+  const nodeHits = rankNodes(src.graph.nodes, q)
   const text = textHits(src, query, max)
   const reserve = Math.min(text.length, Math.floor(max / 3))
   const nodes = nodeHits.slice(0, max - reserve)

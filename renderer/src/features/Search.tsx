@@ -1,9 +1,11 @@
 // Search box (Ctrl/Cmd+K): fuzzy over names and aliases through api.search, plus full-text hits with
-// snippets. Arrow keys move through the results, Enter opens, Alt+Enter adds a node to Compare.
+// snippets. Arrow keys move through the results, Enter opens (the best match for what is typed, even before
+// the list has answered), Alt+Enter adds a node to Compare.
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit } from '../../../electron/core/types'
 import { addToCompare, exploreStore } from './store'
 import { matchParts } from './matchText'
+import { enterChoice } from './searchEnter'
 import type { FeatureProps } from './types'
 
 const TYPE_NAMES: Record<string, string> = { domain: 'Domain', note: 'Note', service: 'Service', concept: 'Concept', tag: 'Tag' }
@@ -87,10 +89,18 @@ export const Search = memo(function Search({ controller, graph, api }: FeaturePr
       e.preventDefault()
       setActive((a) => Math.max(a - 1, 0))
     } else if (e.key === 'Enter') {
-      const hit = hits[active]
-      if (hit) {
-        e.preventDefault()
-        choose(hit, e.altKey)
+      // the box's own value: Enter may come in the same task as the last keystroke
+      const typed = e.currentTarget.value
+      const alt = e.altKey
+      const hit = enterChoice({ query: typed, hits, hitsFor, active }, graph.nodes)
+      e.preventDefault()
+      if (hit) choose(hit, alt)
+      else if (typed.trim()) {
+        // nothing by name: the core's answer (full text) decides, if the box still holds the same query
+        const q = typed.trim()
+        api.search(q, 30).then((r) => {
+          if (r[0] && input.current?.value.trim() === q) choose(r[0], alt)
+        }, () => undefined)
       }
     } else if (e.key === 'Escape') {
       if (open && hits.length) setOpen(false)

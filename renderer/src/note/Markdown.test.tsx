@@ -23,7 +23,40 @@ describe('Markdown', () => {
   it('gives headings the engine\'s section ids, duplicates numbered', () => {
     const { container } = renderNote('# Amazon S3: the default data lake\n\n## Notes\n\n## Notes\n\n### `Pipe` mode & FastFile\n')
     const ids = [...container.querySelectorAll('h1, h2, h3')].map((h) => h.id)
-    expect(ids).toEqual([slugify('Amazon S3: the default data lake'), 'notes', 'notes-1', slugify('Pipe mode & FastFile')])
+    expect(ids).toEqual([`h-${slugify('Amazon S3: the default data lake')}`, 'h-notes', 'h-notes-1', `h-${slugify('Pipe mode & FastFile')}`])
+  })
+
+  it('prefixes heading ids so a heading cannot shadow a global of the page', () => {
+    const before = (window as unknown as { api?: unknown }).api
+    const { container } = renderNote('## api\n\n## location\n\n## document\n')
+    expect([...container.querySelectorAll('h2')].map((h) => h.id)).toEqual(['h-api', 'h-location', 'h-document'])
+    expect(container.querySelector('#api, #location, #document')).toBeNull()
+    expect((window as unknown as { api?: unknown }).api).toBe(before)
+  })
+
+  it('keeps in-note anchor links working with the prefix', () => {
+    const onAnchor = vi.fn()
+    const { getByText, container } = renderNote('[jump](#storage-classes)\n\n## Storage classes\n', { onAnchor })
+    expect(getByText('jump').getAttribute('href')).toBe('#h-storage-classes')
+    expect(container.querySelector('#h-storage-classes')?.tagName).toBe('H2')
+    fireEvent.click(getByText('jump'))
+    expect(onAnchor).toHaveBeenCalledWith('storage-classes')
+  })
+
+  it('renders links with malformed percent-encoding inert, and the rest of the note', () => {
+    const onAnchor = vi.fn()
+    const onNavigate = vi.fn()
+    const { container, getByText } = renderNote('[x](#%E0%A4%A) [y](b.md#%E0%A4%A) [z](%E0%A4%A.md)\n\n## After\n', { onAnchor, onNavigate })
+    for (const t of ['x', 'y', 'z']) {
+      const el = getByText(t)
+      expect(el.tagName).toBe('SPAN')
+      expect(el.className).toBe('inert-link')
+      fireEvent.click(el)
+    }
+    expect(container.querySelector('a')).toBeNull()
+    expect(container.querySelector('#h-after')).not.toBeNull()
+    expect(onAnchor).not.toHaveBeenCalled()
+    expect(onNavigate).not.toHaveBeenCalled()
   })
 
   it('renders hostile HTML and links inert', () => {

@@ -7,7 +7,7 @@ import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
 import { classifyLink } from './links'
-import { rehypeHeadingIds } from './headingIds'
+import { headingId, rehypeHeadingIds } from './headingIds'
 import { remarkWikilinks } from './wikilinks'
 
 const NO_WIKILINKS = new Map<string, string>()
@@ -30,7 +30,7 @@ function components(path: string): Components {
     a: ({ href, children }) => {
       const target = classifyLink(href, path)
       if (target.kind === 'inert') return <span className="inert-link">{children as ReactNode}</span>
-      const shownHref = target.kind === 'external' ? target.url : target.kind === 'anchor' ? `#${target.section}` : '#'
+      const shownHref = target.kind === 'external' ? target.url : target.kind === 'anchor' ? `#${headingId(target.section)}` : '#'
       return (
         <a
           href={shownHref}

@@ -1,16 +1,22 @@
 // The note panel: the rendered note, scrolled to and highlighting the target section; for a service
 // or concept also every mention with its snippet, each opening its note at that section.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
+import type { Diagnostic, EntityMentions, GraphNode, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { useMarkdownModule } from './markdownLoader'
 import { wikilinkMap } from './wikilinkMap'
 import { getNoteCached, peekNote } from './noteCache'
+import { findHeading } from './headingIds'
+import { partialNotice } from './partialNote'
+import { ResizeHandle } from './ResizeHandle'
+import './reader.css'
 
 export interface NoteTarget {
   path: string
   section?: string
   line?: number
+  /** scroll offset to restore (going back or forward), instead of scrolling to the section */
+  scroll?: number
 }
 
 interface Props {
@@ -27,6 +33,13 @@ interface Props {
   onSelectNode(id: string): void
   onExternal(url: string): void
   onClose(): void
+  /** width chosen by the user (undefined: the stylesheet's default) */
+  width?: number
+  onWidth?(width: number): void
+  /** the note body was scrolled (for the reader's history) */
+  onScroll?(path: string | undefined, y: number): void
+  /** the folder's diagnostics: a note indexed only in part says so */
+  diagnostics?: Diagnostic[]
 }
 
 /** Mentions rendered in the same frame as the note; the rest follow right after. */
@@ -35,7 +48,7 @@ const FIRST_MENTIONS = 40
 type Loaded = { doc: NoteDoc; error?: undefined } | { doc?: undefined; error: string }
 
 export function NotePanel(props: Props) {
-  const { api, node, target, mentions, version, related, onNavigate, onSelectNode, onExternal, onClose } = props
+  const { api, node, target, mentions, version, related, onNavigate, onSelectNode, onExternal, onClose, width, onWidth, onScroll, diagnostics } = props
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const body = useRef<HTMLDivElement>(null)
   const path = target?.path
@@ -65,26 +78,29 @@ export function NotePanel(props: Props) {
   // Highlight the target section (heading up to the next heading of the same or higher level) and scroll to it.
   const section = target?.section
   const line = target?.line
+  const restoreScroll = target?.scroll
   // a note fetched before the click committed shows in this very render
   const early = path ? peekNote(path) : undefined
   const doc = early ?? loaded?.doc
+  const md = useMarkdownModule()
   useEffect(() => {
     const root = body.current
     if (!root || !doc || doc.path !== path) return
     for (const el of root.querySelectorAll('.target-section, .target-heading')) el.classList.remove('target-section', 'target-heading')
     const sectionId = section || (line !== undefined ? sectionAtLine(doc, line) : undefined)
-    const heading = sectionId ? root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}`) : null
+    const heading = sectionId ? findHeading(root, sectionId) : null
     const scroller = root.closest('.note-scroll') as HTMLElement | null
-    if (!heading) { if (scroller) scroller.scrollTop = 0; return }
-    heading.classList.add('target-heading')
-    const depth = Number(heading.tagName.slice(1))
-    for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
-      const m = /^H([1-6])$/.exec(el.tagName)
-      if (m && Number(m[1]) <= depth) break
-      el.classList.add('target-section')
+    if (restoreScroll !== undefined && scroller) {
+      // back or forward: where the user left off, with the section still marked
+      if (heading) markSection(heading)
+      scroller.scrollTop = restoreScroll
+      return
     }
+    if (!heading) { if (scroller) scroller.scrollTop = 0; return }
+    markSection(heading)
     if (scroller) scroller.scrollTop = heading.offsetTop - scroller.offsetTop - 8
-  }, [doc, path, section, line, listComplete]) // the rest of a long mention list moves the heading down
+    // the rest of a long mention list moves the heading down; the markdown module may arrive after the note
+  }, [doc, path, section, line, restoreScroll, target, listComplete, md])
 
   const wikilinks = useMemo(() => (doc ? wikilinkMap(doc) : new Map<string, string>()), [doc])
   // stable callbacks for the memoised Markdown: re-parsing a note on every app render costs a frame
@@ -96,19 +112,25 @@ export function NotePanel(props: Props) {
   }, [])
   const navigate = useCallback((p: string, s?: string) => latest.current.onNavigate(p, s), [])
 
-  const md = useMarkdownModule()
-  const title = node?.label ?? doc?.title ?? path ?? ''
+  // the header names what is shown: the selected node, unless the panel shows a note that node does not cover
+  const showsNode = !!node && (node.type !== 'note' || !doc || !node.path || node.path === doc.path)
+  const title = (showsNode ? node?.label : doc?.title) ?? path ?? ''
+  const partial = useMemo(() => partialNotice(diagnostics, doc?.path), [diagnostics, doc?.path])
+  const reportScroll = useRef(onScroll)
+  useEffect(() => { reportScroll.current = onScroll })
   return (
-    <aside className="note-panel" aria-label="Note">
+    <aside className="note-panel" aria-label="Note" style={width ? { width } : undefined}>
+      {onWidth && <ResizeHandle onWidth={onWidth} />}
       <header className="note-header">
         <div className="note-heading">
-          {node && <span className={`type-badge type-${node.type}`}>{node.type}</span>}
+          {showsNode && node ? <span className={`type-badge type-${node.type}`}>{node.type}</span> : doc && <span className="type-badge type-note">note</span>}
           <h2 title={title}>{title}</h2>
-          {doc && node?.type !== 'note' && <div className="note-sub">{doc.title}{section ? ` › ${sectionTitle(doc, section)}` : ''}</div>}
+          {doc && showsNode && node?.type !== 'note' && <div className="note-sub">{doc.title}{section ? ` › ${sectionTitle(doc, section)}` : ''}</div>}
         </div>
         <button type="button" className="icon-button" aria-label="Close note" title="Close (Esc)" onClick={onClose}>✕</button>
       </header>
-      <div className="note-scroll" tabIndex={-1}>
+      <div className="note-scroll" tabIndex={-1} onScroll={(e) => reportScroll.current?.(doc?.path, e.currentTarget.scrollTop)}>
+        {partial && doc?.path === path && <p className="note-partial" role="note">{partial}</p>}
         {mentions && (
           <details className="mentions" open>
             <summary>{mentions.mentions.length} mention{mentions.mentions.length === 1 ? '' : 's'} in your notes</summary>
@@ -154,6 +176,17 @@ export function NotePanel(props: Props) {
       </div>
     </aside>
   )
+}
+
+/** Mark a heading and the blocks under it, up to the next heading of the same or a higher level. */
+function markSection(heading: HTMLElement): void {
+  heading.classList.add('target-heading')
+  const depth = Number(heading.tagName.slice(1))
+  for (let el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+    const m = /^H([1-6])$/.exec(el.tagName)
+    if (m && Number(m[1]) <= depth) break
+    el.classList.add('target-section')
+  }
 }
 
 function sectionTitle(doc: NoteDoc, id: string): string {

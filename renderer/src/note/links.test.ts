@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyLink } from './links'
+import { classifyLink, safeDecode } from './links'
 
 describe('classifyLink', () => {
   const from = 'D1_data/1.2_storage.md'
@@ -22,5 +22,17 @@ describe('classifyLink', () => {
   it('treats #fragments as anchors in the same note', () => {
     expect(classifyLink('#s3-storage-classes', from)).toEqual({ kind: 'anchor', section: 's3-storage-classes' })
     expect(classifyLink('#', from)).toEqual({ kind: 'inert' })
+  })
+  it('renders malformed percent-encoding inert instead of throwing', () => {
+    for (const href of ['#%E0%A4%A', '#%', 'b.md#%E0%A4%A', '%E0%A4%A.md', '%.md#x', '#%ZZ']) {
+      expect(() => classifyLink(href, from)).not.toThrow()
+      expect(classifyLink(href, from)).toEqual({ kind: 'inert' })
+    }
+    expect(safeDecode('%E0%A4%A')).toBeUndefined()
+    expect(safeDecode('a%20b')).toBe('a b')
+  })
+  it('decodes well-formed anchors', () => {
+    expect(classifyLink('#caf%C3%A9', from)).toEqual({ kind: 'anchor', section: 'café' })
+    expect(classifyLink('b.md#caf%C3%A9', from)).toEqual({ kind: 'note', path: 'D1_data/b.md', section: 'café' })
   })
 })
