@@ -134,6 +134,8 @@ describe('backend', () => {
   it('keeps the current folder when opening a missing one fails', async () => {
     backend = await open()
     await expect(backend.openFolder(path.join(tmp, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' })
+    // the APIs take full paths only: a relative one would resolve against the host's working directory
+    await expect(backend.openFolder('notes')).rejects.toMatchObject({ code: 'EINVAL', message: 'Open a folder by its full path.' })
     expect(backend.getFolder().noteCount).toBe(2)
     const other = path.join(tmp, 'other')
     mkdirSync(other)

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     watch: true,
   })
   const web = await startWebServer({ backend, staticDir: args.staticDir, port: args.port })
-  console.log(`Notes Graph web host: ${web.url}`)
+  console.log(`Notes Graph web host: ${web.loginUrl}`)
   const stop = async () => {
     await web.close()
     await backend.close()

@@ -10,10 +10,12 @@ import { fromWire, isWireGraph } from '../shared/graph-wire'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
 
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+/** A request as the app makes it (with this launch's token) unless `auth: false`. */
+function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; auth?: boolean }): Promise<Reply> {
+  const auth: Record<string, string> = opts.auth === false ? {} : { Authorization: `Bearer ${web.token}` }
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...auth, ...opts.headers } },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -27,16 +29,19 @@ function request(port: number, opts: { method?: string; path: string; headers?: 
   })
 }
 
-const call = (port: number, method: string, args: unknown, headers: Record<string, string> = {}) =>
+const call = (port: number, method: string, args: unknown, headers: Record<string, string> = {}, auth = true) =>
   request(port, {
     method: 'POST',
     path: `/api/${method}`,
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof args === 'string' ? args : JSON.stringify(args),
+    auth,
   })
 
 let dir: string
 let web: WebServer
+/** settings the fake backend was asked to save (a refused request must add nothing) */
+const settingsWrites: unknown[] = []
 const changeListeners = new Set<(c: GraphChange) => void>()
 
 function fakeBackend(): WebBackend {
@@ -60,7 +65,7 @@ function fakeBackend(): WebBackend {
     openFolder: () => null,
     reload: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
     getSettings: () => ({ theme: 'system', recentFolders: [] }),
-    setSettings: () => ({ theme: 'dark', recentFolders: [] }),
+    setSettings: (patch) => { settingsWrites.push(patch); return { theme: 'dark', recentFolders: [] } },
     getViewState: () => ({}),
     setViewState: () => undefined,
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
@@ -191,7 +196,7 @@ describe('web host: DNS rebinding and cross-origin protection', () => {
 describe('web host: events', () => {
   it('pushes graphChanged over server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}` } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream')
         let text = ''
         res.setEncoding('utf8')
@@ -210,5 +215,60 @@ describe('web host: events', () => {
     expect(change.changed).toEqual(['a.md'])
     expect(isWireGraph(change.graph)).toBe(true)
     expect(fromWire(change.graph)).toEqual(fakeBackend().getGraph())
+  })
+})
+
+describe('web host: access token', () => {
+  it('prints a login address with a long random token, new at each launch', async () => {
+    expect(web.loginUrl).toBe(`${web.url}?token=${web.token}`)
+    expect(web.token).toMatch(/^[\w-]{40,}$/)
+    const other = await startWebServer({ backend: fakeBackend(), staticDir: path.join(dir, 'public') })
+    expect(other.token).not.toBe(web.token)
+    await other.close()
+  })
+
+  it('refuses the page, static files, the API and the event stream without the token', async () => {
+    for (const p of ['/', '/index.html', '/assets/app.js', '/api/events']) {
+      const r = await request(web.port, { path: p, auth: false })
+      expect(r.status, p).toBe(401)
+      expect(r.body).not.toContain('<title>')
+      expect(r.body).not.toContain('console.log')
+    }
+    const before = settingsWrites.length
+    const r = await call(web.port, 'setSettings', [{ theme: 'dark' }], {}, false)
+    expect(r.status).toBe(401)
+    expect(JSON.parse(r.body).error).toMatch(/access token/)
+    expect(settingsWrites.length).toBe(before) // nothing changed
+    expect((await call(web.port, 'getGraph', [], { Authorization: 'Bearer not-the-token' }, false)).status).toBe(401)
+    expect((await call(web.port, 'getGraph', [], { Cookie: `notes-graph-token-${web.port}=nope` }, false)).status).toBe(401)
+  })
+
+  it('trades the token in the address for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    const r = await request(web.port, { path: `/?bench=1&token=${web.token}`, auth: false })
+    expect(r.status).toBe(302)
+    expect(r.headers.location).toBe('/?bench=1')
+    const cookie = r.headers['set-cookie']?.[0] ?? ''
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const pair = cookie.split(';')[0]
+    const page = await request(web.port, { path: '/', headers: { Cookie: pair }, auth: false })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>')
+    expect((await call(web.port, 'getFolder', [], { Cookie: `other=1; ${pair}` }, false)).status).toBe(200)
+    // the cookie of another port's host is not this one's
+    const foreign = pair.replace(`-${web.port}=`, `-${web.port + 1}=`)
+    expect((await request(web.port, { path: '/', headers: { Cookie: foreign }, auth: false })).status).toBe(401)
+  })
+
+  it('answers a wrong token in the address with 401 and no cookie', async () => {
+    const r = await request(web.port, { path: '/?token=guess', auth: false })
+    expect(r.status).toBe(401)
+    expect(r.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('still checks Host before anything else', async () => {
+    const r = await request(web.port, { path: `/?token=${web.token}`, headers: { Host: `evil.example:${web.port}` }, auth: false })
+    expect(r.status).toBe(403)
+    expect(r.headers['set-cookie']).toBeUndefined()
   })
 })

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
 import type { Graph, GraphChange, IndexProgress } from '../core/types'
 import { toWire } from '../shared/graph-wire'
+import { TOKEN_PARAM, accessCookie, hasAccess, newToken, sameToken, withoutToken } from './access'
 
 /** Methods the core backend implements; openExternal and saveFile are answered by the host itself. */
 export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
@@ -24,10 +25,16 @@ export interface WebServerOptions {
   /** folder holding the built renderer (index.html) */
   staticDir: string
   port?: number
+  /** access token of this launch (default: a new random one) */
+  token?: string
 }
 
 export interface WebServer {
+  /** the origin, `http://127.0.0.1:PORT/` */
   url: string
+  /** the address to open: the origin with `?token=…` */
+  loginUrl: string
+  token: string
   port: number
   server: http.Server
   close(): Promise<void>
@@ -149,10 +156,13 @@ function statusOf(err: unknown): number {
 
 const METHODS = new Set<string>(API_METHODS)
 
+const TOKEN_HELP = 'This Notes Graph web host needs its access token: open the address it printed at its start (…/?token=…).'
+
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { backend } = opts
   const staticDir = path.resolve(opts.staticDir)
   const sseClients = new Set<http.ServerResponse>()
+  const token = opts.token ?? newToken()
   let port = 0
 
   const broadcast = (event: string, payload: unknown): void => {
@@ -220,12 +230,21 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     const handle = async (): Promise<void> => {
       if (!isTrustedRequest(req.headers, port)) throw new HttpError(403, 'forbidden host or origin')
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      const isApi = url.pathname.startsWith('/api/')
+      if (!isApi && url.searchParams.has(TOKEN_PARAM) && (req.method === 'GET' || req.method === 'HEAD')) {
+        // the printed address: trade the token for a cookie and take it out of the address bar
+        if (!sameToken(url.searchParams.get(TOKEN_PARAM) ?? undefined, token)) throw new HttpError(401, TOKEN_HELP)
+        res.writeHead(302, { ...BASE_HEADERS, Location: withoutToken(url), 'Set-Cookie': accessCookie(token, port), 'Cache-Control': 'no-store' })
+        res.end()
+        return
+      }
+      if (!hasAccess(req.headers, token, port)) throw new HttpError(401, TOKEN_HELP)
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET')
         openEvents(req, res)
         return
       }
-      if (url.pathname.startsWith('/api/')) {
+      if (isApi) {
         if (req.method !== 'POST') throw new HttpError(405, 'use POST')
         await callApi(url.pathname.slice('/api/'.length), req, res)
         return
@@ -249,6 +268,8 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       const url = `http://127.0.0.1:${port}/`
       resolve({
         url,
+        loginUrl: `${url}?${TOKEN_PARAM}=${token}`,
+        token,
         port,
         server,
         close: async () => {
