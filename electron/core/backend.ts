@@ -14,6 +14,7 @@ import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
+import { confineSync } from './confine'
 
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
@@ -99,11 +100,6 @@ export function checkNotePath(p: unknown): string {
   return p
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
 function realOrSelf(p: string): string {
   try { return realpathSync(p) } catch { return path.resolve(p) }
 }
@@ -147,8 +143,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
     })
     const getLines = (p: string) => lines.get(`${vault.root}\0${p}`, () => {
-      if (!vault.meta(p)) return undefined
-      return readNoteFile(vault.abs(p), p).text
+      const real = vault.meta(p) ? vault.notePath(p) : undefined
+      return real ? readNoteFile(real, p).text : undefined
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
@@ -300,10 +296,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const rel = checkNotePath(p)
       const { vault } = current
       if (!vault.meta(rel)) throw new VaultError('ENOENT', `No such note in this folder: ${rel}`)
-      const abs = vault.abs(rel)
-      let real: string
-      try { real = realpathSync(abs) } catch { throw new VaultError('ENOENT', `Note is no longer there: ${rel}`) }
-      if (!isInside(vault.root, real)) throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
+      const where = confineSync(vault.root, vault.abs(rel))
+      if (where.status === 'missing') throw new VaultError('ENOENT', `Note is no longer there: ${rel}`)
+      if (where.status === 'outside') throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
+      const real = where.real
       const file = readNoteFile(real, rel)
       if (file.text === undefined) throw new VaultError('EACCES', file.diagnostics[0]?.message ?? `Cannot read note: ${rel}`)
       const indexed = vault.entry(rel)
@@ -326,6 +322,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     search: (q, limit) => built(current).queries.search(q, limit),
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
+      // callers are the app's APIs: a relative path would resolve against the host's working directory
+      if (!path.isAbsolute(folder)) throw new VaultError('EINVAL', 'Open a folder by its full path.')
       const next = await open(folder)
       await switchTo(next)
       settings.rememberFolder(next.vault.root === bundledReal ? undefined : next.vault.root)
