@@ -15,6 +15,7 @@ import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
+import { lockStateDir } from './state-lock'
 
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
@@ -29,6 +30,8 @@ export interface BackendOptions {
   /** parse workers (default: available parallelism; 0 = in-process) */
   workers?: number
   inProcessBelow?: number
+  /** how long to wait for another host holding the settings folder's lock (default 5 s) */
+  lockWaitMs?: number
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -49,6 +52,8 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
   whenReady(): Promise<void>
   /** the current index (stats for tests and the benchmark) */
   readonly vault: Vault
+  /** report a problem with a state file to the user (shown by getNotices; one sentence, no paths) */
+  addNotice(message: string): void
   close(): Promise<void>
 }
 
@@ -122,7 +127,19 @@ interface Opened {
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  // one host per settings folder, or their writes would undo each other
+  const lock = await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  try {
+    return await createLockedBackend(opts, () => lock.release())
+  } catch (err) {
+    lock.release()
+    throw err
+  }
+}
+
+async function createLockedBackend(opts: BackendOptions, unlock: () => void): Promise<Backend> {
   const settings = new SettingsStore(opts.settingsDir)
+  const notices: string[] = []
   const bundledReal = realOrSelf(opts.bundledFolder)
   const changeListeners = new Set<(c: GraphChange) => void>()
   const progressListeners = new Set<(p: IndexProgress) => void>()
@@ -338,6 +355,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     setSettings: (patch) => settings.set(patch),
     getViewState: () => settings.getViewState(current.vault.root),
     setViewState: (state) => settings.setViewState(current.vault.root, state),
+    getNotices: () => [...settings.notices, ...notices],
+    addNotice(message) { if (!notices.includes(message)) notices.push(message) },
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
@@ -350,6 +369,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       await current.vault.close()
       changeListeners.clear()
       progressListeners.clear()
+      unlock()
     },
   }
   return backend

@@ -4,6 +4,7 @@ import path from 'node:path'
 import os from 'node:os'
 import { startWebServer } from './server'
 import { createBackend } from '../core/backend'
+import { StateDirError, ensureStateDir } from '../core/state-lock'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
     console.error(`Notes Graph web host: --notes ${args.notes} is not a folder`)
     process.exit(2)
   }
+  try {
+    ensureStateDir(args.stateDir)
+  } catch (err) {
+    console.error(`Notes Graph web host: ${(err as Error).message}`)
+    process.exit(2)
+  }
   const backend = await createBackend({
     folder: args.notes,
     bundledFolder: path.join(repoRoot, 'content'),
@@ -61,6 +68,11 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   main().catch((err: unknown) => {
+    if (err instanceof StateDirError) {
+      // another host holds the state folder: one line that says what to do
+      console.error(`Notes Graph web host: ${err.message}`)
+      process.exit(3)
+    }
     console.error(`Notes Graph web host failed: ${err instanceof Error ? err.message : String(err)}`)
     process.exit(1)
   })

@@ -68,6 +68,7 @@ function fakeBackend(): WebBackend {
     setSettings: (patch) => { settingsWrites.push(patch); return { theme: 'dark', recentFolders: [] } },
     getViewState: () => ({}),
     setViewState: () => undefined,
+    getNotices: () => [],
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
     onProgress: () => () => undefined,
     close: () => undefined,

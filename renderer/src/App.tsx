@@ -10,6 +10,7 @@ import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
+import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
 import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
@@ -312,6 +313,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         )}
         <div className="center">
           <GraphView controller={controller} theme={theme} />
+          <Notices api={api} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}

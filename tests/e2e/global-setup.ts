@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_ORIGIN = host.origin
   process.env.E2E_TOKEN = host.token
   process.env.E2E_NOTES_DIR = notes
+  process.env.E2E_STATE_DIR = path.join(tmp, 'state')
   console.log(`[e2e] web host ${host.url} on ${notes}`)
   return async () => {
     await host.stop()
