@@ -67,4 +67,15 @@ describe('cli', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/Not a folder/)
   })
+
+  it('ends quietly with exit 0 when the reader closes the pipe early (| head -c 100)', () => {
+    const r = spawnSync('bash', ['-c', 'npm run --silent graph -- content --json | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') },
+      timeout: 60_000,
+    })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('0')
+  })
 })

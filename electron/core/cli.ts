@@ -6,6 +6,7 @@ import type { Graph, GraphNode } from './types'
 import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
+import { endQuietlyOnClosedPipe } from './quiet-pipe'
 
 const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
 
@@ -115,6 +116,7 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  endQuietlyOnClosedPipe()
   runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code },
     (e: unknown) => {
