@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Graph, GraphChange } from '../core/types'
-import { resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
+import { MAX_EVENT_CLIENTS, resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
 import { VaultError } from '../core/errors'
 import { fromWire, isWireGraph } from '../shared/graph-wire'
 
@@ -50,7 +50,7 @@ function fakeBackend(): WebBackend {
     getFolder: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
     getGraph: () => ({ nodes: [{ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md' }], edges: [], diagnostics: [] }),
     getNote: (p: string) => {
-      if (p === 'boom.md') throw new Error('disk on fire')
+      if (p === 'boom.md') throw new Error('EIO: i/o error, read /home/someone/notes/boom.md')
       if (p.startsWith('../')) throw new VaultError('EOUTSIDE', `Note path must stay inside the notes folder: ${p}`)
       throw new VaultError('ENOENT', `no such note: ${p}`)
     },
@@ -161,7 +161,8 @@ describe('web host: API', () => {
     const broken = await call(web.port, 'getNote', ['boom.md'])
     expect(broken.status).toBe(500)
     expect((await call(web.port, 'getNote', ['../secret.md'])).status).toBe(403)
-    expect(JSON.parse(broken.body)).toEqual({ error: 'disk on fire' })
+    expect(JSON.parse(broken.body)).toEqual({ error: 'The host could not complete getNote; the details are in its log.' })
+    expect(broken.body).not.toContain('/home')
     expect((await call(web.port, 'getGraph', [])).status).toBe(200)
   })
 
@@ -271,5 +272,81 @@ describe('web host: access token', () => {
     const r = await request(web.port, { path: `/?token=${web.token}`, headers: { Host: `evil.example:${web.port}` }, auth: false })
     expect(r.status).toBe(403)
     expect(r.headers['set-cookie']).toBeUndefined()
+  })
+})
+
+describe('web host: answers under load and abuse', () => {
+  it('answers an oversized body with 413 (declared or streamed), not a reset', async () => {
+    const big = `["${'x'.repeat(9 * 1024 * 1024)}"]`
+    const declared = await call(web.port, 'setViewState', big)
+    expect(declared.status).toBe(413)
+    expect(JSON.parse(declared.body).error).toMatch(/larger than the 8 MB/)
+    // streamed without a length: the host reads past the limit, then answers
+    const streamed = await new Promise<Reply>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: web.port, method: 'POST', path: '/api/setViewState', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        (res) => {
+          let body = ''
+          res.setEncoding('utf8')
+          res.on('data', (c: string) => (body += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        },
+      )
+      req.on('error', reject)
+      const chunk = 'x'.repeat(1024 * 1024)
+      for (let i = 0; i < 9; i++) req.write(chunk)
+      req.end()
+    })
+    expect(streamed.status).toBe(413)
+    expect((await call(web.port, 'getFolder', [])).status).toBe(200)
+  })
+
+  it('takes at most 32 event streams and answers the next with 503 in words', async () => {
+    const open: http.ClientRequest[] = []
+    const connect = () => new Promise<number>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
+        resolve(res.statusCode ?? 0)
+        if (res.statusCode !== 200) res.resume()
+      })
+      req.on('error', reject)
+      open.push(req)
+    })
+    try {
+      for (let i = 0; i < MAX_EVENT_CLIENTS; i++) expect(await connect()).toBe(200)
+      expect(web.eventClients()).toBe(MAX_EVENT_CLIENTS)
+      expect(await connect()).toBe(503)
+      open.shift()!.destroy()
+      await expect.poll(() => web.eventClients()).toBe(MAX_EVENT_CLIENTS - 1)
+      expect(await connect()).toBe(200)
+    } finally {
+      for (const r of open) r.destroy()
+    }
+    await expect.poll(() => web.eventClients()).toBe(0)
+  })
+
+  it('drops an event stream that does not read', async () => {
+    let closed = false
+    const slow = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
+        res.pause() // a reader that never reads
+        res.socket.on('close', () => { closed = true })
+        resolve(res)
+      })
+      req.on('error', () => { closed = true })
+      void reject
+    })
+    await expect.poll(() => web.eventClients()).toBe(1)
+    // 2 MB changes, more than the kernel buffers and the backlog limit hold together
+    const label = 'n'.repeat(2 * 1024 * 1024)
+    const graph = { nodes: [{ id: 'note:a.md', type: 'note', label, path: 'a.md' }], edges: [], diagnostics: [] } as unknown as Graph
+    for (let i = 0; i < 40 && web.eventClients() > 0; i++) {
+      for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph })
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(web.eventClients()).toBe(0)
+    slow.resume() // reading again, the client finds its stream ended by the host
+    slow.on('error', () => undefined)
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(true)
+    slow.destroy()
   })
 })

@@ -30,6 +30,8 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** open event streams (for tests and diagnostics) */
+  eventClients(): number
   /** the origin, `http://127.0.0.1:PORT/` */
   url: string
   /** the address to open: the origin with `?token=…` */
@@ -69,6 +71,11 @@ const MIME: Record<string, string> = {
 
 /** 8 MB: view state may be up to 5 M characters of JSON. */
 const MAX_BODY = 8 * 1024 * 1024
+const TOO_LARGE = 'The request is larger than the 8 MB the host accepts.'
+/** Open event streams at most (each holds a socket and a share of every graph change). */
+export const MAX_EVENT_CLIENTS = 32
+/** A stream whose unsent backlog passes this is a reader that cannot keep up: it is dropped (it reconnects). */
+export const MAX_EVENT_BACKLOG = 16 * 1024 * 1024
 
 const BASE_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
@@ -92,6 +99,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function sendError(res: http.ServerResponse, status: number, message: string): void {
   if (res.headersSent) { res.destroy(); return }
+  // after an oversized body the connection is not reused (the rest of the body may still be on its way)
+  if (status === 413) res.setHeader('Connection', 'close')
   sendJson(res, status, { error: message })
 }
 
@@ -130,14 +139,18 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > MAX_BODY) { reject(new HttpError(413, TOO_LARGE)); req.resume(); return }
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (chunk: Buffer) => {
+      if (over) return // drained and dropped, so the 413 answer reaches the client instead of a reset
       size += chunk.length
-      if (size > MAX_BODY) { reject(new HttpError(413, 'request body too large')); req.destroy(); return }
+      if (size > MAX_BODY) { over = true; chunks.length = 0; reject(new HttpError(413, TOO_LARGE)); return }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks).toString('utf8')) })
     req.on('error', reject)
   })
 }
@@ -156,6 +169,13 @@ function statusOf(err: unknown): number {
 
 const METHODS = new Set<string>(API_METHODS)
 
+/** A 5xx answer in words: what failed, never the exception's text (it may hold paths). */
+function failedWords(url: string | undefined): string {
+  const m = /^\/api\/(\w+)/.exec(new URL(url ?? '/', 'http://host').pathname)
+  const method = m && METHODS.has(m[1]) ? m[1] : undefined
+  return `${method ? `The host could not complete ${method}` : 'The host could not answer this request'}; the details are in its log.`
+}
+
 const TOKEN_HELP = 'This Notes Graph web host needs its access token: open the address it printed at its start (…/?token=…).'
 
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
@@ -167,7 +187,15 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
 
   const broadcast = (event: string, payload: unknown): void => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const client of sseClients) client.write(frame)
+    for (const client of sseClients) {
+      if (client.writableLength > MAX_EVENT_BACKLOG) {
+        // still holding earlier changes it has not read: drop it rather than buffer without bound
+        sseClients.delete(client)
+        client.destroy()
+        continue
+      }
+      client.write(frame)
+    }
   }
   const offChange = backend.onChange((change) => broadcast('graphChanged', { ...change, graph: toWire(change.graph) }))
   const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
@@ -195,6 +223,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   }
 
   function openEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (sseClients.size >= MAX_EVENT_CLIENTS) {
+      throw new HttpError(503, `Too many open event streams (at most ${MAX_EVENT_CLIENTS}); close a tab of this app and reload.`)
+    }
     res.writeHead(200, {
       ...BASE_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -254,9 +285,13 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     handle().catch((err: unknown) => {
       const status = statusOf(err)
-      const message = err instanceof Error ? err.message : String(err)
-      if (status >= 500) console.error(`[web] ${req.method} ${req.url}: ${message}`)
-      sendError(res, status, message)
+      if (status >= 500 && !(err instanceof HttpError)) {
+        // the details (paths, stack) go to the host's log; the page gets words
+        console.error(`[web] ${req.method} ${new URL(req.url ?? '/', 'http://host').pathname}:`, err)
+        sendError(res, status, failedWords(req.url))
+        return
+      }
+      sendError(res, status, err instanceof Error ? err.message : String(err))
     })
   })
   server.on('clientError', (_err, socket) => socket.destroy())
@@ -269,6 +304,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       resolve({
         url,
         loginUrl: `${url}?${TOKEN_PARAM}=${token}`,
+        eventClients: () => sseClients.size,
         token,
         port,
         server,
