@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
 import type { Graph, GraphChange, IndexProgress } from '../core/types'
 import { toWire } from '../shared/graph-wire'
+import { contentSecurityPolicy, mimeType, resolveStaticFile, securityHeaders } from '../host/serve'
 import { TOKEN_PARAM, accessCookie, hasAccess, newToken, sameToken, withoutToken } from './access'
 
 /** Methods the core backend implements; openExternal and saveFile are answered by the host itself. */
@@ -42,32 +43,8 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
+/** The production policy both hosts send (electron/host/serve.ts). */
+export const CSP = contentSecurityPolicy()
 
 /** 8 MB: view state may be up to 5 M characters of JSON. */
 const MAX_BODY = 8 * 1024 * 1024
@@ -77,13 +54,7 @@ export const MAX_EVENT_CLIENTS = 32
 /** A stream whose unsent backlog passes this is a reader that cannot keep up: it is dropped (it reconnects). */
 export const MAX_EVENT_BACKLOG = 16 * 1024 * 1024
 
-const BASE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-}
+const BASE_HEADERS = securityHeaders(CSP)
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -125,17 +96,8 @@ export function isTrustedRequest(headers: http.IncomingHttpHeaders, port: number
   return true
 }
 
-/** Resolve a URL path inside `root`, or null when it would leave it (`..`, encoded slashes, NUL). */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string
-  try { decoded = decodeURIComponent(urlPath) } catch { return null }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null
-  if (decoded === '/' || decoded === '') decoded = '/index.html'
-  const full = path.resolve(root, '.' + path.posix.normalize(decoded))
-  const rel = path.relative(root, full)
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null
-  return full
-}
+/** Resolve a URL path inside `root`, or null (the one rule of both hosts). */
+export const resolveStatic = resolveStaticFile
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -243,11 +205,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     if (!file) { sendError(res, 404, 'not found'); return }
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { sendError(res, 404, 'not found'); return }
-      const ext = path.extname(file).toLowerCase()
-      const isHtml = ext === '.html'
+      const isHtml = path.extname(file).toLowerCase() === '.html'
       res.writeHead(200, {
         ...BASE_HEADERS,
-        'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        'Content-Type': mimeType(file),
         'Content-Length': String(st.size),
         // hashed assets can be cached; the page itself must always be fresh
         'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
