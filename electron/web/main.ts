@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import { parseArgs as parseNodeArgs } from 'node:util'
 import { startWebServer } from './server'
 import { createBackend } from '../core/backend'
 import { StateDirError, ensureStateDir } from '../core/state-lock'
@@ -13,22 +14,26 @@ export interface WebArgs { port: number; notes?: string; staticDir: string; stat
 export function parseArgs(argv: string[]): WebArgs {
   const configHome = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config')
   const out: WebArgs = { port: 0, staticDir: path.join(repoRoot, 'out/renderer'), stateDir: path.join(configHome, 'notes-graph-web') }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) throw new Error(`${a} needs a value`)
-      return v
-    }
-    if (a === '--port') {
-      const n = Number(value())
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be an integer 0-65535')
-      out.port = n
-    } else if (a === '--notes') out.notes = path.resolve(value())
-    else if (a === '--static') out.staticDir = path.resolve(value())
-    else if (a === '--state') out.stateDir = path.resolve(value())
-    else throw new Error(`unknown option: ${a} (use --port N, --notes DIR, --state DIR)`)
+  let values: { port?: string; notes?: string; static?: string; state?: string }
+  try {
+    ;({ values } = parseNodeArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { port: { type: 'string' }, notes: { type: 'string' }, static: { type: 'string' }, state: { type: 'string' } },
+    }))
+  } catch (e) {
+    const first = (e as Error).message.split('\n')[0]
+    throw new Error(/Unknown option|Unexpected argument/.test(first) ? `${first.replace(/\. To specify a positional argument.*$/, '')} (use --port N, --notes DIR, --state DIR)` : first, { cause: e })
   }
+  if (values.port !== undefined) {
+    const n = Number(values.port)
+    if (values.port.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be an integer 0-65535')
+    out.port = n
+  }
+  if (values.notes !== undefined) out.notes = path.resolve(values.notes)
+  if (values.static !== undefined) out.staticDir = path.resolve(values.static)
+  if (values.state !== undefined) out.stateDir = path.resolve(values.state)
   return out
 }
 
