@@ -235,6 +235,7 @@ describe('web host: access token', () => {
     for (const p of ['/', '/index.html', '/assets/app.js', '/api/events']) {
       const r = await request(web.port, { path: p, auth: false })
       expect(r.status, p).toBe(401)
+      expect(r.body).toMatch(/needs its access token: open the address it printed/)
       expect(r.body).not.toContain('<title>')
       expect(r.body).not.toContain('console.log')
     }

@@ -252,7 +252,14 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         sendError(res, status, failedWords(req.url))
         return
       }
-      sendError(res, status, err instanceof Error ? err.message : String(err))
+      const message = err instanceof Error ? err.message : String(err)
+      if (status === 401 && !(req.url ?? '/').startsWith('/api/') && !res.headersSent) {
+        // someone opened the page without the token: a sentence for a person, not JSON
+        res.writeHead(401, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        res.end(`${message}\n`)
+        return
+      }
+      sendError(res, status, message)
     })
   })
   server.on('clientError', (_err, socket) => socket.destroy())
