@@ -36,8 +36,8 @@ const TARGETS = { launch: 1000, clickP95: 100, synthPaint: 1500, longTask: 200 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]
 
-async function post(url: string, method: string, args: unknown[]): Promise<void> {
-  const res = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })
+async function post(host: RunningHost, method: string, args: unknown[]): Promise<void> {
+  const res = await fetch(`${host.origin}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: host.authorization }, body: JSON.stringify(args) })
   if (!res.ok) throw new Error(`${method}: ${res.status}`)
 }
 
@@ -58,21 +58,21 @@ async function launch(page: Page, url: string): Promise<number> {
   })
 }
 
-async function measureLaunch(browser: Browser, url: string): Promise<{ cold: number; laidOut: number; warm: number; page: Page }> {
+async function measureLaunch(browser: Browser, host: RunningHost): Promise<{ cold: number; laidOut: number; warm: number; page: Page }> {
   const cold: number[] = []
   const laidOut: number[] = []
   const warm: number[] = []
   let page: Page | null = null
   for (let i = 0; i < 3; i++) {
-    await post(url, 'setViewState', [{}])
+    await post(host, 'setViewState', [{}])
     await page?.close()
     page = await newPage(browser)
-    cold.push(await launch(page, url))
+    cold.push(await launch(page, host.url))
     await page.waitForFunction(() => performance.getEntriesByName('notes-graph:laid-out').length > 0, null, { timeout: 120_000 }).catch(() => undefined)
     laidOut.push(await page.evaluate(() => performance.getEntriesByName('notes-graph:laid-out')[0]?.startTime ?? NaN))
     // the layout's positions are saved (debounced) after it stops; wait for them before the warm start
     await page.waitForTimeout(1500)
-    warm.push(await launch(page, url))
+    warm.push(await launch(page, host.url))
   }
   return { cold: median(cold), laidOut: median(laidOut), warm: median(warm), page: page! }
 }
@@ -106,7 +106,7 @@ async function measureClicks(page: Page, count: number): Promise<number[]> {
 
 async function measureSynthetic(browser: Browser, url: string): Promise<Pick<RendererFigures, 'synthNodes' | 'synthEdges' | 'synthPaintMs' | 'synthLongestTaskMs' | 'synthLongTasks' | 'synthAllDrawnMs' | 'synthLongestOverallMs'>> {
   const page = await newPage(browser)
-  await page.goto(`${url}?bench`)
+  await page.goto(`${url}&bench`) // url carries ?token=…; the host keeps ?bench when it drops the token
   await page.waitForFunction(() => typeof (window as unknown as { __loadSyntheticGraph?: unknown }).__loadSyntheticGraph === 'function' && window.cy !== undefined)
   await page.waitForTimeout(1000)
   const r = await page.evaluate(async ({ N, E }) => {
@@ -246,7 +246,7 @@ export async function runRendererBench(opts: { write?: boolean } = {}): Promise<
     const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
     if (only) opts.write = false
     const none = { cold: NaN, laidOut: NaN, warm: NaN, page: null }
-    const { cold, laidOut, warm, page } = only === 'synth' ? none : await measureLaunch(browser, bundled.url)
+    const { cold, laidOut, warm, page } = only === 'synth' ? none : await measureLaunch(browser, bundled)
     const clicks = page ? await measureClicks(page, 50) : [NaN]
     await page?.close()
     const noSynth = { synthNodes: 0, synthEdges: 0, synthPaintMs: NaN, synthLongestTaskMs: NaN, synthLongTasks: 0, synthAllDrawnMs: NaN, synthLongestOverallMs: NaN }

@@ -53,7 +53,7 @@ function electronBinary() {
 }
 
 function startWebHost(reason) {
-  console.log(`Electron could not start: ${reason}. Starting the web host on the bundled notes instead.`)
+  console.log(`Electron could not start: ${reason}. Starting the web host on the bundled notes instead; open the address it prints (it carries this launch's access token).`)
   const child = spawn(process.execPath, [join(root, 'scripts', 'web.mjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

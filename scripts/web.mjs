@@ -1,4 +1,5 @@
-// `npm run web -- [--port N] [--notes DIR]`: build the renderer if needed, then start the web host.
+// `npm run web -- [--port N] [--notes DIR] [--state DIR]`: build the renderer if needed, then start the web host,
+// which prints `Notes Graph web host: http://127.0.0.1:PORT/?token=…` (the address to open; new token each launch).
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { ensureRendererBuilt, repoRoot } from './build-renderer.mjs'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createBackend, type Backend } from './backend'
@@ -134,6 +134,8 @@ describe('backend', () => {
   it('keeps the current folder when opening a missing one fails', async () => {
     backend = await open()
     await expect(backend.openFolder(path.join(tmp, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' })
+    // the APIs take full paths only: a relative one would resolve against the host's working directory
+    await expect(backend.openFolder('notes')).rejects.toMatchObject({ code: 'EINVAL', message: 'Open a folder by its full path.' })
     expect(backend.getFolder().noteCount).toBe(2)
     const other = path.join(tmp, 'other')
     mkdirSync(other)
@@ -152,9 +154,47 @@ describe('backend', () => {
     backend = await open()
     expect(backend.getSettings().theme).toBe('dark')
     expect(backend.getViewState()).toEqual({ filters: ['service'] })
-    writeFileSync(path.join(tmp, 'settings', 'settings.json'), '{not json')
     await backend.close()
+    writeFileSync(path.join(tmp, 'settings', 'settings.json'), '{not json')
     backend = await open()
     expect(backend.getSettings().theme).toBe('system')
+  })
+
+  it('keeps a corrupt settings file aside, says so without paths, and never writes over it', async () => {
+    const dir = path.join(tmp, 'settings')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'settings.json'), '{"theme": "dark", "recentFolders": ["/my/notes"')
+    backend = await open()
+    expect(backend.getSettings()).toEqual({ theme: 'system', recentFolders: [] })
+    const backups = readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'))
+    expect(backups).toHaveLength(1)
+    const notices = backend.getNotices()
+    expect(notices).toEqual([`Your settings file could not be read; it was kept as ${backups[0]} and defaults are used.`])
+    expect(notices.join(' ')).not.toContain(tmp)
+    backend.setSettings({ theme: 'light' })
+    expect(readFileSync(path.join(dir, backups[0]), 'utf8')).toContain('/my/notes') // the user's data is still there
+  })
+
+  it('keeps a corrupt view state aside and reports it', async () => {
+    backend = await open()
+    backend.setViewState({ filters: ['service'] })
+    const viewDir = path.join(tmp, 'settings', 'view-state')
+    const [file] = readdirSync(viewDir)
+    writeFileSync(path.join(viewDir, file), '{"filters": ["serv') // truncated
+    expect(backend.getViewState()).toEqual({})
+    expect(readdirSync(viewDir).filter((f) => f.includes('.corrupt-'))).toHaveLength(1)
+    expect(backend.getNotices()).toEqual([expect.stringMatching(/^Your saved view file could not be read; it was kept as .*\.corrupt-.* and defaults are used\.$/)])
+    backend.addNotice('Your study progress file could not be read.')
+    backend.addNotice('Your study progress file could not be read.')
+    expect(backend.getNotices()).toHaveLength(2)
+  })
+
+  it('refuses a second backend on the same settings folder while the first is open', async () => {
+    backend = await open()
+    await expect(open({ lockWaitMs: 200 })).rejects.toThrow(/Another Notes Graph \(this process\) is using the state folder/)
+    backend.setSettings({ theme: 'dark' })
+    await backend.close()
+    backend = await open({ lockWaitMs: 200 })
+    expect(backend.getSettings().theme).toBe('dark')
   })
 })

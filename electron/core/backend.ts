@@ -14,6 +14,8 @@ import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
+import { confineSync } from './confine'
+import { lockStateDir } from './state-lock'
 
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
@@ -28,6 +30,8 @@ export interface BackendOptions {
   /** parse workers (default: available parallelism; 0 = in-process) */
   workers?: number
   inProcessBelow?: number
+  /** how long to wait for another host holding the settings folder's lock (default 5 s) */
+  lockWaitMs?: number
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -48,6 +52,8 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
   whenReady(): Promise<void>
   /** the current index (stats for tests and the benchmark) */
   readonly vault: Vault
+  /** report a problem with a state file to the user (shown by getNotices; one sentence, no paths) */
+  addNotice(message: string): void
   close(): Promise<void>
 }
 
@@ -99,11 +105,6 @@ export function checkNotePath(p: unknown): string {
   return p
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
 function realOrSelf(p: string): string {
   try { return realpathSync(p) } catch { return path.resolve(p) }
 }
@@ -126,7 +127,19 @@ interface Opened {
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  // one host per settings folder, or their writes would undo each other
+  const lock = await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  try {
+    return await createLockedBackend(opts, () => lock.release())
+  } catch (err) {
+    lock.release()
+    throw err
+  }
+}
+
+async function createLockedBackend(opts: BackendOptions, unlock: () => void): Promise<Backend> {
   const settings = new SettingsStore(opts.settingsDir)
+  const notices: string[] = []
   const bundledReal = realOrSelf(opts.bundledFolder)
   const changeListeners = new Set<(c: GraphChange) => void>()
   const progressListeners = new Set<(p: IndexProgress) => void>()
@@ -147,8 +160,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
     })
     const getLines = (p: string) => lines.get(`${vault.root}\0${p}`, () => {
-      if (!vault.meta(p)) return undefined
-      return readNoteFile(vault.abs(p), p).text
+      const real = vault.meta(p) ? vault.notePath(p) : undefined
+      return real ? readNoteFile(real, p).text : undefined
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
@@ -300,10 +313,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const rel = checkNotePath(p)
       const { vault } = current
       if (!vault.meta(rel)) throw new VaultError('ENOENT', `No such note in this folder: ${rel}`)
-      const abs = vault.abs(rel)
-      let real: string
-      try { real = realpathSync(abs) } catch { throw new VaultError('ENOENT', `Note is no longer there: ${rel}`) }
-      if (!isInside(vault.root, real)) throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
+      const where = confineSync(vault.root, vault.abs(rel))
+      if (where.status === 'missing') throw new VaultError('ENOENT', `Note is no longer there: ${rel}`)
+      if (where.status === 'outside') throw new VaultError('EOUTSIDE', `Note resolves outside the notes folder: ${rel}`)
+      const real = where.real
       const file = readNoteFile(real, rel)
       if (file.text === undefined) throw new VaultError('EACCES', file.diagnostics[0]?.message ?? `Cannot read note: ${rel}`)
       const indexed = vault.entry(rel)
@@ -326,6 +339,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     search: (q, limit) => built(current).queries.search(q, limit),
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
+      // callers are the app's APIs: a relative path would resolve against the host's working directory
+      if (!path.isAbsolute(folder)) throw new VaultError('EINVAL', 'Open a folder by its full path.')
       const next = await open(folder)
       await switchTo(next)
       settings.rememberFolder(next.vault.root === bundledReal ? undefined : next.vault.root)
@@ -340,6 +355,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     setSettings: (patch) => settings.set(patch),
     getViewState: () => settings.getViewState(current.vault.root),
     setViewState: (state) => settings.setViewState(current.vault.root, state),
+    getNotices: () => [...settings.notices, ...notices],
+    addNotice(message) { if (!notices.includes(message)) notices.push(message) },
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
@@ -352,6 +369,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       await current.vault.close()
       changeListeners.clear()
       progressListeners.clear()
+      unlock()
     },
   }
   return backend

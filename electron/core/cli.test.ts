@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseCliArgs } from './cli'
+import { parseArgs as parseWebArgs } from '../web/main'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let tmp: string
@@ -66,5 +68,35 @@ describe('cli', () => {
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/Not a folder/)
+  })
+
+  it('ends quietly with exit 0 when the reader closes the pipe early (| head -c 100)', () => {
+    const r = spawnSync('bash', ['-c', 'npm run --silent graph -- content --json | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') },
+      timeout: 60_000,
+    })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('0')
+  })
+})
+
+describe('option parsing (node:util parseArgs)', () => {
+  it('graph: the options it always had', () => {
+    expect(parseCliArgs(['notes', '--json', '--workers', '2'])).toEqual({ folder: 'notes', json: true, workers: 2 })
+    expect(parseCliArgs(['--no-cache', 'notes'])).toEqual({ folder: 'notes', json: false, cacheDir: null })
+    expect(parseCliArgs(['notes', '--cache-dir', 'c'])).toMatchObject({ cacheDir: path.resolve('c') })
+    expect(() => parseCliArgs([])).toThrow('missing <folder>')
+    expect(() => parseCliArgs(['a', 'b'])).toThrow('unexpected argument b')
+    expect(() => parseCliArgs(['a', '--bogus'])).toThrow("Unknown option '--bogus'")
+    expect(() => parseCliArgs(['a', '--workers', 'many'])).toThrow('--workers must be an integer 0-64')
+  })
+
+  it('web host: --port, --notes, --state, --static', () => {
+    expect(parseWebArgs(['--port', '8123', '--notes', 'n', '--state', 's'])).toMatchObject({ port: 8123, notes: path.resolve('n'), stateDir: path.resolve('s') })
+    expect(() => parseWebArgs(['--port', '99999'])).toThrow('--port must be an integer 0-65535')
+    expect(() => parseWebArgs(['--nope'])).toThrow("Unknown option '--nope' (use --port N, --notes DIR, --state DIR)")
+    expect(() => parseWebArgs(['--notes'])).toThrow(/argument missing/)
   })
 })

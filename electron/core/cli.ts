@@ -1,11 +1,13 @@
 // `npm run --silent graph -- <folder> [--json]`: index a notes folder and print a summary or the graph as JSON.
 // With --json, stdout carries exactly one JSON document; everything else goes to stderr.
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { Graph, GraphNode } from './types'
 import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
+import { endQuietlyOnClosedPipe } from './quiet-pipe'
 
 const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
 
@@ -17,23 +19,40 @@ export interface CliArgs {
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  let folder: string | undefined
-  const out: Partial<CliArgs> = { json: false }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--json') out.json = true
-    else if (a === '--no-cache') out.cacheDir = null
-    else if (a === '--cache-dir') out.cacheDir = path.resolve(argv[++i] ?? '')
-    else if (a === '--workers') {
-      const n = Number(argv[++i])
-      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error('--workers must be an integer 0-64')
-      out.workers = n
-    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`)
-    else if (folder === undefined) folder = a
-    else throw new Error(`unexpected argument ${a}`)
+  // node:util parses; the checks on values stay ours (unknown options and extra arguments are errors)
+  let parsed: ReturnType<typeof parseCli>
+  try {
+    parsed = parseCli(argv)
+  } catch (e) {
+    throw new Error((e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, ''), { cause: e })
   }
-  if (!folder) throw new Error('missing <folder>')
-  return { ...out, folder } as CliArgs
+  const { values, positionals } = parsed
+  const out: CliArgs = { folder: '', json: values.json ?? false }
+  if (values['no-cache']) out.cacheDir = null
+  else if (values['cache-dir'] !== undefined) out.cacheDir = path.resolve(values['cache-dir'])
+  if (values.workers !== undefined) {
+    const n = Number(values.workers)
+    if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error('--workers must be an integer 0-64')
+    out.workers = n
+  }
+  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`)
+  if (!positionals[0]) throw new Error('missing <folder>')
+  out.folder = positionals[0]
+  return out
+}
+
+function parseCli(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      workers: { type: 'string' },
+    },
+  })
 }
 
 /** The --json document: spec'd node fields only, edges with their extras, sorted for stable output. */
@@ -115,6 +134,7 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  endQuietlyOnClosedPipe()
   runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code },
     (e: unknown) => {

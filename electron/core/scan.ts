@@ -4,6 +4,7 @@ import { promises as fsp, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from './types'
 import { VaultError } from './errors'
+import { confine } from './confine'
 
 export interface ScannedFile {
   /** relative to the folder, forward slashes */
@@ -51,9 +52,9 @@ function toVaultError(e: unknown, abs: string): VaultError {
   return new VaultError('EACCES', `Cannot read folder ${abs} (${code ?? String(e)})`)
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+/** What the scan and the update after a change say about a note path that leads out of the folder. */
+export function outsideDiagnostic(rel: string): Diagnostic {
+  return { file: rel, severity: 'warning', code: 'symlink-outside', message: 'Symbolic link points outside the notes folder; skipped.' }
 }
 
 export async function scanFolder(folder: string): Promise<ScanResult> {
@@ -101,19 +102,19 @@ export async function scanFolder(folder: string): Promise<ScanResult> {
   }
 
   async function followLink(abs: string, rel: string, name: string, subdirs: string[]): Promise<void> {
-    let real: string
-    let st: Stats
-    try {
-      real = await fsp.realpath(abs)
-      st = await fsp.stat(real)
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
+    const broken = (code: string | undefined) => {
       if (code === 'ELOOP') diagnostics.push({ file: rel, severity: 'warning', code: 'symlink-loop', message: 'Symbolic link loops back on itself; skipped.' })
       else if (NOTE_FILE.test(name) || code !== 'ENOENT') diagnostics.push({ file: rel, severity: 'warning', code: 'read-error', message: `Broken symbolic link (${code ?? 'error'}); skipped.` })
-      return
     }
-    if (!isInside(root, real)) {
-      diagnostics.push({ file: rel, severity: 'warning', code: 'symlink-outside', message: 'Symbolic link points outside the notes folder; skipped.' })
+    const where = await confine(root, abs)
+    if (where.status === 'missing') { broken(where.code); return }
+    if (where.status === 'outside') { diagnostics.push(outsideDiagnostic(rel)); return }
+    const real = where.real
+    let st: Stats
+    try {
+      st = await fsp.stat(real)
+    } catch (e) {
+      broken((e as NodeJS.ErrnoException).code)
       return
     }
     if (st.isDirectory()) {

@@ -1,16 +1,15 @@
 // App settings and per-folder view state as small JSON files in the settings folder, written atomically.
-import { readFileSync } from 'node:fs'
+// A file that is not what it should be is kept aside (never overwritten) and reported in `notices`.
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Settings, ThemeSetting, ViewState } from '../shared/contract'
 import { writeFileAtomicSync } from './atomic-write'
+import { readJsonState } from './state-file'
 
 const THEMES: ThemeSetting[] = ['system', 'light', 'dark']
 const DEFAULTS: Settings = { theme: 'system', recentFolders: [] }
 
-function readJson(file: string): unknown {
-  try { return JSON.parse(readFileSync(file, 'utf8')) } catch { return undefined }
-}
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Keep only well-formed fields, so a hand-edited or corrupt file never breaks startup. */
 function sanitize(raw: unknown): Settings {
@@ -26,10 +25,19 @@ function sanitize(raw: unknown): Settings {
 export class SettingsStore {
   private settings: Settings
   private readonly file: string
+  /** problems with the state files since launch, one sentence each, without paths */
+  readonly notices: string[] = []
 
   constructor(private readonly dir: string) {
     this.file = path.join(dir, 'settings.json')
-    this.settings = sanitize(readJson(this.file))
+    // a JSON object is settings (odd fields dropped by sanitize); anything else is a damaged file
+    const read = readJsonState(this.file, 'settings', (raw) => (isObject(raw) ? sanitize(raw) : undefined))
+    if (read.status === 'corrupt') this.notice(read.problem.message)
+    this.settings = read.status === 'ok' ? read.value : sanitize(undefined)
+  }
+
+  private notice(message: string): void {
+    if (!this.notices.includes(message)) this.notices.push(message)
   }
 
   get(): Settings {
@@ -55,8 +63,9 @@ export class SettingsStore {
   }
 
   getViewState(folder: string): ViewState {
-    const v = readJson(this.viewFile(folder))
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as ViewState) : {}
+    const read = readJsonState(this.viewFile(folder), 'saved view', (v) => (isObject(v) ? (v as ViewState) : undefined))
+    if (read.status === 'corrupt') this.notice(read.problem.message)
+    return read.status === 'ok' ? read.value : {}
   }
 
   setViewState(folder: string, state: ViewState): void {

@@ -3,7 +3,8 @@
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, IndexProgress, NoteMeta } from './types'
-import { scanFolder, NOTE_FILE, type ScannedFile } from './scan'
+import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
+import { confine, confineSync } from './confine'
 import { loadEntities, type Entities } from './entities'
 import { parseFile, type FileJob, type FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
@@ -201,8 +202,9 @@ export class Vault {
   primeParser(count = 3): void {
     let n = 0
     for (const r of this.files.values()) {
-      if (!r.meta) continue
-      parseFile({ path: r.path, abs: this.abs(r.path) }, this.entities.extractor)
+      const real = r.meta && this.notePath(r.path)
+      if (!real) continue
+      parseFile({ path: r.path, abs: real }, this.entities.extractor)
       if (++n >= count) break
     }
   }
@@ -273,9 +275,15 @@ export class Vault {
     return resolveNoteLinks(meta, this.linkIndex)
   }
 
-  /** Absolute path of a note path relative to the folder (no confinement check: see backend.getNote). */
+  /** Absolute path of a note path relative to the folder (no confinement check: read through `notePath`). */
   abs(relPath: string): string {
     return path.join(this.root, ...relPath.split('/'))
+  }
+
+  /** The real path to read a note from, or undefined when it is gone or now leads outside the folder. */
+  notePath(relPath: string): string | undefined {
+    const where = confineSync(this.root, this.abs(relPath))
+    return where.status === 'inside' ? where.real : undefined
   }
 
   /**
@@ -293,10 +301,15 @@ export class Vault {
       const rel = path.posix.normalize(raw.split(path.sep).join('/')).replace(/^\.\/|\/$/g, '')
       if (rel === '' || rel === '.' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) { rescan = true; continue }
       if (rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) continue
+      // the scanner's rule: only what really lies inside the folder (a link made while open is no exception)
+      const where = await confine(this.root, this.abs(rel))
+      this.scanDiagnostics = this.scanDiagnostics.filter((d) => !(d.file === rel && d.code === 'symlink-outside'))
+      if (where.status === 'outside') this.scanDiagnostics.push(outsideDiagnostic(rel))
+      const real = where.status === 'inside' ? where.real : undefined
       let st: import('node:fs').Stats | undefined
-      try { st = await fsp.stat(this.abs(rel)) } catch { st = undefined }
+      try { st = real ? await fsp.stat(real) : undefined } catch { st = undefined }
       if (st?.isDirectory()) { rescan = true; continue }
-      if (!st) {
+      if (!st || !real) {
         // gone: the note itself, or every note under a deleted folder
         for (const p of [...this.files.keys()]) {
           if (p === rel || p.startsWith(rel + '/')) {
@@ -311,7 +324,7 @@ export class Vault {
       if (!NOTE_FILE.test(rel)) continue
       const old = this.files.get(rel)
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
-      const r = parseFile({ path: rel, abs: this.abs(rel) }, this.entities.extractor)
+      const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
       if (!old?.meta !== !r.meta) membershipChanged = true

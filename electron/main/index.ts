@@ -73,6 +73,7 @@ function handlers(b: Backend): Handlers {
     setSettings: (patch) => b.setSettings(patch),
     getViewState: () => b.getViewState(),
     setViewState: (state) => b.setViewState(state),
+    getNotices: () => b.getNotices(),
     openExternal: (url) => security.openExternal(url),
     saveFile: async (req) => {
       const options: Electron.SaveDialogOptions = { defaultPath: req.defaultName }

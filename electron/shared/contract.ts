@@ -75,6 +75,8 @@ export interface Api {
   openExternal(url: string): boolean
   /** Desktop: save dialog; returns the path written or null when cancelled. */
   saveFile(req: SaveFileRequest): string | null
+  /** Problems with the user's state files since launch (a damaged file kept aside…), one sentence each. */
+  getNotices(): string[]
 }
 
 export type ApiMethod = keyof Api
@@ -146,6 +148,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   saveFile: (a) =>
     a.length === 1 && isPlainObject(a[0]) && isStr((a[0] as Record<string, unknown>).defaultName, 255) &&
     typeof (a[0] as Record<string, unknown>).data === 'string',
+  getNotices: none,
 }
 
 export const API_METHODS = Object.keys(validators) as ApiMethod[]

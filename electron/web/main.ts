@@ -2,8 +2,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import { parseArgs as parseNodeArgs } from 'node:util'
 import { startWebServer } from './server'
 import { createBackend } from '../core/backend'
+import { StateDirError, ensureStateDir } from '../core/state-lock'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -12,22 +14,26 @@ export interface WebArgs { port: number; notes?: string; staticDir: string; stat
 export function parseArgs(argv: string[]): WebArgs {
   const configHome = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config')
   const out: WebArgs = { port: 0, staticDir: path.join(repoRoot, 'out/renderer'), stateDir: path.join(configHome, 'notes-graph-web') }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) throw new Error(`${a} needs a value`)
-      return v
-    }
-    if (a === '--port') {
-      const n = Number(value())
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be an integer 0-65535')
-      out.port = n
-    } else if (a === '--notes') out.notes = path.resolve(value())
-    else if (a === '--static') out.staticDir = path.resolve(value())
-    else if (a === '--state') out.stateDir = path.resolve(value())
-    else throw new Error(`unknown option: ${a} (use --port N, --notes DIR, --state DIR)`)
+  let values: { port?: string; notes?: string; static?: string; state?: string }
+  try {
+    ;({ values } = parseNodeArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { port: { type: 'string' }, notes: { type: 'string' }, static: { type: 'string' }, state: { type: 'string' } },
+    }))
+  } catch (e) {
+    const first = (e as Error).message.split('\n')[0]
+    throw new Error(/Unknown option|Unexpected argument/.test(first) ? `${first.replace(/\. To specify a positional argument.*$/, '')} (use --port N, --notes DIR, --state DIR)` : first, { cause: e })
   }
+  if (values.port !== undefined) {
+    const n = Number(values.port)
+    if (values.port.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be an integer 0-65535')
+    out.port = n
+  }
+  if (values.notes !== undefined) out.notes = path.resolve(values.notes)
+  if (values.static !== undefined) out.staticDir = path.resolve(values.static)
+  if (values.state !== undefined) out.stateDir = path.resolve(values.state)
   return out
 }
 
@@ -41,6 +47,12 @@ async function main(): Promise<void> {
     console.error(`Notes Graph web host: --notes ${args.notes} is not a folder`)
     process.exit(2)
   }
+  try {
+    ensureStateDir(args.stateDir)
+  } catch (err) {
+    console.error(`Notes Graph web host: ${(err as Error).message}`)
+    process.exit(2)
+  }
   const backend = await createBackend({
     folder: args.notes,
     bundledFolder: path.join(repoRoot, 'content'),
@@ -49,7 +61,7 @@ async function main(): Promise<void> {
     watch: true,
   })
   const web = await startWebServer({ backend, staticDir: args.staticDir, port: args.port })
-  console.log(`Notes Graph web host: ${web.url}`)
+  console.log(`Notes Graph web host: ${web.loginUrl}`)
   const stop = async () => {
     await web.close()
     await backend.close()
@@ -61,6 +73,11 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   main().catch((err: unknown) => {
+    if (err instanceof StateDirError) {
+      // another host holds the state folder: one line that says what to do
+      console.error(`Notes Graph web host: ${err.message}`)
+      process.exit(3)
+    }
     console.error(`Notes Graph web host failed: ${err instanceof Error ? err.message : String(err)}`)
     process.exit(1)
   })

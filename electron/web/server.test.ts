@@ -4,16 +4,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Graph, GraphChange } from '../core/types'
-import { resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
+import { MAX_EVENT_CLIENTS, resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
 import { VaultError } from '../core/errors'
 import { fromWire, isWireGraph } from '../shared/graph-wire'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
 
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+/** A request as the app makes it (with this launch's token) unless `auth: false`. */
+function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; auth?: boolean }): Promise<Reply> {
+  const auth: Record<string, string> = opts.auth === false ? {} : { Authorization: `Bearer ${web.token}` }
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${port}`, ...auth, ...opts.headers } },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -27,16 +29,19 @@ function request(port: number, opts: { method?: string; path: string; headers?: 
   })
 }
 
-const call = (port: number, method: string, args: unknown, headers: Record<string, string> = {}) =>
+const call = (port: number, method: string, args: unknown, headers: Record<string, string> = {}, auth = true) =>
   request(port, {
     method: 'POST',
     path: `/api/${method}`,
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof args === 'string' ? args : JSON.stringify(args),
+    auth,
   })
 
 let dir: string
 let web: WebServer
+/** settings the fake backend was asked to save (a refused request must add nothing) */
+const settingsWrites: unknown[] = []
 const changeListeners = new Set<(c: GraphChange) => void>()
 
 function fakeBackend(): WebBackend {
@@ -45,7 +50,7 @@ function fakeBackend(): WebBackend {
     getFolder: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
     getGraph: () => ({ nodes: [{ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md' }], edges: [], diagnostics: [] }),
     getNote: (p: string) => {
-      if (p === 'boom.md') throw new Error('disk on fire')
+      if (p === 'boom.md') throw new Error('EIO: i/o error, read /home/someone/notes/boom.md')
       if (p.startsWith('../')) throw new VaultError('EOUTSIDE', `Note path must stay inside the notes folder: ${p}`)
       throw new VaultError('ENOENT', `no such note: ${p}`)
     },
@@ -60,9 +65,10 @@ function fakeBackend(): WebBackend {
     openFolder: () => null,
     reload: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
     getSettings: () => ({ theme: 'system', recentFolders: [] }),
-    setSettings: () => ({ theme: 'dark', recentFolders: [] }),
+    setSettings: (patch) => { settingsWrites.push(patch); return { theme: 'dark', recentFolders: [] } },
     getViewState: () => ({}),
     setViewState: () => undefined,
+    getNotices: () => [],
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
     onProgress: () => () => undefined,
     close: () => undefined,
@@ -111,8 +117,10 @@ describe('web host: static files', () => {
 
   it('resolveStatic keeps paths inside the root', () => {
     expect(resolveStatic('/srv/app', '/')).toBe(path.resolve('/srv/app/index.html'))
-    expect(resolveStatic('/srv/app', '/a/../b.js')).toBe(path.resolve('/srv/app/b.js'))
-    expect(resolveStatic('/srv/app', '/%2e%2e%2fetc/passwd')).toBe(path.resolve('/srv/app/etc/passwd'))
+    expect(resolveStatic('/srv/app', '/assets/b.js')).toBe(path.resolve('/srv/app/assets/b.js'))
+    // refused, not clamped (the HTTP layer has already folded plain dot segments)
+    expect(resolveStatic('/srv/app', '/a/../b.js')).toBeNull()
+    expect(resolveStatic('/srv/app', '/%2e%2e%2fetc/passwd')).toBeNull()
     expect(resolveStatic('/srv/app', '/%E0%A4%A')).toBeNull()
   })
 })
@@ -155,7 +163,8 @@ describe('web host: API', () => {
     const broken = await call(web.port, 'getNote', ['boom.md'])
     expect(broken.status).toBe(500)
     expect((await call(web.port, 'getNote', ['../secret.md'])).status).toBe(403)
-    expect(JSON.parse(broken.body)).toEqual({ error: 'disk on fire' })
+    expect(JSON.parse(broken.body)).toEqual({ error: 'The host could not complete getNote; the details are in its log.' })
+    expect(broken.body).not.toContain('/home')
     expect((await call(web.port, 'getGraph', [])).status).toBe(200)
   })
 
@@ -191,7 +200,7 @@ describe('web host: DNS rebinding and cross-origin protection', () => {
 describe('web host: events', () => {
   it('pushes graphChanged over server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}` } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream')
         let text = ''
         res.setEncoding('utf8')
@@ -210,5 +219,137 @@ describe('web host: events', () => {
     expect(change.changed).toEqual(['a.md'])
     expect(isWireGraph(change.graph)).toBe(true)
     expect(fromWire(change.graph)).toEqual(fakeBackend().getGraph())
+  })
+})
+
+describe('web host: access token', () => {
+  it('prints a login address with a long random token, new at each launch', async () => {
+    expect(web.loginUrl).toBe(`${web.url}?token=${web.token}`)
+    expect(web.token).toMatch(/^[\w-]{40,}$/)
+    const other = await startWebServer({ backend: fakeBackend(), staticDir: path.join(dir, 'public') })
+    expect(other.token).not.toBe(web.token)
+    await other.close()
+  })
+
+  it('refuses the page, static files, the API and the event stream without the token', async () => {
+    for (const p of ['/', '/index.html', '/assets/app.js', '/api/events']) {
+      const r = await request(web.port, { path: p, auth: false })
+      expect(r.status, p).toBe(401)
+      expect(r.body).toMatch(/needs its access token: open the address it printed/)
+      expect(r.body).not.toContain('<title>')
+      expect(r.body).not.toContain('console.log')
+    }
+    const before = settingsWrites.length
+    const r = await call(web.port, 'setSettings', [{ theme: 'dark' }], {}, false)
+    expect(r.status).toBe(401)
+    expect(JSON.parse(r.body).error).toMatch(/access token/)
+    expect(settingsWrites.length).toBe(before) // nothing changed
+    expect((await call(web.port, 'getGraph', [], { Authorization: 'Bearer not-the-token' }, false)).status).toBe(401)
+    expect((await call(web.port, 'getGraph', [], { Cookie: `notes-graph-token-${web.port}=nope` }, false)).status).toBe(401)
+  })
+
+  it('trades the token in the address for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    const r = await request(web.port, { path: `/?bench=1&token=${web.token}`, auth: false })
+    expect(r.status).toBe(302)
+    expect(r.headers.location).toBe('/?bench=1')
+    const cookie = r.headers['set-cookie']?.[0] ?? ''
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const pair = cookie.split(';')[0]
+    const page = await request(web.port, { path: '/', headers: { Cookie: pair }, auth: false })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>')
+    expect((await call(web.port, 'getFolder', [], { Cookie: `other=1; ${pair}` }, false)).status).toBe(200)
+    // the cookie of another port's host is not this one's
+    const foreign = pair.replace(`-${web.port}=`, `-${web.port + 1}=`)
+    expect((await request(web.port, { path: '/', headers: { Cookie: foreign }, auth: false })).status).toBe(401)
+  })
+
+  it('answers a wrong token in the address with 401 and no cookie', async () => {
+    const r = await request(web.port, { path: '/?token=guess', auth: false })
+    expect(r.status).toBe(401)
+    expect(r.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('still checks Host before anything else', async () => {
+    const r = await request(web.port, { path: `/?token=${web.token}`, headers: { Host: `evil.example:${web.port}` }, auth: false })
+    expect(r.status).toBe(403)
+    expect(r.headers['set-cookie']).toBeUndefined()
+  })
+})
+
+describe('web host: answers under load and abuse', () => {
+  it('answers an oversized body with 413 (declared or streamed), not a reset', async () => {
+    const big = `["${'x'.repeat(9 * 1024 * 1024)}"]`
+    const declared = await call(web.port, 'setViewState', big)
+    expect(declared.status).toBe(413)
+    expect(JSON.parse(declared.body).error).toMatch(/larger than the 8 MB/)
+    // streamed without a length: the host reads past the limit, then answers
+    const streamed = await new Promise<Reply>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: web.port, method: 'POST', path: '/api/setViewState', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        (res) => {
+          let body = ''
+          res.setEncoding('utf8')
+          res.on('data', (c: string) => (body += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        },
+      )
+      req.on('error', reject)
+      const chunk = 'x'.repeat(1024 * 1024)
+      for (let i = 0; i < 9; i++) req.write(chunk)
+      req.end()
+    })
+    expect(streamed.status).toBe(413)
+    expect((await call(web.port, 'getFolder', [])).status).toBe(200)
+  })
+
+  it('takes at most 32 event streams and answers the next with 503 in words', async () => {
+    const open: http.ClientRequest[] = []
+    const connect = () => new Promise<number>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
+        resolve(res.statusCode ?? 0)
+        if (res.statusCode !== 200) res.resume()
+      })
+      req.on('error', reject)
+      open.push(req)
+    })
+    try {
+      for (let i = 0; i < MAX_EVENT_CLIENTS; i++) expect(await connect()).toBe(200)
+      expect(web.eventClients()).toBe(MAX_EVENT_CLIENTS)
+      expect(await connect()).toBe(503)
+      open.shift()!.destroy()
+      await expect.poll(() => web.eventClients()).toBe(MAX_EVENT_CLIENTS - 1)
+      expect(await connect()).toBe(200)
+    } finally {
+      for (const r of open) r.destroy()
+    }
+    await expect.poll(() => web.eventClients()).toBe(0)
+  })
+
+  it('drops an event stream that does not read', async () => {
+    let closed = false
+    const slow = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
+        res.pause() // a reader that never reads
+        res.socket.on('close', () => { closed = true })
+        resolve(res)
+      })
+      req.on('error', () => { closed = true })
+      void reject
+    })
+    await expect.poll(() => web.eventClients()).toBe(1)
+    // 2 MB changes, more than the kernel buffers and the backlog limit hold together
+    const label = 'n'.repeat(2 * 1024 * 1024)
+    const graph = { nodes: [{ id: 'note:a.md', type: 'note', label, path: 'a.md' }], edges: [], diagnostics: [] } as unknown as Graph
+    for (let i = 0; i < 40 && web.eventClients() > 0; i++) {
+      for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph })
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(web.eventClients()).toBe(0)
+    slow.resume() // reading again, the client finds its stream ended by the host
+    slow.on('error', () => undefined)
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(true)
+    slow.destroy()
   })
 })

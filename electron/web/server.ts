@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
 import type { Graph, GraphChange, IndexProgress } from '../core/types'
 import { toWire } from '../shared/graph-wire'
+import { contentSecurityPolicy, mimeType, resolveStaticFile, securityHeaders } from '../host/serve'
+import { TOKEN_PARAM, accessCookie, hasAccess, newToken, sameToken, withoutToken } from './access'
 
 /** Methods the core backend implements; openExternal and saveFile are answered by the host itself. */
 export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
@@ -24,52 +26,35 @@ export interface WebServerOptions {
   /** folder holding the built renderer (index.html) */
   staticDir: string
   port?: number
+  /** access token of this launch (default: a new random one) */
+  token?: string
 }
 
 export interface WebServer {
+  /** open event streams (for tests and diagnostics) */
+  eventClients(): number
+  /** the origin, `http://127.0.0.1:PORT/` */
   url: string
+  /** the address to open: the origin with `?token=…` */
+  loginUrl: string
+  token: string
   port: number
   server: http.Server
   close(): Promise<void>
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
+/** The production policy both hosts send (electron/host/serve.ts). */
+export const CSP = contentSecurityPolicy()
 
 /** 8 MB: view state may be up to 5 M characters of JSON. */
 const MAX_BODY = 8 * 1024 * 1024
+const TOO_LARGE = 'The request is larger than the 8 MB the host accepts.'
+/** Open event streams at most (each holds a socket and a share of every graph change). */
+export const MAX_EVENT_CLIENTS = 32
+/** A stream whose unsent backlog passes this is a reader that cannot keep up: it is dropped (it reconnects). */
+export const MAX_EVENT_BACKLOG = 16 * 1024 * 1024
 
-const BASE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-}
+const BASE_HEADERS = securityHeaders(CSP)
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -85,6 +70,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function sendError(res: http.ServerResponse, status: number, message: string): void {
   if (res.headersSent) { res.destroy(); return }
+  // after an oversized body the connection is not reused (the rest of the body may still be on its way)
+  if (status === 413) res.setHeader('Connection', 'close')
   sendJson(res, status, { error: message })
 }
 
@@ -109,28 +96,23 @@ export function isTrustedRequest(headers: http.IncomingHttpHeaders, port: number
   return true
 }
 
-/** Resolve a URL path inside `root`, or null when it would leave it (`..`, encoded slashes, NUL). */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string
-  try { decoded = decodeURIComponent(urlPath) } catch { return null }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null
-  if (decoded === '/' || decoded === '') decoded = '/index.html'
-  const full = path.resolve(root, '.' + path.posix.normalize(decoded))
-  const rel = path.relative(root, full)
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null
-  return full
-}
+/** Resolve a URL path inside `root`, or null (the one rule of both hosts). */
+export const resolveStatic = resolveStaticFile
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > MAX_BODY) { reject(new HttpError(413, TOO_LARGE)); req.resume(); return }
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (chunk: Buffer) => {
+      if (over) return // drained and dropped, so the 413 answer reaches the client instead of a reset
       size += chunk.length
-      if (size > MAX_BODY) { reject(new HttpError(413, 'request body too large')); req.destroy(); return }
+      if (size > MAX_BODY) { over = true; chunks.length = 0; reject(new HttpError(413, TOO_LARGE)); return }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks).toString('utf8')) })
     req.on('error', reject)
   })
 }
@@ -149,15 +131,33 @@ function statusOf(err: unknown): number {
 
 const METHODS = new Set<string>(API_METHODS)
 
+/** A 5xx answer in words: what failed, never the exception's text (it may hold paths). */
+function failedWords(url: string | undefined): string {
+  const m = /^\/api\/(\w+)/.exec(new URL(url ?? '/', 'http://host').pathname)
+  const method = m && METHODS.has(m[1]) ? m[1] : undefined
+  return `${method ? `The host could not complete ${method}` : 'The host could not answer this request'}; the details are in its log.`
+}
+
+const TOKEN_HELP = 'This Notes Graph web host needs its access token: open the address it printed at its start (…/?token=…).'
+
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { backend } = opts
   const staticDir = path.resolve(opts.staticDir)
   const sseClients = new Set<http.ServerResponse>()
+  const token = opts.token ?? newToken()
   let port = 0
 
   const broadcast = (event: string, payload: unknown): void => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const client of sseClients) client.write(frame)
+    for (const client of sseClients) {
+      if (client.writableLength > MAX_EVENT_BACKLOG) {
+        // still holding earlier changes it has not read: drop it rather than buffer without bound
+        sseClients.delete(client)
+        client.destroy()
+        continue
+      }
+      client.write(frame)
+    }
   }
   const offChange = backend.onChange((change) => broadcast('graphChanged', { ...change, graph: toWire(change.graph) }))
   const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
@@ -185,6 +185,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   }
 
   function openEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (sseClients.size >= MAX_EVENT_CLIENTS) {
+      throw new HttpError(503, `Too many open event streams (at most ${MAX_EVENT_CLIENTS}); close a tab of this app and reload.`)
+    }
     res.writeHead(200, {
       ...BASE_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -202,11 +205,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     if (!file) { sendError(res, 404, 'not found'); return }
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { sendError(res, 404, 'not found'); return }
-      const ext = path.extname(file).toLowerCase()
-      const isHtml = ext === '.html'
+      const isHtml = path.extname(file).toLowerCase() === '.html'
       res.writeHead(200, {
         ...BASE_HEADERS,
-        'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        'Content-Type': mimeType(file),
         'Content-Length': String(st.size),
         // hashed assets can be cached; the page itself must always be fresh
         'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
@@ -220,12 +222,21 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     const handle = async (): Promise<void> => {
       if (!isTrustedRequest(req.headers, port)) throw new HttpError(403, 'forbidden host or origin')
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      const isApi = url.pathname.startsWith('/api/')
+      if (!isApi && url.searchParams.has(TOKEN_PARAM) && (req.method === 'GET' || req.method === 'HEAD')) {
+        // the printed address: trade the token for a cookie and take it out of the address bar
+        if (!sameToken(url.searchParams.get(TOKEN_PARAM) ?? undefined, token)) throw new HttpError(401, TOKEN_HELP)
+        res.writeHead(302, { ...BASE_HEADERS, Location: withoutToken(url), 'Set-Cookie': accessCookie(token, port), 'Cache-Control': 'no-store' })
+        res.end()
+        return
+      }
+      if (!hasAccess(req.headers, token, port)) throw new HttpError(401, TOKEN_HELP)
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET')
         openEvents(req, res)
         return
       }
-      if (url.pathname.startsWith('/api/')) {
+      if (isApi) {
         if (req.method !== 'POST') throw new HttpError(405, 'use POST')
         await callApi(url.pathname.slice('/api/'.length), req, res)
         return
@@ -235,8 +246,19 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     handle().catch((err: unknown) => {
       const status = statusOf(err)
+      if (status >= 500 && !(err instanceof HttpError)) {
+        // the details (paths, stack) go to the host's log; the page gets words
+        console.error(`[web] ${req.method} ${new URL(req.url ?? '/', 'http://host').pathname}:`, err)
+        sendError(res, status, failedWords(req.url))
+        return
+      }
       const message = err instanceof Error ? err.message : String(err)
-      if (status >= 500) console.error(`[web] ${req.method} ${req.url}: ${message}`)
+      if (status === 401 && !(req.url ?? '/').startsWith('/api/') && !res.headersSent) {
+        // someone opened the page without the token: a sentence for a person, not JSON
+        res.writeHead(401, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        res.end(`${message}\n`)
+        return
+      }
       sendError(res, status, message)
     })
   })
@@ -249,6 +271,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       const url = `http://127.0.0.1:${port}/`
       resolve({
         url,
+        loginUrl: `${url}?${TOKEN_PARAM}=${token}`,
+        eventClients: () => sseClients.size,
+        token,
         port,
         server,
         close: async () => {

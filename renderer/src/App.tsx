@@ -15,6 +15,7 @@ import { PanelBoundary } from './components/PanelBoundary'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
+import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
 import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
@@ -342,6 +343,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         </PanelBoundary>)}
         <div className="center">
           <GraphView controller={controller} theme={theme} />
+          <Notices api={api} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}

@@ -190,20 +190,3 @@ test('changing a note on disk updates the graph in place, without a reload', asy
   expect(placed.linked).toBeGreaterThan(0)
   expect(placed.dist).toBeLessThan(400)
 })
-
-test('screenshot of the main view', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 960 })
-  await openApp(page)
-  await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, GLUE)
-  await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
-  // AWS Glue in the middle, hovered: its neighbours stand out, the rest is dimmed
-  const point = await centreOnNode(page, GLUE, 1.1)
-  await page.mouse.move(point.x, point.y)
-  await page.waitForTimeout(400)
-  const shot = await page.screenshot()
-  fs.mkdirSync('test-results', { recursive: true })
-  fs.writeFileSync('test-results/main-view.png', shot)
-  fs.mkdirSync('docs', { recursive: true })
-  fs.writeFileSync('docs/screenshot.png', shot)
-  expect(shot.length).toBeGreaterThan(10_000)
-})

@@ -5,7 +5,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { apiCall, baseUrl, notesDir, openApp } from './helpers'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 const GLUE = 'service:aws-glue'
 const KINESIS = 'service:amazon-kinesis'
 const FIREHOSE = 'service:amazon-data-firehose'
@@ -94,9 +93,6 @@ test('compare AWS Glue and Amazon Kinesis from the URL hash', async ({ page }) =
   )
   expect(highlighted).toEqual(expect.arrayContaining([GLUE, KINESIS]))
   await panel.getByRole('button', { name: 'Show in graph' }).click()
-  await page.waitForTimeout(1000) // the animation takes 300 ms; labels redraw after it
-  fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true })
-  await page.screenshot({ path: path.join(repoRoot, 'docs/compare.png') })
 
   // a section snippet opens the note there
   if (overlap.sections.length > 0) {
@@ -176,7 +172,6 @@ test('cross-exam overlap MLA-C01 ∩ DEA-C01 highlights S3, Kinesis, Glue', asyn
   )
   expect(highlighted).toEqual(expect.arrayContaining(['service:amazon-s3', KINESIS, GLUE]))
   expect(highlighted).not.toContain('service:amazon-polly') // MLA-C01 only
-  await page.screenshot({ path: path.join(repoRoot, 'docs/exam-overlay.png') })
 })
 
 test('the view comes back after a reload and after a restart without a hash', async ({ page, context }) => {

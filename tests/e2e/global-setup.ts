@@ -1,5 +1,6 @@
 // Build the renderer if needed, copy the bundled notes to a temp folder (tests edit notes there), and
-// start the web host on a free port. Tests read E2E_BASE_URL / E2E_NOTES_DIR from the environment.
+// start the web host on a free port. Tests read E2E_BASE_URL (the printed address with its token; append
+// `#?…` to open a view), E2E_ORIGIN + E2E_TOKEN (API calls) and E2E_NOTES_DIR from the environment.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,7 +19,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.cpSync(path.join(repo, 'content'), notes, { recursive: true, filter: (src) => !src.endsWith('.test.ts') })
   const host = await startWebHost({ notes, stateDir: path.join(tmp, 'state') })
   process.env.E2E_BASE_URL = host.url
+  process.env.E2E_ORIGIN = host.origin
+  process.env.E2E_TOKEN = host.token
   process.env.E2E_NOTES_DIR = notes
+  process.env.E2E_STATE_DIR = path.join(tmp, 'state')
   console.log(`[e2e] web host ${host.url} on ${notes}`)
   return async () => {
     await host.stop()

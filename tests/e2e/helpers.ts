@@ -2,16 +2,21 @@
 // find where a node is drawn on the screen.
 import { expect, type Page } from '@playwright/test'
 
+/** The address the web host printed (`http://127.0.0.1:PORT/?token=…`); append `#?…` to open a view. */
 export const baseUrl = (): string => {
   const url = process.env.E2E_BASE_URL
   if (!url) throw new Error('E2E_BASE_URL is not set (the global setup starts the web host)')
   return url
 }
+/** `http://127.0.0.1:PORT/` without the token, for API paths. */
+export const hostOrigin = (): string => process.env.E2E_ORIGIN ?? new URL(baseUrl()).origin + '/'
+/** What a script sends instead of the page's cookie. */
+export const authHeader = (): Record<string, string> => ({ Authorization: `Bearer ${process.env.E2E_TOKEN ?? new URL(baseUrl()).searchParams.get('token')}` })
 export const notesDir = (): string => process.env.E2E_NOTES_DIR ?? ''
 
 /** Call the web host's API directly (same origin rules as the app). */
 export async function apiCall<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
-  const res = await page.request.post(`${baseUrl()}api/${method}`, { data: args, headers: { 'Content-Type': 'application/json' } })
+  const res = await page.request.post(`${hostOrigin()}api/${method}`, { data: args, headers: { 'Content-Type': 'application/json', ...authHeader() } })
   expect(res.ok(), `${method} → ${res.status()}`).toBe(true)
   return (await res.json()) as T
 }

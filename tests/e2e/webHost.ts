@@ -2,7 +2,16 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-export interface RunningHost { url: string; stop(): Promise<void> }
+export interface RunningHost {
+  /** the address the host printed, with its access token: open it, or append `#?…` to it */
+  url: string
+  /** `http://127.0.0.1:PORT/`, for API calls (with `authorization`) */
+  origin: string
+  token: string
+  /** the header that lets a script call the API without the page's cookie */
+  authorization: string
+  stop(): Promise<void>
+}
 
 export function startWebHost(opts: { notes: string; stateDir: string; timeoutMs?: number }): Promise<RunningHost> {
   const repo = path.resolve(import.meta.dirname, '../..')
@@ -17,11 +26,14 @@ export function startWebHost(opts: { notes: string; stateDir: string; timeoutMs?
     const timer = setTimeout(() => { child.kill(); reject(new Error(`web host did not start:\n${log}`)) }, opts.timeoutMs ?? 60_000)
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
-      const m = /Notes Graph web host: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)
+      const m = /Notes Graph web host: ((http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+))/.exec(log)
       if (!m) return
       clearTimeout(timer)
       resolve({
         url: m[1],
+        origin: m[2],
+        token: m[3],
+        authorization: `Bearer ${m[3]}`,
         stop: () => new Promise<void>((done) => {
           if (child.exitCode !== null) { done(); return }
           child.once('exit', () => done())

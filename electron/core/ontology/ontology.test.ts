@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { entityIdFor, formerNameUsed, loadOntology, resolveName } from './index'
 import { buildServices, serializeServices, type Additions, type RefService } from './build'
+import { hasShared, sharedPath } from '../../../tests/unit/shared-material'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const ontology = loadOntology()
@@ -89,8 +90,8 @@ describe('resolveName', () => {
 })
 
 describe('generated services.json', () => {
-  const reference = path.resolve(here, '../../../../shared/reference/aws-exams-and-services.json')
-  it.skipIf(!existsSync(reference))('is what build-ontology.ts produces from the reference and additions.json', () => {
+  const reference = sharedPath('reference/aws-exams-and-services.json')
+  it.skipIf(!hasShared('services.json freshness check', 'reference/aws-exams-and-services.json'))('is what build-ontology.ts produces from the reference and additions.json', () => {
     const ref = JSON.parse(readFileSync(reference, 'utf8')) as { services: RefService[] }
     const additions = JSON.parse(readFileSync(path.join(here, 'additions.json'), 'utf8')) as Additions
     const { entities, problems } = buildServices(ref, additions)
