@@ -6,6 +6,10 @@
 //   misses: every name written as an inline code span (28 of 36), "Batch"/"Budgets" in a list or join,
 //   "IAM roles" next to "IAM Identity Center", "MME", "Canvas" after "use"; the one false positive is Boto3 from
 //   the API call `boto3.client('bedrock-runtime')`.
+// After the #12 changes (extractor version 3; labels not changed):
+//   all entries P 100% R 99.2% F1 99.6% (tp 118, predicted 118, gold 119)
+//   top-level   P 100% R 100%  F1 100%  (tp 87, predicted 87, gold 87)
+//   remaining miss: "use Canvas" in a note that never names SageMaker (a generic feature word needs its family).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,7 +28,7 @@ describe('hold-out corpus 2 (fixtures/holdout2)', () => {
     expect(files).toEqual(Object.keys(JSON.parse(readFileSync(goldPath, 'utf8')) as object).sort())
     console.log(`hold-out 2 ${formatScore('services, all entries', all)}\nhold-out 2 ${formatScore('services, top-level only', top)}`)
     if (all.f1 < 1) console.log(`hold-out 2 differences (all entries):\n${formatMisses(all)}`)
-    expect(all.f1).toBeGreaterThanOrEqual(0)
-    expect(top.f1).toBeGreaterThanOrEqual(0)
+    expect(all.f1).toBeGreaterThanOrEqual(0.99)
+    expect(top.f1).toBeGreaterThanOrEqual(0.99)
   })
 })
