@@ -7,7 +7,7 @@ import { collectBlocks, positionAt, type Block, type CodeSnippet } from './block
 import { findCodeForms } from './code-forms'
 import { Matcher } from './matcher'
 import { findCandidates, type Candidate } from './candidates'
-import { joinedItems, type Accepted } from './joins'
+import { joinedItems, listedItems, opensItem, type Accepted } from './joins'
 import { allowed, readsAsName, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, wordsOf, type Context, type Signal } from './context'
 import { familyMembers } from './family-rows'
 import { sectionLocator, type SectionLocator } from './sections'
@@ -113,6 +113,9 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
     const pos = positionAt(b, c.start)
     mentions.push({ entity, text: b.text.slice(c.start, c.end), line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
   }
+  // per list or table: the accepted names that open its items, and the turned-down ones ("- Batch: …")
+  const openers = new Map<number, Accepted[]>()
+  const openersTurnedDown = new Map<number, [Block, Candidate][]>()
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]
     const groups = cands[i]
@@ -148,15 +151,31 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       // a concept named after a service names the service too ("IAM roles", "SSE-KMS", "VPC peering")
       else for (const inner of serviceInside(groups, g, pick)) mention(b, inner, inner.entry.entity.id)
     }
-    if (rejected && (accepted || (rejected.length > 1 && note.aws))) {
-      for (const c of joinedItems(b.text, accepted ?? [], rejected, note.aws)) mention(b, c, c.entry.entity.id)
+    const joined = rejected && (accepted || (rejected.length > 1 && note.aws)) ? joinedItems(b.text, accepted ?? [], rejected, note.aws) : []
+    for (const c of joined) mention(b, c, c.entry.entity.id)
+    // the name that opens a list item, for lists of services written one per item (not table cells: a row
+    // label column beside a column of services is not a list of services)
+    if (b.group >= 0 && b.kind === 'paragraph') {
+      const open = accepted?.find((a) => opensItem(b.text, a.start, a.end))
+      if (open) getList(openers, b.group).push(open)
+      const turned = rejected?.find((c) => opensItem(b.text, c.start, c.end) && !joined.includes(c))
+      if (turned) getList(openersTurnedDown, b.group).push([b, turned])
     }
+  }
+  for (const [group, items] of openersTurnedDown) {
+    for (const [b, c] of listedItems(items, openers.get(group) ?? [], note.aws)) mention(b, c, c.entry.entity.id)
   }
 
   if (note.aws) mentions.push(...familyMembers(blocks, mentions, matcher, sectionAt))
   for (const snip of code) mentions.push(...codeMentions(snip, matcher, named, sectionAt))
   mentions.sort((a, b) => a.line - b.line || a.column - b.column)
   return mentions
+}
+
+function getList<T>(m: Map<number, T[]>, k: number): T[] {
+  let l = m.get(k)
+  if (!l) m.set(k, (l = []))
+  return l
 }
 
 /** A name turned down by its context that may still be an item of a list of services. */

@@ -44,18 +44,32 @@ function fits(item: Accepted, other: Accepted): boolean {
  */
 export function joinedItems(text: string, accepted: Accepted[], rejected: Candidate[], aws: boolean): Candidate[] {
   const out: Candidate[] = []
-  const free = (c: Candidate) => !accepted.some((a) => a.start < c.end && c.start < a.end)
+  // `accepted` is in text order, so only the accepted names right before and after a candidate can be its
+  // neighbours (binary search: a long paragraph holds thousands); names accepted here are few, kept apart
+  const added: Accepted[] = []
+  const near = (c: Candidate): Accepted[] => {
+    let lo = 0
+    let hi = accepted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (accepted[mid].start < c.start) lo = mid + 1
+      else hi = mid
+    }
+    const around = [accepted[lo - 1], accepted[lo]].filter((a): a is Accepted => a !== undefined)
+    return added.length ? [...around, ...added] : around
+  }
+  const free = (c: Candidate) => !near(c).some((a) => a.start < c.end && c.start < a.end)
   // (a one-letter name, "Q", is never read from a list: "Q and A")
   let pending = rejected.filter((c) => c.end - c.start > 1 && free(c) && AFTER_ITEM.test(text.slice(c.end, c.end + 12)))
   const accept = (c: Candidate) => {
     out.push(c)
-    accepted.push(asItem(c))
+    added.push(asItem(c))
   }
   for (let changed = true; changed && pending.length; ) {
     changed = false
     pending = pending.filter((c) => {
       const item = asItem(c)
-      if (!accepted.some((a) => adjacent(text, item, a) && fits(item, a))) return true
+      if (!near(c).some((a) => adjacent(text, item, a) && fits(item, a))) return true
       accept(c)
       changed = true
       return false
@@ -79,4 +93,23 @@ function pairOf(text: string, pending: Candidate[]): Candidate[] | undefined {
     if (adjacent(text, a, b) && fits(a, b) && fits(b, a)) return [pending[i], pending[i + 1]]
   }
   return undefined
+}
+
+/** What may follow the name that opens an item: the end of the item, a colon, a dash or a parenthesis. */
+const AFTER_OPENER = /^\0?\s*(?:$|[:—–(]|-\s)/
+
+/** The name is the whole item or opens it as its title ("Batch: container jobs", "Budgets — alerts"). */
+export const opensItem = (text: string, start: number, end: number) =>
+  /^[\s\0]*$/.test(text.slice(0, start)) && AFTER_OPENER.test(text.slice(end, end + 4))
+
+/**
+ * A list or table whose items open with service names ("- Glue: ETL", "- Batch: container jobs"): a turned-down
+ * name opening an item counts when a service opening another item fits it (see `fits`). In a note about AWS,
+ * two or more top-level names of the ordinary-word kind ("- Lambda: …", "- Glue: …") vouch for each other.
+ */
+export function listedItems<T>(turnedDown: [T, Candidate][], openers: Accepted[], aws: boolean): [T, Candidate][] {
+  const items = turnedDown.filter(([, c]) => c.end - c.start > 1)
+  const words = items.filter(([, c]) => c.entry.mode === 'word' && !c.entry.entity.parent)
+  const all = aws && words.length >= 2 ? [...openers, ...words.map(([, c]) => ({ ...asItem(c), strong: true }))] : openers
+  return items.filter(([, c]) => all.some((a) => fits(asItem(c), a)))
 }

@@ -91,6 +91,24 @@ describe('short names in lists and joins of services', () => {
   })
 })
 
+describe('lists of services written one per item', () => {
+  it('reads a short name opening a list item when other items open with services', () => {
+    expect(services(aws('- Batch\n- Glue\n- EMR'))).toEqual(['service:aws-batch', 'service:aws-glue', 'service:amazon-emr'])
+    expect(services(aws('- **Batch**: container jobs\n- **Budgets** — alerts\n- **Lambda**: functions\n- **Glue**: ETL'))).toEqual([
+      'service:aws-batch',
+      'service:aws-budgets',
+      'service:aws-lambda',
+      'service:aws-glue',
+    ])
+  })
+
+  it('does not read item titles as services beside features, in table row labels or in notes not about AWS', () => {
+    expect(services(aws('- Batch: offline scoring\n- Real-Time Inference: low latency'))).toEqual(['service:amazon-sagemaker-real-time-inference'])
+    expect(services(aws('| Step | Where |\n|---|---|\n| Transform | AWS Lambda |\n| Chatbots | Lex |'))).toEqual(['service:aws-lambda', 'service:amazon-lex'])
+    expect(services('# Setup\n\n- Lambda: edit the file\n- Glue: nightly\n- Config: defaults')).toEqual([])
+  })
+})
+
 describe('lowercase words in prose', () => {
   it('never reads lowercase glue, athena, batch or budgets as services, even beside service names', () => {
     const md = aws(
