@@ -156,7 +156,9 @@ class Collector {
     this.push(HARD_BREAK, line, column)
     const start = b.text.length
     this.push(name, line, column + 1 + lead)
-    ;(b.codeSpans ??= []).push(start, start + name.length)
+    // a span listing names (`RDS, Aurora`, `SQS/SNS`) holds one name per item
+    const spans = (b.codeSpans ??= [])
+    for (const m of name.matchAll(SPAN_ITEM)) spans.push(start + m.index, start + m.index + m[0].length)
     this.push(HARD_BREAK, line, column)
   }
 
@@ -172,14 +174,16 @@ class Collector {
 }
 
 /**
- * Inline code that could be a service name: letters, digits, spaces and hyphens, at most six words, with a
- * capital letter. Commands, variables, paths, file names and calls (`aws s3 cp`, `batch_size`, `train.csv`,
+ * Inline code that could be a service name or a list of them: letters, digits, spaces and hyphens (commas,
+ * slashes and ampersands between items), at most six words an item, with a capital letter. Commands, variables, paths, file names and calls (`aws s3 cp`, `batch_size`, `train.csv`,
  * `boto3.client('s3')`) and all-lowercase identifiers (`glue`, `sagemaker`) are not.
  */
-const NAME_SPAN = /^[A-Za-z][A-Za-z0-9 -]*$/
+const NAME_SPAN = /^[A-Za-z][A-Za-z0-9 ,/&-]*[A-Za-z0-9]$|^[A-Za-z]$/
+/** one item of a span listing names: the text between commas, slashes and ampersands, trimmed */
+const SPAN_ITEM = /[^\s,/&](?:[^,/&]*[^\s,/&])?/g
 function nameLikeSpan(value: string): boolean {
   const v = value.trim()
-  return v.length > 0 && v.length <= 60 && NAME_SPAN.test(v) && /[A-Z]/.test(v) && v.split(/\s+/).length <= 6
+  return v.length <= 80 && NAME_SPAN.test(v) && /[A-Z]/.test(v) && v.split(/[,/&]/).every((item) => item.trim().split(/\s+/).length <= 6)
 }
 
 function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {

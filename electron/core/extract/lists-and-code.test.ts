@@ -24,6 +24,15 @@ describe('names in inline code spans', () => {
     ])
   })
 
+  it('counts each name of a span that lists names', () => {
+    expect(services(aws('Relational: `RDS, Aurora`; messaging: `SQS/SNS`.'))).toEqual([
+      'service:amazon-rds',
+      'service:amazon-aurora',
+      'service:amazon-simple-queue-service',
+      'service:amazon-simple-notification-service',
+    ])
+  })
+
   it('applies the parent/feature convention inside code as in prose', () => {
     // a feature alone does not add its parent; a configuration option stands for it (counted by the scorer)
     expect(services(aws('Store features in `Feature Store`.'))).toEqual(['service:amazon-sagemaker-feature-store'])
@@ -46,6 +55,7 @@ describe('names in inline code spans', () => {
   it('does not count lowercase identifiers or a name that is only part of a span', () => {
     expect(services(aws('Import `glue`, `sagemaker`, `lambda` and `athena` helpers.'))).toEqual([])
     expect(services(aws('Run `Start Glue Job` from the menu, or `Lambda Function URL Config`.'))).toEqual([])
+    expect(services(aws('Read `opt/ml/Model` and `Start Glue, Lambda Function URL`.'))).toEqual([])
   })
 
   it('needs AWS in the note for a span that is an ordinary word', () => {
