@@ -131,7 +131,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       const hidden = atStart[0].startToken <= hiddenUntil
       let pick: Candidate | undefined
       for (const c of atStart) {
-        if (isStrong(c) || (!hidden && allowed(c, b, (ctx ??= contextFor(b, i))))) {
+        if (isStrong(c) || (!hidden && c.entry.mode !== 'qualified' && allowed(c, b, (ctx ??= contextFor(b, i))))) {
           pick = c
           break
         }
@@ -140,7 +140,7 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
         // a qualified name ("Model Evaluation") turned down hides nothing: alone it was never a name
         const longest = atStart.find((c) => c.entry.mode !== 'qualified')
         if (longest) hiddenUntil = Math.max(hiddenUntil, longest.endToken)
-        const item = hidden ? undefined : atStart.find((c) => listItemCandidate(c) && readsAsName(c, b, known))
+        const item = hidden ? undefined : atStart.find(listItemCandidate)
         if (item) (rejected ??= []).push(item)
         continue
       }
@@ -151,15 +151,16 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
       // a concept named after a service names the service too ("IAM roles", "SSE-KMS", "VPC peering")
       else for (const inner of serviceInside(groups, g, pick)) mention(b, inner, inner.entry.entity.id)
     }
-    const joined = rejected && (accepted || (rejected.length > 1 && note.aws)) ? joinedItems(b.text, accepted ?? [], rejected, note.aws) : []
+    const joined = rejected && (accepted || (rejected.length > 1 && note.aws)) ? joinedItems(b.text, accepted ?? [], rejected, note.aws, (c) => readsAsName(c, b, known)) : []
     for (const c of joined) mention(b, c, c.entry.entity.id)
     // the name that opens a list item, for lists of services written one per item (not table cells: a row
     // label column beside a column of services is not a list of services)
     if (b.group >= 0 && b.kind === 'paragraph') {
-      const open = accepted?.find((a) => opensItem(b.text, a.start, a.end))
-      if (open) getList(openers, b.group).push(open)
-      const turned = rejected?.find((c) => opensItem(b.text, c.start, c.end) && !joined.includes(c))
-      if (turned) getList(openersTurnedDown, b.group).push([b, turned])
+      // (only the first name of the item can open it)
+      const open = accepted?.[0]
+      if (open && opensItem(b.text, open.start, open.end)) getList(openers, b.group).push(open)
+      const turned = rejected?.[0]
+      if (turned && opensItem(b.text, turned.start, turned.end) && !joined.includes(turned) && readsAsName(turned, b, known)) getList(openersTurnedDown, b.group).push([b, turned])
     }
   }
   for (const [group, items] of openersTurnedDown) {
@@ -179,7 +180,7 @@ function getList<T>(m: Map<number, T[]>, k: number): T[] {
 }
 
 /** A name turned down by its context that may still be an item of a list of services. */
-const listItemCandidate = (c: Candidate) => c.entry.entity.type === 'service' && !c.loose && c.capitalised && c.titled
+const listItemCandidate = (c: Candidate) => c.capitalised && c.titled && !c.loose && c.end - c.start > 1 && c.entry.entity.type === 'service'
 
 /** The service a concept's name is built on: a strong service name inside the concept's words. */
 function serviceInside(groups: Candidate[][], g: number, concept: Candidate): Candidate[] {

@@ -42,7 +42,7 @@ function fits(item: Accepted, other: Accepted): boolean {
  * work ("Glue, Batch, Config and EMR"); in a note about AWS, two such names side by side vouch for each other
  * ("Glue, Batch").
  */
-export function joinedItems(text: string, accepted: Accepted[], rejected: Candidate[], aws: boolean): Candidate[] {
+export function joinedItems(text: string, accepted: Accepted[], rejected: Candidate[], aws: boolean, readsAsName: (c: Candidate) => boolean): Candidate[] {
   const out: Candidate[] = []
   // `accepted` is in text order, so only the accepted names right before and after a candidate can be its
   // neighbours (binary search: a long paragraph holds thousands); names accepted here are few, kept apart
@@ -60,7 +60,7 @@ export function joinedItems(text: string, accepted: Accepted[], rejected: Candid
   }
   const free = (c: Candidate) => !near(c).some((a) => a.start < c.end && c.start < a.end)
   // (a one-letter name, "Q", is never read from a list: "Q and A")
-  let pending = rejected.filter((c) => c.end - c.start > 1 && free(c) && AFTER_ITEM.test(text.slice(c.end, c.end + 12)))
+  let pending = rejected.filter((c) => c.end - c.start > 1 && AFTER_ITEM.test(text.slice(c.end, c.end + 12)) && free(c) && readsAsName(c))
   const accept = (c: Candidate) => {
     out.push(c)
     added.push(asItem(c))
