@@ -3,9 +3,9 @@
 // First run (extractor version 2, before the #12 changes), gold unchanged since:
 //   all entries P 98.8% R 69.7% F1 81.8% (tp 83, predicted 84, gold 119)
 //   top-level   P 98.3% R 67.8% F1 80.3% (tp 59, predicted 60, gold 87)
-//   misses: every name written as an inline code span (28 of 36), "Batch"/"Budgets" in a list or join,
-//   "IAM roles" next to "IAM Identity Center", "MME", "Canvas" after "use"; the one false positive is Boto3 from
-//   the API call `boto3.client('bedrock-runtime')`.
+//   misses (36): 30 names written as whole code spans, "Feature Store" in a note whose other names were all
+//   in code, "Batch"/"Budgets" in lists and joins (3), "IAM roles", "Canvas"; the one false positive was Boto3
+//   from the API call `boto3.client('bedrock-runtime')` in a code span.
 // After the #12 changes (extractor version 3; labels not changed):
 //   all entries P 100% R 99.2% F1 99.6% (tp 118, predicted 118, gold 119)
 //   top-level   P 100% R 100%  F1 100%  (tp 87, predicted 87, gold 87)
