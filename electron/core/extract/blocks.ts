@@ -23,6 +23,8 @@ export interface Block {
   group: number
   /** built by positionAt on its first call (kept on the block: a WeakMap entry per block costs more) */
   anchors: Anchors | undefined
+  /** [start, end) offsets in `text` of inline code spans that may be a name (see nameLikeSpan), flattened */
+  codeSpans?: number[]
 }
 
 export interface CodeSnippet {
@@ -115,8 +117,11 @@ class Collector {
           this.push(n.value, l, col)
           break
         case 'inlineCode':
-          this.code.push({ value: n.value, line: l, column: col + 1, fenced: false })
-          this.push(HARD_BREAK, l, col)
+          if (nameLikeSpan(n.value)) this.codeSpan(n.value, l, col)
+          else {
+            this.code.push({ value: n.value, line: l, column: col + 1, fenced: false })
+            this.push(HARD_BREAK, l, col)
+          }
           break
         case 'link':
           // bare URLs (autolinks) are addresses, not names; other link text counts, the URL never does
@@ -140,6 +145,23 @@ class Collector {
     }
   }
 
+  /**
+   * A span that may be a name (`RDS`, `FSx for Lustre`) is read like prose between hard breaks, and its
+   * offsets are kept: the candidates step accepts a name there only when it covers the whole span.
+   */
+  private codeSpan(value: string, line: number, column: number): void {
+    const b = this.cur as Block
+    const lead = value.length - value.trimStart().length
+    const name = value.trim()
+    this.push(HARD_BREAK, line, column)
+    const start = b.text.length
+    this.push(name, line, column + 1 + lead)
+    // a span listing names (`RDS, Aurora`, `SQS/SNS`) holds one name per item
+    const spans = (b.codeSpans ??= [])
+    for (const m of name.matchAll(SPAN_ITEM)) spans.push(start + m.index, start + m.index + m[0].length)
+    this.push(HARD_BREAK, line, column)
+  }
+
   /** Each diagram line is its own block: arrows and boxes relate names on one line. */
   private diagram(value: string, firstLine: number): void {
     const g = ++this.ids
@@ -149,6 +171,19 @@ class Collector {
       if (text.trim()) this.blocks.push({ kind: 'diagram', text, segments: [{ at: 0, line: firstLine + i, column: 1, value: text }], line: firstLine + i, row: -1, group: g, anchors: undefined })
     }
   }
+}
+
+/**
+ * Inline code that could be a service name or a list of them: letters, digits, spaces and hyphens (commas,
+ * slashes and ampersands between items), at most six words an item, with a capital letter. Commands, variables, paths, file names and calls (`aws s3 cp`, `batch_size`, `train.csv`,
+ * `boto3.client('s3')`) and all-lowercase identifiers (`glue`, `sagemaker`) are not.
+ */
+const NAME_SPAN = /^[A-Za-z][A-Za-z0-9 ,/&-]*[A-Za-z0-9]$|^[A-Za-z]$/
+/** one item of a span listing names: the text between commas, slashes and ampersands, trimmed */
+const SPAN_ITEM = /[^\s,/&](?:[^,/&]*[^\s,/&])?/g
+function nameLikeSpan(value: string): boolean {
+  const v = value.trim()
+  return v.length <= 80 && NAME_SPAN.test(v) && /[A-Z]/.test(v) && v.split(/[,/&]/).every((item) => item.trim().split(/\s+/).length <= 6)
 }
 
 function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {

@@ -17,6 +17,8 @@ export interface Candidate {
   contributes?: boolean
   /** letter case did not match, but the entity has cue words that may still confirm it */
   loose?: boolean
+  /** the candidate is the whole of an inline code span (`RDS`) */
+  code?: boolean
 }
 
 /** The current block's tokens: filled by findCandidates, read by the helpers below (one buffer per thread). */
@@ -57,9 +59,26 @@ export function findCandidates(b: Block, matcher: Matcher): Candidate[][] {
       plural = pluralNode(matcher, node, text, j + 1)
       node = matcher.next(node, toks.id[j + 1])
     }
+    if (found.length && b.codeSpans) inCodeSpans(found, b.codeSpans)
     if (found.length) out.push(longestFirst(found))
   }
   return out
+}
+
+/** Inside an inline code span only a name that is the whole span counts (`Aurora`, not `Start Glue Job`). */
+function inCodeSpans(found: Candidate[], spans: number[]): void {
+  let keep = 0
+  for (const c of found) {
+    let ok = true
+    for (let k = 0; k < spans.length; k += 2) {
+      if (c.end <= spans[k] || c.start >= spans[k + 1]) continue
+      ok = c.start === spans[k] && c.end === spans[k + 1] && !c.loose
+      c.code = ok
+      break
+    }
+    if (ok) found[keep++] = c
+  }
+  found.length = keep
 }
 
 /** longest first, then services before concepts */

@@ -20,13 +20,20 @@ const CLI = /^[ \t]*(?:\$[ \t]*)?aws[ \t]+([a-z0-9-]+)\b/gm
 /** URI schemes that are protocols, not AWS services */
 const NOT_SERVICES = new Set(['http', 'https', 'ftp', 'file', 'mailto', 'git', 'ssh', 'ws', 'wss', 'jdbc', 'postgresql', 'mysql', 'redis', 'mongodb', 'hdfs'])
 
-export function findCodeForms(code: string, matcher: Matcher, named: (name: string) => OntologyEntity | undefined): CodeHit[] {
+/** Inline code is a name only as a whole (`boto3`, `import boto3`); a call or a command in it is not a mention. */
+const BOTO3_SPAN = /^\s*(?:import\s+)?(boto3)\s*$/g
+
+/**
+ * Service mentions in code. `inline` (a code span in prose): only SDK imports, ARNs, service URIs and the span
+ * `boto3` itself count; calls (`boto3.client('s3')`) and commands (`aws s3 cp`) are left to the prose around them.
+ */
+export function findCodeForms(code: string, matcher: Matcher, named: (name: string) => OntologyEntity | undefined, inline = false): CodeHit[] {
   const hits: CodeHit[] = []
   const boto3 = named('AWS SDK for Python (Boto3)')
   const sdk = named('Amazon SageMaker Python SDK')
-  if (boto3) for (const m of code.matchAll(BOTO3)) hits.push({ entity: boto3, at: m.index, text: m[0] })
+  if (boto3) for (const m of code.matchAll(inline ? BOTO3_SPAN : BOTO3)) hits.push({ entity: boto3, at: m.index + m[0].indexOf('boto3'), text: 'boto3' })
   if (sdk) for (const m of code.matchAll(SAGEMAKER_SDK)) hits.push({ entity: sdk, at: m.index, text: m[0] })
-  for (const re of [CLIENT, ARN, URI, CLI]) {
+  for (const re of inline ? [ARN, URI] : [CLIENT, ARN, URI, CLI]) {
     for (const m of code.matchAll(re)) {
       const key = m[1]
       if (re === URI && NOT_SERVICES.has(key)) continue

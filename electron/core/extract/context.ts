@@ -48,6 +48,9 @@ const nearFamily = (ctx: Signal[], c: Candidate) => {
 export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
   if (c.loose) return ctx.cued(c)
   if (isStrong(c)) return true
+  // a short name too ambiguous alone ("Batch", "Budgets") counts only in a list of services (see joins.ts)
+  if (c.entry.mode === 'qualified') return false
+  if (c.code) return inCodeSpan(c, ctx)
   // an ordinary word glued into a compound ("micro-batch transforms") is not a name, nor is a generic name
   // right after another product's name ("Visual Studio", "Google Translate", "MLflow Model Registry",
   // "Databricks Feature Store"); headings capitalise every word
@@ -75,6 +78,29 @@ export function allowed(c: Candidate, b: Block, ctx: Context): boolean {
     return !isSentenceStart(b.text, c.start) && ctx.section.aws
   }
   return awsNear || ctx.note.aws
+}
+
+/**
+ * A name that is a whole code span was marked as a term by the writer, so it is neither a verb nor part of
+ * another product's name; it still needs AWS in the note (features: their family nearby, as in prose).
+ */
+function inCodeSpan(c: Candidate, ctx: Context): boolean {
+  const e = c.entry.entity
+  const awsNear = ctx.local.aws || ctx.wide.aws || ctx.section.aws || ctx.note.aws
+  if (e.feature && e.parent) {
+    if (nearFamily([ctx.local, ctx.wide, ctx.section], c)) return true
+    return c.entry.mode !== 'word' && c.titled && awsNear
+  }
+  return awsNear
+}
+
+/**
+ * Whether a name turned down by its context still reads as a name, so that a list may vouch for it: not glued
+ * into a compound, not after another product's name ("Google Translate"), not an imperative verb.
+ */
+export function readsAsName(c: Candidate, b: Block, known: (word: string) => boolean): boolean {
+  if (inCompound(b.text, c) || verbLike(c, b)) return false
+  return b.kind === 'heading' || !afterOtherName(b.text, c.start, known)
 }
 
 /** Capitalised words that are never product names ("(No Lake Formation)", "With Glue"). */
@@ -134,7 +160,7 @@ export function signalOf(b: Block, cands: Candidate[][]): Signal {
   for (const atStart of cands) {
     for (const c of atStart) {
       const e = c.entry.entity
-      if (e.type !== 'service' || c.loose) continue
+      if (e.type !== 'service' || c.loose || c.entry.mode === 'qualified') continue
       if (isStrong(c)) {
         s.aws = true
         s.strongFamilies.add(e.id)

@@ -16,7 +16,8 @@ describe.skipIf(!present)('gold corpus (mla-study-notes)', () => {
     expect(files).toEqual(Object.keys(JSON.parse(readFileSync(goldPath, 'utf8')) as object).sort())
     console.log(`${formatScore('services, all entries', all)}\n${formatScore('services, top-level only', top)}`)
     if (all.f1 < 1) console.log(`remaining differences (all entries):\n${formatMisses(all)}`)
-    expect(top.f1).toBeGreaterThanOrEqual(0.95)
-    expect(all.f1).toBeGreaterThanOrEqual(0.9)
+    // floors at what the rules reach (top-level 100%, all 99.8% F1); the issue asks for ≥ 98% and ≥ 95%
+    expect(top.f1).toBeGreaterThanOrEqual(0.995)
+    expect(all.f1).toBeGreaterThanOrEqual(0.995)
   })
 })

@@ -7,7 +7,8 @@ import { collectBlocks, positionAt, type Block, type CodeSnippet } from './block
 import { findCodeForms } from './code-forms'
 import { Matcher } from './matcher'
 import { findCandidates, type Candidate } from './candidates'
-import { allowed, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, wordsOf, type Context, type Signal } from './context'
+import { joinedItems, listedItems, opensItem, type Accepted } from './joins'
+import { allowed, readsAsName, emptySignal, getOr, hasCue, isShortItem, isStrong, merge, siblingNamed, signalOf, wordsOf, type Context, type Signal } from './context'
 import { familyMembers } from './family-rows'
 import { sectionLocator, type SectionLocator } from './sections'
 
@@ -108,29 +109,62 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
     return { local, wide, section: contextOf(sectionAt(b.line).id), note, cued, known }
   }
   // (plain loops, no callbacks per block or candidate group: this runs for every word of every note)
+  const mention = (b: Block, c: Candidate, entity: string) => {
+    const pos = positionAt(b, c.start)
+    mentions.push({ entity, text: b.text.slice(c.start, c.end), line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
+  }
+  // per list or table: the accepted names that open its items, and the turned-down ones ("- Batch: …")
+  const openers = new Map<number, Accepted[]>()
+  const openersTurnedDown = new Map<number, [Block, Candidate][]>()
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]
+    const groups = cands[i]
     let ctx: Context | undefined
     let nextFree = 0
     let hiddenUntil = -1
-    for (const atStart of cands[i]) {
+    // services accepted in this block and names turned down, for lists and joins ("Glue, Batch")
+    let accepted: Accepted[] | undefined
+    let rejected: Candidate[] | undefined
+    for (let g = 0; g < groups.length; g++) {
+      const atStart = groups[g]
       if (atStart.length === 0 || atStart[0].startToken < nextFree) continue
       const hidden = atStart[0].startToken <= hiddenUntil
       let pick: Candidate | undefined
       for (const c of atStart) {
-        if (isStrong(c) || (!hidden && allowed(c, b, (ctx ??= contextFor(b, i))))) {
+        if (isStrong(c) || (!hidden && c.entry.mode !== 'qualified' && allowed(c, b, (ctx ??= contextFor(b, i))))) {
           pick = c
           break
         }
       }
       if (!pick) {
-        hiddenUntil = Math.max(hiddenUntil, atStart[0].endToken)
+        // a qualified name ("Model Evaluation") turned down hides nothing: alone it was never a name
+        const longest = atStart.find((c) => c.entry.mode !== 'qualified')
+        if (longest) hiddenUntil = Math.max(hiddenUntil, longest.endToken)
+        const item = hidden ? undefined : atStart.find(listItemCandidate)
+        if (item) (rejected ??= []).push(item)
         continue
       }
       nextFree = pick.endToken + 1
-      const pos = positionAt(b, pick.start)
-      mentions.push({ entity: pick.entry.entity.id, text: b.text.slice(pick.start, pick.end), line: pos.line, column: pos.column, section: sectionAt(pos.line).id })
+      const e = pick.entry.entity
+      mention(b, pick, e.id)
+      if (e.type === 'service') (accepted ??= []).push({ start: pick.start, end: pick.end, entity: e.id, parent: e.parent, strong: isStrong(pick) })
+      // a concept named after a service names the service too ("IAM roles", "SSE-KMS", "VPC peering")
+      else for (const inner of serviceInside(groups, g, pick)) mention(b, inner, inner.entry.entity.id)
     }
+    const joined = rejected && (accepted || (rejected.length > 1 && note.aws)) ? joinedItems(b.text, accepted ?? [], rejected, note.aws, (c) => readsAsName(c, b, known)) : []
+    for (const c of joined) mention(b, c, c.entry.entity.id)
+    // the name that opens a list item, for lists of services written one per item (not table cells: a row
+    // label column beside a column of services is not a list of services)
+    if (b.group >= 0 && b.kind === 'paragraph') {
+      // (only the first name of the item can open it)
+      const open = accepted?.[0]
+      if (open && opensItem(b.text, open.start, open.end)) getList(openers, b.group).push(open)
+      const turned = rejected?.[0]
+      if (turned && opensItem(b.text, turned.start, turned.end) && !joined.includes(turned) && readsAsName(turned, b, known)) getList(openersTurnedDown, b.group).push([b, turned])
+    }
+  }
+  for (const [group, items] of openersTurnedDown) {
+    for (const [b, c] of listedItems(items, openers.get(group) ?? [], note.aws)) mention(b, c, c.entry.entity.id)
   }
 
   if (note.aws) mentions.push(...familyMembers(blocks, mentions, matcher, sectionAt))
@@ -139,9 +173,27 @@ function extractMentions(root: Root, sections: Section[], matcher: Matcher, name
   return mentions
 }
 
+function getList<T>(m: Map<number, T[]>, k: number): T[] {
+  let l = m.get(k)
+  if (!l) m.set(k, (l = []))
+  return l
+}
+
+/** A name turned down by its context that may still be an item of a list of services. */
+const listItemCandidate = (c: Candidate) => c.capitalised && c.titled && !c.loose && c.end - c.start > 1 && c.entry.entity.type === 'service'
+
+/** The service a concept's name is built on: a strong service name inside the concept's words. */
+function serviceInside(groups: Candidate[][], g: number, concept: Candidate): Candidate[] {
+  for (let k = g; k < groups.length && groups[k][0].startToken <= concept.endToken; k++) {
+    const inner = groups[k].find((c) => c.entry.entity.type === 'service' && isStrong(c) && c.endToken <= concept.endToken)
+    if (inner) return [inner]
+  }
+  return []
+}
+
 function codeMentions(snip: CodeSnippet, matcher: Matcher, named: (n: string) => OntologyEntity | undefined, sectionAt: SectionLocator): Mention[] {
   let lineStarts: number[] | undefined
-  return findCodeForms(snip.value, matcher, named).map((h) => {
+  return findCodeForms(snip.value, matcher, named, !snip.fenced).map((h) => {
     // newlines before the hit, counted from a table of line starts (a huge code block has many hits)
     const starts = (lineStarts ??= lineStartsOf(snip.value))
     const k = lastAtOrBefore(starts, h.at)

@@ -135,7 +135,8 @@ export class Matcher {
     const parentForms = parent ? prefixForms(parent) : []
     for (const a of forms) {
       const mode = e.match?.[a] ?? 'strong'
-      if (mode !== 'qualified') this.add(e, a, mode)
+      // qualified names are matched too, but accepted only in a list of services (joins.ts)
+      this.add(e, a, mode)
       const branded = BRANDS.some((b) => a.startsWith(b + ' '))
       if (!branded) for (const b of BRANDS) this.add(e, `${b} ${a}`, 'strong', prefixedRules(`${b} ${a}`, 1, 'strong'))
       for (const [p, pMode] of parentForms) {
@@ -317,7 +318,7 @@ function strength(m: AliasMode): number {
 function ruleFor(token: string, mode: AliasMode): CaseRule {
   if (isAcronym(token)) return 'exact'
   if (mode === 'exact') return 'exact'
-  if ((mode === 'word' || mode === 'title' || mode === 'name') && /^[A-Z]/.test(token)) return 'cap'
+  if ((mode === 'word' || mode === 'title' || mode === 'name' || mode === 'qualified') && /^[A-Z]/.test(token)) return 'cap'
   return 'any'
 }
 
