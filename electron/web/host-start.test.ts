@@ -68,6 +68,7 @@ describe('web host start', () => {
     first.child.kill('SIGTERM')
     const third = host(state)
     expect(await third.url).toMatch(/token=/)
-    expect(await first.exited).toBe(0)
+    // it stops on the signal: normally through its handler (0); on a loaded machine tsx's relay can end it by the signal itself (143)
+    expect([0, 143]).toContain(await first.exited)
   })
 })
