@@ -2,7 +2,8 @@
 // the Api contract. The Electron main process and the web host both wrap it; the CLI and tests use it too.
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { Api, ApiMethod } from '../shared/contract'
+import type { Api, ApiArgs, ApiMethod, ApiResult } from '../shared/contract'
+import type { StudyWriteMethod } from '../shared/study-contract'
 import type { FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta } from './types'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
@@ -14,6 +15,8 @@ import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
+import { StudyService } from './study/service'
+import type { CardSet } from './study/types'
 
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
@@ -37,7 +40,7 @@ export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
  * The core half of the contract's `Api`, taken from it so the two cannot drift apart. Opening a folder
  * indexes it, so those two calls are asynchronous here.
  */
-export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'reload'> {
+export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'reload' | StudyWriteMethod>, StudyWrites {
   openFolder(path?: string): Promise<FolderInfo | null>
   reload(): Promise<FolderInfo>
   onChange(listener: (change: GraphChange) => void): () => void
@@ -50,6 +53,15 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
   readonly vault: Vault
   close(): Promise<void>
 }
+
+/** The study calls that save progress answer once it is written. */
+type StudyWrites = { [M in StudyWriteMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>> }
+
+/** The folder's cards from the index (the card extractor's Vault.cards()); none while it is not there. */
+function vaultCards(vault: Vault): CardSet {
+  return (vault as unknown as { cards?: () => CardSet }).cards?.() ?? NO_CARDS
+}
+const NO_CARDS: CardSet = { cards: [], diagnostics: [] }
 
 /** Lines cache for snippets and search: lines[0] is file line 1, like Mention.line. */
 class LineCache {
@@ -239,6 +251,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
     lines.clear()
     startWatching(next)
+    study.load()
     emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph() })
   }
 
@@ -290,6 +303,17 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   }
   startWatching(current)
 
+  const ontology = (await loadEntities()).ontology
+  const study = new StudyService({
+    folder: () => current.vault.root,
+    cards: () => vaultCards(current.vault),
+    noteDomain: (p) => current.vault.meta(p)?.domain,
+    graph: () => current.snapshot ?? current.builder.graph(),
+    exams: () => built(current).queries.exams(),
+    ontology,
+  }, { settingsDir: opts.settingsDir })
+  study.load() // now: a broken progress file is reported when the app starts
+
   const noteDoc = ({ mentions: _mentions, ...meta }: NoteMeta, markdown: string, lineOffset: number): NoteDoc => ({ ...meta, markdown, lineOffset })
 
   const backend: Backend = {
@@ -340,6 +364,19 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     setSettings: (patch) => settings.set(patch),
     getViewState: () => settings.getViewState(current.vault.root),
     setViewState: (state) => settings.setViewState(current.vault.root, state),
+    studyQueue: (scope, limit) => study.queue(scope, limit),
+    gradeCard: (id, grade) => study.grade(id, grade),
+    undoGrade: () => study.undo(),
+    studyStats: () => study.stats(),
+    nodeProgress: () => study.nodeProgress(),
+    markNode: (id, mark) => study.mark(id, mark),
+    readiness: (exam) => study.readiness(exam),
+    studyDrill: (scope) => study.drill(scope),
+    studySettings: () => study.settings(),
+    setStudySettings: (patch) => study.setSettings(patch),
+    exportProgress: () => study.exportProgress(),
+    importProgress: (json) => study.importProgress(json),
+    exportCardsTsv: () => study.exportCardsTsv(),
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
@@ -349,6 +386,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       current.watcher?.close()
       await updating
       await writeSnapshot(current)
+      await study.flush()
       await current.vault.close()
       changeListeners.clear()
       progressListeners.clear()

@@ -13,6 +13,7 @@ import type {
   RenamedUse,
   SearchHit,
 } from '../core/types'
+import { studyValidators, type StudyApi } from './study-contract'
 
 export type MenuCommand =
   | 'open-folder'
@@ -52,8 +53,8 @@ export interface SaveFileRequest {
   base64?: boolean
 }
 
-/** Backend calls. Every method returns a promise in the renderer. */
-export interface Api {
+/** Backend calls. Every method returns a promise in the renderer. Study mode: see study-contract.ts. */
+export interface Api extends StudyApi {
   getFolder(): FolderInfo
   getGraph(): Graph
   getNote(path: string): NoteDoc
@@ -146,6 +147,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   saveFile: (a) =>
     a.length === 1 && isPlainObject(a[0]) && isStr((a[0] as Record<string, unknown>).defaultName, 255) &&
     typeof (a[0] as Record<string, unknown>).data === 'string',
+  ...studyValidators,
 }
 
 export const API_METHODS = Object.keys(validators) as ApiMethod[]
