@@ -89,6 +89,13 @@ async function main(): Promise<void> {
   console.log(`\npeak memory of the indexing process (max RSS incl. worker threads, cold and warm phases): ${peakMb.toFixed(0)} MB ${memOk ? '✓' : '✗'} (≤ 1024 MB)`)
   console.log(`core targets: ${ok ? 'all met' : 'NOT all met'} (targets apply to the 10k vault)`)
 
+  const study = path.join(here, 'study.ts')
+  if (existsSync(study)) {
+    console.log('')
+    const r = spawnSync(process.execPath, [...process.execArgv, study], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = r.status ?? 1
+  }
+
   const renderer = path.join(here, 'renderer.ts')
   if (!args.coreOnly && existsSync(renderer)) {
     console.log('\n# Renderer benchmark (bench/renderer.ts)')

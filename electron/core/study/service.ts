@@ -129,8 +129,10 @@ export class StudyService {
     const now = this.now()
     const remainingNew = Math.max(0, this.data.settings.newPerDay - this.newToday(now))
     const take = this.inScope(scope)
-    const reviews: Array<[number, Card]> = []
+    // the `limit` earliest due reviews, kept sorted as they come (no sort of every due card per call)
+    const top: Array<[number, Card]> = []
     const fresh: Card[] = []
+    let reviews = 0
     let newCount = 0
     const progress = this.data.cards
     for (const c of cards) {
@@ -139,11 +141,18 @@ export class StudyService {
       if (!p || p.state === 0) {
         if (newCount < remainingNew && fresh.length < limit) fresh.push(c)
         newCount++
-      } else if (p.due <= now) reviews.push([p.due, c])
+      } else if (p.due <= now) {
+        reviews++
+        if (top.length < limit || (limit > 0 && p.due < top[top.length - 1][0])) {
+          let i = top.length
+          while (i > 0 && top[i - 1][0] > p.due) i--
+          top.splice(i, 0, [p.due, c])
+          if (top.length > limit) top.pop()
+        }
+      }
     }
-    reviews.sort((a, b) => a[0] - b[0])
-    const due = reviews.length + Math.min(newCount, remainingNew)
-    return { cards: [...reviews.map(([, c]) => c), ...fresh].slice(0, limit), due }
+    const due = reviews + Math.min(newCount, remainingNew)
+    return { cards: [...top.map(([, c]) => c), ...fresh].slice(0, limit), due }
   }
 
   private studyCard(c: Card): StudyCard {
