@@ -296,6 +296,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
     getGraph: () => current.snapshot ?? current.builder.graph(),
+    getCards: () => current.vault.cards(),
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
       const { vault } = current
