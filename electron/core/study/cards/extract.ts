@@ -5,7 +5,7 @@ import type { Diagnostic, Mention, Section } from '../../types'
 import type { Card, CardKind } from '../types'
 import { sectionLocator } from '../../extract/sections'
 import { clean, flatten, type Flat } from './inline'
-import { matchDefinition, matchTip } from './patterns'
+import { matchDefinition, matchTips } from './patterns'
 import { inlineUserCards, splitMultiline } from './user'
 import { tableCards } from './tables'
 import { cardId } from './ids'
@@ -95,9 +95,12 @@ class Walker {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]
       switch (node.type) {
-        case 'paragraph':
-          this.paragraph(node, nodes[i - 1], nodes[i + 1], false)
+        case 'paragraph': {
+          const open = this.paragraph(node, nodes[i - 1], nodes[i + 1], false)
+          const next = nodes[i + 1]
+          if (open && next?.type === 'list') this.answerFromList(open, next)
           break
+        }
         case 'list':
           for (const item of node.children) this.item(item)
           break
@@ -120,23 +123,27 @@ class Walker {
       this.blocks(item.children)
       return
     }
-    const made = this.paragraph(first, undefined, rest[0], true)
-    if (made === 'definition-without-answer') {
-      const nested = rest.find((c): c is List => c.type === 'list')
-      const d = this.drafts[this.drafts.length - 1]
-      if (nested) {
-        d.back = clean(nested.children.map((li) => listItemText(li)).filter(Boolean).join('; '))
-        d.endLine = endLine(nested)
-      }
-    }
+    const open = this.paragraph(first, undefined, rest[0], true)
+    const nested = rest.find((c): c is List => c.type === 'list')
+    if (open && nested) this.answerFromList(open, nested)
     this.blocks(rest)
   }
 
-  /** Cards of one paragraph; `inItem` allows plain `Term — definition` (bullets only). */
-  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean): 'definition-without-answer' | boolean {
+  /** `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. */
+  private answerFromList(d: Draft, list: List): void {
+    const items = list.children.map((li) => listItemText(li).replace(/\n/g, ' ')).filter(Boolean).join('; ')
+    d.back = clean(d.back ? `${d.back} ${items}` : items)
+    d.endLine = endLine(list)
+  }
+
+  /**
+   * Cards of one paragraph; `inItem` allows plain `Term — definition` (bullets only). Answers the definition
+   * whose answer is still to come (empty, or ending with a colon) from a list below it.
+   */
+  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean): Draft | undefined {
     const line = startLine(p)
     const f = flatten(p.children, line)
-    if (f.text.includes('?') && this.multiline(f, p, prev, next)) return true
+    if (f.text.includes('?') && this.multiline(f, p, prev, next)) return undefined
     if (f.mask.includes('::')) {
       const found = inlineUserCards(f)
       for (const u of found) {
@@ -144,19 +151,18 @@ class Walker {
         this.drafts.push({ kind: 'user', front: u.front, back: u.back, line: l, endLine: l })
         if (u.reversed) this.drafts.push({ kind: 'user', front: u.back, back: u.front, line: l, endLine: l })
       }
-      if (found.length) return true
+      if (found.length) return undefined
     }
-    const tip = matchTip(f)
-    if (tip) {
-      this.drafts.push({ kind: 'tip', ...tip, line, endLine: endLine(p) })
-      return true
+    const tips = matchTips(f)
+    if (tips.length) {
+      for (const t of tips) this.drafts.push({ kind: 'tip', ...t, line, endLine: endLine(p) })
+      return undefined
     }
     const def = matchDefinition(f, inItem, this.sectionTitle(line))
-    if (def) {
-      this.drafts.push({ kind: 'definition', ...def, line, endLine: endLine(p) })
-      return def.back ? true : 'definition-without-answer'
-    }
-    return false
+    if (!def) return undefined
+    const d: Draft = { kind: 'definition', ...def, line, endLine: endLine(p) }
+    this.drafts.push(d)
+    return !d.back || d.back.endsWith(':') ? d : undefined
   }
 
   private multiline(f: Flat, p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined): boolean {

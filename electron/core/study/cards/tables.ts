@@ -52,6 +52,8 @@ export function tableCards(table: Table, mentionsOnLine: (line: number) => Menti
       const key = factKey(value)
       if (!key || NO_FACT.has(key) || key.length < 2 || (seen.get(`${i}\0${key}`) ?? 0) > 1) return
       if (key === factKey(name)) return
+      // one plain word ("Highest", "Fast") is a rating, not a fact to recall
+      if (!/[\s\d]/.test(key) && !/\p{Lu}.*\p{Lu}/u.test(value)) return
       // the answer must not be in the question
       const shown = value.replace(new RegExp(escapeRe(name), 'gi'), '…')
       const h = header[i] ?? ''
