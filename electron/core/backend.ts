@@ -57,12 +57,6 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
 /** The study calls that save progress answer once it is written. */
 type StudyWrites = { [M in StudyWriteMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>> }
 
-/** The folder's cards from the index (the card extractor's Vault.cards()); none while it is not there. */
-function vaultCards(vault: Vault): CardSet {
-  return (vault as unknown as { cards?: () => CardSet }).cards?.() ?? NO_CARDS
-}
-const NO_CARDS: CardSet = { cards: [], diagnostics: [] }
-
 /** Lines cache for snippets and search: lines[0] is file line 1, like Mention.line. */
 class LineCache {
   private map = new Map<string, string[]>()
@@ -146,6 +140,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   let current: Opened
   let updating: Promise<unknown> = Promise.resolve()
   let closed = false
+  // the cards of the current index, collected once per change of the notes (the study calls ask often)
+  let cardsCache: { vault: Vault; set: CardSet } | null = null
+  const currentCards = (): CardSet => {
+    if (cardsCache?.vault !== current.vault) cardsCache = { vault: current.vault, set: current.vault.cards() }
+    return cardsCache.set
+  }
 
   const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
   const emitChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
@@ -274,6 +274,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       for (const p of change.removed) { o.builder.removeNote(p); lines.drop(`${o.vault.root}\0${p}`) }
       for (const m of change.upserted) { o.builder.setNote(m); lines.drop(`${o.vault.root}\0${m.path}`) }
       if (!change.removed.length && !change.upserted.length) return null
+      cardsCache = null
       o.builder.setDiagnostics(o.vault.diagnostics())
       o.dirty = true
       scheduleSnapshot(o)
@@ -306,7 +307,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const ontology = (await loadEntities()).ontology
   const study = new StudyService({
     folder: () => current.vault.root,
-    cards: () => vaultCards(current.vault),
+    cards: currentCards,
     noteDomain: (p) => current.vault.meta(p)?.domain,
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
@@ -320,6 +321,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
     getGraph: () => current.snapshot ?? current.builder.graph(),
+    getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
       const { vault } = current

@@ -65,6 +65,7 @@ function handlers(b: Backend): Handlers {
     exams: () => b.exams(),
     coverageGaps: (code) => b.coverageGaps(code),
     renamed: () => b.renamed(),
+    getCards: () => b.getCards(),
     search: (q, limit) => b.search(q, limit),
     openFolder: async (folder) => {
       const chosen = folder ?? (await pickFolder())

@@ -14,6 +14,7 @@ import type {
   SearchHit,
 } from '../core/types'
 import { studyValidators, type StudyApi } from './study-contract'
+import type { CardSet } from '../core/study/types'
 
 export type MenuCommand =
   | 'open-folder'
@@ -65,6 +66,8 @@ export interface Api extends StudyApi {
   exams(): ExamInfo[]
   coverageGaps(examCode: string): string[]
   renamed(): RenamedUse[]
+  /** Study cards of every note, ordered by note path then line, with their diagnostics. */
+  getCards(): CardSet
   search(query: string, limit: number): SearchHit[]
   /** Without a path the desktop app shows a folder picker; returns null when cancelled. */
   openFolder(path?: string): FolderInfo | null
@@ -136,6 +139,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   exams: none,
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),
   renamed: none,
+  getCards: none,
   search: (a) => a.length === 2 && typeof a[0] === 'string' && a[0].length <= 256 && isInt(a[1], 1, 500),
   openFolder: (a) => a.length === 0 || (a.length === 1 && (a[0] === undefined || isStr(a[0]))),
   reload: none,

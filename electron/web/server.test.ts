@@ -57,6 +57,7 @@ function fakeBackend(): WebBackend {
     exams: () => [],
     coverageGaps: () => [],
     renamed: () => [],
+    getCards: () => ({ cards: [], diagnostics: [] }),
     search: () => [],
     openFolder: () => null,
     reload: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
