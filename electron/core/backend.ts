@@ -312,7 +312,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,
-  }, { settingsDir: opts.settingsDir })
+  }, {
+    settingsDir: opts.settingsDir,
+    // the app-wide notices banner, where the backend has one (the Study panel shows the message either way)
+    onNotice: (m) => queueMicrotask(() => (backend as unknown as { addNotice?: (msg: string) => void }).addNotice?.(m)),
+  })
   study.load() // now: a broken progress file is reported when the app starts
 
   const noteDoc = ({ mentions: _mentions, ...meta }: NoteMeta, markdown: string, lineOffset: number): NoteDoc => ({ ...meta, markdown, lineOffset })

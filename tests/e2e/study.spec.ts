@@ -20,6 +20,18 @@ async function restart(): Promise<void> {
   host = await startWebHost({ notes, stateDir: state })
 }
 
+/** A direct API call to our host (with its access token when the host prints one). */
+async function apiOf<T>(page: Page, method: string, args: unknown[] = []): Promise<T> {
+  const url = new URL(host!.url)
+  const token = url.searchParams.get('token')
+  const res = await page.request.post(`${url.origin}/api/${method}`, {
+    data: args,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  })
+  expect(res.ok(), `${method} → ${res.status()}`).toBe(true)
+  return (await res.json()) as T
+}
+
 const panel = (page: Page) => page.getByRole('region', { name: 'Study' })
 const dueCount = (page: Page) => panel(page).getByLabel('Due cards')
 const flashcard = (page: Page) => page.getByRole('group', { name: 'Flashcard' })
@@ -61,7 +73,7 @@ test('a review from the URL: Space shows the answer, 3 grades Good, one card few
   await expect(flashcard(page)).not.toHaveAttribute('data-card', id!)
 
   // the graded card's entities (and its note) are no longer `new` on the graph, after a restart too
-  const { cards } = await (await page.request.post(`${host!.url}api/getCards`, { data: [], headers: { 'Content-Type': 'application/json' } })).json() as { cards: CardLite[] }
+  const { cards } = await apiOf<{ cards: CardLite[] }>(page, 'getCards')
   const graded = cards.find((c) => c.id === id)!
   const nodes = [...graded.entities, `note:${graded.note}`]
   await restart()
