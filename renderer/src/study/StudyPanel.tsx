@@ -12,6 +12,7 @@ import { saveExport } from '../features/saveExport'
 import { Flashcard } from './Flashcard'
 import { DrillView } from './DrillView'
 import { ReadinessView } from './ReadinessView'
+import { MarkNode } from './MarkNode'
 import { studyStore, useStudy } from './studyStore'
 import type { ProgressFilter } from './progressOnGraph'
 import type { StudyStart } from './studyHash'
@@ -262,6 +263,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
             <option value="weakest">Weakest nodes</option>
           </select>
         </label>
+        <MarkNode api={api} controller={controller} />
         {view.colour && (
           <span className="study-legend" aria-label="Progress colours">
             <i className="pg-new" />new <i className="pg-learning" />learning <i className="pg-review" />review <i className="pg-mastered" />mastered
