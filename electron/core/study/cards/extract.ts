@@ -33,6 +33,8 @@ interface Draft {
   endLine: number
   /** only mentions in these column ranges of `line` count (table cells) */
   cols?: [number, number][]
+  /** the front is made from the section title: `line` follows the answer */
+  fromSection?: boolean
 }
 
 export function extractCards(root: Root, src: CardSource): NoteCards {
@@ -132,6 +134,7 @@ class Walker {
   /** `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. */
   private answerFromList(d: Draft, list: List): void {
     const items = list.children.map((li) => listItemText(li).replace(/\n/g, ' ')).filter(Boolean).join('; ')
+    if (d.fromSection && !d.back) d.line = startLine(list)
     d.back = clean(d.back ? `${d.back} ${items}` : items)
     d.endLine = endLine(list)
   }
@@ -161,6 +164,11 @@ class Walker {
     const def = matchDefinition(f, inItem, this.sectionTitle(line))
     if (!def) return undefined
     const d: Draft = { kind: 'definition', ...def, line, endLine: endLine(p) }
+    if (def.fromSection && def.back) {
+      // "**Overview:**⏎text": the card's own words start on the answer's line
+      const at = f.text.indexOf(def.back.slice(0, 16))
+      if (at > 0) d.line = line + (f.text.slice(0, at).match(/\n/g)?.length ?? 0)
+    }
     this.drafts.push(d)
     return !d.back || d.back.endsWith(':') ? d : undefined
   }

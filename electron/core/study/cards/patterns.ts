@@ -5,6 +5,8 @@ import { HIDDEN, clean, hideNested, type Flat } from './inline'
 export interface Sides {
   front: string
   back: string
+  /** the front is the section's title, not words on the card's line: the card starts where its answer does */
+  fromSection?: boolean
 }
 
 /** "When a question says X, think Y", "If …, choose …": the cue clause, then an answer verb. */
@@ -167,7 +169,7 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: stri
   if (SECTION_LABEL.has(label) || CONTEXT.has(label)) {
     const title = clean(sectionTitle)
     if (!title || isGenericLabel(title)) return undefined
-    return { front: SECTION_LABEL.has(label) ? title : `${title}: ${term}`, back }
+    return { front: SECTION_LABEL.has(label) ? title : `${title}: ${term}`, back, fromSection: true }
   }
   if (isGenericLabel(term)) return undefined
   return { front: term, back }
