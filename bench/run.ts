@@ -95,6 +95,12 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [...process.execArgv, study], { stdio: 'inherit' })
     if (r.status !== 0) process.exitCode = r.status ?? 1
   }
+  const studyPanel = path.join(here, 'study-renderer.ts')
+  if (!args.coreOnly && existsSync(studyPanel)) {
+    console.log('')
+    const r = spawnSync(process.execPath, [...process.execArgv, studyPanel], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = r.status ?? 1
+  }
 
   const renderer = path.join(here, 'renderer.ts')
   if (!args.coreOnly && existsSync(renderer)) {
