@@ -46,6 +46,15 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
   const scopeRef = useRef<StudyScope>({ kind: 'all' })
   const shown = useRef(new Map<string, StudyCard>())
 
+  // during a session the graph colours, readiness and counts follow the grades a moment later, once, so their
+  // refresh never competes with showing the next card
+  const bumpTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const progressChanged = useCallback(() => {
+    clearTimeout(bumpTimer.current)
+    bumpTimer.current = setTimeout(() => studyStore.changed(), 1200)
+  }, [])
+  useEffect(() => () => { if (bumpTimer.current) { clearTimeout(bumpTimer.current); studyStore.changed() } }, [])
+
   const domains = [...new Set(graph.nodes.filter((n) => n.type === 'domain' && n.domain).map((n) => n.domain!))].sort()
 
   // today's count and the notice of a broken progress file, fetched again after every change
@@ -125,7 +134,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
     api.gradeCard(card.id, g).then(
       async (r) => {
         setDue(r.due)
-        studyStore.changed()
+        progressChanged()
         if (rest.length === 0) {
           const q = await api.studyQueue(scopeRef.current, 200)
           for (const c of q.cards) shown.current.set(c.id, c)
@@ -135,7 +144,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
       },
       (e: unknown) => setMessage(`The grade was not saved: ${errText(e)}`),
     )
-  }, [api, queue])
+  }, [api, queue, progressChanged])
 
   const undo = useCallback(async () => {
     try {
@@ -159,10 +168,10 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
     if (!drill || chosen) return
     setChosen(id)
     api.gradeCard(drill.card, id === drill.answer ? 'good' : 'again').then(
-      (r) => { setDue(r.due); studyStore.changed() },
+      (r) => { setDue(r.due); progressChanged() },
       (e: unknown) => setMessage(`The grade was not saved: ${errText(e)}`),
     )
-  }, [api, drill, chosen])
+  }, [api, drill, chosen, progressChanged])
 
   const end = useCallback(() => { setMode('idle'); setQueue([]); setDrill(null) }, [])
   const openSource = useCallback((c: { note: string; section: string; line: number }) => {

@@ -20,7 +20,16 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
   }, [api, graph, version])
 
   useEffect(() => {
-    const apply = () => { const cy = controller.cy(); if (cy) applyProgress(cy, progress, view) }
+    // the controller also tells of every selection: walk the nodes only when they or the progress changed
+    let last: { cy: unknown; graph: unknown; count: number } | null = null
+    const apply = () => {
+      const cy = controller.cy()
+      if (!cy) return
+      const now = { cy, graph: controller.graph(), count: cy.nodes().length }
+      if (last && last.cy === now.cy && last.graph === now.graph && last.count === now.count) return
+      last = now
+      applyProgress(cy, progress, view)
+    }
     apply()
     // the controller adds nodes after a graph change (and in slices on a first load): apply again then
     return controller.subscribe(apply)
