@@ -125,8 +125,8 @@ class Walker {
       this.blocks(item.children)
       return
     }
-    const open = this.paragraph(first, undefined, rest[0], true)
     const nested = rest.find((c): c is List => c.type === 'list')
+    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined)
     if (open && nested) this.answerFromList(open, nested)
     this.blocks(rest)
   }
@@ -143,7 +143,8 @@ class Walker {
    * Cards of one paragraph; `inItem` allows plain `Term — definition` (bullets only). Answers the definition
    * whose answer is still to come (empty, or ending with a colon) from a list below it.
    */
-  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean): Draft | undefined {
+  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean, overList = false): Draft | undefined {
+    if (!mayBeCard(p, inItem)) return undefined
     const line = startLine(p)
     const f = flatten(p.children, line)
     if (f.text.includes('?') && this.multiline(f, p, prev, next)) return undefined
@@ -161,7 +162,7 @@ class Walker {
       for (const t of tips) this.drafts.push({ kind: 'tip', ...t, line, endLine: endLine(p) })
       return undefined
     }
-    const def = matchDefinition(f, inItem, this.sectionTitle(line))
+    const def = matchDefinition(f, inItem, () => this.sectionTitle(line), overList)
     if (!def) return undefined
     const d: Draft = { kind: 'definition', ...def, line, endLine: endLine(p) }
     if (def.fromSection && def.back) {
@@ -192,6 +193,31 @@ class Walker {
     if (m.reversed) this.drafts.push({ kind: 'user', front: answer, back: question, line, endLine: end })
     return true
   }
+}
+
+const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap)/i
+const MARKS = /::|→|->|=>|⇒|⟶|(?:^|\n)\s*\?\??\s*(?:$|\n)/
+const TERM_MARKS = /\s[—–-]\s|:\s|[—–]/
+
+/**
+ * Cheap test on the tree before any text is built: can this paragraph be a card at all? Most paragraphs of
+ * prose start with neither a bold term nor a cue and hold no card marks.
+ */
+function mayBeCard(p: Paragraph, inItem: boolean): boolean {
+  const first = p.children[0]
+  if (!first) return false
+  if (first.type === 'strong' || first.type === 'emphasis') return true
+  if (first.type === 'text' && CUE_OR_LABEL.test(first.value)) return true
+  return anyText(p.children, inItem)
+}
+
+function anyText(nodes: Paragraph['children'], inItem: boolean): boolean {
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      if (MARKS.test(n.value) || (inItem && TERM_MARKS.test(n.value))) return true
+    } else if ('children' in n && anyText(n.children as Paragraph['children'], inItem)) return true
+  }
+  return false
 }
 
 /** Plain text of a paragraph or list (one item a line), for multi-line cards whose side is a whole block. */
