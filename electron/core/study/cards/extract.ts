@@ -45,13 +45,14 @@ export function extractCards(root: Root, src: CardSource): NoteCards {
     else byLine.set(m.line, [m])
   }
   const sectionAt = sectionLocator(src.sections)
-  const w = new Walker((line) => byLine.get(line) ?? [], (line) => sectionAt(line).section?.title ?? '')
+  const w = new Walker((line) => byLine.get(line) ?? [], (line) => sectionName(sectionAt(line).section?.title ?? ''))
   w.blocks(root.children)
 
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, number>()
   const cards: Card[] = []
   const drafts = w.drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.line - b.d.line || a.i - b.i)
+  disambiguate(w.drafts, (line) => sectionAt(line).section?.title ?? '')
   for (const { d } of drafts) {
     const where = `${d.kind} card "${(d.front || d.back).slice(0, 50)}"`
     if (!d.front || !d.back) {
@@ -69,6 +70,30 @@ export function extractCards(root: Root, src: CardSource): NoteCards {
     cards.push({ id: cardId(src.path, d.front, d.back, n), kind: d.kind, front: d.front, back: d.back, note: src.path, section: sectionAt(d.line).id, line: d.line, entities: entitiesOf(d, byLine) })
   }
   return { cards, diagnostics }
+}
+
+/** A section title as a card shows it: no numbering ("2.1", "1."), no hashtags. */
+function sectionName(title: string): string {
+  return clean(title).replace(/^\d+(?:\.\d+)*\.?\s+/, '')
+}
+
+/**
+ * One term defined in several sections (`num_classes` under each algorithm) would make cards with one question
+ * and different answers: such fronts get their section's title in front.
+ */
+function disambiguate(drafts: Draft[], titleAt: (line: number) => string): void {
+  const backs = new Map<string, Set<string>>()
+  for (const d of drafts) {
+    if (d.kind !== 'definition' || d.fromSection) continue
+    let set = backs.get(d.front)
+    if (!set) backs.set(d.front, (set = new Set()))
+    set.add(d.back)
+  }
+  for (const d of drafts) {
+    if (d.kind !== 'definition' || d.fromSection || (backs.get(d.front)?.size ?? 0) < 2) continue
+    const title = sectionName(titleAt(d.line))
+    if (title && title !== d.front) d.front = `${title}: ${d.front}`
+  }
 }
 
 function entitiesOf(d: Draft, byLine: Map<number, Mention[]>): string[] {
@@ -100,7 +125,7 @@ class Walker {
         case 'paragraph': {
           const open = this.paragraph(node, nodes[i - 1], nodes[i + 1], false)
           const next = nodes[i + 1]
-          if (open && next?.type === 'list') this.answerFromList(open, next)
+          if (open) this.answer(open, next?.type === 'list' ? next : undefined)
           break
         }
         case 'list':
@@ -127,12 +152,19 @@ class Walker {
     }
     const nested = rest.find((c): c is List => c.type === 'list')
     const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined)
-    if (open && nested) this.answerFromList(open, nested)
+    if (open) this.answer(open, nested)
     this.blocks(rest)
   }
 
-  /** `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. */
-  private answerFromList(d: Draft, list: List): void {
+  /**
+   * `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. Without a list, a bold label
+   * alone is a pseudo-heading over a table or code, not a card.
+   */
+  private answer(d: Draft, list: List | undefined): void {
+    if (!list) {
+      if (!d.back) this.drafts.splice(this.drafts.lastIndexOf(d), 1)
+      return
+    }
     const items = list.children.map((li) => listItemText(li).replace(/\n/g, ' ')).filter(Boolean).join('; ')
     if (d.fromSection && !d.back) d.line = startLine(list)
     d.back = clean(d.back ? `${d.back} ${items}` : items)
