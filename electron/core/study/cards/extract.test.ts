@@ -95,6 +95,38 @@ describe('definitions', () => {
   })
 })
 
+describe('definition bullets as other notes write them', () => {
+  it('reads hyphen, italic, code, lower-case, decorated, linked, numbered and bare-bold-over-a-list terms, each at its line', () => {
+    const text = [
+      '# Glossary',
+      '',
+      '- **Epoch** - one full pass over the training data',
+      '- *Batch size*: samples per gradient update',
+      '- `fit()`: trains the estimator on the input channels',
+      '- learning rate: size of each weight update',
+      '- ✅ **Amazon SageMaker Clarify**: bias metrics and SHAP explanations',
+      '- [AWS Glue](https://aws.amazon.com/glue/): serverless ETL and data catalog',
+      '1. **Early stopping** -- stops training when the validation metric stalls',
+      '- **Regularization**',
+      '  - L1 and L2 penalties',
+      '  - dropout',
+      '',
+    ].join('\n')
+    const { cards } = cardsOf(text)
+    expect(cards.map((c) => [c.line, c.front, c.back])).toEqual([
+      [3, 'Epoch', 'one full pass over the training data'],
+      [4, 'Batch size', 'samples per gradient update'],
+      [5, 'fit()', 'trains the estimator on the input channels'],
+      [6, 'learning rate', 'size of each weight update'],
+      [7, 'Amazon SageMaker Clarify', 'bias metrics and SHAP explanations'],
+      [8, 'AWS Glue', 'serverless ETL and data catalog'],
+      [9, 'Early stopping', 'stops training when the validation metric stalls'],
+      [10, 'Regularization', 'L1 and L2 penalties; dropout'],
+    ])
+    for (const c of cards) expect(lineOf(text, c)).toContain(c.front.split(' ')[0])
+  })
+})
+
 describe('comparison tables', () => {
   const table = [
     '# Streaming',

@@ -45,13 +45,14 @@ export function extractCards(root: Root, src: CardSource): NoteCards {
     else byLine.set(m.line, [m])
   }
   const sectionAt = sectionLocator(src.sections)
-  const w = new Walker((line) => byLine.get(line) ?? [], (line) => sectionAt(line).section?.title ?? '')
+  const w = new Walker((line) => byLine.get(line) ?? [], (line) => sectionName(sectionAt(line).section?.title ?? ''))
   w.blocks(root.children)
 
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, number>()
   const cards: Card[] = []
   const drafts = w.drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.line - b.d.line || a.i - b.i)
+  disambiguate(w.drafts, (line) => sectionAt(line).section?.title ?? '')
   for (const { d } of drafts) {
     const where = `${d.kind} card "${(d.front || d.back).slice(0, 50)}"`
     if (!d.front || !d.back) {
@@ -69,6 +70,30 @@ export function extractCards(root: Root, src: CardSource): NoteCards {
     cards.push({ id: cardId(src.path, d.front, d.back, n), kind: d.kind, front: d.front, back: d.back, note: src.path, section: sectionAt(d.line).id, line: d.line, entities: entitiesOf(d, byLine) })
   }
   return { cards, diagnostics }
+}
+
+/** A section title as a card shows it: no numbering ("2.1", "1."), no hashtags. */
+function sectionName(title: string): string {
+  return clean(title).replace(/^\d+(?:\.\d+)*\.?\s+/, '')
+}
+
+/**
+ * One term defined in several sections (`num_classes` under each algorithm) would make cards with one question
+ * and different answers: such fronts get their section's title in front.
+ */
+function disambiguate(drafts: Draft[], titleAt: (line: number) => string): void {
+  const backs = new Map<string, Set<string>>()
+  for (const d of drafts) {
+    if (d.kind !== 'definition' || d.fromSection) continue
+    let set = backs.get(d.front)
+    if (!set) backs.set(d.front, (set = new Set()))
+    set.add(d.back)
+  }
+  for (const d of drafts) {
+    if (d.kind !== 'definition' || d.fromSection || (backs.get(d.front)?.size ?? 0) < 2) continue
+    const title = sectionName(titleAt(d.line))
+    if (title && title !== d.front) d.front = `${title}: ${d.front}`
+  }
 }
 
 function entitiesOf(d: Draft, byLine: Map<number, Mention[]>): string[] {
@@ -100,7 +125,7 @@ class Walker {
         case 'paragraph': {
           const open = this.paragraph(node, nodes[i - 1], nodes[i + 1], false)
           const next = nodes[i + 1]
-          if (open && next?.type === 'list') this.answerFromList(open, next)
+          if (open) this.answer(open, next?.type === 'list' ? next : undefined)
           break
         }
         case 'list':
@@ -125,14 +150,21 @@ class Walker {
       this.blocks(item.children)
       return
     }
-    const open = this.paragraph(first, undefined, rest[0], true)
     const nested = rest.find((c): c is List => c.type === 'list')
-    if (open && nested) this.answerFromList(open, nested)
+    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined)
+    if (open) this.answer(open, nested)
     this.blocks(rest)
   }
 
-  /** `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. */
-  private answerFromList(d: Draft, list: List): void {
+  /**
+   * `**Term:**` or `**Term**: three kinds:` with the answer in the list below it. Without a list, a bold label
+   * alone is a pseudo-heading over a table or code, not a card.
+   */
+  private answer(d: Draft, list: List | undefined): void {
+    if (!list) {
+      if (!d.back) this.drafts.splice(this.drafts.lastIndexOf(d), 1)
+      return
+    }
     const items = list.children.map((li) => listItemText(li).replace(/\n/g, ' ')).filter(Boolean).join('; ')
     if (d.fromSection && !d.back) d.line = startLine(list)
     d.back = clean(d.back ? `${d.back} ${items}` : items)
@@ -143,7 +175,8 @@ class Walker {
    * Cards of one paragraph; `inItem` allows plain `Term — definition` (bullets only). Answers the definition
    * whose answer is still to come (empty, or ending with a colon) from a list below it.
    */
-  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean): Draft | undefined {
+  private paragraph(p: Paragraph, prev: RootContent | undefined, next: RootContent | undefined, inItem: boolean, overList = false): Draft | undefined {
+    if (!mayBeCard(p, inItem)) return undefined
     const line = startLine(p)
     const f = flatten(p.children, line)
     if (f.text.includes('?') && this.multiline(f, p, prev, next)) return undefined
@@ -161,7 +194,7 @@ class Walker {
       for (const t of tips) this.drafts.push({ kind: 'tip', ...t, line, endLine: endLine(p) })
       return undefined
     }
-    const def = matchDefinition(f, inItem, this.sectionTitle(line))
+    const def = matchDefinition(f, inItem, () => this.sectionTitle(line), overList)
     if (!def) return undefined
     const d: Draft = { kind: 'definition', ...def, line, endLine: endLine(p) }
     if (def.fromSection && def.back) {
@@ -192,6 +225,31 @@ class Walker {
     if (m.reversed) this.drafts.push({ kind: 'user', front: answer, back: question, line, endLine: end })
     return true
   }
+}
+
+const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap)/i
+const MARKS = /::|→|->|=>|⇒|⟶|(?:^|\n)\s*\?\??\s*(?:$|\n)/
+const TERM_MARKS = /\s[—–-]\s|:\s|[—–]/
+
+/**
+ * Cheap test on the tree before any text is built: can this paragraph be a card at all? Most paragraphs of
+ * prose start with neither a bold term nor a cue and hold no card marks.
+ */
+function mayBeCard(p: Paragraph, inItem: boolean): boolean {
+  const first = p.children[0]
+  if (!first) return false
+  if (first.type === 'strong' || first.type === 'emphasis') return true
+  if (first.type === 'text' && CUE_OR_LABEL.test(first.value)) return true
+  return anyText(p.children, inItem)
+}
+
+function anyText(nodes: Paragraph['children'], inItem: boolean): boolean {
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      if (MARKS.test(n.value) || (inItem && TERM_MARKS.test(n.value))) return true
+    } else if ('children' in n && anyText(n.children as Paragraph['children'], inItem)) return true
+  }
+  return false
 }
 
 /** Plain text of a paragraph or list (one item a line), for multi-line cards whose side is a whole block. */

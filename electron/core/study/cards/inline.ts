@@ -19,42 +19,53 @@ const WIKILINK = /\[\[([^\]\n|]+?)(?:\|([^\]\n]*))?\]\]/g
 /** a tag written as code (`#exam-tip`) is a label, not card text */
 const CODE_TAG = /^#[\p{L}\p{N}_/-]+$/u
 
+const DECORATION = /^[\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D]*$/u
+
 export function flatten(nodes: PhrasingContent[], line: number): Flat {
   const f: Flat = { text: '', mask: '', line, strongEnd: -1 }
+  const code: number[] = []
   let leading = true
   for (const node of nodes) {
     if (leading && node.type === 'strong') {
-      add(f, node.children)
+      add(f, node.children, code)
       f.strongEnd = f.text.length
       leading = false
       continue
     }
-    if (leading && node.type === 'text' && node.value.trim() === '') continue
+    // blank or decorative lead-in ("✅ ", "⚠️ ") before the first words
+    if (leading && node.type === 'text' && DECORATION.test(node.value)) continue
     leading = false
-    add(f, [node])
+    add(f, [node], code)
+  }
+  // without inline code (most paragraphs) the mask is the text itself: no second string to build
+  f.mask = f.text
+  if (code.length) {
+    let mask = ''
+    let at = 0
+    for (let i = 0; i < code.length; i += 2) {
+      mask += f.text.slice(at, code[i]) + HIDDEN.repeat(code[i + 1] - code[i])
+      at = code[i + 1]
+    }
+    f.mask = mask + f.text.slice(at)
   }
   return f
 }
 
-function add(f: Flat, nodes: PhrasingContent[]): void {
+function add(f: Flat, nodes: PhrasingContent[], code: number[]): void {
   for (const n of nodes) {
     switch (n.type) {
-      case 'text': {
-        const v = n.value.includes('[[') ? n.value.replace(WIKILINK, (_m, target: string, alias?: string) => (alias || target).trim()) : n.value
-        f.text += v
-        f.mask += v
+      case 'text':
+        f.text += n.value.includes('[[') ? n.value.replace(WIKILINK, (_m, target: string, alias?: string) => (alias || target).trim()) : n.value
         break
-      }
       case 'inlineCode': {
-        if (CODE_TAG.test(n.value)) break
-        const v = n.value.replace(/\n/g, ' ')
+        if (n.value.startsWith('#') && CODE_TAG.test(n.value)) break
+        const v = n.value.includes('\n') ? n.value.replace(/\n/g, ' ') : n.value
+        code.push(f.text.length, f.text.length + v.length)
         f.text += v
-        f.mask += HIDDEN.repeat(v.length)
         break
       }
       case 'break':
         f.text += '\n'
-        f.mask += '\n'
         break
       case 'image':
       case 'imageReference':
@@ -62,20 +73,19 @@ function add(f: Flat, nodes: PhrasingContent[]): void {
       case 'footnoteReference':
         break
       default:
-        if ('children' in n) add(f, n.children as PhrasingContent[])
+        if ('children' in n) add(f, n.children as PhrasingContent[], code)
     }
   }
 }
 
 /** Collapse whitespace, drop trailing hashtags and a final period: the text shown on a card. */
 export function clean(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/(?:\s#[\p{L}_][\p{L}\p{N}_/-]*)+\s*$/u, '')
-    .trim()
-    .replace(/^[,;:\s]+/, '')
-    .replace(/(?<!\.)[.;,]$/, '')
-    .trim()
+  let t = s.replace(/\s+/g, ' ')
+  if (t.includes('#')) t = t.replace(/(?:\s#[\p{L}_][\p{L}\p{N}_/-]*)+\s*$/u, '')
+  t = t.trim()
+  if (/^[,;:]/.test(t)) t = t.replace(/^[,;:\s]+/, '')
+  if (/[.;,]$/.test(t) && !t.endsWith('..')) t = t.slice(0, -1).trimEnd()
+  return t
 }
 
 /** Hide quoted and parenthesised spans in a mask (same length), so separators inside them are ignored. */

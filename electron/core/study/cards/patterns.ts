@@ -15,9 +15,10 @@ const ANSWER_VERB = /,\s*(?:then\s+)?(think(?: of| about)?|choose|pick|use|go wi
 /** "Exam tip: …", "Tip — …" labels in front of a tip */
 const TIP_LABEL = /^(?:exam[\s-]*tips?|tips?|exam|hint|trap)\s*[:：—–-]\s*/i
 const ARROW = /\s(?:→|->|=>|⇒|⟶)\s/g
+const ARROW_CHAR = /→|->|=>|⇒|⟶/
 
 /** Separators between a term and its definition after a bold term or a short plain term. */
-const TERM_SEP = /^\s*(?:\([^)]{0,80}\)\s*)?(?::|：|\s—|—|\s–|\s-\s)/
+const TERM_SEP = /^\s*(?:\([^)]{0,80}\)\s*)?(?::|：|\s—|—|\s–|\s--?\s)/
 
 /** Labels that are not terms: a bullet `**Pros:** …` is not a definition of "Pros". */
 const GENERIC = new Set([
@@ -69,8 +70,11 @@ export function matchTips(f: Flat): Sides[] {
     mask = mask.slice(label[0].length)
   }
   const plain = text.replace(/\n/g, ' ')
+  const cued = CUE_START.test(plain)
+  // most paragraphs are neither: skip the masking work for them
+  if (!cued && !ARROW_CHAR.test(plain)) return []
   const hidden = hideNested(mask.replace(/\n/g, ' '))
-  if (CUE_START.test(plain)) {
+  if (cued) {
     ANSWER_VERB.lastIndex = 0
     const m = ANSWER_VERB.exec(hidden)
     if (m) {
@@ -134,7 +138,7 @@ function matchArrow(plain: string, hidden: string): Sides | undefined {
  * A definition: `**Term**: text`, `**Term:** text`, `**Term** — text`, `**Term** (long name): text`, or a plain
  * short `Term — text` / `Term: text`. `sectionTitle` answers for labels like "Definition".
  */
-export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: string): Sides | undefined {
+export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: () => string, bareTerm = false): Sides | undefined {
   const text = f.text.replace(/\n/g, ' ')
   let term: string
   let rest: string
@@ -142,6 +146,7 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: stri
     term = text.slice(0, f.strongEnd)
     rest = text.slice(f.strongEnd)
     if (/[:：]\s*$/.test(term)) term = term.replace(/[:：]\s*$/, '')
+    else if (bareTerm && rest.trim() === '') rest = '' // `- **Term**` over a nested list: the list answers
     else {
       const sep = TERM_SEP.exec(rest)
       if (!sep) return undefined
@@ -153,21 +158,24 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: stri
   } else {
     if (!allowPlain) return undefined
     const hidden = hideNested(f.mask.replace(/\n/g, ' '))
-    const m = /\s[—–]\s|\s-\s|:\s/.exec(hidden)
+    const m = /\s[—–]\s|\s--?\s|:\s/.exec(hidden)
     if (!m) return undefined
     term = text.slice(0, m.index)
     rest = text.slice(m.index + m[0].length)
     const colon = m[0].startsWith(':')
-    // a plain term is a name, not a clause: short, no sentence punctuation
-    if (words(term) > (colon ? 4 : 6) || term.length > 60 || /[,.;!?]/.test(term) || !/^[\p{Lu}\p{N}"“`'(]/u.test(term.trim()) || PLAIN_VERB.test(term)) return undefined
-    if (colon && words(rest) < 3) return undefined
+    const n = words(term)
+    // a plain term is a name, not a clause: short, no sentence punctuation, no verb; a lower-case one shorter
+    // still, unless it is code (`fit()`)
+    const upper = /^[\p{Lu}\p{N}"“'(]/u.test(term.trim()) || hidden.trimStart().startsWith(HIDDEN)
+    if (n > (colon ? 4 : 6) || (!upper && n > 3) || term.length > 60 || /[,.;!?]/.test(term) || PLAIN_VERB.test(term)) return undefined
+    if (colon && words(rest) < 2) return undefined
   }
   term = clean(term)
   const back = clean(rest)
-  if (!term || term.includes(HIDDEN) || words(term) > 12 || term.length > 100) return undefined
+  if (!term || words(term) > 12 || term.length > 100) return undefined
   const label = norm(term)
   if (SECTION_LABEL.has(label) || CONTEXT.has(label)) {
-    const title = clean(sectionTitle)
+    const title = clean(sectionTitle())
     if (!title || isGenericLabel(title)) return undefined
     return { front: SECTION_LABEL.has(label) ? title : `${title}: ${term}`, back, fromSection: true }
   }

@@ -35,7 +35,8 @@ const holdsText = (line: string, c: Card) => {
   const piece = (s: string) => s.split(/\n|; /)[0].slice(0, 24).replace(/…$/, '').trim()
   // a generated front ("Which service? Header: cell", "Section: Label") holds the note's words after its prefix
   const tail = c.front.replace(/^Which [^?]+\? (?:[^:]+: )?/, '').replace(/^.*: (?=[^:]+$)/, '')
-  return [c.front, c.back, tail].some((s) => piece(s).length > 0 && l.includes(piece(s)))
+  const kept = line.replace(/[*`]/g, '') // underscores kept: `num_classes` is code, not emphasis
+  return [c.front, c.back, tail].some((s) => piece(s).length > 0 && (l.includes(piece(s)) || kept.includes(piece(s))))
 }
 
 beforeAll(() => {
