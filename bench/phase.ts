@@ -93,6 +93,11 @@ if (phase === 'bare') {
   out.updates = times
   out.updateIndexMs = indexTimes
   await b.close()
+} else if (phase === 'cards') {
+  // study-card extraction vs the parse it rides on, on a sample of the vault (see bench/cards.ts)
+  const { measureCardCost } = await import('./cards')
+  const step = Math.max(1, Math.floor(files.length / 400))
+  Object.assign(out, await measureCardCost(dir, files.filter((_f, i) => i % step === 0), 5))
 } else {
   throw new Error(`unknown phase ${phase}`)
 }

@@ -2,7 +2,8 @@
 // the Api contract. The Electron main process and the web host both wrap it; the CLI and tests use it too.
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { Api, ApiMethod } from '../shared/contract'
+import type { Api, ApiArgs, ApiMethod, ApiResult } from '../shared/contract'
+import type { StudyWriteMethod } from '../shared/study-contract'
 import type { FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta } from './types'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
@@ -16,6 +17,8 @@ import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
 import { lockStateDir } from './state-lock'
+import { StudyService } from './study/service'
+import type { CardSet } from './study/types'
 
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
@@ -41,7 +44,7 @@ export type CoreMethod = Exclude<ApiMethod, 'openExternal' | 'saveFile'>
  * The core half of the contract's `Api`, taken from it so the two cannot drift apart. Opening a folder
  * indexes it, so those two calls are asynchronous here.
  */
-export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'reload'> {
+export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'reload' | StudyWriteMethod>, StudyWrites {
   openFolder(path?: string): Promise<FolderInfo | null>
   reload(): Promise<FolderInfo>
   onChange(listener: (change: GraphChange) => void): () => void
@@ -56,6 +59,9 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
   addNotice(message: string): void
   close(): Promise<void>
 }
+
+/** The study calls that save progress answer once it is written. */
+type StudyWrites = { [M in StudyWriteMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>> }
 
 /** Lines cache for snippets and search: lines[0] is file line 1, like Mention.line. */
 class LineCache {
@@ -147,6 +153,12 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   let current: Opened
   let updating: Promise<unknown> = Promise.resolve()
   let closed = false
+  // the cards of the current index, collected once per change of the notes (the study calls ask often)
+  let cardsCache: { vault: Vault; set: CardSet } | null = null
+  const currentCards = (): CardSet => {
+    if (cardsCache?.vault !== current.vault) cardsCache = { vault: current.vault, set: current.vault.cards() }
+    return cardsCache.set
+  }
 
   const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
   const emitChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
@@ -252,6 +264,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     lines.clear()
     startWatching(next)
+    study.load()
     emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph() })
   }
 
@@ -274,6 +287,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       for (const p of change.removed) { o.builder.removeNote(p); lines.drop(`${o.vault.root}\0${p}`) }
       for (const m of change.upserted) { o.builder.setNote(m); lines.drop(`${o.vault.root}\0${m.path}`) }
       if (!change.removed.length && !change.upserted.length) return null
+      cardsCache = null
       o.builder.setDiagnostics(o.vault.diagnostics())
       o.dirty = true
       scheduleSnapshot(o)
@@ -303,12 +317,28 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
   startWatching(current)
 
+  const ontology = (await loadEntities()).ontology
+  const study = new StudyService({
+    folder: () => current.vault.root,
+    cards: currentCards,
+    noteDomain: (p) => current.vault.meta(p)?.domain,
+    graph: () => current.snapshot ?? current.builder.graph(),
+    exams: () => built(current).queries.exams(),
+    ontology,
+  }, {
+    settingsDir: opts.settingsDir,
+    // the app-wide notices banner (the Study panel shows the message too)
+    onNotice: (m) => queueMicrotask(() => backend.addNotice(m)),
+  })
+  study.load() // now: a broken progress file is reported when the app starts
+
   const noteDoc = ({ mentions: _mentions, ...meta }: NoteMeta, markdown: string, lineOffset: number): NoteDoc => ({ ...meta, markdown, lineOffset })
 
   const backend: Backend = {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
     getGraph: () => current.snapshot ?? current.builder.graph(),
+    getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
       const { vault } = current
@@ -357,6 +387,19 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     setViewState: (state) => settings.setViewState(current.vault.root, state),
     getNotices: () => [...settings.notices, ...notices],
     addNotice(message) { if (!notices.includes(message)) notices.push(message) },
+    studyQueue: (scope, limit) => study.queue(scope, limit),
+    gradeCard: (id, grade) => study.grade(id, grade),
+    undoGrade: () => study.undo(),
+    studyStats: () => study.stats(),
+    nodeProgress: () => study.nodeProgress(),
+    markNode: (id, mark) => study.mark(id, mark),
+    readiness: (exam) => study.readiness(exam),
+    studyDrill: (scope) => study.drill(scope),
+    studySettings: () => study.settings(),
+    setStudySettings: (patch) => study.setSettings(patch),
+    exportProgress: () => study.exportProgress(),
+    importProgress: (json) => study.importProgress(json),
+    exportCardsTsv: () => study.exportCardsTsv(),
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
@@ -366,6 +409,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       current.watcher?.close()
       await updating
       await writeSnapshot(current)
+      await study.flush()
       await current.vault.close()
       changeListeners.clear()
       progressListeners.clear()

@@ -103,6 +103,19 @@ export function summary(g: Graph, folder: string, ms: number): string {
   return out.join('\n')
 }
 
+/** Index the folder of parsed arguments; a missing or unreadable folder prints one line on stderr and gives undefined. */
+export async function openFolder(args: CliArgs, prog: string): Promise<Vault | undefined> {
+  try {
+    return await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
+  } catch (e) {
+    if (isVaultError(e)) {
+      process.stderr.write(`${prog}: ${e.message}\n`)
+      return undefined
+    }
+    throw e
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   let args: CliArgs
   try {
@@ -111,17 +124,9 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`notes-graph: ${(e as Error).message}\n${USAGE}\n`)
     return 2
   }
-  let vault: Vault
   const t0 = performance.now()
-  try {
-    vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
-  } catch (e) {
-    if (isVaultError(e)) {
-      process.stderr.write(`notes-graph: ${e.message}\n`)
-      return 2
-    }
-    throw e
-  }
+  const vault = await openFolder(args, 'notes-graph')
+  if (!vault) return 2
   const builder = new GraphBuilder(vault.entities.ontology)
   for (const m of vault.metas()) builder.setNote(m)
   builder.setDiagnostics(vault.diagnostics())

@@ -10,6 +10,8 @@ import { parseFile, type FileJob, type FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
+import type { CardSet } from './study/types'
+import { collectCards } from './study/cards/collect'
 
 export interface VaultOptions {
   /** where the persisted index lives; default `<user cache>/notes-graph`; null disables it */
@@ -185,6 +187,12 @@ export class Vault {
       if (sec.parent) sec.parent = one(sec.parent)
     }
     r.meta.tags = r.meta.tags.map(one)
+    if (r.cards) for (const c of r.cards) { c.section = one(c.section); c.entities = c.entities.map(one) }
+  }
+
+  /** Study cards of every note, ordered by note path then line, with the problems found in them. */
+  cards(): CardSet {
+    return collectCards(this.files.values())
   }
 
   /** Current notes (skipped files excluded), sorted by path. */

@@ -9,6 +9,7 @@ import { appProtocolResponse } from './app-protocol'
 import { contentSecurityPolicy } from './csp'
 import { openExternalSafely } from './external'
 import { registerIpc, type Handlers } from './ipc'
+import { coreHandlers } from './core-handlers'
 import { menuTemplate } from './menu'
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl, trustedOrigins } from './origin'
 import { appPaths } from './paths'
@@ -53,6 +54,7 @@ async function pickFolder(): Promise<string | null> {
 
 function handlers(b: Backend): Handlers {
   return {
+    ...coreHandlers(b),
     getFolder: () => b.getFolder(),
     getGraph: () => b.getGraph(),
     getNote: (p) => b.getNote(p),
@@ -63,6 +65,7 @@ function handlers(b: Backend): Handlers {
     exams: () => b.exams(),
     coverageGaps: (code) => b.coverageGaps(code),
     renamed: () => b.renamed(),
+    getCards: () => b.getCards(),
     search: (q, limit) => b.search(q, limit),
     openFolder: async (folder) => {
       const chosen = folder ?? (await pickFolder())

@@ -13,6 +13,8 @@ import type {
   RenamedUse,
   SearchHit,
 } from '../core/types'
+import { studyValidators, type StudyApi } from './study-contract'
+import type { CardSet } from '../core/study/types'
 
 export type MenuCommand =
   | 'open-folder'
@@ -52,8 +54,8 @@ export interface SaveFileRequest {
   base64?: boolean
 }
 
-/** Backend calls. Every method returns a promise in the renderer. */
-export interface Api {
+/** Backend calls. Every method returns a promise in the renderer. Study mode: see study-contract.ts. */
+export interface Api extends StudyApi {
   getFolder(): FolderInfo
   getGraph(): Graph
   getNote(path: string): NoteDoc
@@ -64,6 +66,8 @@ export interface Api {
   exams(): ExamInfo[]
   coverageGaps(examCode: string): string[]
   renamed(): RenamedUse[]
+  /** Study cards of every note, ordered by note path then line, with their diagnostics. */
+  getCards(): CardSet
   search(query: string, limit: number): SearchHit[]
   /** Without a path the desktop app shows a folder picker; returns null when cancelled. */
   openFolder(path?: string): FolderInfo | null
@@ -137,6 +141,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   exams: none,
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),
   renamed: none,
+  getCards: none,
   search: (a) => a.length === 2 && typeof a[0] === 'string' && a[0].length <= 256 && isInt(a[1], 1, 500),
   openFolder: (a) => a.length === 0 || (a.length === 1 && (a[0] === undefined || isStr(a[0]))),
   reload: none,
@@ -149,6 +154,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
     a.length === 1 && isPlainObject(a[0]) && isStr((a[0] as Record<string, unknown>).defaultName, 255) &&
     typeof (a[0] as Record<string, unknown>).data === 'string',
   getNotices: none,
+  ...studyValidators,
 }
 
 export const API_METHODS = Object.keys(validators) as ApiMethod[]

@@ -7,6 +7,7 @@ import type { Graph, GraphChange } from '../core/types'
 import { MAX_EVENT_CLIENTS, resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
 import { VaultError } from '../core/errors'
 import { fromWire, isWireGraph } from '../shared/graph-wire'
+import { studyValidators, type StudyApi } from '../shared/study-contract'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -61,6 +62,7 @@ function fakeBackend(): WebBackend {
     exams: () => [],
     coverageGaps: () => [],
     renamed: () => [],
+    getCards: () => ({ cards: [], diagnostics: [] }),
     search: () => [],
     openFolder: () => null,
     reload: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
@@ -72,6 +74,7 @@ function fakeBackend(): WebBackend {
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
     onProgress: () => () => undefined,
     close: () => undefined,
+    ...(Object.fromEntries(Object.keys(studyValidators).map((m) => [m, notImplemented])) as unknown as Pick<WebBackend, keyof StudyApi>),
   }
 }
 

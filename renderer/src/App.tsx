@@ -19,6 +19,10 @@ import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
 import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
+import { StudyPanel } from './study/StudyPanel'
+import { studyStartFromHash } from './study/studyHash'
+import { useStudy } from './study/studyStore'
+import { useProgressOnGraph } from './study/useProgressOnGraph'
 
 const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
 
@@ -48,6 +52,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [themeSetting, setThemeSetting] = useState<ThemeSetting>('system')
   const [showDiagnostics, setShowDiagnostics] = useState(false)
   const [showNodes, setShowNodes] = useState(false)
+  const [studyStart] = useState(() => studyStartFromHash(location.hash))
+  const [showStudy, setShowStudy] = useState(studyStart !== null)
   const systemDark = useSystemDark()
   const theme = effectiveTheme(themeSetting, systemDark)
   const request = useRef(0)
@@ -159,6 +165,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   }, [api, controller])
 
   useEffect(() => { void load() }, [load])
+  useProgressOnGraph(api, controller, graph)
+  const nodeProgress = useStudy((s) => s.progress?.states)
 
   // push the graph into the view (in place, by id)
   useEffect(() => {
@@ -320,6 +328,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           >
             Nodes
           </button>
+          <button type="button" aria-pressed={showStudy} onClick={() => setShowStudy((v) => !v)} title="Flashcards, spaced repetition and exam readiness">Study</button>
           <button type="button" aria-pressed={showDiagnostics} onClick={() => setShowDiagnostics((v) => !v)} title="Problems found while reading the notes">
             Diagnostics{diagCount > 0 && <span className="count">{diagCount}</span>}
           </button>
@@ -338,7 +347,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         </div>
         {showNodes && (<PanelBoundary name="Node list" className="sidebar node-sidebar" resetKey={g}>
           <aside className="sidebar node-sidebar" aria-label="Node list">
-            <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" />
+            <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" progress={nodeProgress} />
           </aside>
         </PanelBoundary>)}
         <div className="center">
@@ -347,6 +356,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
+          {showStudy && <StudyPanel api={api} controller={controller} graph={featureGraph} start={studyStart} onClose={() => setShowStudy(false)} />}
           {showDiagnostics && (
             <PanelBoundary name="Diagnostics" className="diagnostics" resetKey={g}>
             <DiagnosticsPanel

@@ -9,18 +9,22 @@ import { writeFileAtomicChunks } from '../atomic-write'
 import type { Graph, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { EXTRACTOR_VERSION } from '../extract/version'
+import { CARDS_VERSION } from '../study/cards/version'
+import { decodeCards, encodeCards } from '../study/cards/codec'
 import { StringTable, decodeGraph, decodeMentions, encodeGraphChunks, encodeMentions, type CompactGraph } from './codec'
 
 /** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
 export const PARSER_VERSION = 6
 
 type StoredMeta = Omit<NoteMeta, 'mentions' | 'path' | 'size' | 'mtimeMs' | 'hash'> & { m: number[] }
-type StoredEntry = Omit<FileResult, 'meta'> & { meta?: StoredMeta }
+type StoredEntry = Omit<FileResult, 'meta' | 'cards'> & { meta?: StoredMeta; c?: (string | number)[] }
 
 interface CacheFile {
   format: 2
   parser: number
   extractor: number
+  /** study card extraction version (see study/cards/version.ts) */
+  cards: number
   ontology: string
   root: string
   strings: string[]
@@ -53,14 +57,15 @@ export async function loadCache(file: string, root: string, ontologyVersion: str
   } catch {
     return out
   }
-  if (!data || data.format !== 2 || data.parser !== PARSER_VERSION || data.extractor !== EXTRACTOR_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
+  if (!data || data.format !== 2 || data.parser !== PARSER_VERSION || data.extractor !== EXTRACTOR_VERSION || data.cards !== CARDS_VERSION || data.ontology !== ontologyVersion || data.root !== root || !Array.isArray(data.entries)) return out
   try {
     for (const e of data.entries) {
-      const { meta, ...rest } = e
+      const { meta, c, ...rest } = e
       const r: FileResult = rest
       if (meta) {
         const { m, ...fields } = meta
         r.meta = { path: e.path, ...fields, mentions: decodeMentions(m, data.strings), size: e.size, mtimeMs: e.mtimeMs, hash: e.hash }
+        if (c) r.cards = decodeCards(c, data.strings, e.path)
       }
       out.set(r.path, r)
     }
@@ -80,16 +85,17 @@ export async function saveCache(file: string, root: string, ontologyVersion: str
  */
 function* cacheChunks(root: string, ontologyVersion: string, entries: Iterable<FileResult>): Generator<string> {
   const t = new StringTable()
-  const head: Omit<CacheFile, 'strings' | 'entries'> = { format: 2, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, ontology: ontologyVersion, root }
+  const head: Omit<CacheFile, 'strings' | 'entries'> = { format: 2, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION, ontology: ontologyVersion, root }
   yield JSON.stringify(head).slice(0, -1) + ',"entries":['
   let first = true
   for (const r of entries) {
-    const { meta, ...rest } = r
+    const { meta, cards, ...rest } = r
     const e: StoredEntry = rest
     if (meta) {
       const { mentions, path: _p, size: _s, mtimeMs: _m, hash: _h, ...fields } = meta
       e.meta = { ...fields, m: encodeMentions(mentions, t) }
     }
+    if (cards?.length) e.c = encodeCards(cards, t)
     yield (first ? '' : ',') + JSON.stringify(e)
     first = false
   }

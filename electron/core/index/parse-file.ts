@@ -1,5 +1,6 @@
 // Read + parse one file into the compact result that workers send back and the persisted index stores.
 import type { Diagnostic, NoteMeta } from '../types'
+import type { Card } from '../study/types'
 import type { Extractor } from '../extract/index'
 import { readNoteFile } from '../parse/read'
 import { parseNote } from '../parse/note'
@@ -23,6 +24,10 @@ export interface FileResult {
   lineOffset?: number
   /** read + parse diagnostics of this file (link diagnostics are computed over the whole folder later) */
   diagnostics: Diagnostic[]
+  /** study cards of the note (see study/cards), extracted from the same parse */
+  cards?: Card[]
+  /** problems with cards (empty side, too long), kept apart from the graph's diagnostics */
+  cardDiagnostics?: Diagnostic[]
 }
 
 export function parseFile(job: FileJob, extractor: Extractor | undefined): FileResult {
@@ -30,8 +35,12 @@ export function parseFile(job: FileJob, extractor: Extractor | undefined): FileR
   const result: FileResult = { path: job.path, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash, diagnostics: file.diagnostics }
   if (file.text === undefined) return result
   try {
-    const parsed = parseNote({ path: job.path, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, extractor)
+    const parsed = parseNote({ path: job.path, text: file.text, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, extractor, { cards: true })
     result.meta = parsed.meta
+    if (parsed.cards) {
+      result.cards = parsed.cards.cards
+      if (parsed.cards.diagnostics.length) result.cardDiagnostics = parsed.cards.diagnostics
+    }
     result.lineOffset = parsed.lineOffset
     result.diagnostics.push(...parsed.diagnostics)
   } catch (e) {

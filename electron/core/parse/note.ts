@@ -9,6 +9,7 @@ import { parseMarkdown } from './processor'
 import { readFrontmatter, normaliseTag } from './frontmatter'
 import { domainFromPath, domainFromValue } from './domain'
 import { createSlugger } from './slug'
+import { extractCards, type NoteCards } from '../study/cards/extract'
 
 export interface NoteSource {
   /** path relative to the folder, forward slashes */
@@ -25,6 +26,13 @@ export interface ParsedNote {
   diagnostics: Diagnostic[]
   /** number of leading lines taken by the frontmatter block (0 when there is none) */
   lineOffset: number
+  /** study cards of the note, when asked for (options.cards) */
+  cards?: NoteCards
+}
+
+export interface ParseOptions {
+  /** also extract study cards from the same tree (the index pass does; a reader's getNote does not) */
+  cards?: boolean
 }
 
 const INLINE_TAG = /(?:^|[\s(,;])#([\p{L}_][\p{L}\p{N}_/-]*)/gu
@@ -38,7 +46,7 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n
 }
 
-export function parseNote(src: NoteSource, extractor?: Extractor): ParsedNote {
+export function parseNote(src: NoteSource, extractor?: Extractor, options: ParseOptions = {}): ParsedNote {
   const text = src.text.charCodeAt(0) === 0xfeff ? src.text.slice(1) : src.text
   const diagnostics: Diagnostic[] = []
   const root = parseMarkdown(text)
@@ -131,7 +139,15 @@ export function parseNote(src: NoteSource, extractor?: Extractor): ParsedNote {
     mtimeMs: src.mtimeMs,
     hash: src.hash,
   }
-  return { meta, diagnostics, lineOffset }
+  const parsed: ParsedNote = { meta, diagnostics, lineOffset }
+  if (options.cards) {
+    try {
+      parsed.cards = extractCards(root, { path: src.path, sections, mentions })
+    } catch (e) {
+      parsed.cards = { cards: [], diagnostics: [{ file: src.path, severity: 'error', code: 'card-extract-failed', message: `Card extraction failed: ${String(e).split('\n')[0]}` }] }
+    }
+  }
+  return parsed
 }
 
 function newlinesBefore(s: string, end: number): number {

@@ -3,6 +3,8 @@
 // simple search while no richer search component is mounted.
 import { useMemo, useRef, useState } from 'react'
 import type { GraphNode } from '../../../electron/core/types'
+import type { ProgressState } from '../../../electron/core/study/types'
+import { PROGRESS_ORDER } from '../study/progressOnGraph'
 
 const MAX_ROWS = 300
 const TYPE_ORDER: Record<GraphNode['type'], number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
@@ -13,6 +15,8 @@ interface Props {
   onChoose(id: string): void
   /** aria-label of the filter field ("Search" when it is the app's only search) */
   fieldLabel: string
+  /** study progress per node: offers "sort by progress" (least learned first) */
+  progress?: Record<string, ProgressState>
 }
 
 /** Rank: exact label, then prefix, then word prefix, then substring (labels and aliases); services and concepts first on ties. */
@@ -32,12 +36,18 @@ export function rankNodes(nodes: GraphNode[], query: string): GraphNode[] {
   return scored.sort((a, b) => b[0] - a[0] || a[1].label.length - b[1].label.length).map(([, n]) => n)
 }
 
-export function NodeList({ nodes, selected, onChoose, fieldLabel }: Props) {
+export function NodeList({ nodes, selected, onChoose, fieldLabel, progress }: Props) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
+  const [byProgress, setByProgress] = useState(false)
   const list = useRef<HTMLUListElement>(null)
   // ranked from the live query (not a deferred one): Enter must choose the row the user sees
-  const ranked = useMemo(() => rankNodes(nodes, query), [nodes, query])
+  const ranked = useMemo(() => {
+    const r = rankNodes(nodes, query)
+    if (!byProgress || !progress) return r
+    const rank = (n: GraphNode) => (progress[n.id] ? PROGRESS_ORDER[progress[n.id]] : 9)
+    return r.map((n, i) => [n, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([n]) => n)
+  }, [nodes, query, byProgress, progress])
   const shown = ranked.slice(0, MAX_ROWS)
 
   const move = (to: number) => {
@@ -68,6 +78,11 @@ export function NodeList({ nodes, selected, onChoose, fieldLabel }: Props) {
         aria-activedescendant={activeId}
         onChange={(e) => { setQuery(e.target.value); setActive(0) }}
       />
+      {progress && (
+        <label className="node-sort">
+          <input type="checkbox" checked={byProgress} onChange={(e) => { setByProgress(e.target.checked); setActive(0) }} /> Sort by progress
+        </label>
+      )}
       <ul id="node-options" ref={list} role="listbox" aria-label="All nodes" tabIndex={0} aria-activedescendant={activeId}>
         {shown.map((n, i) => (
           <li
@@ -81,6 +96,7 @@ export function NodeList({ nodes, selected, onChoose, fieldLabel }: Props) {
           >
             <span className={`dot type-${n.type}`} aria-hidden="true" />
             <span className="node-label">{n.label}</span>
+            {progress?.[n.id] && <span className={`node-progress pg-${progress[n.id]}`}>{progress[n.id]}</span>}
             <span className="node-type">{n.type}</span>
           </li>
         ))}

@@ -3,6 +3,7 @@
 // Big graphs get a cheaper sheet: no borders, no blending, no mappers, labels only on hubs.
 import type { StylesheetJson } from 'cytoscape'
 import type { NodeType } from '../../../electron/core/types'
+import { progressStyle } from '../study/progressOnGraph'
 
 export type ThemeName = 'light' | 'dark'
 
@@ -111,6 +112,7 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     })),
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 3, 'border-color': p.text } },
     { selector: '.hidden', style: { display: 'none' } },
+    ...progressStyle(theme),
   ]
   return style
 }

@@ -1,0 +1,16 @@
+// Every core method of the contract handed to the backend as it is, so a method added to the contract and the
+// backend needs no line here (only the desktop-shell methods are written out in index.ts).
+import { API_METHODS } from '../shared/contract'
+import type { Backend, CoreMethod } from '../core/backend'
+import type { Handlers } from './ipc'
+
+const SHELL = new Set(['openExternal', 'saveFile'])
+
+export function coreHandlers(b: Pick<Backend, CoreMethod>): Pick<Handlers, CoreMethod> {
+  const out: Record<string, (...args: unknown[]) => unknown> = {}
+  for (const m of API_METHODS) {
+    if (SHELL.has(m)) continue
+    out[m] = (...args) => (b[m as CoreMethod] as (...a: unknown[]) => unknown).apply(b, args)
+  }
+  return out as Pick<Handlers, CoreMethod>
+}
