@@ -20,8 +20,6 @@ export interface CardCost {
   cardMs: number
   /** cardMs / noteMs, % */
   sharePct: number
-  /** cross-check: parseNote with cards vs without, whole passes alternated (medians), % more */
-  withCardsPct: number
 }
 
 /** with --expose-gc: start each timed pass on a clean heap, so no pass pays for the garbage of the one before */
@@ -46,8 +44,7 @@ export async function measureCardCost(dir: string, files: string[], repeat = 5):
   for (let i = 0; i < roots.length; i++) cards += extractCards(roots[i], { path: files[i], sections: parsed[i].sections, mentions: parsed[i].mentions }).cards.length
   const note: number[] = []
   const alone: number[] = []
-  const withCards: number[] = []
-  for (let pass = 0; pass <= repeat; pass++) {
+  for (let pass = 0; pass < repeat + 2; pass++) {
     gc()
     let t = cpu()
     for (const s of srcs) parseNote(s, extractor)
@@ -56,23 +53,19 @@ export async function measureCardCost(dir: string, files: string[], repeat = 5):
     t = cpu()
     for (let i = 0; i < roots.length; i++) extractCards(roots[i], { path: files[i], sections: parsed[i].sections, mentions: parsed[i].mentions })
     const b = cpu() - t
-    gc()
-    t = cpu()
-    for (const s of srcs) parseNote(s, extractor, { cards: true })
-    const c = cpu() - t
-    if (pass === 0) continue // warm-up
+    if (pass < 2) continue // warm-up: the card code is small and gets optimized late
     note.push(a)
     alone.push(b)
-    withCards.push(c)
   }
+  if (process.env.CARDS_BENCH_DEBUG) console.error(note.map(Math.round), alone.map(Math.round))
   const noteMs = median(note)
   const cardMs = median(alone)
-  return { notes: files.length, cards, noteMs, cardMs, sharePct: (cardMs / noteMs) * 100, withCardsPct: (median(withCards) / noteMs - 1) * 100 }
+  return { notes: files.length, cards, noteMs, cardMs, sharePct: (cardMs / noteMs) * 100 }
 }
 
 export function formatCardCost(label: string, c: CardCost): string {
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`)
-  return `card extraction (${label}; ${c.notes} notes, ${c.cards} cards): ${ms(c.cardMs)} per pass vs ${ms(c.noteMs)} for parse + entities = ${c.sharePct.toFixed(2)}% ${c.sharePct <= 3 ? '✓' : '✗'} (≤ 3%); parse with cards vs without: ${c.withCardsPct >= 0 ? '+' : ''}${c.withCardsPct.toFixed(1)}% (noisy cross-check)`
+  return `card extraction (${label}; ${c.notes} notes, ${c.cards} cards): ${ms(c.cardMs)} per pass vs ${ms(c.noteMs)} for parse + entities = ${c.sharePct.toFixed(2)}% ${c.sharePct <= 3 ? '✓' : '✗'} (≤ 3%)`
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

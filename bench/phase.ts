@@ -96,8 +96,9 @@ if (phase === 'bare') {
 } else if (phase === 'cards') {
   // study-card extraction vs the parse it rides on, on a sample of the vault (see bench/cards.ts)
   const { measureCardCost } = await import('./cards')
-  const step = Math.max(1, Math.floor(files.length / 400))
-  Object.assign(out, await measureCardCost(dir, files.filter((_f, i) => i % step === 0), 5))
+  // enough notes per pass that the card code runs as hot as in a real cold index
+  const step = Math.max(1, Math.floor(files.length / 800))
+  Object.assign(out, await measureCardCost(dir, files.filter((_f, i) => i % step === 0), 3))
 } else {
   throw new Error(`unknown phase ${phase}`)
 }

@@ -80,7 +80,7 @@ function add(f: Flat, nodes: PhrasingContent[], code: number[]): void {
 
 /** Collapse whitespace, drop trailing hashtags and a final period: the text shown on a card. */
 export function clean(s: string): string {
-  let t = s.replace(/\s+/g, ' ')
+  let t = /\s\s|[\n\t\r]/.test(s) ? s.replace(/\s+/g, ' ') : s
   if (t.includes('#')) t = t.replace(/(?:\s#[\p{L}_][\p{L}\p{N}_/-]*)+\s*$/u, '')
   t = t.trim()
   if (/^[,;:]/.test(t)) t = t.replace(/^[,;:\s]+/, '')

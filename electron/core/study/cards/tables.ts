@@ -15,7 +15,12 @@ export interface TableDraft {
 /** Cells that carry no fact of their own. */
 const NO_FACT = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 'x', 'n/a', 'na', 'none', 'partial', 'optional', 'required', 'supported', 'not supported', 'limited', 'full', 'high', 'low', 'medium', 'same', 'varies', 'depends', 'tbd', 'unknown', 'maybe', 'sometimes', 'all', 'any'])
 
-const factKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ \u00c0-\uffff]+/g, ' ').replace(/\s+/g, ' ').trim()
+/** A cell's fact for comparing rows: lower case, punctuation and extra spaces gone. */
+function factKey(s: string): string {
+  const lower = s.toLowerCase()
+  if (/^[a-z0-9/]+(?: [a-z0-9/]+)*$/.test(lower)) return lower // the usual cell: nothing to strip
+  return lower.replace(/[^a-z0-9/ \u00c0-\uffff]+/g, ' ').replace(/\s+/g, ' ').trim()
+}
 
 type Cell = Table['children'][number]['children'][number]
 interface CellInfo {

@@ -124,7 +124,8 @@ describe('the bundled notes', () => {
   })
 })
 
-describe.skipIf(!existsSync(corpus))('the shared corpus (../shared/corpora/mla-study-notes)', () => {
+const sharedTitle = existsSync(corpus) ? 'the shared corpus (../shared/corpora/mla-study-notes)' : `the shared corpus — skipped: ${corpus} is not there`
+describe.skipIf(!existsSync(corpus))(sharedTitle, () => {
   it('gives at least 50 cards at lines that hold their text', async () => {
     const set = await cardsIn(corpus, { workers: 2 })
     expect(set.cards.length).toBeGreaterThanOrEqual(50)
