@@ -319,6 +319,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     getMentions: (id) => built(current).queries.getMentions(id),
     neighbourhood: (id, depth) => built(current).queries.neighbourhood(id, depth),
     overlap: (ids) => built(current).queries.overlap(ids),
+    compare: (ids) => built(current).queries.compare(ids),
+    confusables: () => built(current).queries.confusables(),
     centrality: () => built(current).queries.centrality(),
     exams: () => built(current).queries.exams(),
     coverageGaps: (code) => built(current).queries.coverageGaps(code),

@@ -59,6 +59,8 @@ function handlers(b: Backend): Handlers {
     getMentions: (id) => b.getMentions(id),
     neighbourhood: (id, depth) => b.neighbourhood(id, depth),
     overlap: (ids) => b.overlap(ids),
+    compare: (ids) => b.compare(ids),
+    confusables: () => b.confusables(),
     centrality: () => b.centrality(),
     exams: () => b.exams(),
     coverageGaps: (code) => b.coverageGaps(code),

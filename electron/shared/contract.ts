@@ -13,6 +13,7 @@ import type {
   RenamedUse,
   SearchHit,
 } from '../core/types'
+import type { CompareResult, Confusables } from '../core/compare/types'
 
 export type MenuCommand =
   | 'open-folder'
@@ -60,6 +61,10 @@ export interface Api {
   getMentions(entityId: string): EntityMentions
   neighbourhood(id: string, depth: number): Neighbourhood
   overlap(ids: string[]): OverlapResult
+  /** decision card of 2–4 services/concepts, neighbours ranked by specificity, notes mentioning all */
+  compare(ids: string[]): CompareResult
+  /** confusable groups (comparison tables, "vs", name families) and the "often confused" pairs from them */
+  confusables(): Confusables
   centrality(): Centrality
   exams(): ExamInfo[]
   coverageGaps(examCode: string): string[]
@@ -131,6 +136,8 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   getMentions: (a) => a.length === 1 && isStr(a[0], 512),
   neighbourhood: (a) => a.length === 2 && isStr(a[0], 512) && isInt(a[1], 1, 3),
   overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
+  compare: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
+  confusables: none,
   centrality: none,
   exams: none,
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),

@@ -52,6 +52,8 @@ function fakeBackend(): WebBackend {
     getMentions: (id: string) => ({ entity: id, mentions: [] }),
     neighbourhood: notImplemented,
     overlap: notImplemented,
+    compare: notImplemented,
+    confusables: () => ({ groups: [], pairs: [] }),
     centrality: () => ({ degree: {}, betweenness: {} }),
     exams: () => [],
     coverageGaps: () => [],

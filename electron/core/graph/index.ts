@@ -66,6 +66,8 @@ import { centrality } from './centrality'
 import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './queries'
 import { search } from './search'
 import type { GetLines } from './snippets'
+import type { CompareResult, Confusables } from '../compare/types'
+import { compare, confusables } from '../compare/index'
 
 export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
 export { edgeId, noteId, tagId, domainId, isEntityId } from './ids'
@@ -87,6 +89,10 @@ export interface GraphQueries {
   renamed(): RenamedUse[]
   search(query: string, limit: number): SearchHit[]
   confusedPairs(limit?: number): ConfusedPair[]
+  /** decision card + ranked neighbours (electron/core/compare) */
+  compare(ids: string[]): CompareResult
+  /** confusable groups and "often confused" pairs; cached until a note changes */
+  confusables(): Confusables
   /** service ids in scope of both exams */
   examOverlap(a: string, b: string): string[]
 }
@@ -110,6 +116,7 @@ function familyOf(ontology: GraphBuilder['ontology'], id: string): Set<string> {
 
 export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): GraphQueries {
   let renamedCache: { version: number; value: RenamedUse[] } | undefined
+  let confusablesCache: { version: number; value: Confusables } | undefined
   const notesSource = builder
   return {
     graph: () => builder.graph(),
@@ -128,5 +135,19 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
     search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines }, query, limit),
     confusedPairs: (limit = 10) => confusedPairs(builder.graph(), limit),
     examOverlap: (a, b) => examOverlap(builder.ontology, a, b),
+    compare: (ids) => compare(builder.graph(), notesSource, builder.ontology, ids, getLines),
+    confusables: () => {
+      if (confusablesCache?.version !== builder.notesVersion) {
+        const value = confusables({
+          ontology: builder.ontology,
+          notes: builder.notes(),
+          getLines,
+          noteCount: (id) => builder.notesMentioning(id).size,
+          noteTitle: (p) => builder.note(p)?.title ?? p,
+        })
+        confusablesCache = { version: builder.notesVersion, value }
+      }
+      return confusablesCache.value
+    },
   }
 }
