@@ -27,6 +27,8 @@ export interface ConfusableInput {
   getLines: GetLines
   /** notes mentioning an entity directly (families keep only entities some note mentions) */
   noteCount: (id: string) => number
+  /** sections that discuss both (the weight of their related edge); 0 when unknown */
+  together?: (a: string, b: string) => number
 }
 
 /** Raw groups, one per piece of evidence (not merged). */
@@ -154,11 +156,19 @@ function reasonOf(e: ConfusableEvidence, noteTitle: (path: string) => string): s
 
 /**
  * Pairs from the raw groups: each piece of evidence gives its points to every pair it holds, divided by
- * √(size − 1) (a pair in a two-row table is a sharper comparison than two rows of ten). Pairs backed by
- * more independent sources (notes sections, the ontology) rank first. A service and
+ * √(size − 1) (a pair in a two-row table is a sharper comparison than two rows of ten); agreeing
+ * independent sources and often-mentioned items weigh more (see `weight`). A service and
  * its own feature are not a pair. At most `perItem` pairs per item, so one big family does not fill the list.
  */
-export function confusedFromGroups(ontology: Ontology, raw: ConfusableGroup[], noteTitle: (path: string) => string, limit = 20, perItem = 2): OftenConfusedPair[] {
+export function confusedFromGroups(
+  ontology: Ontology,
+  raw: ConfusableGroup[],
+  noteTitle: (path: string) => string,
+  limit = 20,
+  perItem = 2,
+  noteCount: (id: string) => number = () => 1,
+  together: (a: string, b: string) => number = () => 0,
+): OftenConfusedPair[] {
   const pairs = new Map<string, { a: string; b: string; score: number; best: ConfusableEvidence; bestPts: number; sources: Set<string> }>()
   for (const g of raw) {
     const e = g.evidence[0]
@@ -179,8 +189,12 @@ export function confusedFromGroups(ontology: Ontology, raw: ConfusableGroup[], n
       }
     }
   }
-  // independent sources first (a table and a family agree), then points
-  const sorted = [...pairs.values()].sort((x, y) => y.sources.size - x.sources.size || y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
+  // points, more for independent sources that agree (a table and a family), weighed by how often the
+  // notes name the rarer of the two and discuss the two side by side (a pair a student meets in eight
+  // notes and six shared sections matters more than one seen once); being named together alone is no evidence
+  const weight = (p: { a: string; b: string; score: number; sources: Set<string> }) =>
+    p.score * (1 + (p.sources.size - 1) / 2) * Math.log2(2 + Math.min(noteCount(p.a), noteCount(p.b))) * Math.log2(2 + together(p.a, p.b))
+  const sorted = [...pairs.values()].sort((x, y) => weight(y) - weight(x) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
   const used = new Map<string, number>()
   const out: OftenConfusedPair[] = []
   for (const p of sorted) {
@@ -195,5 +209,5 @@ export function confusedFromGroups(ontology: Ontology, raw: ConfusableGroup[], n
 
 export function confusables(input: ConfusableInput & { noteTitle: (path: string) => string }, limit = 20): Confusables {
   const raw = confusableEvidence(input)
-  return { groups: mergeGroups(raw), pairs: confusedFromGroups(input.ontology, raw, input.noteTitle, limit) }
+  return { groups: mergeGroups(raw), pairs: confusedFromGroups(input.ontology, raw, input.noteTitle, limit, 2, input.noteCount, input.together) }
 }

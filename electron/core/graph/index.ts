@@ -114,6 +114,19 @@ function familyOf(ontology: GraphBuilder['ontology'], id: string): Set<string> {
   return family
 }
 
+const relatedCache = new WeakMap<Graph, Map<string, number>>()
+/** Sections that mention both entities: the weight of their related edge. */
+function relatedWeight(graph: Graph, a: string, b: string): number {
+  let m = relatedCache.get(graph)
+  if (!m) {
+    m = new Map()
+    for (const e of graph.edges) if (e.type === 'related') m.set(e.id, e.weight ?? 1)
+    relatedCache.set(graph, m)
+  }
+  const [x, y] = a < b ? [a, b] : [b, a]
+  return m.get(`related:${x}->${y}`) ?? 0
+}
+
 export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): GraphQueries {
   let renamedCache: { version: number; value: RenamedUse[] } | undefined
   let confusablesCache: { version: number; value: Confusables } | undefined
@@ -144,6 +157,7 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
           getLines,
           noteCount: (id) => builder.notesMentioning(id).size,
           noteTitle: (p) => builder.note(p)?.title ?? p,
+          together: (a, b) => relatedWeight(builder.graph(), a, b),
         })
         confusablesCache = { version: builder.notesVersion, value }
       }
