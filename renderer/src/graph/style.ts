@@ -71,7 +71,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: big ? '' : 'data(short)',
+        // labels are chosen by labels.ts (class `lbl`): importance first, never two overlapping
+        label: '',
         'font-size': 'data(font)',
         'min-zoomed-font-size': 9,
         'text-events': 'no',
@@ -89,8 +90,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
-    // big graphs: only hubs carry a label (measuring thousands of labels costs more than drawing the graph)
-    ...(big ? ([{ selector: 'node.hub', style: { label: 'data(short)' } }] as StylesheetJson) : []),
+    { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2 } },
+    { selector: 'node[type = "domain"].lbl', style: { 'font-weight': 'bold' } },
     {
       selector: 'edge',
       style: big
@@ -103,7 +104,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
-    { selector: 'node.hl-any', style: { label: 'data(short)', 'min-zoomed-font-size': 0 } },
+    // edges a view leaves out come back while their node is hovered
+    { selector: 'edge.vh', style: { display: 'none' } },
+    { selector: 'edge.vh.hover-hl', style: { display: 'element', opacity: 0.7 } },
     ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
     ...Object.keys(GROUP_MARK).map((group) => ({
       selector: `edge.g-${group}`,
