@@ -2,7 +2,7 @@
 // node size; and remembers node positions per folder after a layout or a drag (pinning).
 // (The app shell reads them back from view state `explore.positions` when it loads a folder.)
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import type { Centrality, RendererApi } from '../../../electron/shared/contract'
+import type { Centrality, RendererApi, ServiceMapEdge } from '../../../electron/shared/contract'
 import type { Graph } from '../../../electron/core/types'
 import type { GraphController, NodeFilter } from '../graph/controller'
 import { exploreStore, layoutShown, useExplore } from './store'
@@ -23,6 +23,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   const view = useExplore((s) => s.view)
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
+  const serviceEdgesFor = useRef<Graph | null>(null)
   // a big graph streams in after the first paint: count again when it is all there
   const loading = useSyncExternalStore(
     (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
@@ -48,10 +49,16 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   // the view (overview, services, notes, all): each has its own nodes, edges and placement
   useEffect(() => {
     if (!ready) return
-    const c = controller as Partial<{ setView(v: typeof view): void }>
+    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
     const timer = setTimeout(() => c.setView?.call(controller, view), 0)
-    return () => clearTimeout(timer)
-  }, [controller, ready, view])
+    // the services map's edges come from the core, once per graph
+    let cancelled = false
+    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
+      serviceEdgesFor.current = graph
+      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
+    }
+    return () => { clearTimeout(timer); cancelled = true }
+  }, [api, controller, graph, ready, view])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {

@@ -11,8 +11,9 @@ import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
 import { Labels } from './labels'
+import { textMeasurer } from './labelPick'
 import { packLayout } from './packLayout'
-import { viewSpec, type ViewName, type ViewSpec } from './views'
+import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
 import { Selection } from './selection'
@@ -54,6 +55,7 @@ export class CyGraphController implements GraphController {
   private specCache: { graph: Graph; view: ViewName; spec: ViewSpec } | null = null
   private filterKey = '{}'
   private serviceEdges: ElementDefinition[] = []
+  private readonly measure = textMeasurer()
 
   constructor(events: ControllerEvents) {
     this.events = events
@@ -78,7 +80,7 @@ export class CyGraphController implements GraphController {
     if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
-    return packLayout(items, { groupOrder: spec.groupOrder, aspect }).positions
+    return packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack }).positions
   }
 
   private spec(graph = this.state.current): ViewSpec {
@@ -87,7 +89,7 @@ export class CyGraphController implements GraphController {
     const sizes = new Map<string, number>()
     this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
     if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
-    const spec = viewSpec(this.viewName, graph, sizes)
+    const spec = viewSpec(this.viewName, graph, sizes, this.measure)
     // the services view draws the service-map edges
     if (this.viewName === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
     this.specCache = { graph, view: this.viewName, spec }
@@ -95,6 +97,8 @@ export class CyGraphController implements GraphController {
   }
 
   view(): ViewName { return this.viewName }
+  /** highlight groups in use, for the legend */
+  activeGroups(): string[] { return this.highlights.active() }
 
   /** Show a view: its nodes and edges, at its own placement (remembered, else packed now), fitted. */
   setView(view: ViewName): void {
@@ -103,6 +107,7 @@ export class CyGraphController implements GraphController {
     this.viewName = view
     this.viewApplied = true
     this.markSettled()
+    this.emit()
     if (this.loader.isLoading()) this.loader.whenLoaded(() => this.applyView())
     else this.applyView()
   }
@@ -112,6 +117,9 @@ export class CyGraphController implements GraphController {
     if (!cy || cy.nodes().length === 0) { this.markSettled(); return }
     const spec = this.spec()
     this.filters.setView(spec.nodes, spec.edges)
+    const services = this.viewName === 'services'
+    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
+    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => { if (n.hasClass('bare') !== services) n.toggleClass('bare', services) }))
     const remembered = this.viewPositions.get(this.viewName)
     const known = remembered ? spec.items.filter((i) => remembered[i.id]).length : 0
     const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
@@ -389,6 +397,7 @@ export class CyGraphController implements GraphController {
     this.highlights.set(group, ids)
     this.reapplyClasses()
     this.labels.schedule(0)
+    this.emit()
   }
 
   private reapplyClasses(): void {

@@ -27,6 +27,8 @@ export class Labels {
   private readonly onViewport = () => this.schedule()
   /** nodes that get a label first (selection, highlight groups) */
   priority: () => Iterable<string> = () => []
+  /** a font in model units for every label (it then scales with zoom), or null: the same size on screen */
+  modelFont: number | null = null
   /** after each pick (the settled marker waits for the first one) */
   onUpdate: () => void = () => undefined
 
@@ -74,7 +76,7 @@ export class Labels {
       ranked.push([id, score.get(id) ?? 0])
       candidates.push({
         id,
-        text: String(n.data('short') ?? ''),
+        text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
         x: p.x,
         y: p.y,
         nodeHeight: (Number(n.data('size')) || 10) * zoom,
@@ -86,8 +88,9 @@ export class Labels {
     ranked.sort((a, b) => b[1] - a[1])
     const tier = new Map<string, number>()
     ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < ranked.length * 0.04 ? 14 : i < ranked.length * 0.15 ? 12.5 : 11))
-    for (const c of candidates) c.fontPx = (tier.get(c.id) ?? 11) * d.scale
-    const picked = pickLabels(candidates, { measure: this.measure, padding: d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
+    for (const c of candidates) c.fontPx = this.modelFont ? this.modelFont * zoom : (tier.get(c.id) ?? 11) * d.scale
+    const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
+    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
     const next = new Set(picked.map((p) => p.id))
     cy.batch(() => {

@@ -11,6 +11,8 @@ export interface PackItem {
   group: string
   /** smaller = nearer the group's centre */
   rank: number
+  /** room kept for the node and its label below it (default: the node alone) */
+  footprint?: { width: number; height: number }
 }
 
 export interface PackOptions {
@@ -24,6 +26,10 @@ export interface PackOptions {
   aspect?: number
   /** group order (unlisted groups follow, biggest first) */
   groupOrder?: string[]
+  /** how much rows cost against columns when filling around the centre (>1: wider groups) */
+  squash?: number
+  /** rows in reading order instead of rings around a centre (for wide footprints: labels) */
+  shelf?: boolean
 }
 
 export interface PackedGroup { id: string; x1: number; y1: number; x2: number; y2: number }
@@ -32,21 +38,26 @@ export interface PackedGroup { id: string; x1: number; y1: number; x2: number; y
  * Grid offsets around the origin, nearest first (a slightly wide ellipse, to suit a landscape window), as
  * flat x, y pairs. Bucketed by distance instead of sorted; the largest list is kept, smaller radii use a prefix.
  */
-let cachedOffsets: { radius: number; xy: Int32Array; limits: Int32Array } | null = null
-function offsetsWithin(radius: number): Int32Array {
+/** How far the filled area reaches up and down for a radius (further than sideways when squash < 1). */
+const reach = (radius: number, squash: number): number => Math.ceil(radius / Math.sqrt(Math.min(1, squash)))
+
+const offsetCache = new Map<number, { radius: number; xy: Int32Array; limits: Int32Array }>()
+function offsetsWithin(radius: number, squash: number): Int32Array {
+  let cachedOffsets = offsetCache.get(squash)
   if (!cachedOffsets || cachedOffsets.radius < radius) {
     const r2 = radius * radius
     // counting sort by distance: count per bucket, prefix sums, then fill
     const limits = new Int32Array(r2 + 1)
-    const dist = (dx: number, dy: number) => Math.floor(dx * dx + dy * dy * 1.6)
-    for (let dy = -radius; dy <= radius; dy++) {
+    const dist = (dx: number, dy: number) => Math.floor(dx * dx + dy * dy * squash)
+    const ry = reach(radius, squash)
+    for (let dy = -ry; dy <= ry; dy++) {
       for (let dx = -radius; dx <= radius; dx++) { const d = dist(dx, dy); if (d <= r2) limits[d] += 2 }
     }
     for (let d = 1; d <= r2; d++) limits[d] += limits[d - 1]
     const xy = new Int32Array(limits[r2])
     const next = new Int32Array(r2 + 1)
     for (let d = 1; d <= r2; d++) next[d] = limits[d - 1]
-    for (let dy = -radius; dy <= radius; dy++) {
+    for (let dy = -ry; dy <= ry; dy++) {
       for (let dx = -radius; dx <= radius; dx++) {
         const d = dist(dx, dy)
         if (d > r2) continue
@@ -55,30 +66,34 @@ function offsetsWithin(radius: number): Int32Array {
       }
     }
     cachedOffsets = { radius, xy, limits }
+    offsetCache.set(squash, cachedOffsets)
   }
   return cachedOffsets.xy.subarray(0, cachedOffsets.limits[radius * radius])
 }
 
 /** Pack one group around (0, 0). */
-function packGroup(items: PackItem[], gap: number, cell: number): Positions {
+function packGroup(items: PackItem[], gap: number, cell: number, squash: number): Positions {
   const sorted = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
-  const blocks = sorted.map((it) => Math.max(1, Math.ceil((it.size + gap) / cell)))
-  const area = blocks.reduce((s, k) => s + k * k, 0)
-  let radius = Math.ceil(Math.sqrt(area) * 0.8) + Math.max(...blocks)
-  let offsets = offsetsWithin(radius)
+  const blocks = sorted.map((it) => [
+    Math.max(1, Math.ceil(((it.footprint?.width ?? it.size) + gap) / cell)),
+    Math.max(1, Math.ceil(((it.footprint?.height ?? it.size) + gap) / cell)),
+  ])
+  const area = blocks.reduce((s, [kx, ky]) => s + kx * ky, 0)
+  let radius = Math.ceil(Math.sqrt(area) * 0.8) + Math.max(...blocks.flat())
+  let offsets = offsetsWithin(radius, squash)
   // occupancy as a flat byte grid (a Set of cell keys is ten times slower at thousands of nodes)
   let span = 0
   let used = new Uint8Array(0)
   const grow = () => {
-    span = 2 * (radius + 16) + 1
+    span = 2 * (reach(radius, squash) + 16) + 1
     used = new Uint8Array(span * span)
   }
   grow()
   const at = (x: number, y: number) => (y + (span >> 1)) * span + (x + (span >> 1))
-  const fits = (x0: number, y0: number, k: number) => {
-    for (let y = y0; y < y0 + k; y++) {
+  const fits = (x0: number, y0: number, kx: number, ky: number) => {
+    for (let y = y0; y < y0 + ky; y++) {
       const row = at(x0, y)
-      for (let x = 0; x < k; x++) if (used[row + x]) return false
+      for (let x = 0; x < kx; x++) if (used[row + x]) return false
     }
     return true
   }
@@ -87,23 +102,28 @@ function packGroup(items: PackItem[], gap: number, cell: number): Positions {
   // that did not fit at an offset never will, and each size scans the offsets once overall
   const firstFor = new Map<number, number>()
   sorted.forEach((it, i) => {
-    const k = blocks[i]
-    const half = Math.floor(k / 2)
+    const [kx, ky] = blocks[i]
+    const k = Math.max(kx, ky)
+    const shape = kx * 4096 + ky
+    const hx = Math.floor(kx / 2)
+    const hy = Math.floor(ky / 2)
     for (;;) {
-      let j = firstFor.get(k) ?? 0
+      let j = firstFor.get(shape) ?? 0
       const n = offsets.length / 2
-      for (; j < n; j++) if (fits(offsets[2 * j] - half, offsets[2 * j + 1] - half, k)) break
-      firstFor.set(k, j)
+      for (; j < n; j++) if (fits(offsets[2 * j] - hx, offsets[2 * j + 1] - hy, kx, ky)) break
+      firstFor.set(shape, j)
       if (j < n) {
-        const x0 = offsets[2 * j] - half
-        const y0 = offsets[2 * j + 1] - half
-        for (let y = y0; y < y0 + k; y++) used.fill(1, at(x0, y), at(x0, y) + k)
-        out[it.id] = { x: (x0 + k / 2) * cell, y: (y0 + k / 2) * cell }
+        const x0 = offsets[2 * j] - hx
+        const y0 = offsets[2 * j + 1] - hy
+        for (let y = y0; y < y0 + ky; y++) used.fill(1, at(x0, y), at(x0, y) + kx)
+        // with a footprint the node sits at its top, the label's room below it
+        const y = it.footprint ? y0 * cell + gap / 2 + it.size / 2 : (y0 + ky / 2) * cell
+        out[it.id] = { x: (x0 + kx / 2) * cell, y }
         break
       }
       // the disc is full: a bigger one (rare: only when blocks pack badly)
       radius = Math.ceil(radius * 1.4) + k
-      offsets = offsetsWithin(radius)
+      offsets = offsetsWithin(radius, squash)
       firstFor.clear()
       const before = { span, used }
       grow()
@@ -113,6 +133,26 @@ function packGroup(items: PackItem[], gap: number, cell: number): Positions {
         }
       }
     }
+  })
+  return out
+}
+
+/** Rows in reading order, most important first: wide label footprints pack far better this way. */
+function shelfGroup(items: PackItem[], gap: number): Positions {
+  const sorted = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+  const dims = sorted.map((it) => ({ w: (it.footprint?.width ?? it.size) + gap, h: (it.footprint?.height ?? it.size) + gap }))
+  const area = dims.reduce((s, d) => s + d.w * d.h, 0)
+  const rowWidth = Math.max(...dims.map((d) => d.w), Math.sqrt(area * 1.6))
+  const out: Positions = {}
+  let x = 0
+  let y = 0
+  let rowH = 0
+  sorted.forEach((it, i) => {
+    const d = dims[i]
+    if (x > 0 && x + d.w > rowWidth) { x = 0; y += rowH; rowH = 0 }
+    out[it.id] = { x: x + d.w / 2, y: it.footprint ? y + gap / 2 + it.size / 2 : y + d.h / 2 }
+    x += d.w
+    rowH = Math.max(rowH, d.h)
   })
   return out
 }
@@ -151,7 +191,7 @@ export function packLayout(items: PackItem[], opts: PackOptions = {}): { positio
   })
   const packed = groupIds.map((g) => {
     const list = byGroup.get(g)!
-    const pos = packGroup(list, gap, cell)
+    const pos = opts.shelf ? shelfGroup(list, gap) : packGroup(list, gap, cell, opts.squash ?? 1.6)
     return { id: g, list, pos, box: boundsOf(list, pos) }
   })
   // rows of groups about as wide as the whole picture should be

@@ -16,6 +16,8 @@ export interface ViewSpec {
   edges: Set<string> | null
   items: PackItem[]
   groupOrder: string[]
+  /** packing options for this view */
+  pack?: { gap?: number; cell?: number; squash?: number; groupGap?: number; shelf?: boolean }
 }
 
 /**
@@ -79,7 +81,10 @@ export function importance(graph: Graph): Map<string, number> {
 
 const TYPE_RANK: Record<GraphNode['type'], number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
 
-export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number>): ViewSpec {
+/** Model font of the services map's labels (they scale with zoom there, and the layout keeps room for them). */
+export const SERVICE_LABEL_FONT = 15
+
+export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number>, measure: (text: string) => number = (t) => t.length * 0.6): ViewSpec {
   const imp = importance(graph)
   const h = homes(graph)
   const size = (id: string) => sizes.get(id) ?? 16
@@ -89,8 +94,14 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
   const groupsOrder = (ids: string[]) => [...new Set(ids)].sort()
   if (view === 'services') {
     const nodes = graph.nodes.filter((n) => n.type === 'service')
-    const items = nodes.map((n) => ({ id: n.id, size: size(n.id), group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp }))
-    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [] }
+    const items = nodes.map((n) => {
+      const bare = n.label.replace(/^(Amazon|AWS)\s+/, '')
+      const text = bare.length > 24 ? `${bare.slice(0, 23)}…` : bare
+      const footprint = { width: Math.max(size(n.id), measure(text) * SERVICE_LABEL_FONT + 6), height: size(n.id) + SERVICE_LABEL_FONT * 1.3 + 8 }
+      return { id: n.id, size: size(n.id), group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
+    })
+    // footprints are wide and short: fill rows less eagerly, keep little room between them
+    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 46 } }
   }
   if (view === 'notes') {
     // a group per note: the note, then what it covers (the entities it mentions most), under its domain's group
