@@ -22,8 +22,10 @@ export interface ServiceMapEdge {
   weight: number
 }
 
-/** At most this many used-together partners per service, strongest first (keeps the map readable). */
-const PARTNERS = 4
+/** At most this many compared-in or used-together partners per service, strongest first (keeps the map readable). */
+const PARTNERS = 3
+/** A table naming more services than this is a catalogue, not a comparison. */
+const TABLE_MAX = 6
 const MAX_EVIDENCE = 240
 
 const isTableRow = (line: string | undefined): boolean => line !== undefined && /^\s*\|/.test(line)
@@ -80,7 +82,7 @@ export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines):
         tables.set(start, t)
       } else if (ids.size >= 2) record(together, [...ids].sort(), line)
     }
-    for (const [start, t] of tables) if (t.ids.size >= 2 && t.ids.size <= 12) record(compared, [...t.ids].sort(), start, t.first)
+    for (const [start, t] of tables) if (t.ids.size >= 2 && t.ids.size <= TABLE_MAX) record(compared, [...t.ids].sort(), start, t.first)
   }
   const evidenceAt = (f: Found) => clip(plainText(getLines(f.path)?.[f.line - 1] ?? ''))
   // a table: its header row, then the first row naming one of the pair
@@ -90,20 +92,22 @@ export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines):
     const row = f.row !== undefined ? plainText(lines?.[f.row - 1] ?? '') : ''
     return clip(row && row !== header ? `${header} — ${row}` : header)
   }
+  const partners = new Map<string, number>()
+  const roomFor = (a: string, b: string) => (partners.get(a) ?? 0) < PARTNERS && (partners.get(b) ?? 0) < PARTNERS
+  const count = (a: string, b: string) => { partners.set(a, (partners.get(a) ?? 0) + 1); partners.set(b, (partners.get(b) ?? 0) + 1) }
   for (const [key, f] of [...compared].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))) {
-    if (linked.has(key)) continue
-    linked.add(key)
     const [a, b] = key.split('\0')
+    if (linked.has(key) || !roomFor(a, b)) continue
+    linked.add(key)
+    count(a, b)
     out.push({ source: a, target: b, kind: 'compared-in', reason: `Compared in “${f.title}”`, evidence: tableEvidence(f), path: f.path, line: f.line, weight: f.weight })
   }
-  const partners = new Map<string, number>()
   for (const [key, f] of [...together].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))) {
     if (linked.has(key)) continue
     const [a, b] = key.split('\0')
-    if ((partners.get(a) ?? 0) >= PARTNERS && (partners.get(b) ?? 0) >= PARTNERS) continue
+    if (!roomFor(a, b)) continue
     linked.add(key)
-    partners.set(a, (partners.get(a) ?? 0) + 1)
-    partners.set(b, (partners.get(b) ?? 0) + 1)
+    count(a, b)
     const times = f.weight > 1 ? ` (${f.weight} sentences)` : ''
     out.push({ source: a, target: b, kind: 'used-together', reason: `Used together in “${f.title}”${times}`, evidence: evidenceAt(f), path: f.path, line: f.line, weight: f.weight })
   }
