@@ -8,6 +8,8 @@ import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
+import { serviceMap } from './graph/serviceMap'
+import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
 import { loadGraphSnapshot, saveGraphSnapshot } from './index/cache'
 import { parseNote, stripFrontmatter } from './parse/note'
@@ -123,6 +125,8 @@ interface Opened {
   dirty: boolean
   /** an update is between changing the index and changing the graph: no snapshot now */
   updating: boolean
+  /** a note's lines (cached) */
+  getLines: GetLines
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -152,7 +156,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false }
+    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
     const metas = vault.metas()
     emitProgress({ done: 0, total: metas.length, phase: 'graph' })
 
@@ -326,6 +330,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     coverageGaps: (code) => built(current).queries.coverageGaps(code),
     renamed: () => built(current).queries.renamed(),
     search: (q, limit) => built(current).queries.search(q, limit),
+    serviceMap: () => { const o = built(current); return serviceMap(o.builder.graph(), o.vault.metas(), o.getLines) },
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
       const next = await open(folder)

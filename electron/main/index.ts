@@ -66,6 +66,7 @@ function handlers(b: Backend): Handlers {
     coverageGaps: (code) => b.coverageGaps(code),
     renamed: () => b.renamed(),
     search: (q, limit) => b.search(q, limit),
+    serviceMap: () => b.serviceMap(),
     openFolder: async (folder) => {
       const chosen = folder ?? (await pickFolder())
       return chosen ? b.openFolder(chosen) : null

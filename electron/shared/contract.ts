@@ -14,6 +14,9 @@ import type {
   SearchHit,
 } from '../core/types'
 import type { CompareResult, Confusables } from '../core/compare/types'
+import type { ServiceMapEdge } from '../core/graph/serviceMap'
+
+export type { ServiceMapEdge } from '../core/graph/serviceMap'
 
 export type MenuCommand =
   | 'open-folder'
@@ -70,6 +73,8 @@ export interface Api {
   coverageGaps(examCode: string): string[]
   renamed(): RenamedUse[]
   search(query: string, limit: number): SearchHit[]
+  /** the services map's edges (part-of, compared-in, used-together), each with its reason and evidence */
+  serviceMap(): ServiceMapEdge[]
   /** Without a path the desktop app shows a folder picker; returns null when cancelled. */
   openFolder(path?: string): FolderInfo | null
   reload(): FolderInfo
@@ -143,6 +148,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),
   renamed: none,
   search: (a) => a.length === 2 && typeof a[0] === 'string' && a[0].length <= 256 && isInt(a[1], 1, 500),
+  serviceMap: none,
   openFolder: (a) => a.length === 0 || (a.length === 1 && (a[0] === undefined || isStr(a[0]))),
   reload: none,
   getSettings: none,

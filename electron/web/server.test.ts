@@ -59,6 +59,7 @@ function fakeBackend(): WebBackend {
     coverageGaps: () => [],
     renamed: () => [],
     search: () => [],
+    serviceMap: () => [],
     openFolder: () => null,
     reload: () => ({ folder: '/notes', bundled: true, noteCount: 1 }),
     getSettings: () => ({ theme: 'system', recentFolders: [] }),

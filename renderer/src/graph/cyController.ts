@@ -1,7 +1,8 @@
 // The one GraphController: the app shell and the features drive the graph through it. It owns the shared
 // state and wires the modules that each do one job: loading (loading.ts), viewport (viewport.ts),
 // selection (selection.ts), filters (filters.ts), highlight groups (highlights.ts), layout
-// (layoutRunner.ts). GraphView creates the Cytoscape core and attaches it here.
+// (layoutRunner.ts), labels (labels.ts), views (views.ts). GraphView creates the Cytoscape core and
+// attaches it here.
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
@@ -9,6 +10,10 @@ import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
+import { Labels } from './labels'
+import { textMeasurer } from './labelPick'
+import { packLayout } from './packLayout'
+import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
 import { Selection } from './selection'
@@ -41,10 +46,138 @@ export class CyGraphController implements GraphController {
   private pendingGraph: Graph | null = null
   private events: ControllerEvents
   private theme: ThemeName = 'light'
+  private readonly labels = new Labels(this.state)
+  private viewName: ViewName = 'overview'
+  /** set once the shell has told which view to show: the first picture is complete only then */
+  private viewApplied = false
+  /** each view's own placement, so leaving a filter or a view brings the same picture back */
+  private readonly viewPositions = new Map<ViewName, Positions>()
+  private specCache: { graph: Graph; view: ViewName; spec: ViewSpec } | null = null
+  private filterKey = '{}'
+  private serviceEdges: ElementDefinition[] = []
+  private readonly measure = textMeasurer()
 
   constructor(events: ControllerEvents) {
     this.events = events
     this.layout = new LayoutRunner(this.state, this.viewport, this.loader, (p) => this.events.onPositions?.(p))
+    // a layout the user ran becomes the view's own placement (not a filter's)
+    this.layout.onLaidOut = () => { if (this.viewApplied && !this.filters.active()) this.viewPositions.set(this.viewName, this.layout.positions()) }
+    this.layout.grouped = (graph, sizes) => this.groupedPositions(graph, sizes)
+    this.layout.onMoving = () => { if (!this.layout.moving) this.labels.update(); this.markSettled() }
+    this.labels.priority = () => {
+      const sel = this.selection.selected()
+      return sel ? [sel, ...this.highlights.highlighted()] : this.highlights.highlighted()
+    }
+    this.labels.onUpdate = () => this.markSettled()
+  }
+
+  /** The view's packed groups for the given nodes (all of the view's when `only` is absent). */
+  private groupedPositions(graph: Graph, sizes: Map<string, number>, only?: Set<string>, centre?: string): Positions {
+    const spec = this.spec(graph)
+    let items = spec.items.map((i) => ({ ...i, size: sizes.get(i.id) ?? i.size }))
+    if (only) items = items.filter((i) => only.has(i.id))
+    // a local graph: one group with its centre node in the middle
+    if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
+    const cy = this.state.core
+    const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
+    return packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack }).positions
+  }
+
+  private spec(graph = this.state.current): ViewSpec {
+    const c = this.specCache
+    if (c && c.graph === graph && c.view === this.viewName) return c.spec
+    const sizes = new Map<string, number>()
+    this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
+    if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
+    const spec = viewSpec(this.viewName, graph, sizes, this.measure)
+    // the services view draws the service-map edges
+    if (this.viewName === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
+    this.specCache = { graph, view: this.viewName, spec }
+    return spec
+  }
+
+  view(): ViewName { return this.viewName }
+  /** highlight groups in use, for the legend */
+  activeGroups(): string[] { return this.highlights.active() }
+
+  /** Show a view: its nodes and edges, at its own placement (remembered, else packed now), fitted. */
+  setView(view: ViewName): void {
+    if (view === this.viewName && this.viewApplied) return
+    if (this.viewApplied && !this.filters.active()) this.viewPositions.set(this.viewName, this.layout.positions())
+    this.viewName = view
+    this.viewApplied = true
+    this.markSettled()
+    this.emit()
+    if (this.loader.isLoading()) this.loader.whenLoaded(() => this.applyView())
+    else this.applyView()
+  }
+
+  private applyView(): void {
+    const cy = this.state.core
+    if (!cy || cy.nodes().length === 0) { this.markSettled(); return }
+    const spec = this.spec()
+    this.filters.setView(spec.nodes, spec.edges)
+    const services = this.viewName === 'services'
+    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
+    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => { if (n.hasClass('bare') !== services) n.toggleClass('bare', services) }))
+    const remembered = this.viewPositions.get(this.viewName)
+    const known = remembered ? spec.items.filter((i) => remembered[i.id]).length : 0
+    const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
+    const target = remembered && known >= 0.9 * spec.items.length ? remembered : this.groupedPositions(this.state.current, sizes)
+    cy.batch(() => cy.nodes().forEach((n) => {
+      const p = target[n.id()]
+      if (p && !this.state.pinnedIds.has(n.id())) n.position({ x: p.x, y: p.y })
+    }))
+    if (!remembered) this.viewPositions.set(this.viewName, this.layout.positions())
+    this.filters.apply()
+    if (this.filters.active()) this.relayoutForFilter()
+    else this.viewport.fitPositions()
+    this.labels.update()
+  }
+
+  /** Filters and the local graph: the shown nodes packed again and fitted; no filter: the view's own placement. */
+  private relayoutForFilter(): void {
+    const cy = this.state.core
+    if (!cy || !this.viewApplied) return
+    const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
+    const f = this.filters.current()
+    const target = this.filters.active()
+      ? this.groupedPositions(this.state.current, sizes, new Set(this.filters.shownIds()), f.local?.center)
+      : this.viewPositions.get(this.viewName) ?? this.groupedPositions(this.state.current, sizes)
+    cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
+    this.viewport.fitPositions(f.local ? 60 : 30)
+    this.labels.update()
+  }
+
+  /** The service-map edges (reason + evidence), drawn in the services view. */
+  setServiceEdges(edges: Array<{ source: string; target: string; reason: string; evidence: string; kind: string }>): void {
+    this.serviceEdges = edges.map((e, i) => ({ group: 'edges' as const, classes: `map-${e.kind}`, data: { id: `sm:${i}`, source: e.source, target: e.target, type: 'map', kind: e.kind, reason: e.reason, evidence: e.evidence, weight: 1, w: 1.4 } }))
+    this.specCache = null
+    const cy = this.state.core
+    if (!cy) return
+    cy.batch(() => {
+      cy.edges('[id ^= "sm:"]').remove()
+      cy.add(this.serviceEdges.filter((e) => this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string)))
+    })
+    if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
+  }
+
+  /** Label density: 0 (fewest) … 4 (most). */
+  labelDensity(): number { return this.labels.getDensity() }
+  setLabelDensity(d: number): void { this.labels.setDensity(d) }
+  /** how many labels are shown */
+  labelCount(): number { return this.labels.count() }
+
+  /**
+   * `data-layout="settled"` on the graph container once the graph is loaded, the view applied, no layout
+   * or viewport animation runs and positions will not change by themselves; "running" otherwise.
+   */
+  private markSettled(): void {
+    const el = this.state.core?.container()
+    if (!el) return
+    const settled = this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    const value = settled ? 'settled' : 'running'
+    if (el.getAttribute('data-layout') !== value) el.setAttribute('data-layout', value)
   }
 
   setEvents(events: ControllerEvents): void { this.events = events }
@@ -87,6 +220,7 @@ export class CyGraphController implements GraphController {
   /** Called by GraphView with a fresh core (and null on unmount). */
   attach(core: Core | null): void {
     this.selection.attach(core, this.theme)
+    this.labels.attach(core)
     this.state.core = core
     if (core && this.state.current.nodes.length > 0) this.sync(this.state.current, { initial: true })
     this.emit()
@@ -104,6 +238,8 @@ export class CyGraphController implements GraphController {
     return () => { this.listeners.delete(listener) }
   }
   private emit(): void { for (const l of this.listeners) l() }
+  /** tell subscribers that something they read (e.g. the label density) changed */
+  notify(): void { this.emit() }
 
   cy(): Core | null { return this.state.core }
   graph(): Graph { return this.state.current }
@@ -125,6 +261,7 @@ export class CyGraphController implements GraphController {
     this.state.current = graph
     this.state.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     this.selection.dropIfGone()
+    if (this.viewApplied) { const spec = this.spec(graph); this.filters.setView(spec.nodes, spec.edges) }
     const cy = this.state.core
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
@@ -133,12 +270,15 @@ export class CyGraphController implements GraphController {
         const next = this.pendingGraph
         this.pendingGraph = null
         if (next && next !== graph) this.setGraph(next)
+        this.labels.update()
         this.emit()
       })
       return
     }
     this.sync(graph, { initial })
     if (initial && graph.nodes.length > 0) mark('interactive')
+    if (initial && this.viewApplied) this.applyView()
+    this.labels.schedule(0)
     this.emit()
   }
 
@@ -189,6 +329,7 @@ export class CyGraphController implements GraphController {
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
       this.layout.placeNearNeighbours(unknown)
+      this.viewPositions.set(this.viewName, this.layout.positions())
       this.viewport.fitBox(boxOf(nodes.map((n) => ({ position: cy.getElementById(n.data.id as string).position(), data: n.data }))))
       return
     }
@@ -196,7 +337,7 @@ export class CyGraphController implements GraphController {
     const added: string[] = []
     let topologyChanged = false
     cy.batch(() => {
-      const gone = cy.elements().filter((el) => !wanted.has(el.id()))
+      const gone = cy.elements().filter((el) => !wanted.has(el.id()) && !el.id().startsWith('sm:'))
       if (gone.length > 0) { topologyChanged = true; cy.remove(gone) }
       const fresh: ElementDefinition[] = []
       for (const def of [...nodes, ...edges]) {
@@ -208,6 +349,8 @@ export class CyGraphController implements GraphController {
         }
       }
       if (fresh.length > 0) { topologyChanged = true; cy.add(fresh) }
+      const missing = this.serviceEdges.filter((e) => cy.getElementById(e.data.id as string).empty() && this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string))
+      if (missing.length > 0) cy.add(missing)
     })
     if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
     this.reapplyClasses()
@@ -226,7 +369,10 @@ export class CyGraphController implements GraphController {
     this.layout.placeNearNeighbours(added)
   }
 
-  savePositions(): void { this.layout.savePositions() }
+  savePositions(): void {
+    this.layout.savePositions()
+    this.layout.onLaidOut()
+  }
 
   /**
    * Select a node: the note request goes out at once, and the canvas shows the selection through the overlay
@@ -250,6 +396,8 @@ export class CyGraphController implements GraphController {
   highlight(group: string, ids: string[] | null): void {
     this.highlights.set(group, ids)
     this.reapplyClasses()
+    this.labels.schedule(0)
+    this.emit()
   }
 
   private reapplyClasses(): void {
@@ -264,8 +412,15 @@ export class CyGraphController implements GraphController {
   }
 
   setFilter(filter: NodeFilter): { nodes: number; edges: number } {
+    const key = JSON.stringify(filter)
+    const changed = key !== this.filterKey
+    // entering a filter from the view's own picture: remember that picture to come back to
+    if (changed && this.viewApplied && !this.filters.active()) this.viewPositions.set(this.viewName, this.layout.positions())
+    this.filterKey = key
     this.filters.set(filter)
-    return this.filters.apply()
+    const counts = this.filters.apply()
+    if (changed && this.viewApplied && !this.loader.isLoading()) this.relayoutForFilter()
+    return counts
   }
 
   runLayout(name: LayoutName): void { this.layout.run(name) }
@@ -285,7 +440,11 @@ export class CyGraphController implements GraphController {
 
   fit(): void { this.viewport.fit() }
   zoom(factor: number): void { this.viewport.zoom(factor) }
-  positions(): Positions { return this.layout.positions() }
+  /** Positions to remember for this folder: the overview's own placement (not a filter's or another view's). */
+  positions(): Positions {
+    if (this.viewName === 'overview' && !this.filters.active()) return this.layout.positions()
+    return this.viewPositions.get('overview') ?? this.layout.positions()
+  }
 
   openNote(path: string, section?: string, line?: number): void {
     this.events.onOpenNote(path, section, line)

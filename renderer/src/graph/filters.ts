@@ -23,15 +23,30 @@ export class Filters {
     this.exams = exams
     return this.filter.examScope !== undefined
   }
-  /** Restrict every filter to the nodes of a view (null: all nodes). */
-  setViewIds(ids: Set<string> | null): void { this.viewIds = ids }
+  /** edges the current view draws (null: all); the others only while their node is hovered */
+  private viewEdges: Set<string> | null = null
+
+  /** Restrict every filter to the nodes and edges of a view (null: all). */
+  setView(nodes: Set<string> | null, edges: Set<string> | null): void {
+    this.viewIds = nodes
+    this.viewEdges = edges
+  }
+
+  /** Is any filter (not the view) restricting what is shown? */
+  active(): boolean { return Object.values(this.filter).some((v) => v !== undefined) }
+
+  /** ids of the nodes shown now */
+  shownIds(): string[] {
+    const cy = this.state.core
+    return cy ? cy.nodes().filter((n) => !n.hasClass('hidden')).map((n) => n.id()) : []
+  }
 
   /** Show what passes the filter, hide the rest; returns the visible counts. */
   apply(): Counts {
     const cy = this.state.core
     if (!cy) return { nodes: 0, edges: 0 }
     const f = this.filter
-    const active = this.viewIds !== null || Object.values(f).some((v) => v !== undefined)
+    const active = this.viewIds !== null || this.viewEdges !== null || Object.values(f).some((v) => v !== undefined)
     if (!active && this.hiddenCount === 0) return { nodes: cy.nodes().length, edges: cy.edges().length }
     const visible = this.visibleNodes(cy)
     const edgeOk = this.edgeTest(visible)
@@ -46,19 +61,20 @@ export class Filters {
         if (show === n.hasClass('hidden')) n.toggleClass('hidden', !show)
       })
       cy.edges().forEach((e) => {
-        const show = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && this.edgeInView(e.data('type') as string)
-        if (show) edges++
+        const id = e.id()
+        // service-map edges (sm:…) belong to the services view only
+        const mapEdge = id.startsWith('sm:')
+        const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !this.viewEdges?.has(id))
+        const inView = ok && (this.viewEdges === null || this.viewEdges.has(id))
+        if (inView) edges++
         else hidden++
-        if (show === e.hasClass('hidden')) e.toggleClass('hidden', !show)
+        if (ok === e.hasClass('hidden')) e.toggleClass('hidden', !ok)
+        if (ok && inView === e.hasClass('vh')) e.toggleClass('vh', !inView)
       })
     })
     this.hiddenCount = hidden
     return { nodes, edges }
   }
-
-  /** Edge types a view leaves out (set by the view). */
-  hiddenEdgeTypes = new Set<string>()
-  private edgeInView(type: string): boolean { return !this.hiddenEdgeTypes.has(type) }
 
   private edgeTest(visible: Set<string>): (source: string, target: string, weight: number) => boolean {
     const min = this.filter.minEdgeWeight

@@ -14,6 +14,9 @@ export class Highlights {
     else this.groups.set(group, new Set(ids))
   }
 
+  /** names of the groups in use (the legend explains them) */
+  active(): string[] { return [...this.groups.keys()] }
+
   /** ids in any group (labels go to them first) */
   highlighted(): ReadonlySet<string> { return this.classed }
   any(): boolean { return this.groups.size > 0 }
@@ -37,6 +40,12 @@ export class Highlights {
         this.classed.add(id)
       }
     }
+    // the exam overlay: services out of the exam's scope are dimmed (in-scope ones keep their colour)
+    const scope = this.groups.get('exam')
+    cy.nodes('[type = "service"]').forEach((n) => {
+      const out = scope !== undefined && !scope.has(n.id())
+      if (out !== n.hasClass('scope-out')) n.toggleClass('scope-out', out)
+    })
     // while something is highlighted, only highlighted nodes and the big hubs keep their labels
     const quiet = this.groups.size > 0 && !this.state.big
     if (quiet || cy.nodes('.quiet').nonempty()) {

@@ -11,7 +11,15 @@ import type { Loader } from './loading'
 import type { Viewport } from './viewport'
 
 export class LayoutRunner {
-  layoutName: LayoutName = 'force'
+  layoutName: LayoutName = 'grouped'
+  /** a layout is moving nodes (animated): the view is not settled */
+  moving = false
+  /** the current view's grouped placement (set by the controller) */
+  grouped: (graph: Graph, sizes: Map<string, number>) => Positions = () => ({})
+  /** told when nodes start or stop moving by themselves */
+  onMoving: () => void = () => undefined
+  /** a layout finished (its positions are the view's own now) */
+  onLaidOut: () => void = () => undefined
   private ticket = 0
   private worker: Worker | null = null
   private workerFailed = false
@@ -32,7 +40,8 @@ export class LayoutRunner {
     const cached = this.state.cachedPositions
     const unknown = nodes.filter((n) => !cached[n.data.id as string]).map((n) => n.data.id as string)
     const needLayout = unknown.length > 0.2 * nodes.length
-    const placed = needLayout ? (this.layoutName === 'lanes' ? lanePositions(graph) : concentricByDomain(graph)) : {}
+    const sizes = new Map(nodes.map((n) => [n.data.id as string, Number(n.data.size) || 16]))
+    const placed = !needLayout ? {} : this.layoutName === 'lanes' ? lanePositions(graph) : this.layoutName === 'concentric' ? concentricByDomain(graph) : this.grouped(graph, sizes)
     for (const n of nodes) {
       const id = n.data.id as string
       const p = cached[id] ?? placed[id]
@@ -40,7 +49,7 @@ export class LayoutRunner {
       if (this.state.pinnedIds.has(id)) n.classes = `${n.classes ?? ''} pinned`.trim()
     }
     if (!needLayout) return unknown
-    // concentric and lanes are what was just placed; force refines it in the worker once the page is idle
+    // grouped, concentric and lanes are what was just placed; force (only when chosen) refines it in a worker
     if (this.layoutName === 'force') {
       // tests and the benchmark wait for 'laid-out' when this mark says a layout is on its way
       mark('layout-scheduled')
@@ -114,6 +123,12 @@ export class LayoutRunner {
     }
     const visible = new Set(shown.map((n) => n.id()))
     const current = this.state.current
+    if (name === 'grouped') {
+      const sizes = new Map(shown.map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
+      const all = this.grouped(current, sizes)
+      this.moveTo(cy, Object.fromEntries(Object.entries(all).filter(([id]) => visible.has(id))), ticket)
+      return
+    }
     const sub: Graph = {
       nodes: current.nodes.filter((n) => visible.has(n.id)),
       edges: current.edges.filter((e) => visible.has(e.source) && visible.has(e.target)),
@@ -128,8 +143,10 @@ export class LayoutRunner {
     const pinned = this.state.pinnedIds
     const movable = cy.nodes().filter((n) => !pinned.has(n.id()) && positions[n.id()] !== undefined)
     const done = () => {
+      if (this.moving) { this.moving = false; this.onMoving() }
       this.viewport.fitPositions()
       this.savePositions()
+      this.onLaidOut()
       cy.emit('layoutstop')
       mark('laid-out')
     }
@@ -139,6 +156,8 @@ export class LayoutRunner {
       return
     }
     cy.stop()
+    this.moving = true
+    this.onMoving()
     const layout = movable.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()], animate: true, animationDuration: 450, fit: false } as LayoutOptions)
     layout.one('layoutstop', () => { if (ticket === this.ticket) done() })
     layout.run()
@@ -159,6 +178,7 @@ export class LayoutRunner {
     layout.one('layoutstop', () => {
       this.viewport.fitPositions()
       this.savePositions()
+      this.onLaidOut()
       mark('laid-out')
     })
     layout.run()
