@@ -325,6 +325,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     overlap: (ids) => built(current).queries.overlap(ids),
     compare: (ids) => built(current).queries.compare(ids),
     confusables: () => built(current).queries.confusables(),
+    examOverlap: (a, b) => built(current).queries.examOverlapDetail(a, b),
     centrality: () => built(current).queries.centrality(),
     exams: () => built(current).queries.exams(),
     coverageGaps: (code) => built(current).queries.coverageGaps(code),

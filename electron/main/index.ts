@@ -61,6 +61,7 @@ function handlers(b: Backend): Handlers {
     overlap: (ids) => b.overlap(ids),
     compare: (ids) => b.compare(ids),
     confusables: () => b.confusables(),
+    examOverlap: (x, y) => b.examOverlap(x, y),
     centrality: () => b.centrality(),
     exams: () => b.exams(),
     coverageGaps: (code) => b.coverageGaps(code),

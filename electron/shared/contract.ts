@@ -14,6 +14,7 @@ import type {
   SearchHit,
 } from '../core/types'
 import type { CompareResult, Confusables } from '../core/compare/types'
+import type { ExamOverlap } from '../core/compare/examOverlap'
 import type { ServiceMapEdge } from '../core/graph/serviceMap'
 
 export type { ServiceMapEdge } from '../core/graph/serviceMap'
@@ -68,6 +69,8 @@ export interface Api {
   compare(ids: string[]): CompareResult
   /** confusable groups (comparison tables, "vs", name families) and the "often confused" pairs from them */
   confusables(): Confusables
+  /** services in scope of both exams (a feature or parent listed by the other exam counts, with `via`) */
+  examOverlap(a: string, b: string): ExamOverlap
   centrality(): Centrality
   exams(): ExamInfo[]
   coverageGaps(examCode: string): string[]
@@ -143,6 +146,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
   compare: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
   confusables: none,
+  examOverlap: (a) => a.length === 2 && isStr(a[0], 32) && isStr(a[1], 32),
   centrality: none,
   exams: none,
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),

@@ -54,6 +54,7 @@ function fakeBackend(): WebBackend {
     overlap: notImplemented,
     compare: notImplemented,
     confusables: () => ({ groups: [], pairs: [] }),
+    examOverlap: notImplemented,
     centrality: () => ({ degree: {}, betweenness: {} }),
     exams: () => [],
     coverageGaps: () => [],

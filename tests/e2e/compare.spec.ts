@@ -9,6 +9,8 @@ const KDS = 'service:amazon-kinesis-data-streams'
 const FIREHOSE = 'service:amazon-data-firehose'
 
 test.describe.configure({ mode: 'serial' })
+// the first load and layout of the bundled notes can take a while on a busy machine
+test.setTimeout(180_000)
 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Compare' })
 const column = (page: Page, label: string) => panel(page).getByLabel('Decision card').getByRole('group', { name: `Choose ${label} when` })

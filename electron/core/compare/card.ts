@@ -37,8 +37,18 @@ const CHOOSE_SENTENCE = /\b(?:choose|use|pick|prefer)\s+(?:it|this|them)\s+(?:wh
 const DEFINITION_AFTER_NAME = /^\s*(?:\([^)]*\)\s*)?(?::|—|–|-\s|is\s|are\s|provides\s|lets\s|offers\s|runs\s|for\s)/i
 
 const VS = /\b(?:vs\.?|versus)(?=\s|$)/i
-const MAX_FACTS = 8
-const MAX_CUES = 6
+const MAX_FACTS = 7
+const MAX_CUES = 5
+
+/** Word-set overlap of two normalized texts ≥ ½ (short words ignored). */
+function similar(a: string, b: string): boolean {
+  const wa = new Set(a.split(' ').filter((w) => w.length > 2))
+  const wb = new Set(b.split(' ').filter((w) => w.length > 2))
+  if (wa.size === 0 || wb.size === 0) return false
+  let both = 0
+  for (const w of wa) if (wb.has(w)) both++
+  return both / (wa.size + wb.size - both) >= 0.5
+}
 
 interface Candidate { text: string; score: number; source: CardSource }
 
@@ -85,11 +95,16 @@ export function decisionItem(ontology: Ontology, notes: CardNotes, getLines: Get
     if (facts.some((f) => f.key === key || normKey(f.value) === normKey(value))) return
     facts.push({ label: lab, value, source, score: score + (TELLING.test(`${lab} ${value}`) ? 2 : 0), key, ...(via ? { via } : {}) })
   }
-  const addCue = (text: string, kind: CardCue['kind'], source: CardSource, score: number, via?: string) => {
+  const addCue = (raw: string, kind: CardCue['kind'], source: CardSource, score: number, via?: string) => {
+    const text = raw.replace(/^["“'‘](.+)["”'’]$/, '$1')
     if (!meaningful(text) || text.length < 4) return
     const key = normKey(text)
-    const same = cues.find((c) => c.key === key)
-    if (same) { same.score = Math.max(same.score, score); return }
+    // the same advice worded twice (a tip and a table cell) is one cue
+    const same = cues.find((c) => c.key === key || similar(c.key, key))
+    if (same) {
+      if (score > same.score) Object.assign(same, { text: firstSentence(text, 200), kind, source, score, key, via })
+      return
+    }
     cues.push({ text: firstSentence(text, 200), kind, source, score, key, ...(via ? { via } : {}) })
   }
 
@@ -268,6 +283,10 @@ export function decisionItem(ontology: Ontology, notes: CardNotes, getLines: Get
 
   facts.sort((a, b) => b.score - a.score)
   cues.sort((a, b) => b.score - a.score)
+  // a feature's lines fill in for a parent the notes say little about directly, not for one they cover
+  const enough = (list: Array<{ via?: string }>) => list.filter((x) => !x.via).length >= 3
+  if (enough(facts)) facts.splice(0, facts.length, ...facts.filter((f) => !f.via))
+  if (enough(cues)) cues.splice(0, cues.length, ...cues.filter((c) => !c.via))
   const summaryKey = normKey(summary)
   return {
     id,

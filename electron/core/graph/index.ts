@@ -68,6 +68,7 @@ import { search } from './search'
 import type { GetLines } from './snippets'
 import type { CompareResult, Confusables } from '../compare/types'
 import { compare, confusables } from '../compare/index'
+import { examOverlapOf, type ExamOverlap } from '../compare/examOverlap'
 
 export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
 export { edgeId, noteId, tagId, domainId, isEntityId } from './ids'
@@ -93,6 +94,8 @@ export interface GraphQueries {
   compare(ids: string[]): CompareResult
   /** confusable groups and "often confused" pairs; cached until a note changes */
   confusables(): Confusables
+  /** exam overlap with family matches (Kinesis ~ Kinesis Data Streams), for the exam overlay */
+  examOverlapDetail(a: string, b: string): ExamOverlap
   /** service ids in scope of both exams */
   examOverlap(a: string, b: string): string[]
 }
@@ -148,6 +151,7 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
     search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines }, query, limit),
     confusedPairs: (limit = 10) => confusedPairs(builder.graph(), limit),
     examOverlap: (a, b) => examOverlap(builder.ontology, a, b),
+    examOverlapDetail: (a, b) => examOverlapOf(builder.ontology, examByCode(builder.ontology, a), examByCode(builder.ontology, b)),
     compare: (ids) => compare(builder.graph(), notesSource, builder.ontology, ids, getLines),
     confusables: () => {
       if (confusablesCache?.version !== builder.notesVersion) {

@@ -1,6 +1,6 @@
 // Compare on the graph: the compared nodes and what links them (paths between them, their most telling
-// shared neighbours) stand out, everything else is dimmed, and the view fits the compared nodes. The
-// fit is one short animation that ends; a layout that finishes later (first load) refits once.
+// shared neighbours) stand out, everything else is dimmed, and the view fits the compared nodes. Before
+// the graph view has settled the fit waits for it and is instant; afterwards it is one short animation.
 import type { Core, EdgeCollection, NodeCollection } from 'cytoscape'
 import type { GraphController } from './controller'
 
@@ -16,7 +16,7 @@ export interface CompareFocus {
 const DIM = 'cmp-dim'
 const FIT_PADDING = 70
 /** never closer than this: two neighbours would otherwise fill the screen */
-const MAX_FIT_ZOOM = 1.6
+const MAX_FIT_ZOOM = 1.25
 const FIT_MS = 300
 
 /** The elements that stay bright: compared and linking nodes, path edges, edges between compared and linking nodes. */
@@ -71,16 +71,34 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
   }
   const kept = apply()
   controller.highlight('path', kept.edges.filter((e) => focus.paths.some((p) => p.includes(e.source().id()) && p.includes(e.target().id()))).map((e) => e.id()))
-  const fit = () => {
+  const fit = (animate: boolean) => {
     const compared = kept.nodes.filter((n) => focus.ids.includes(n.id()))
     const v = fitViewport(cy, compared.nonempty() ? compared : kept.nodes)
     if (!v) return
     cy.stop()
-    cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: FIT_MS })
+    if (animate) cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: FIT_MS })
+    else cy.viewport(v)
   }
-  if (opts.fit !== false) fit()
-  // the first layout may still be placing nodes: fit again when it stops; new elements get dimmed too
-  const onLayout = () => { apply(); if (opts.fit !== false) fit() }
+  // the graph view places and fits everything first (data-layout="settled" on its container when done):
+  // fit after that, at once, so the settled view is the fitted one
+  const container = cy.container()
+  const settled = () => container?.getAttribute('data-layout') === 'settled'
+  let observer: MutationObserver | undefined
+  if (opts.fit !== false) {
+    if (settled() || !container) fit(true)
+    else {
+      observer = new MutationObserver(() => {
+        if (!settled()) return
+        observer?.disconnect()
+        observer = undefined
+        apply()
+        fit(false)
+      })
+      observer.observe(container, { attributes: true, attributeFilter: ['data-layout'] })
+    }
+  }
+  // a layout run later (the user's choice) moves nodes: fit again; new elements get dimmed too
+  const onLayout = () => { apply(); if (opts.fit !== false) fit(true) }
   // elements arrive in slices on a big first load: dim once per burst, not once per element
   let pending: ReturnType<typeof setTimeout> | undefined
   const onAdd = () => {
@@ -91,6 +109,7 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
   return () => {
     cy.off('layoutstop', onLayout)
     cy.off('add', onAdd)
+    observer?.disconnect()
     clearTimeout(pending)
     clearCompare(controller)
   }
