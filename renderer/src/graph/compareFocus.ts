@@ -104,11 +104,20 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
   const onAdd = () => {
     if (pending === undefined) pending = setTimeout(() => { pending = undefined; if (!cy.destroyed()) apply() }, 50)
   }
+  // the canvas changes size when the sidebar widens for the card or the note panel opens: keep the
+  // compared nodes fitted until the user takes the viewport over
+  let userMoved = false
+  const onUser = () => { userMoved = true }
+  const onResize = () => { if (opts.fit !== false && !userMoved && !observer) fit(false) }
   cy.on('layoutstop', onLayout)
   cy.on('add', onAdd)
+  cy.on('resize', onResize)
+  cy.on('tapstart scrollzoom pinchzoom', onUser)
   return () => {
     cy.off('layoutstop', onLayout)
     cy.off('add', onAdd)
+    cy.off('resize', onResize)
+    cy.off('tapstart scrollzoom pinchzoom', onUser)
     observer?.disconnect()
     clearTimeout(pending)
     clearCompare(controller)
