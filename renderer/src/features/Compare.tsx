@@ -83,6 +83,8 @@ export function Compare({ controller, graph, api }: FeatureProps) {
 
   // the graph: compared nodes and what links them stand out; the view fits them once per comparison
   const fitted = useRef('')
+  // "Show in graph" asks for the fit again
+  const [fitRequest, setFitRequest] = useState(0)
   const current = result && result.ids.join('|') === key ? result : null
   useEffect(() => {
     if (ids.length < 2) {
@@ -96,11 +98,11 @@ export function Compare({ controller, graph, api }: FeatureProps) {
     if (fit) fitted.current = key
     return showCompare(controller, { ids, linking, paths: current?.paths ?? [] }, { fit })
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [controller, key, current])
+  }, [controller, key, current, fitRequest])
 
   const showInGraph = () => {
     fitted.current = ''
-    if (current) showCompare(controller, { ids, linking: current.paths.flat(), paths: current.paths }, { fit: true })
+    setFitRequest((n) => n + 1)
   }
   const focus = (id: string) => {
     controller.focus(id)
