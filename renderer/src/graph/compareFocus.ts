@@ -109,6 +109,15 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
   let userMoved = false
   const onUser = () => { userMoved = true }
   const onResize = () => { if (opts.fit !== false && !userMoved && !observer) fit(false) }
+  // the graph view re-places nodes on its own (a view applied, a filter's re-layout) and fits everything:
+  // once the nodes stop moving, fit the compared ones again
+  let moved: ReturnType<typeof setTimeout> | undefined
+  const onPosition = () => {
+    if (opts.fit === false || userMoved || observer) return
+    clearTimeout(moved)
+    moved = setTimeout(() => { if (!cy.destroyed()) fit(false) }, 120)
+  }
+  cy.on('position', 'node', onPosition)
   cy.on('layoutstop', onLayout)
   cy.on('add', onAdd)
   cy.on('resize', onResize)
@@ -117,6 +126,8 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
     cy.off('layoutstop', onLayout)
     cy.off('add', onAdd)
     cy.off('resize', onResize)
+    cy.off('position', 'node', onPosition)
+    clearTimeout(moved)
     cy.off('tapstart scrollzoom pinchzoom', onUser)
     observer?.disconnect()
     clearTimeout(pending)
