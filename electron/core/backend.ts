@@ -9,6 +9,8 @@ import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
+import { serviceMap } from './graph/serviceMap'
+import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
 import { loadGraphSnapshot, saveGraphSnapshot } from './index/cache'
 import { parseNote, stripFrontmatter } from './parse/note'
@@ -130,6 +132,8 @@ interface Opened {
   dirty: boolean
   /** an update is between changing the index and changing the graph: no snapshot now */
   updating: boolean
+  /** a note's lines (cached) */
+  getLines: GetLines
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -177,7 +181,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false }
+    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
     const metas = vault.metas()
     emitProgress({ done: 0, total: metas.length, phase: 'graph' })
 
@@ -362,11 +366,15 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     getMentions: (id) => built(current).queries.getMentions(id),
     neighbourhood: (id, depth) => built(current).queries.neighbourhood(id, depth),
     overlap: (ids) => built(current).queries.overlap(ids),
+    compare: (ids) => built(current).queries.compare(ids),
+    confusables: () => built(current).queries.confusables(),
+    examOverlap: (a, b) => built(current).queries.examOverlapDetail(a, b),
     centrality: () => built(current).queries.centrality(),
     exams: () => built(current).queries.exams(),
     coverageGaps: (code) => built(current).queries.coverageGaps(code),
     renamed: () => built(current).queries.renamed(),
     search: (q, limit) => built(current).queries.search(q, limit),
+    serviceMap: () => { const o = built(current); return serviceMap(o.builder.graph(), o.vault.metas(), o.getLines) },
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
       // callers are the app's APIs: a relative path would resolve against the host's working directory

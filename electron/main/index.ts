@@ -61,12 +61,16 @@ function handlers(b: Backend): Handlers {
     getMentions: (id) => b.getMentions(id),
     neighbourhood: (id, depth) => b.neighbourhood(id, depth),
     overlap: (ids) => b.overlap(ids),
+    compare: (ids) => b.compare(ids),
+    confusables: () => b.confusables(),
+    examOverlap: (x, y) => b.examOverlap(x, y),
     centrality: () => b.centrality(),
     exams: () => b.exams(),
     coverageGaps: (code) => b.coverageGaps(code),
     renamed: () => b.renamed(),
     getCards: () => b.getCards(),
     search: (q, limit) => b.search(q, limit),
+    serviceMap: () => b.serviceMap(),
     openFolder: async (folder) => {
       const chosen = folder ?? (await pickFolder())
       return chosen ? b.openFolder(chosen) : null

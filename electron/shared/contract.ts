@@ -15,6 +15,11 @@ import type {
 } from '../core/types'
 import { studyValidators, type StudyApi } from './study-contract'
 import type { CardSet } from '../core/study/types'
+import type { CompareResult, Confusables } from '../core/compare/types'
+import type { ExamOverlap } from '../core/compare/examOverlap'
+import type { ServiceMapEdge } from '../core/graph/serviceMap'
+
+export type { ServiceMapEdge } from '../core/graph/serviceMap'
 
 export type MenuCommand =
   | 'open-folder'
@@ -62,6 +67,12 @@ export interface Api extends StudyApi {
   getMentions(entityId: string): EntityMentions
   neighbourhood(id: string, depth: number): Neighbourhood
   overlap(ids: string[]): OverlapResult
+  /** decision card of 2–4 services/concepts, neighbours ranked by specificity, notes mentioning all */
+  compare(ids: string[]): CompareResult
+  /** confusable groups (comparison tables, "vs", name families) and the "often confused" pairs from them */
+  confusables(): Confusables
+  /** services in scope of both exams (a feature or parent listed by the other exam counts, with `via`) */
+  examOverlap(a: string, b: string): ExamOverlap
   centrality(): Centrality
   exams(): ExamInfo[]
   coverageGaps(examCode: string): string[]
@@ -69,6 +80,8 @@ export interface Api extends StudyApi {
   /** Study cards of every note, ordered by note path then line, with their diagnostics. */
   getCards(): CardSet
   search(query: string, limit: number): SearchHit[]
+  /** the services map's edges (part-of, compared-in, used-together), each with its reason and evidence */
+  serviceMap(): ServiceMapEdge[]
   /** Without a path the desktop app shows a folder picker; returns null when cancelled. */
   openFolder(path?: string): FolderInfo | null
   reload(): FolderInfo
@@ -137,12 +150,16 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   getMentions: (a) => a.length === 1 && isStr(a[0], 512),
   neighbourhood: (a) => a.length === 2 && isStr(a[0], 512) && isInt(a[1], 1, 3),
   overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
+  compare: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
+  confusables: none,
+  examOverlap: (a) => a.length === 2 && isStr(a[0], 32) && isStr(a[1], 32),
   centrality: none,
   exams: none,
   coverageGaps: (a) => a.length === 1 && isStr(a[0], 32),
   renamed: none,
   getCards: none,
   search: (a) => a.length === 2 && typeof a[0] === 'string' && a[0].length <= 256 && isInt(a[1], 1, 500),
+  serviceMap: none,
   openFolder: (a) => a.length === 0 || (a.length === 1 && (a[0] === undefined || isStr(a[0]))),
   reload: none,
   getSettings: none,

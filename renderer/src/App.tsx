@@ -17,7 +17,7 @@ import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
-import { Explore, Search, exploreStore, openFolder as openFolderAndRemember } from './features'
+import { Explore, Search, ViewSwitch, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
 import { StudyPanel } from './study/StudyPanel'
 import { studyStartFromHash } from './study/studyHash'
@@ -28,8 +28,9 @@ const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
 
 /** Positions saved by the layout features (view state `explore.positions`), if any. */
 function savedPositions(viewState: unknown): Positions {
-  const explore = (viewState as { explore?: { positions?: unknown } } | null)?.explore
-  const p = explore?.positions
+  const explore = (viewState as { explore?: { positions?: unknown; positionsOf?: unknown } } | null)?.explore
+  // positions saved before the grouped overview (a force layout) are not brought back
+  const p = explore?.positionsOf === 'overview-1' ? explore.positions : undefined
   return p && typeof p === 'object' ? (p as Positions) : {}
 }
 
@@ -315,6 +316,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         <div className="toolbar-slot">
           <Search controller={controller} graph={featureGraph} api={api} />
         </div>
+        <ViewSwitch controller={controller} />
         <div className="toolbar-actions">
           <button
             type="button"

@@ -66,6 +66,9 @@ import { centrality } from './centrality'
 import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './queries'
 import { search } from './search'
 import type { GetLines } from './snippets'
+import type { CompareResult, Confusables } from '../compare/types'
+import { compare, confusables } from '../compare/index'
+import { examOverlapOf, type ExamOverlap } from '../compare/examOverlap'
 
 export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
 export { edgeId, noteId, tagId, domainId, isEntityId } from './ids'
@@ -87,6 +90,12 @@ export interface GraphQueries {
   renamed(): RenamedUse[]
   search(query: string, limit: number): SearchHit[]
   confusedPairs(limit?: number): ConfusedPair[]
+  /** decision card + ranked neighbours (electron/core/compare) */
+  compare(ids: string[]): CompareResult
+  /** confusable groups and "often confused" pairs; cached until a note changes */
+  confusables(): Confusables
+  /** exam overlap with family matches (Kinesis ~ Kinesis Data Streams), for the exam overlay */
+  examOverlapDetail(a: string, b: string): ExamOverlap
   /** service ids in scope of both exams */
   examOverlap(a: string, b: string): string[]
 }
@@ -108,8 +117,22 @@ function familyOf(ontology: GraphBuilder['ontology'], id: string): Set<string> {
   return family
 }
 
+const relatedCache = new WeakMap<Graph, Map<string, number>>()
+/** Sections that mention both entities: the weight of their related edge. */
+function relatedWeight(graph: Graph, a: string, b: string): number {
+  let m = relatedCache.get(graph)
+  if (!m) {
+    m = new Map()
+    for (const e of graph.edges) if (e.type === 'related') m.set(e.id, e.weight ?? 1)
+    relatedCache.set(graph, m)
+  }
+  const [x, y] = a < b ? [a, b] : [b, a]
+  return m.get(`related:${x}->${y}`) ?? 0
+}
+
 export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): GraphQueries {
   let renamedCache: { version: number; value: RenamedUse[] } | undefined
+  let confusablesCache: { version: number; value: Confusables } | undefined
   const notesSource = builder
   return {
     graph: () => builder.graph(),
@@ -128,5 +151,21 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
     search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines }, query, limit),
     confusedPairs: (limit = 10) => confusedPairs(builder.graph(), limit),
     examOverlap: (a, b) => examOverlap(builder.ontology, a, b),
+    examOverlapDetail: (a, b) => examOverlapOf(builder.ontology, examByCode(builder.ontology, a), examByCode(builder.ontology, b)),
+    compare: (ids) => compare(builder.graph(), notesSource, builder.ontology, ids, getLines),
+    confusables: () => {
+      if (confusablesCache?.version !== builder.notesVersion) {
+        const value = confusables({
+          ontology: builder.ontology,
+          notes: builder.notes(),
+          getLines,
+          noteCount: (id) => builder.notesMentioning(id).size,
+          noteTitle: (p) => builder.note(p)?.title ?? p,
+          together: (a, b) => relatedWeight(builder.graph(), a, b),
+        })
+        confusablesCache = { version: builder.notesVersion, value }
+      }
+      return confusablesCache.value
+    },
   }
 }

@@ -1,34 +1,55 @@
-// Compare 2–4 nodes: where the notes mention all of them (snippets that open the note there), shared
-// neighbours, neighbours unique to each, shortest paths; the graph highlights the lot. Also suggests
-// "often confused" pairs from the graph itself.
-import { useEffect, useMemo, useState } from 'react'
-import type { OverlapResult } from '../../../electron/core/types'
+// Compare 2–4 services or concepts: the decision card (what each is, when to choose it, its facts), where
+// the notes discuss them together, the most telling shared and unique neighbours, the notes mentioning
+// all, and the paths between them. Everything is computed in the core (api.compare, api.confusables);
+// the graph shows only the compared nodes and what links them (graph/compareFocus.ts).
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { CardSource, CompareResult, Confusables, RankedNeighbour } from '../../../electron/core/compare/types'
+import { clearCompare, showCompare } from '../graph/compareFocus'
+import { DecisionCard } from './DecisionCard'
 import { labelOf, nodeIndex } from './labels'
-import { oftenConfused } from './oftenConfused'
 import { addToCompare, exploreStore, removeFromCompare, useExplore } from './store'
 import type { FeatureProps } from './types'
 
-function NodeButton({ id, label, onFocus }: { id: string; label: string; onFocus: (id: string) => void }) {
+function NeighbourList({ items, label, name, onFocus }: { items: RankedNeighbour[]; label: string; name: (id: string) => string; onFocus: (id: string) => void }) {
+  if (items.length === 0) return <p className="fx-muted">None</p>
   return (
-    <button type="button" className="fx-chip" onClick={() => onFocus(id)} title={id}>
-      {label}
-    </button>
+    <ul className="fx-chips fx-chip-list" aria-label={label}>
+      {items.map((n) => (
+        <li key={n.id}>
+          <button type="button" className="fx-chip" onClick={() => onFocus(n.id)} title={`${n.id} · specificity ${n.score}`}>
+            {name(n.id)}
+          </button>
+        </li>
+      ))}
+    </ul>
   )
 }
 
 export function Compare({ controller, graph, api }: FeatureProps) {
   const ids = useExplore((s) => s.compare)
   const selected = useExplore((s) => s.selected)
-  const [result, setResult] = useState<OverlapResult | null>(null)
+  const [result, setResult] = useState<CompareResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   const [pick, setPick] = useState('')
+  const [confusables, setConfusables] = useState<Confusables | null>(null)
   const index = useMemo(() => nodeIndex(graph), [graph])
   const label = (id: string) => labelOf(index, id)
-  // only while the panel is open: it scans every pair of services, which launch does not need
+  // only while the panel is open: the core reads every note's tables once (then caches)
   const shown = useExplore((s) => s.panel === 'compare')
-  const confused = useMemo(() => (shown ? oftenConfused(graph, { limit: 8 }) : []), [graph, shown])
   const key = ids.join('|')
+
+  useEffect(() => {
+    if (!shown) return
+    let cancelled = false
+    api.confusables().then(
+      (c) => !cancelled && setConfusables(c),
+      () => !cancelled && setConfusables(null),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, graph, shown])
 
   useEffect(() => {
     if (ids.length < 2) {
@@ -39,7 +60,7 @@ export function Compare({ controller, graph, api }: FeatureProps) {
     let cancelled = false
     setLoading(true)
     api
-      .overlap(ids)
+      .compare(ids)
       .then((r) => {
         if (cancelled) return
         setResult(r)
@@ -60,44 +81,34 @@ export function Compare({ controller, graph, api }: FeatureProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, graph])
 
-  // highlight the compared nodes with their shared neighbours, and the paths between them
+  // the graph: compared nodes and what links them stand out; the view fits them once per comparison
+  const fitted = useRef('')
+  // "Show in graph" asks for the fit again
+  const [fitRequest, setFitRequest] = useState(0)
+  const current = result && result.ids.join('|') === key ? result : null
   useEffect(() => {
-    if (!ids.length) {
-      controller.highlight('compare', null)
-      controller.highlight('path', null)
-      return
+    if (ids.length < 2) {
+      // one pick is not a comparison yet: mark it, dim nothing
+      clearCompare(controller)
+      controller.highlight('compare', ids.length ? ids : null)
+      return () => clearCompare(controller)
     }
-    controller.highlight('compare', [...ids, ...(result?.sharedNeighbours ?? [])])
-    controller.highlight('path', result ? [...new Set(result.paths.flat())] : null)
-  }, [controller, ids, result])
-  useEffect(
-    () => () => {
-      controller.highlight('compare', null)
-      controller.highlight('path', null)
-    },
-    [controller],
-  )
+    const linking = current ? [...new Set([...current.paths.flat(), ...current.shared.map((n) => n.id)])] : []
+    const fit = !!current && fitted.current !== key
+    if (fit) fitted.current = key
+    return showCompare(controller, { ids, linking, paths: current?.paths ?? [] }, { fit })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller, key, current, fitRequest])
 
-  const showInGraph = (show: string[]) => {
-    const cy = controller.cy()
-    if (!cy) return
-    let eles = cy.collection()
-    for (const id of show) {
-      const el = cy.getElementById(id)
-      if (el.nonempty() && el.visible()) eles = eles.union(el)
-    }
-    if (eles.empty()) return
-    // fit, but never closer than 1:1 — two neighbours would otherwise fill the screen
-    const bb = eles.boundingBox()
-    const pad = 80
-    const fitZoom = Math.min((cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1))
-    cy.stop()
-    cy.animate({ zoom: Math.min(1, fitZoom), center: { eles } }, { duration: 300 })
+  const showInGraph = () => {
+    fitted.current = ''
+    setFitRequest((n) => n + 1)
   }
   const focus = (id: string) => {
     controller.focus(id)
     exploreStore.set({ selected: id })
   }
+  const open = (s: CardSource) => controller.openNote(s.path, undefined, s.line)
   const candidates = useMemo(
     () => graph.nodes.filter((n) => n.type === 'service' || n.type === 'concept').sort((a, b) => a.label.localeCompare(b.label)),
     [graph],
@@ -111,6 +122,13 @@ export function Compare({ controller, graph, api }: FeatureProps) {
     }
   }
   const pickListId = 'fx-compare-candidates'
+  // groups that hold something being compared come first: "compare with" suggestions
+  const groups = useMemo(() => {
+    if (!confusables) return []
+    const withIds = confusables.groups.filter((g) => ids.some((id) => g.members.includes(id)))
+    return withIds.slice(0, 3)
+  }, [confusables, ids])
+  const inGraph = (id: string) => index.has(id)
 
   return (
     <div className="fx-panel-body">
@@ -159,7 +177,7 @@ export function Compare({ controller, graph, api }: FeatureProps) {
         </button>
         {ids.length > 0 && (
           <>
-            <button type="button" className="fx-button" onClick={() => showInGraph([...ids, ...(result?.paths.flat() ?? [])])}>
+            <button type="button" className="fx-button" onClick={showInGraph}>
               Show in graph
             </button>
             <button type="button" className="fx-button" onClick={() => exploreStore.set({ compare: [] })}>
@@ -168,21 +186,57 @@ export function Compare({ controller, graph, api }: FeatureProps) {
           </>
         )}
       </div>
-      <p className="fx-hint">Tip: in search, Alt+Enter adds the highlighted result here.</p>
+      {ids.length < 2 && <p className="fx-hint">Tip: in search, Alt+Enter adds the highlighted result here.</p>}
 
-      {loading && <p className="fx-muted">Comparing…</p>}
+      {loading && !current && <p className="fx-muted">Comparing…</p>}
       {error && <p className="fx-error" role="alert">{error}</p>}
 
-      {result && ids.length >= 2 && (
+      {current && ids.length >= 2 && (
         <div className="fx-compare-result">
-          <h3>
-            Notes mentioning all ({result.notes.length})
-          </h3>
-          {result.notes.length === 0 ? (
+          <DecisionCard items={current.items} onOpen={open} />
+
+          <h3>Where the notes compare them ({current.together.length})</h3>
+          {current.together.length === 0 ? (
+            <p className="fx-muted">No section discusses all of them.</p>
+          ) : (
+            <ul className="fx-list fx-snippets" aria-label="Sections mentioning all">
+              {current.together.map((s) => (
+                <li key={`${s.path}#${s.section}:${s.line}`}>
+                  <button type="button" className="fx-snippet-button" onClick={() => controller.openNote(s.path, s.section || undefined, s.line)}>
+                    <span className="fx-hit-title">
+                      <span>
+                        {s.noteTitle}
+                        {s.sectionTitle ? ` › ${s.sectionTitle}` : ''}
+                      </span>
+                    </span>
+                    <span className="fx-snippet">{s.text}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3>Shared neighbours ({current.shared.length})</h3>
+          <NeighbourList items={current.shared} label="Shared neighbours" name={label} onFocus={focus} />
+
+          <h3>Only one of them</h3>
+          <div className="fx-unique-cols" style={{ gridTemplateColumns: `repeat(${Math.min(ids.length, 2)}, minmax(0, 1fr))` }}>
+            {current.ids.map((id) => (
+              <div key={id} className="fx-unique">
+                <div className="fx-unique-title">
+                  {label(id)} ({current.unique[id]?.length ?? 0})
+                </div>
+                <NeighbourList items={current.unique[id] ?? []} label={`Only ${label(id)}`} name={label} onFocus={focus} />
+              </div>
+            ))}
+          </div>
+
+          <h3>Notes mentioning all ({current.notes.length})</h3>
+          {current.notes.length === 0 ? (
             <p className="fx-muted">No note mentions all of them.</p>
           ) : (
             <ul className="fx-list" aria-label="Notes mentioning all">
-              {result.notes.map((p) => (
+              {current.notes.map((p) => (
                 <li key={p}>
                   <button type="button" className="fx-link" title={p} onClick={() => controller.openNote(p)}>
                     {labelOf(index, `note:${p}`)}
@@ -192,52 +246,10 @@ export function Compare({ controller, graph, api }: FeatureProps) {
             </ul>
           )}
 
-          {result.sections.length > 0 && (
-            <>
-              <h3>Sections ({result.sections.length})</h3>
-              <ul className="fx-list fx-snippets" aria-label="Sections mentioning all">
-                {result.sections.map((s) => (
-                  <li key={`${s.path}#${s.section}:${s.line}`}>
-                    <button type="button" className="fx-snippet-button" onClick={() => controller.openNote(s.path, s.section || undefined, s.line)}>
-                      <span className="fx-hit-title">
-                        <span>
-                          {s.noteTitle}
-                          {s.sectionTitle ? ` › ${s.sectionTitle}` : ''}
-                        </span>
-                      </span>
-                      <span className="fx-snippet">{s.text}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-
-          <h3>Shared neighbours ({result.sharedNeighbours.length})</h3>
-          <div className="fx-chips">
-            {result.sharedNeighbours.length === 0 && <span className="fx-muted">None</span>}
-            {result.sharedNeighbours.map((id) => (
-              <NodeButton key={id} id={id} label={label(id)} onFocus={focus} />
-            ))}
-          </div>
-
-          <h3>Only connected to one</h3>
-          {ids.map((id) => (
-            <div key={id} className="fx-unique">
-              <div className="fx-unique-title">{label(id)} ({result.unique[id]?.length ?? 0})</div>
-              <div className="fx-chips">
-                {(result.unique[id] ?? []).slice(0, 30).map((n) => (
-                  <NodeButton key={n} id={n} label={label(n)} onFocus={focus} />
-                ))}
-                {(result.unique[id]?.length ?? 0) > 30 && <span className="fx-muted">+{result.unique[id].length - 30} more</span>}
-              </div>
-            </div>
-          ))}
-
           <h3>Shortest paths</h3>
-          {result.paths.length === 0 && <p className="fx-muted">Not connected.</p>}
+          {current.paths.length === 0 && <p className="fx-muted">Not connected.</p>}
           <ol className="fx-list">
-            {result.paths.map((path, i) => (
+            {current.paths.map((path, i) => (
               <li key={i} className="fx-path-steps">
                 {path.map((id, k) => (
                   <span key={`${id}-${k}`}>
@@ -253,18 +265,46 @@ export function Compare({ controller, graph, api }: FeatureProps) {
         </div>
       )}
 
-      {confused.length > 0 && (
+      {groups.length > 0 && (
+        <>
+          <h3>Also confused with these</h3>
+          <ul className="fx-list" aria-label="Confusable groups">
+            {groups.map((g, i) => (
+              <li key={i}>
+                {g.members.filter(inGraph).map((m, k) => (
+                  <span key={m}>
+                    {k > 0 && <span className="fx-muted"> · </span>}
+                    {ids.includes(m) ? (
+                      <strong>{label(m)}</strong>
+                    ) : (
+                      <button type="button" className="fx-link" disabled={ids.length >= 4} onClick={() => addToCompare(m)} title={`Add ${label(m)} to the comparison`}>
+                        {label(m)}
+                      </button>
+                    )}
+                  </span>
+                ))}
+                <span className="fx-muted"> — {g.evidence[0].kind === 'family' ? g.evidence[0].text : g.evidence[0].kind === 'vs' ? `“${g.evidence[0].text}”` : `table: ${g.evidence[0].text}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {confusables && confusables.pairs.length > 0 && (
         <>
           <h3>Often confused</h3>
           <ul className="fx-list" aria-label="Often confused pairs">
-            {confused.map((p) => (
-              <li key={`${p.a}|${p.b}`}>
-                <button type="button" className="fx-link" onClick={() => exploreStore.set({ compare: [p.a, p.b], panel: 'compare' })}>
-                  {label(p.a)} vs {label(p.b)}
-                </button>
-                <span className="fx-muted"> · {p.shared} neighbours in common ({Math.round(p.score * 100)}%)</span>
-              </li>
-            ))}
+            {confusables.pairs
+              .filter((p) => inGraph(p.a) && inGraph(p.b))
+              .slice(0, 12)
+              .map((p) => (
+                <li key={`${p.a}|${p.b}`}>
+                  <button type="button" className="fx-link" onClick={() => exploreStore.set({ compare: [p.a, p.b], panel: 'compare' })}>
+                    {label(p.a)} vs {label(p.b)}
+                  </button>
+                  <span className="fx-muted"> · {p.reason}</span>
+                </li>
+              ))}
           </ul>
         </>
       )}

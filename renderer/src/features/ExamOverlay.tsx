@@ -2,7 +2,7 @@
 // (in-scope services no note mentions). A second exam shows the services both exams share.
 import { useEffect, useMemo, useState } from 'react'
 import type { ExamInfo } from '../../../electron/core/types'
-import { examOverlap } from './examOverlap'
+import type { ExamOverlap } from '../../../electron/core/compare/examOverlap'
 import { labelOf, nodeIndex } from './labels'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
@@ -40,10 +40,22 @@ export function ExamOverlay({ controller, graph, api }: FeatureProps) {
     }
   }, [api, codeA, graph])
 
-  const overlap = useMemo(
-    () => (a && b ? examOverlap(a.inScope, b.inScope, (id) => index.get(id)?.parent) : null),
-    [a, b, index],
-  )
+  // computed in the core (family matches: Kinesis ~ Kinesis Data Streams)
+  const [overlap, setOverlap] = useState<ExamOverlap | null>(null)
+  useEffect(() => {
+    if (!codeA || !codeB) {
+      setOverlap(null)
+      return
+    }
+    let cancelled = false
+    api.examOverlap(codeA, codeB).then(
+      (o) => !cancelled && setOverlap(o),
+      () => !cancelled && setOverlap(null),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, codeA, codeB, graph])
   const shared = useMemo(() => overlap?.shared ?? [], [overlap])
 
   // 'exam' = in scope of the first exam; 'exam-b' = in scope of both (cross-exam overlap)

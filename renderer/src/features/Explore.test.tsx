@@ -2,7 +2,8 @@
 // graph, and panel changes are written back to the hash and the per-folder view state.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Graph, OverlapResult } from '../../../electron/core/types'
+import type { Graph } from '../../../electron/core/types'
+import type { CompareResult } from '../../../electron/core/compare/types'
 import type { RendererApi, ViewState } from '../../../electron/shared/contract'
 import type { GraphController, NodeFilter } from '../graph/controller'
 import { Explore } from './Explore'
@@ -23,11 +24,23 @@ const graph: Graph = {
   diagnostics: [],
 }
 
-const overlap: OverlapResult = {
+const compared: CompareResult = {
   ids: ['service:aws-glue', 'service:amazon-kinesis'],
-  sections: [{ path: 'a.md', noteTitle: 'Note A', section: 'streams', sectionTitle: 'Streams', line: 7, text: 'Glue reads Kinesis.' }],
+  items: [
+    {
+      id: 'service:aws-glue', label: 'AWS Glue', summary: 'Serverless ETL.',
+      facts: [{ label: 'Latency', value: 'Minutes', source: { path: 'a.md', line: 3, sectionTitle: 'Tools' } }],
+      chooseWhen: [{ text: 'scheduled batch ETL', kind: 'tip', source: { path: 'a.md', line: 9, sectionTitle: 'Exam tips' } }],
+    },
+    {
+      id: 'service:amazon-kinesis', label: 'Amazon Kinesis', summary: 'Streams.',
+      facts: [{ label: 'Latency', value: 'Real time', via: 'Amazon Kinesis Data Streams', source: { path: 'a.md', line: 4, sectionTitle: 'Tools' } }],
+      chooseWhen: [],
+    },
+  ],
+  together: [{ path: 'a.md', noteTitle: 'Note A', section: 'streams', sectionTitle: 'Streams', line: 7, text: 'Glue reads Kinesis.' }],
   notes: ['a.md'],
-  sharedNeighbours: ['note:a.md'],
+  shared: [{ id: 'note:a.md', score: 1 }],
   unique: { 'service:aws-glue': [], 'service:amazon-kinesis': [] },
   paths: [['service:aws-glue', 'note:a.md', 'service:amazon-kinesis']],
 }
@@ -61,7 +74,8 @@ function fakeApi(saved: ViewState = {}) {
     coverageGaps: async () => [],
     renamed: async () => [],
     search: async () => [],
-    overlap: vi.fn(async () => overlap),
+    compare: vi.fn(async () => compared),
+    confusables: vi.fn(async () => ({ groups: [], pairs: [{ a: 'service:aws-glue', b: 'service:amazon-kinesis', score: 1, reason: 'test' }] })),
     centrality: async () => ({ degree: {}, betweenness: {} }),
     getViewState: async () => viewState,
     setViewState: vi.fn(async (v: ViewState) => void (viewState = v)),
@@ -84,12 +98,25 @@ describe('Explore', () => {
     render(<Explore controller={controller} graph={graph} api={api} />)
 
     const panel = await screen.findByRole('tabpanel', { name: 'Compare' })
-    await waitFor(() => expect(api.overlap).toHaveBeenCalledWith(['service:aws-glue', 'service:amazon-kinesis']))
+    await waitFor(() => expect(api.compare).toHaveBeenCalledWith(['service:aws-glue', 'service:amazon-kinesis']))
     const notes = await within(panel).findByRole('list', { name: 'Notes mentioning all' })
     expect(within(notes).getByRole('button', { name: 'Note A' })).toBeTruthy()
-    await waitFor(() =>
-      expect(controller.highlight).toHaveBeenCalledWith('compare', ['service:aws-glue', 'service:amazon-kinesis', 'note:a.md']),
-    )
+    // the compared nodes stand out; what links them (path, shared neighbours) is marked apart
+    await waitFor(() => expect(controller.highlight).toHaveBeenCalledWith('compare', ['service:aws-glue', 'service:amazon-kinesis']))
+    expect(controller.highlight).toHaveBeenCalledWith('compare-link', ['note:a.md'])
+
+    // the decision card: a column per item; shared facts side by side; a cue opens its note line
+    const card = within(panel).getByRole('region', { name: 'Decision card' })
+    const glue = within(card).getByRole('group', { name: 'Choose AWS Glue when' })
+    const kinesis = within(card).getByRole('group', { name: 'Choose Amazon Kinesis when' })
+    expect(glue.textContent).toContain('Minutes')
+    expect(kinesis.textContent).toContain('Real time')
+    expect(kinesis.textContent).toContain('The notes give no cue.')
+    fireEvent.click(within(glue).getByRole('button', { name: 'scheduled batch ETL' }))
+    expect(controller.openNote).toHaveBeenLastCalledWith('a.md', undefined, 9)
+    expect(within(within(panel).getByRole('list', { name: 'Shared neighbours' })).getAllByRole('listitem')).toHaveLength(1)
+    // "often confused" comes from the core
+    expect(await within(panel).findByRole('button', { name: 'AWS Glue vs Amazon Kinesis' })).toBeTruthy()
 
     fireEvent.click(within(panel).getByRole('button', { name: /Note A › Streams/ }))
     expect(controller.openNote).toHaveBeenCalledWith('a.md', 'streams', 7)

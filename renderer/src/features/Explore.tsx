@@ -46,7 +46,7 @@ export const Explore = memo(function Explore(props: FeatureProps & { showSearch?
   const badge = (id: PanelId) => (id === 'compare' && compareCount ? compareCount : id === 'exam' && examCount ? examCount : 0)
 
   return (
-    <aside className="fx-explore" aria-label="Explore">
+    <aside className={panel === 'compare' && compareCount >= 2 ? 'fx-explore fx-wide' : 'fx-explore'} aria-label="Explore">
       {showSearch && <Search controller={controller} graph={graph} api={api} />}
       <div className="fx-tabs" role="tablist" aria-label="Explore panels">
         {TABS.map((t, i) => (

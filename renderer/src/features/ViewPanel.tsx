@@ -8,6 +8,7 @@ import { sceneFromCy, sceneToSvg } from './svgExport'
 import type { FeatureProps } from './types'
 
 const LAYOUTS: Array<{ id: LayoutName; label: string; hint: string }> = [
+  { id: 'grouped', label: 'Grouped', hint: 'each group packed around its centre, nothing overlapping' },
   { id: 'force', label: 'Force', hint: 'related nodes pull together' },
   { id: 'concentric', label: 'Concentric', hint: 'a sector per domain: notes, then their services/concepts' },
   { id: 'lanes', label: 'Lanes', hint: 'domain → note → service/concept columns' },

@@ -1,9 +1,10 @@
 // The shareable part of the view, kept in the URL hash as query parameters:
-//   #?select=<id>&compare=<id>,<id>&depth=<n>&exam=<code>[,<code>]&layout=<name>&size=<metric>&filter=<f>
+//   #?view=<name>&select=<id>&compare=<id>,<id>&depth=<n>&exam=<code>[,<code>]&layout=<name>&size=<metric>&filter=<f>
 // where <f> is `;`-separated `key:value,value` pairs, e.g. `type:service,concept;domain:D1;minw:2;orphans`.
 // Values are percent-encoded except `:` and `/`, so ids such as `service:aws-glue` stay readable.
 import type { NodeType } from '../../../electron/core/types'
 import type { LayoutName, SizeBy } from '../graph/controller'
+import { VIEW_NAMES, type ViewName } from '../graph/views'
 
 export interface FilterState {
   types?: NodeType[]
@@ -22,12 +23,13 @@ export interface HashState {
   /** one exam for the overlay, two for the cross-exam overlap */
   exams?: string[]
   layout?: LayoutName
+  view?: ViewName
   size?: SizeBy
   filter?: FilterState
 }
 
 const NODE_TYPES: NodeType[] = ['domain', 'note', 'service', 'concept', 'tag']
-const LAYOUTS: LayoutName[] = ['force', 'concentric', 'lanes']
+const LAYOUTS: LayoutName[] = ['grouped', 'force', 'concentric', 'lanes']
 const SIZES: SizeBy[] = ['degree', 'betweenness']
 const MAX_ID = 512
 
@@ -98,6 +100,7 @@ export function isEmptyFilter(f: FilterState | undefined): boolean {
 /** State → `#?…` (or '' when there is nothing to say). */
 export function encodeHash(s: HashState): string {
   const params: string[] = []
+  if (s.view) params.push(`view=${s.view}`)
   if (s.select) params.push(`select=${enc(s.select)}`)
   if (s.compare?.length) params.push(`compare=${encList(s.compare)}`)
   if (s.depth) params.push(`depth=${s.depth}`)
@@ -139,6 +142,9 @@ export function decodeHash(hash: string): HashState {
         if (exams.length) s.exams = exams
         break
       }
+      case 'view':
+        if (VIEW_NAMES.includes(value as ViewName)) s.view = value as ViewName
+        break
       case 'layout':
         if (LAYOUTS.includes(value as LayoutName)) s.layout = value as LayoutName
         break

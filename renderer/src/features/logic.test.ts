@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest'
 import type { Graph } from '../../../electron/core/types'
 import { toGraphJson } from './graphJson'
 import { matchParts } from './matchText'
-import { oftenConfused } from './oftenConfused'
-import { examOverlap } from './examOverlap'
 
 const graph: Graph = {
   nodes: [
@@ -28,19 +26,6 @@ const graph: Graph = {
   ],
   diagnostics: [{ file: 'c.md', severity: 'warning', code: 'yaml-invalid', message: 'bad yaml' }],
 }
-
-describe('often confused pairs', () => {
-  it('pairs services of the same category that share their notes, never across categories', () => {
-    const pairs = oftenConfused(graph)
-    expect(pairs).toHaveLength(1)
-    expect(pairs[0]).toMatchObject({ a: 'service:kinesis', b: 'service:firehose', category: 'Analytics', shared: 3, score: 0.75 })
-  })
-
-  it('respects the minimum overlap', () => {
-    expect(oftenConfused(graph, { minShared: 4 })).toEqual([])
-    expect(oftenConfused(graph, { minScore: 0.8 })).toEqual([])
-  })
-})
 
 describe('graph JSON export', () => {
   it('keeps the CLI shape and drops view-only fields', () => {
@@ -77,30 +62,3 @@ describe('search match marking', () => {
   })
 })
 
-describe('cross-exam overlap', () => {
-  const parents: Record<string, string> = {
-    'service:amazon-kinesis-data-streams': 'service:amazon-kinesis',
-    'service:amazon-kinesis-client-library': 'service:amazon-kinesis-data-streams',
-    'service:amazon-sagemaker-clarify': 'service:amazon-sagemaker-ai',
-    'service:amazon-sagemaker-jumpstart': 'service:amazon-sagemaker-ai',
-  }
-  const parentOf = (id: string) => parents[id]
-
-  it('keeps services listed by both exams', () => {
-    const r = examOverlap(['service:aws-glue', 'service:amazon-s3', 'service:amazon-polly'], ['service:amazon-s3', 'service:aws-glue'], parentOf)
-    expect(r.shared).toEqual(['service:aws-glue', 'service:amazon-s3'])
-    expect(r.via).toEqual({})
-  })
-
-  it('matches a service with a feature or sub-service the other exam lists, in both directions', () => {
-    const r = examOverlap(['service:amazon-kinesis', 'service:amazon-sagemaker-jumpstart'], ['service:amazon-kinesis-data-streams', 'service:amazon-sagemaker-ai'], parentOf)
-    expect(r.shared).toEqual(['service:amazon-kinesis', 'service:amazon-sagemaker-jumpstart'])
-    expect(r.via['service:amazon-kinesis']).toEqual(['service:amazon-kinesis-data-streams'])
-    expect(r.highlight).toEqual(expect.arrayContaining(['service:amazon-kinesis-data-streams', 'service:amazon-sagemaker-ai']))
-  })
-
-  it('does not pair siblings that only share a parent', () => {
-    const r = examOverlap(['service:amazon-sagemaker-clarify'], ['service:amazon-sagemaker-jumpstart'], parentOf)
-    expect(r.shared).toEqual([])
-  })
-})

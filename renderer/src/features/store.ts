@@ -2,6 +2,7 @@
 // URL hash, the panels and the graph agree on the current view. One window → one store.
 import { useSyncExternalStore } from 'react'
 import type { LayoutName, SizeBy } from '../graph/controller'
+import type { ViewName } from '../graph/views'
 import type { FilterState, HashState } from './hashState'
 
 export type PanelId = 'filters' | 'compare' | 'exam' | 'renamed' | 'view' | 'folder'
@@ -15,6 +16,8 @@ export interface ExploreState {
   /** [] no overlay, [a] one exam, [a, b] cross-exam overlap */
   exams: string[]
   layout: LayoutName
+  /** overview (default), services, notes or all */
+  view: ViewName
   size: SizeBy
   filter: FilterState
   panel: PanelId
@@ -29,7 +32,8 @@ export const initialExploreState: ExploreState = {
   compare: [],
   depth: null,
   exams: [],
-  layout: 'force',
+  layout: 'grouped',
+  view: 'overview',
   size: 'degree',
   filter: {},
   panel: 'filters',
@@ -73,7 +77,8 @@ export function toHashState(s: ExploreState): HashState {
     compare: s.compare.length ? s.compare : undefined,
     depth: s.depth ?? undefined,
     exams: s.exams.length ? s.exams : undefined,
-    layout: s.layout === 'force' ? undefined : s.layout,
+    layout: s.layout === 'grouped' ? undefined : s.layout,
+    view: s.view === 'overview' ? undefined : s.view,
     size: s.size === 'degree' ? undefined : s.size,
     filter: s.filter,
   }
@@ -85,7 +90,8 @@ export function fromHashState(h: HashState): Partial<ExploreState> {
     compare: h.compare ?? [],
     depth: h.depth ?? null,
     exams: h.exams ?? [],
-    layout: h.layout ?? 'force',
+    layout: h.layout ?? 'grouped',
+    view: h.view ?? 'overview',
     size: h.size ?? 'degree',
     filter: h.filter ?? {},
   }
@@ -109,4 +115,4 @@ export function setFilter(patch: Partial<FilterState>): void {
 }
 
 /** The layout the graph currently shows (so a restored view whose positions were saved is not laid out again). */
-export const layoutShown: { name: LayoutName } = { name: 'force' }
+export const layoutShown: { name: LayoutName } = { name: 'grouped' }

@@ -2,11 +2,11 @@
 // node size; and remembers node positions per folder after a layout or a drag (pinning).
 // (The app shell reads them back from view state `explore.positions` when it loads a folder.)
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import type { Centrality, RendererApi } from '../../../electron/shared/contract'
+import type { Centrality, RendererApi, ServiceMapEdge } from '../../../electron/shared/contract'
 import type { Graph } from '../../../electron/core/types'
 import type { GraphController, NodeFilter } from '../graph/controller'
 import { exploreStore, layoutShown, useExplore } from './store'
-import { writeSaved } from './useHashState'
+import { POSITIONS_OF, writeSaved } from './useHashState'
 
 /** Pinned node ids, when the graph view supports pinning. */
 function pinnedOf(controller: GraphController): string[] | undefined {
@@ -20,8 +20,10 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   // the selection matters here only for the local graph: a click must not refilter the global one
   const selected = useExplore((s) => (s.depth ? s.selected : null))
   const layout = useExplore((s) => s.layout)
+  const view = useExplore((s) => s.view)
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
+  const serviceEdgesFor = useRef<Graph | null>(null)
   // a big graph streams in after the first paint: count again when it is all there
   const loading = useSyncExternalStore(
     (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
@@ -43,6 +45,20 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     }, 0)
     return () => clearTimeout(timer)
   }, [controller, graph, ready, filter, depth, selected, loading])
+
+  // the view (overview, services, notes, all): each has its own nodes, edges and placement
+  useEffect(() => {
+    if (!ready) return
+    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
+    const timer = setTimeout(() => c.setView?.call(controller, view), 0)
+    // the services map's edges come from the core, once per graph
+    let cancelled = false
+    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
+      serviceEdgesFor.current = graph
+      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
+    }
+    return () => { clearTimeout(timer); cancelled = true }
+  }, [api, controller, graph, ready, view])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {
@@ -83,7 +99,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     let timer: ReturnType<typeof setTimeout> | undefined
     const save = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => void writeSaved(api, { positions: controller.positions(), pinned: pinnedOf(controller) }), 600)
+      timer = setTimeout(() => void writeSaved(api, { positions: controller.positions(), positionsOf: POSITIONS_OF, pinned: pinnedOf(controller) }), 600)
     }
     cy.on('layoutstop dragfree pinchange', save)
     return () => {

@@ -12,9 +12,14 @@ import { exploreStore, fromHashState, layoutShown, toHashState, useExplore, type
 export interface SavedExplore {
   hash?: string
   positions?: Record<string, { x: number; y: number }>
+  /** which placement `positions` holds (older saves held a force layout: not restored) */
+  positionsOf?: string
   /** nodes the user dragged into place (layouts leave them there) */
   pinned?: string[]
 }
+
+/** Saved positions are the overview's grouped placement, format 1. */
+export const POSITIONS_OF = 'overview-1'
 
 export async function readSaved(api: RendererApi): Promise<{ all: ViewState; explore: SavedExplore }> {
   try {
@@ -48,7 +53,7 @@ const sync = { paused: false }
 /** Forget the current view before switching folders; the new folder's remembered view is restored next. */
 export function resetViewForNewFolder(): void {
   sync.paused = true
-  layoutShown.name = 'force'
+  layoutShown.name = 'grouped'
   writeUrl('')
   exploreStore.set((s) => ({ ...fromHashState({}), selected: null, counts: null, folderEpoch: s.folderEpoch + 1 }))
 }
@@ -95,7 +100,7 @@ export function useHashState(controller: GraphController, graph: Graph, api: Ren
       restoredEpoch.current = epoch
       const h = fromUrl ? decodeHash(location.hash) : decodeHash(explore.hash ?? '')
       // the shell put the saved positions back; they already show the layout they were saved with
-      if (explore.positions) layoutShown.name = decodeHash(explore.hash ?? '').layout ?? 'force'
+      if (explore.positions) layoutShown.name = decodeHash(explore.hash ?? '').layout ?? 'grouped'
       applyHashState(h, controller, graphRef.current)
       restored.current = true
       sync.paused = false

@@ -1,6 +1,6 @@
 // The Cytoscape canvas. The core is created once per mount and destroyed on unmount; elements are
 // synced by the controller, handlers are bound once here.
-import { memo, useEffect, useRef } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import cytoscape, { type Core, type EventObject } from 'cytoscape'
 import type { ThemeName } from './style'
 import { BIG_ABOVE, type CyGraphController } from './cyController'
@@ -25,6 +25,7 @@ interface Props {
 export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const themeRef = useRef(theme)
+  const [tip, setTip] = useState<{ x: number; y: number; reason: string; evidence: string } | null>(null)
 
   useEffect(() => {
     controller.setTheme(themeRef.current)
@@ -64,6 +65,15 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
     cy.on('mouseout', 'node', onOut)
     cy.on('tap', 'node', onTap)
     cy.on('dragfree', 'node', onDragFree)
+    // a services-map edge tells why the two services are linked
+    const onEdgeOver = (e: EventObject) => {
+      const p = e.renderedPosition ?? e.target.renderedMidpoint()
+      setTip({ x: p.x, y: p.y, reason: String(e.target.data('reason') ?? ''), evidence: String(e.target.data('evidence') ?? '') })
+      e.target.addClass('hover-hl')
+    }
+    const onEdgeOut = (e: EventObject) => { setTip(null); e.target.removeClass('hover-hl') }
+    cy.on('mouseover', 'edge[type = "map"]', onEdgeOver)
+    cy.on('mouseout', 'edge[type = "map"]', onEdgeOut)
 
     // the note panel and sidebars change the canvas size: keep Cytoscape's idea of it current and
     // keep whatever was in the middle of the view in the middle (a focused node stays centred)
@@ -99,7 +109,13 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   return (
     <div className="graph-wrap">
       <div ref={container} className="graph-canvas" aria-label="Knowledge graph" role="application" />
-      <Legend theme={theme} />
+      <Legend theme={theme} controller={controller} />
+      {tip && (
+        <div className="edge-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+          <strong>{tip.reason}</strong>
+          {tip.evidence && <span>“{tip.evidence}”</span>}
+        </div>
+      )}
       <div className="zoom-controls" role="group" aria-label="Zoom">
         <button type="button" title="Zoom in" aria-label="Zoom in" onClick={() => controller.zoom(1.25)}>+</button>
         <button type="button" title="Zoom out" aria-label="Zoom out" onClick={() => controller.zoom(0.8)}>−</button>

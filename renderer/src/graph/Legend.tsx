@@ -1,6 +1,10 @@
-// Legend: the colour and shape of each node type, drawn with the same values as the stylesheet.
+// Legend: the colour and shape of each node type, and every mark in use on the canvas — selection,
+// compare, path, exam scope and overlap, pinned nodes, the services map's edge kinds — drawn with the
+// same values as the stylesheet.
+import { useSyncExternalStore } from 'react'
 import type { NodeType } from '../../../electron/core/types'
-import { NODE_COLOURS, type ThemeName } from './style'
+import type { CyGraphController } from './cyController'
+import { GROUP_COLOURS, MAP_EDGE_COLOURS, NODE_COLOURS, overlayColours, type ThemeName } from './style'
 
 const LABELS: Record<NodeType, string> = {
   domain: 'Exam domain',
@@ -18,10 +22,47 @@ const SHAPE_PATHS: Record<NodeType, string> = {
   tag: 'M1 3 H11 L15 8 L11 13 H1 Z',
 }
 
-export function Legend({ theme }: { theme: ThemeName }) {
+const VIEW_TYPES: Record<string, NodeType[]> = {
+  overview: ['domain', 'note', 'service', 'concept'],
+  services: ['service'],
+  notes: ['domain', 'note', 'service', 'concept'],
+  all: ['domain', 'note', 'service', 'concept', 'tag'],
+}
+
+const MARKS: Record<string, string> = {
+  compare: 'Compared (halo)',
+  path: 'Path between compared (ring)',
+  'exam-b': 'In both exams (ring)',
+  search: 'Search match (ring)',
+}
+
+function Ring({ colour, halo }: { colour: string; halo?: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+      {halo ? <circle cx="8" cy="8" r="7" fill={colour} opacity="0.45" /> : <circle cx="8" cy="8" r="6" fill="none" stroke={colour} strokeWidth="2.5" />}
+    </svg>
+  )
+}
+
+function Line({ colour, dotted }: { colour: string; dotted?: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+      <line x1="1" y1="8" x2="15" y2="8" stroke={colour} strokeWidth="2.5" strokeDasharray={dotted ? '2 2' : undefined} />
+    </svg>
+  )
+}
+
+export function Legend({ theme, controller }: { theme: ThemeName; controller: CyGraphController }) {
+  const state = useSyncExternalStore(
+    (l) => controller.subscribe(l),
+    () => `${controller.view()}|${controller.activeGroups().sort().join(',')}|${controller.selected() ?? ''}|${controller.pinned().length}`,
+  )
+  const [view, groupList, selected, pinned] = state.split('|')
+  const groups = new Set(groupList ? groupList.split(',') : [])
+  const g = GROUP_COLOURS[theme]
   return (
     <ul className="legend" aria-label="Legend">
-      {(Object.keys(LABELS) as NodeType[]).map((t) => (
+      {(VIEW_TYPES[view] ?? VIEW_TYPES.all).map((t) => (
         <li key={t}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
             <path d={SHAPE_PATHS[t]} fill={NODE_COLOURS[theme][t]} />
@@ -29,6 +70,21 @@ export function Legend({ theme }: { theme: ThemeName }) {
           {LABELS[t]}
         </li>
       ))}
+      {view === 'overview' && <li className="legend-note">Grouped by what they belong to · bigger = more connected</li>}
+      {view === 'services' && (
+        <>
+          <li><Line colour={MAP_EDGE_COLOURS[theme]['compared-in']} />Compared in a table</li>
+          <li><Line colour={MAP_EDGE_COLOURS[theme]['used-together']} />Used together in a sentence</li>
+          <li><Line colour={MAP_EDGE_COLOURS[theme]['part-of']} dotted />Part of</li>
+          <li className="legend-note">Rows by AWS category · hover a line for its evidence</li>
+        </>
+      )}
+      {selected && <li><Ring colour={overlayColours(theme).ring} />Selected</li>}
+      {Object.entries(MARKS).filter(([k]) => groups.has(k)).map(([k, text]) => (
+        <li key={k}><Ring colour={g[k]} halo={k === 'compare'} />{text}</li>
+      ))}
+      {groups.has('exam') && <li><Ring colour={NODE_COLOURS[theme].service} halo />Faded: outside the exam's scope</li>}
+      {Number(pinned) > 0 && <li><Ring colour={NODE_COLOURS[theme].note} />Double border: pinned (double-click frees)</li>}
     </ul>
   )
 }

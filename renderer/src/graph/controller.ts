@@ -4,7 +4,8 @@
 import type { Core } from 'cytoscape'
 import type { Graph, GraphNode } from '../../../electron/core/types'
 
-export type LayoutName = 'force' | 'concentric' | 'lanes'
+/** 'grouped': the current view's packed groups (the default; settles once, no overlaps) */
+export type LayoutName = 'grouped' | 'force' | 'concentric' | 'lanes'
 export type SizeBy = 'degree' | 'betweenness'
 
 /** Which elements are shown. `undefined` fields mean "no restriction". */

@@ -77,6 +77,8 @@ export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes
         id: n.id,
         label: n.label,
         short: shortLabel(n.label),
+        // the services map names services without the Amazon/AWS prefix (they all have one)
+        ...(n.type === 'service' ? { bare: shortLabel(n.label.replace(/^(Amazon|AWS)\s+/, ''), 24) } : {}),
         type: n.type,
         domain: n.domain,
         category: n.category,

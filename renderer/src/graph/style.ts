@@ -37,8 +37,14 @@ export const GROUP_COLOURS: Record<ThemeName, Record<string, string>> = {
   dark: { compare: '#fb7185', exam: '#22d3ee', 'exam-b': '#c7d2fe', path: '#4ade80', search: '#f472b6' },
 }
 
+/** Services map edges by reason. */
+export const MAP_EDGE_COLOURS: Record<ThemeName, Record<'part-of' | 'compared-in' | 'used-together', string>> = {
+  light: { 'part-of': '#7c3aed', 'compared-in': '#b45309', 'used-together': '#64748b' },
+  dark: { 'part-of': '#a78bfa', 'compared-in': '#fbbf24', 'used-together': '#94a3b8' },
+}
+
 /** How each group is drawn: a soft halo behind the node, or a solid ring just outside it. */
-const GROUP_MARK: Record<string, 'halo' | 'ring'> = { compare: 'halo', exam: 'halo', 'exam-b': 'ring', path: 'ring', search: 'ring' }
+export const GROUP_MARK: Record<string, 'halo' | 'ring'> = { compare: 'halo', 'exam-b': 'ring', path: 'ring', search: 'ring' }
 
 const EDGE_KINDS: StylesheetJson = [
   { selector: 'edge[type = "contains"]', style: { 'line-style': 'dashed', 'curve-style': 'straight' } },
@@ -72,7 +78,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: big ? '' : 'data(short)',
+        // labels are chosen by labels.ts (class `lbl`): importance first, never two overlapping
+        label: '',
         'font-size': 'data(font)',
         'min-zoomed-font-size': 9,
         'text-events': 'no',
@@ -90,8 +97,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
-    // big graphs: only hubs carry a label (measuring thousands of labels costs more than drawing the graph)
-    ...(big ? ([{ selector: 'node.hub', style: { label: 'data(short)' } }] as StylesheetJson) : []),
+    { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
+    { selector: 'node.lbl.bare', style: { label: 'data(bare)' } },
+    { selector: 'node[type = "domain"].lbl', style: { 'font-weight': 'bold' } },
     {
       selector: 'edge',
       style: big
@@ -101,15 +109,24 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     ...(big ? [] : EDGE_KINDS),
     // dimmed nodes lose their labels too: only the hovered neighbourhood is read
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    // Compare: everything but the compared nodes and what links them (graph/compareFocus.ts)
+    { selector: '.cmp-dim', style: { opacity: 0.07, 'text-opacity': 0 } },
     { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
-    { selector: 'node.hl-any', style: { label: 'data(short)', 'min-zoomed-font-size': 0 } },
+    // the services map: why two services are linked (legend: Legend.tsx)
+    { selector: 'edge[type = "map"]', style: { 'curve-style': 'straight', width: 1.6, opacity: 0.75, 'line-color': MAP_EDGE_COLOURS[theme]['used-together'] } },
+    { selector: 'edge[kind = "compared-in"]', style: { 'line-color': MAP_EDGE_COLOURS[theme]['compared-in'], width: 2.2 } },
+    { selector: 'edge[kind = "part-of"]', style: { 'line-color': MAP_EDGE_COLOURS[theme]['part-of'], 'line-style': 'dotted', width: 2 } },
+    // edges a view leaves out come back while their node is hovered
+    { selector: 'edge.vh', style: { display: 'none' } },
+    { selector: 'edge.vh.hover-hl', style: { display: 'element', opacity: 0.7 } },
     ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
     ...Object.keys(GROUP_MARK).map((group) => ({
       selector: `edge.g-${group}`,
       style: { 'line-color': g[group], width: 3, opacity: 1 },
     })),
+    { selector: 'node.scope-out', style: { opacity: 0.18, 'text-opacity': 0 } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 3, 'border-color': p.text } },
     { selector: '.hidden', style: { display: 'none' } },
     ...progressStyle(theme),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { Graph, NoteMeta } from '../types'
+import { serviceMap } from './serviceMap'
+
+const svc = (id: string, label: string) => ({ id: `service:${id}`, type: 'service' as const, label })
+const graph: Graph = {
+  nodes: [svc('glue', 'AWS Glue'), svc('kinesis', 'Amazon Kinesis'), svc('s3', 'Amazon S3'), svc('athena', 'Amazon Athena'), svc('glue-crawler', 'AWS Glue crawler')],
+  edges: [{ id: 'p', source: 'service:glue-crawler', target: 'service:glue', type: 'part-of' }],
+  diagnostics: [],
+}
+const lines = [
+  '# Ingestion',
+  'Amazon Kinesis streams records into Amazon S3 in near real time.',
+  'Amazon Athena is mentioned alone here.',
+  '| Service | Use |',
+  '| --- | --- |',
+  '| AWS Glue | batch ETL |',
+  '| Amazon Kinesis | streaming |',
+  'AWS Glue and Amazon Athena appear in one long section, but on different lines: no edge from that.',
+]
+const meta: NoteMeta = {
+  path: 'a.md', title: 'A', tags: [], links: [], size: 1, mtimeMs: 1, hash: 'h',
+  sections: [{ id: 'ingestion', title: 'Ingestion', depth: 1, line: 1, endLine: 8 }],
+  mentions: [
+    { entity: 'service:kinesis', text: 'Amazon Kinesis', line: 2, column: 1, section: 'ingestion' },
+    { entity: 'service:s3', text: 'Amazon S3', line: 2, column: 40, section: 'ingestion' },
+    { entity: 'service:athena', text: 'Amazon Athena', line: 3, column: 1, section: 'ingestion' },
+    { entity: 'service:glue', text: 'AWS Glue', line: 6, column: 3, section: 'ingestion' },
+    { entity: 'service:kinesis', text: 'Amazon Kinesis', line: 7, column: 3, section: 'ingestion' },
+    { entity: 'service:glue', text: 'AWS Glue', line: 8, column: 1, section: 'ingestion' },
+  ],
+}
+
+describe('serviceMap', () => {
+  const edges = serviceMap(graph, [meta], () => lines)
+  const find = (a: string, b: string) => edges.find((e) => [e.source, e.target].sort().join() === [`service:${a}`, `service:${b}`].sort().join())
+
+  it('links a feature to its service from the ontology', () => {
+    expect(find('glue-crawler', 'glue')).toMatchObject({ kind: 'part-of', reason: 'AWS Glue crawler is part of AWS Glue' })
+  })
+
+  it('links services named in one comparison table, with a table row as evidence', () => {
+    const e = find('glue', 'kinesis')!
+    expect(e.kind).toBe('compared-in')
+    expect(e.reason).toContain('Ingestion')
+    expect(e.evidence).toBe('Service · Use — AWS Glue · batch ETL')
+  })
+
+  it('links services named in one sentence, with that sentence as evidence', () => {
+    const e = find('kinesis', 's3')!
+    expect(e.kind).toBe('used-together')
+    expect(e.evidence).toBe('Amazon Kinesis streams records into Amazon S3 in near real time.')
+    expect(e).toMatchObject({ path: 'a.md', line: 2 })
+  })
+
+  it('does not link services that only share a section', () => {
+    expect(find('glue', 'athena')).toBeUndefined()
+    expect(find('s3', 'athena')).toBeUndefined()
+  })
+})

@@ -1,0 +1,115 @@
+// The services map's edges: pairs of services the notes connect in a way that means something, each
+// with its reason and one evidence sentence. part-of (a feature of a service, from the ontology),
+// compared-in (both named in one comparison table) and used-together (both named in one sentence of a
+// section). Co-mention anywhere in a long section is not enough: that is what makes hairballs.
+import type { Graph, NoteMeta } from '../types'
+import { plainText, type GetLines } from './snippets'
+
+export type ServiceEdgeKind = 'part-of' | 'compared-in' | 'used-together'
+
+export interface ServiceMapEdge {
+  source: string
+  target: string
+  kind: ServiceEdgeKind
+  /** why the two are linked, in words */
+  reason: string
+  /** one sentence or table row from the notes (or the ontology fact for part-of) */
+  evidence: string
+  /** where the evidence is: note path and file line (absent for ontology facts) */
+  path?: string
+  line?: number
+  /** how many places support it */
+  weight: number
+}
+
+/** At most this many compared-in or used-together partners per service, strongest first (keeps the map readable). */
+const PARTNERS = 3
+/** A table naming more services than this is a catalogue, not a comparison. */
+const TABLE_MAX = 6
+const MAX_EVIDENCE = 240
+
+const isTableRow = (line: string | undefined): boolean => line !== undefined && /^\s*\|/.test(line)
+const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
+const clip = (s: string) => (s.length <= MAX_EVIDENCE ? s : `${s.slice(0, MAX_EVIDENCE - 1).trimEnd()}…`)
+
+export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines): ServiceMapEdge[] {
+  const services = new Map(graph.nodes.filter((n) => n.type === 'service').map((n) => [n.id, n]))
+  const out: ServiceMapEdge[] = []
+  const linked = new Set<string>()
+  for (const e of graph.edges) {
+    if (e.type !== 'part-of' || !services.has(e.source) || !services.has(e.target)) continue
+    const [a, b] = [services.get(e.source)!, services.get(e.target)!]
+    linked.add(pair(a.id, b.id).join('\0'))
+    out.push({ source: a.id, target: b.id, kind: 'part-of', reason: `${a.label} is part of ${b.label}`, evidence: `${a.label} is a feature of ${b.label} (AWS service catalogue).`, weight: 1 })
+  }
+  type Found = { weight: number; path: string; line: number; section: string; title: string; row?: number }
+  const compared = new Map<string, Found>()
+  const together = new Map<string, Found>()
+  for (const meta of metas) {
+    const lines = getLines(meta.path)
+    const sectionTitle = new Map(meta.sections.map((s) => [s.id, s.title]))
+    // services per line, and per table (a run of table rows)
+    const byLine = new Map<number, Set<string>>()
+    for (const m of meta.mentions) {
+      if (!services.has(m.entity)) continue
+      const set = byLine.get(m.line) ?? new Set<string>()
+      set.add(m.entity)
+      byLine.set(m.line, set)
+    }
+    const sectionOf = new Map(meta.mentions.map((m) => [m.line, m.section]))
+    const record = (into: Map<string, Found>, ids: string[], line: number, at = line) => {
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          const key = pair(ids[i], ids[j]).join('\0')
+          const f = into.get(key)
+          if (f) f.weight++
+          else {
+            const section = sectionOf.get(at) ?? ''
+            into.set(key, { weight: 1, path: meta.path, line, section, title: sectionTitle.get(section) ?? meta.title, ...(at !== line ? { row: at } : {}) })
+          }
+        }
+      }
+    }
+    const tables = new Map<number, { first: number; ids: Set<string> }>()
+    for (const [line, ids] of byLine) {
+      const text = lines?.[line - 1]
+      if (isTableRow(text) && lines) {
+        let start = line
+        while (start > 1 && isTableRow(lines[start - 2])) start--
+        const t = tables.get(start) ?? { first: line, ids: new Set<string>() }
+        for (const id of ids) t.ids.add(id)
+        t.first = Math.min(t.first, line)
+        tables.set(start, t)
+      } else if (ids.size >= 2) record(together, [...ids].sort(), line)
+    }
+    for (const [start, t] of tables) if (t.ids.size >= 2 && t.ids.size <= TABLE_MAX) record(compared, [...t.ids].sort(), start, t.first)
+  }
+  const evidenceAt = (f: Found) => clip(plainText(getLines(f.path)?.[f.line - 1] ?? ''))
+  // a table: its header row, then the first row naming one of the pair
+  const tableEvidence = (f: Found) => {
+    const lines = getLines(f.path)
+    const header = plainText(lines?.[f.line - 1] ?? '')
+    const row = f.row !== undefined ? plainText(lines?.[f.row - 1] ?? '') : ''
+    return clip(row && row !== header ? `${header} — ${row}` : header)
+  }
+  const partners = new Map<string, number>()
+  const roomFor = (a: string, b: string) => (partners.get(a) ?? 0) < PARTNERS && (partners.get(b) ?? 0) < PARTNERS
+  const count = (a: string, b: string) => { partners.set(a, (partners.get(a) ?? 0) + 1); partners.set(b, (partners.get(b) ?? 0) + 1) }
+  for (const [key, f] of [...compared].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))) {
+    const [a, b] = key.split('\0')
+    if (linked.has(key) || !roomFor(a, b)) continue
+    linked.add(key)
+    count(a, b)
+    out.push({ source: a, target: b, kind: 'compared-in', reason: `Compared in “${f.title}”`, evidence: tableEvidence(f), path: f.path, line: f.line, weight: f.weight })
+  }
+  for (const [key, f] of [...together].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))) {
+    if (linked.has(key)) continue
+    const [a, b] = key.split('\0')
+    if (!roomFor(a, b)) continue
+    linked.add(key)
+    count(a, b)
+    const times = f.weight > 1 ? ` (${f.weight} sentences)` : ''
+    out.push({ source: a, target: b, kind: 'used-together', reason: `Used together in “${f.title}”${times}`, evidence: evidenceAt(f), path: f.path, line: f.line, weight: f.weight })
+  }
+  return out
+}

@@ -1,0 +1,127 @@
+// Which elements are shown: the filter (types, domains, categories, exam scope, edge weight, orphans,
+// local graph) turned into a visible set, applied as the `hidden` class (display: none).
+import type { Core } from 'cytoscape'
+import type { ExamInfo, GraphNode } from '../../../electron/core/types'
+import type { NodeFilter } from './controller'
+import type { GraphState } from './graphState'
+
+export interface Counts { nodes: number; edges: number }
+
+export class Filters {
+  private filter: NodeFilter = {}
+  private exams: ExamInfo[] = []
+  /** nodes and edges currently hidden (0 = the fast path in apply) */
+  private hiddenCount = 0
+  /** ids the current view leaves out (null = every node belongs to the view) */
+  private viewIds: Set<string> | null = null
+
+  constructor(private readonly state: GraphState) {}
+
+  current(): NodeFilter { return this.filter }
+  set(filter: NodeFilter): void { this.filter = { ...filter } }
+  setExams(exams: ExamInfo[]): boolean {
+    this.exams = exams
+    return this.filter.examScope !== undefined
+  }
+  /** edges the current view draws (null: all); the others only while their node is hovered */
+  private viewEdges: Set<string> | null = null
+
+  /** Restrict every filter to the nodes and edges of a view (null: all). */
+  setView(nodes: Set<string> | null, edges: Set<string> | null): void {
+    this.viewIds = nodes
+    this.viewEdges = edges
+  }
+
+  /** Is any filter (not the view) restricting what is shown? */
+  active(): boolean { return Object.values(this.filter).some((v) => v !== undefined) }
+
+  /** ids of the nodes shown now */
+  shownIds(): string[] {
+    const cy = this.state.core
+    return cy ? cy.nodes().filter((n) => !n.hasClass('hidden')).map((n) => n.id()) : []
+  }
+
+  /** Show what passes the filter, hide the rest; returns the visible counts. */
+  apply(): Counts {
+    const cy = this.state.core
+    if (!cy) return { nodes: 0, edges: 0 }
+    const f = this.filter
+    const active = this.viewIds !== null || this.viewEdges !== null || Object.values(f).some((v) => v !== undefined)
+    if (!active && this.hiddenCount === 0) return { nodes: cy.nodes().length, edges: cy.edges().length }
+    const visible = this.visibleNodes(cy)
+    const edgeOk = this.edgeTest(visible)
+    let nodes = 0
+    let edges = 0
+    let hidden = 0
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const show = visible.has(n.id())
+        if (show) nodes++
+        else hidden++
+        if (show === n.hasClass('hidden')) n.toggleClass('hidden', !show)
+      })
+      cy.edges().forEach((e) => {
+        const id = e.id()
+        // service-map edges (sm:…) belong to the services view only
+        const mapEdge = id.startsWith('sm:')
+        const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !this.viewEdges?.has(id))
+        const inView = ok && (this.viewEdges === null || this.viewEdges.has(id))
+        if (inView) edges++
+        else hidden++
+        if (ok === e.hasClass('hidden')) e.toggleClass('hidden', !ok)
+        if (ok && inView === e.hasClass('vh')) e.toggleClass('vh', !inView)
+      })
+    })
+    this.hiddenCount = hidden
+    return { nodes, edges }
+  }
+
+  private edgeTest(visible: Set<string>): (source: string, target: string, weight: number) => boolean {
+    const min = this.filter.minEdgeWeight
+    return (source, target, weight) => visible.has(source) && visible.has(target) && (min === undefined || weight >= min)
+  }
+
+  private visibleNodes(cy: Core): Set<string> {
+    const f = this.filter
+    const inScope = f.examScope ? new Set(this.exams.find((e) => e.code === f.examScope)?.inScope ?? []) : null
+    const passes = (n: GraphNode): boolean => {
+      if (this.viewIds && !this.viewIds.has(n.id)) return false
+      if (f.types && !f.types.includes(n.type)) return false
+      if (f.domains && (n.type === 'note' || n.type === 'domain') && (!n.domain || !f.domains.includes(n.domain))) return false
+      if (f.categories && (n.type === 'service' || n.type === 'concept') && (!n.category || !f.categories.includes(n.category))) return false
+      if (inScope && this.exams.length > 0 && n.type === 'service' && !inScope.has(n.id)) return false
+      return true
+    }
+    const visible = new Set(this.state.current.nodes.filter(passes).map((n) => n.id))
+    const edgeOk = this.edgeTest(visible)
+    if (f.local && visible.has(f.local.center)) {
+      const keep = new Set([f.local.center])
+      let frontier = [f.local.center]
+      for (let d = 0; d < f.local.depth; d++) {
+        const next: string[] = []
+        for (const id of frontier) {
+          cy.getElementById(id).connectedEdges().forEach((e) => {
+            const other = e.source().id() === id ? e.target().id() : e.source().id()
+            if (!keep.has(other) && edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)) {
+              keep.add(other)
+              next.push(other)
+            }
+          })
+        }
+        frontier = next
+      }
+      for (const id of [...visible]) if (!keep.has(id)) visible.delete(id)
+    }
+    if (f.hideOrphans) {
+      const linked = new Set<string>()
+      cy.edges().forEach((e) => {
+        if (edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)) {
+          linked.add(e.source().id())
+          linked.add(e.target().id())
+        }
+      })
+      for (const id of [...visible]) if (!linked.has(id)) visible.delete(id)
+    }
+    return visible
+  }
+}

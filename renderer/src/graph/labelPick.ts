@@ -1,0 +1,96 @@
+// Which labels to show: most important first, each one only if its box stays clear of every label
+// already shown (a greedy pass over a grid of buckets, so it costs O(n)). Pure: boxes in rendered
+// pixels, text widths from a measuring function.
+
+export interface LabelCandidate {
+  id: string
+  text: string
+  /** rendered centre of the node */
+  x: number
+  y: number
+  /** rendered node height (the label sits below the node) */
+  nodeHeight: number
+  /** bigger first; highlighted or selected nodes come with a head start */
+  importance: number
+  /** rendered font size wanted for this label */
+  fontPx: number
+}
+
+export interface LabelBox { x1: number; y1: number; x2: number; y2: number }
+
+export interface PickOptions {
+  /** width of `text` at 1 px font size (scaled linearly) */
+  measure(text: string): number
+  /** free space kept around each label, rendered px */
+  padding: number
+  /** the visible area; labels whose box falls outside are not counted */
+  width: number
+  height: number
+  /** at most this many labels */
+  cap?: number
+  /** label gap under the node, rendered px (text-margin-y × zoom) */
+  marginY?: number
+}
+
+/** The box Cytoscape draws a bottom-aligned, centred label in (with its outline), rendered px. */
+export function labelBox(c: LabelCandidate, width: number, marginY: number): LabelBox {
+  const outline = 2
+  const top = c.y + c.nodeHeight / 2 + marginY
+  return { x1: c.x - width / 2 - outline, y1: top - outline, x2: c.x + width / 2 + outline, y2: top + c.fontPx * 1.25 + outline }
+}
+
+export const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2
+
+export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Array<{ id: string; box: LabelBox }> {
+  const sorted = [...candidates].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1))
+  const cell = 96
+  const buckets = new Map<number, LabelBox[]>()
+  const keyOf = (cx: number, cy: number) => (cx + 4096) * 8192 + (cy + 4096)
+  const cap = opts.cap ?? Infinity
+  const pad = opts.padding
+  const out: Array<{ id: string; box: LabelBox }> = []
+  for (const c of sorted) {
+    if (out.length >= cap) break
+    const box = labelBox(c, opts.measure(c.text) * c.fontPx, opts.marginY ?? 3)
+    if (box.x2 < 0 || box.y2 < 0 || box.x1 > opts.width || box.y1 > opts.height) continue
+    const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad }
+    const cx1 = Math.floor(padded.x1 / cell), cx2 = Math.floor(padded.x2 / cell)
+    const cy1 = Math.floor(padded.y1 / cell), cy2 = Math.floor(padded.y2 / cell)
+    let clear = true
+    for (let cx = cx1; cx <= cx2 && clear; cx++) {
+      for (let cy = cy1; cy <= cy2 && clear; cy++) {
+        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (overlaps(padded, other)) { clear = false; break }
+      }
+    }
+    if (!clear) continue
+    for (let cx = cx1; cx <= cx2; cx++) {
+      for (let cy = cy1; cy <= cy2; cy++) {
+        const k = keyOf(cx, cy)
+        const list = buckets.get(k)
+        if (list) list.push(box)
+        else buckets.set(k, [box])
+      }
+    }
+    out.push({ id: c.id, box })
+  }
+  return out
+}
+
+/** Text width at 1 px, measured on a canvas with Cytoscape's default font; an estimate where there is none. */
+export function textMeasurer(fontFamily = '"Helvetica Neue", Helvetica, sans-serif'): (text: string) => number {
+  let ctx: CanvasRenderingContext2D | null = null
+  try {
+    if (typeof document !== 'undefined') ctx = document.createElement('canvas').getContext('2d')
+  } catch { ctx = null }
+  if (ctx) ctx.font = `100px ${fontFamily}`
+  const cache = new Map<string, number>()
+  return (text) => {
+    let w = cache.get(text)
+    if (w === undefined) {
+      // a little wider than measured: Cytoscape's own text metrics may round up
+      w = ctx ? (ctx.measureText(text).width / 100) * 1.04 : text.length * 0.62
+      cache.set(text, w)
+    }
+    return w
+  }
+}

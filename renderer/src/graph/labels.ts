@@ -1,0 +1,108 @@
+// Labels on the canvas: the greedy pick (labelPick.ts) run over the shown nodes, again after every zoom
+// or pan (debounced). A shown label carries the class `lbl` and a font size that keeps it the same size
+// on screen, so zooming in leaves room for more labels instead of piling them up.
+import type { Core } from 'cytoscape'
+import type { GraphState } from './graphState'
+import { pickLabels, textMeasurer, type LabelCandidate } from './labelPick'
+import { importance } from './views'
+
+/** Label density steps (fewer … more): padding between labels (px), font scale, and a cap on the count. */
+const DENSITY = [
+  { padding: 26, scale: 1.1, cap: 25 },
+  { padding: 14, scale: 1.05, cap: 70 },
+  { padding: 5, scale: 1, cap: Infinity },
+  { padding: 2, scale: 0.93, cap: Infinity },
+  { padding: 0, scale: 0.86, cap: Infinity },
+]
+export const DEFAULT_DENSITY = 2
+export const MAX_DENSITY = DENSITY.length - 1
+
+export class Labels {
+  private density = DEFAULT_DENSITY
+  private shown = new Set<string>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly measure = textMeasurer()
+  private scores: { graph: unknown; value: Map<string, number> } | null = null
+  private bound: Core | null = null
+  private readonly onViewport = () => this.schedule()
+  /** nodes that get a label first (selection, highlight groups) */
+  priority: () => Iterable<string> = () => []
+  /** a font in model units for every label (it then scales with zoom), or null: the same size on screen */
+  modelFont: number | null = null
+  /** after each pick (the settled marker waits for the first one) */
+  onUpdate: () => void = () => undefined
+
+  constructor(private readonly state: GraphState) {}
+
+  attach(core: Core | null): void {
+    this.bound?.off('viewport', this.onViewport)
+    this.bound = core
+    this.shown.clear()
+    core?.on('viewport', this.onViewport)
+  }
+
+  getDensity(): number { return this.density }
+  setDensity(d: number): void {
+    this.density = Math.max(0, Math.min(MAX_DENSITY, Math.round(d)))
+    this.update()
+  }
+
+  /** Pick again once the view has stopped moving. */
+  schedule(delay = 120): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.update(), delay)
+  }
+
+  count(): number { return this.shown.size }
+
+  update(): void {
+    clearTimeout(this.timer)
+    const cy = this.state.core
+    if (!cy || cy.destroyed()) return
+    const zoom = cy.zoom()
+    const w = cy.width()
+    const h = cy.height()
+    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current) }
+    const score = this.scores.value
+    const first = new Set(this.priority())
+    const d = DENSITY[this.density]
+    const candidates: LabelCandidate[] = []
+    const ranked: Array<[string, number]> = []
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('hidden') || n.hasClass('quiet')) return
+      const p = n.renderedPosition()
+      if (p.x < -200 || p.y < -100 || p.x > w + 200 || p.y > h + 100) return
+      const id = n.id()
+      ranked.push([id, score.get(id) ?? 0])
+      candidates.push({
+        id,
+        text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
+        x: p.x,
+        y: p.y,
+        nodeHeight: (Number(n.data('size')) || 10) * zoom,
+        importance: (score.get(id) ?? 0) + (first.has(id) ? 1e9 : 0),
+        fontPx: 11,
+      })
+    })
+    // font by importance among what is in view: the domain names biggest, the top few a little bigger
+    ranked.sort((a, b) => b[1] - a[1])
+    const tier = new Map<string, number>()
+    ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < ranked.length * 0.04 ? 14 : i < ranked.length * 0.15 ? 12.5 : 11))
+    for (const c of candidates) c.fontPx = this.modelFont ? this.modelFont * zoom : (tier.get(c.id) ?? 11) * d.scale
+    const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
+    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
+    const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
+    const next = new Set(picked.map((p) => p.id))
+    cy.batch(() => {
+      for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass('lbl')
+      for (const id of next) {
+        const n = cy.getElementById(id)
+        const lf = Math.round((font.get(id)! / zoom) * 100) / 100
+        if (n.data('lf') !== lf) n.data('lf', lf)
+        if (!this.shown.has(id)) n.addClass('lbl')
+      }
+    })
+    this.shown = next
+    this.onUpdate()
+  }
+}

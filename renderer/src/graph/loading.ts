@@ -1,0 +1,111 @@
+// Loading the graph onto the canvas: big first loads in time slices (nodes first), and the queues of
+// work that must wait for the first paint, the end of the load, or an idle page.
+import type { Core, ElementDefinition } from 'cytoscape'
+import { liveCore, type GraphState, type Quiet } from './graphState'
+
+/**
+ * A first load with more elements than this comes in two steps, each in time slices: the nodes (first
+ * paint, clickable), then the edges in the frames after. One cy.add of 25k elements blocks for seconds,
+ * and even a few thousand cost a long first frame while the code is still cold.
+ */
+export const CHUNKED_ABOVE = 1500
+/** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
+const SLICE_MS = 40
+
+export const nextTask = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+export class Loader {
+  private loading: Promise<void> | null = null
+  /** work waiting for a chunked first load to finish (see whenLoaded) */
+  private readonly afterLoad: Array<() => void> = []
+  /** work waiting for the nodes of a chunked first load to be drawn (see afterGraphShown) */
+  private readonly afterNodes: Array<() => void> = []
+
+  constructor(private readonly state: GraphState) {}
+
+  /** True while a big graph is being added in slices. */
+  isLoading(): boolean { return this.loading !== null }
+
+  /** Run `load` as the chunked first load; queued work runs after it, then `done`. */
+  start(load: () => Promise<void>, done: () => void): void {
+    this.loading = load().finally(() => {
+      this.loading = null
+      for (const fn of [...this.afterNodes.splice(0), ...this.afterLoad.splice(0)]) this.afterFirstPaint(fn)
+      done()
+    })
+  }
+
+  /** The nodes of a chunked load are drawn: run the work that waited for them. */
+  nodesShown(): void {
+    for (const fn of this.afterNodes.splice(0)) this.afterFirstPaint(fn)
+  }
+
+  /** Add elements in slices of about SLICE_MS each, then let the renderer draw them in one frame. */
+  async addInSlices(cy: Core, defs: ElementDefinition[]): Promise<boolean> {
+    const quiet = cy as unknown as Quiet
+    quiet.notifications(false)
+    try {
+      let step = 250
+      for (let i = 0; i < defs.length;) {
+        if (!liveCore(this.state, cy)) return false
+        const t0 = performance.now()
+        const added = cy.add(defs.slice(i, i + step))
+        // style and bounds now, slice by slice, instead of all in the next frame
+        ;(added as unknown as { cleanStyle(): void }).cleanStyle()
+        added.boundingBox({ includeLabels: true })
+        i += step
+        // aim each slice at SLICE_MS whatever this machine's speed
+        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, performance.now() - t0)))))
+        await nextTask()
+      }
+    } finally {
+      if (!cy.destroyed()) quiet.notifications(true)
+    }
+    if (!liveCore(this.state, cy)) return false
+    quiet.notify('add')
+    return true
+  }
+
+  /** Run when the page has nothing else to do (the first clicks and frames come first), at most 600 ms later. */
+  whenIdle(fn: () => void): void {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+    if (idle) idle(fn, { timeout: 600 })
+    else setTimeout(fn, 200)
+  }
+
+  /**
+   * Run after the frame that shows the current graph's nodes (at once when no big load is under way): the
+   * shell's sidebars take the new graph then, so their render never delays the first picture of the graph.
+   */
+  afterGraphShown(fn: () => void): () => void {
+    let live = true
+    const run = () => { if (live) fn() }
+    if (this.loading) this.afterNodes.push(run)
+    else this.afterFirstPaint(run)
+    return () => { live = false }
+  }
+
+  /** Run once the graph is on the canvas and the page is idle (work that must not slow the launch down). */
+  afterLaunch(fn: () => void): () => void {
+    let live = true
+    this.whenLoaded(() => this.whenIdle(() => { if (live) fn() }))
+    return () => { live = false }
+  }
+
+  /**
+   * Run once the graph is fully on the canvas, after that frame: starting the layout worker (its script,
+   * the graph copied to it) while edges are still being added would compete with them for the CPU.
+   */
+  whenLoaded(fn: () => void): void {
+    if (this.loading) this.afterLoad.push(fn)
+    else this.afterFirstPaint(fn)
+  }
+
+  /** Run after the next frame has been painted (never delays the first paint). */
+  afterFirstPaint(fn: () => void): void {
+    const cy = this.state.core
+    const run = () => { if (liveCore(this.state, cy)) fn() }
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0))
+    else setTimeout(run, 0)
+  }
+}

@@ -1,0 +1,92 @@
+// The viewport: fitting to node positions, zoom steps, centring a focused node. Never measures labels
+// (cy.fit() does, and costs more than a second at 25k elements).
+import type { Position } from 'cytoscape'
+import type { GraphState } from './graphState'
+
+export interface Box { x1: number; y1: number; x2: number; y2: number }
+
+/** Bounding box of node positions, padded by the biggest node (labels left out: measuring them is slow). */
+export function boxOf(nodes: Array<{ position?: Position; data: object }>): Box | null {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, big = 0
+  for (const n of nodes) {
+    const p = n.position
+    if (!p) continue
+    if (p.x < x1) x1 = p.x
+    if (p.x > x2) x2 = p.x
+    if (p.y < y1) y1 = p.y
+    if (p.y > y2) y2 = p.y
+    big = Math.max(big, Number((n.data as { size?: unknown }).size) || 0)
+  }
+  if (!Number.isFinite(x1)) return null
+  return { x1: x1 - big, y1: y1 - big, x2: x2 + big, y2: y2 + big }
+}
+
+export class Viewport {
+  private focusing: { id: string; zoom: number; until: number } | null = null
+
+  constructor(private readonly state: GraphState) {}
+
+  /** Set the viewport to show a model-space box. */
+  fitBox(box: Box | null, padding = 30): void {
+    const cy = this.state.core
+    if (!cy || !box) return
+    const { x1, y1, x2, y2 } = box
+    const w = Math.max(1, cy.width() - 2 * padding)
+    const h = Math.max(1, cy.height() - 2 * padding)
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1))))
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } })
+  }
+
+  /** Fit the view to the positions of the shown nodes. */
+  fitPositions(padding = 30): void {
+    const cy = this.state.core
+    if (!cy || cy.nodes().length === 0) return
+    const visible: Array<{ position?: Position; data: object }> = []
+    cy.nodes().forEach((n) => { if (!n.hasClass('hidden')) visible.push({ position: n.position(), data: { size: n.data('size') } }) })
+    this.fitBox(boxOf(visible), padding)
+  }
+
+  /** The pan that puts a model position in the middle of the canvas (cy.center would use the label too). */
+  panToCentre(p: Position, zoom: number): Position {
+    const cy = this.state.core!
+    return { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom }
+  }
+
+  /** Centre and zoom in on a shown node. */
+  focusOn(id: string): void {
+    const cy = this.state.core
+    if (!cy) return
+    const n = cy.getElementById(id)
+    if (n.empty() || n.hasClass('hidden')) return
+    cy.stop()
+    const zoom = Math.max(cy.zoom(), 1.2)
+    this.focusing = { id, zoom, until: performance.now() + 1500 }
+    cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
+  }
+
+  /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred. */
+  resized(): void {
+    const cy = this.state.core
+    const f = this.focusing
+    if (!cy || !f || performance.now() > f.until) return
+    const n = cy.getElementById(f.id)
+    if (n.empty()) return
+    cy.stop()
+    cy.viewport({ zoom: f.zoom, pan: this.panToCentre(n.position(), f.zoom) })
+  }
+
+  fit(): void {
+    const cy = this.state.core
+    if (!cy) return
+    cy.stop()
+    cy.animate({ fit: { eles: cy.elements().not('.hidden'), padding: 30 } }, { duration: 200 })
+  }
+
+  zoom(factor: number): void {
+    const cy = this.state.core
+    if (!cy) return
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor))
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })
+  }
+}
+
