@@ -177,7 +177,10 @@ export class CyGraphController implements GraphController {
     if (!el) return
     const settled = this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
-    if (el.getAttribute('data-layout') !== value) el.setAttribute('data-layout', value)
+    if (el.getAttribute('data-layout') === value) return
+    el.setAttribute('data-layout', value)
+    // the benchmark's "readable view settled after launch"
+    if (settled && performance.getEntriesByName?.('notes-graph:settled').length === 0) mark('settled')
   }
 
   setEvents(events: ControllerEvents): void { this.events = events }
