@@ -46,6 +46,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
 
     const onOver = (e: EventObject) => {
       // fading thousands of elements restyles all of them: on big graphs only the neighbourhood lights up
+      e.target.addClass('hover-self')
       if (cy.elements().length > BIG_ABOVE) { e.target.closedNeighborhood().addClass('hover-hl'); return }
       const hood = e.target.closedNeighborhood()
       cy.batch(() => {
@@ -54,7 +55,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       })
     }
     const onOut = () => {
-      cy.batch(() => { cy.$('.faded, .hover-hl').removeClass('faded hover-hl') })
+      cy.batch(() => { cy.$('.faded, .hover-hl, .hover-self').removeClass('faded hover-hl hover-self') })
     }
     const onTap = (e: EventObject) => controller.select(e.target.id())
     // a dragged node is pinned (layouts leave it alone); a double click unpins it
