@@ -53,7 +53,8 @@ test('an alias finds the service: "KDF" and "Kinesis Firehose" → Amazon Data F
 })
 
 test('a filter changes the visible count', async ({ page }) => {
-  await open(page)
+  // the "all" view shows every node (the default overview leaves tags out)
+  await open(page, '#?view=all')
   const all = await visibleCount(page)
   const graph = await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')
   expect(all).toBe(graph.nodes.length)

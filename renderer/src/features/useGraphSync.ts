@@ -30,6 +30,20 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     () => (controller as Partial<{ isLoading(): boolean }>).isLoading?.call(controller) ?? false,
   )
 
+  // the view (overview, services, notes, all): each has its own nodes, edges and placement
+  useEffect(() => {
+    if (!ready) return
+    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
+    const timer = setTimeout(() => c.setView?.call(controller, view), 0)
+    // the services map's edges come from the core, once per graph
+    let cancelled = false
+    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
+      serviceEdgesFor.current = graph
+      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
+    }
+    return () => { clearTimeout(timer); cancelled = true }
+  }, [api, controller, graph, ready, view])
+
   // filters and the local graph; re-applied when the graph changes so new elements are filtered too
   useEffect(() => {
     if (!ready) return
@@ -44,21 +58,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [controller, graph, ready, filter, depth, selected, loading])
-
-  // the view (overview, services, notes, all): each has its own nodes, edges and placement
-  useEffect(() => {
-    if (!ready) return
-    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
-    const timer = setTimeout(() => c.setView?.call(controller, view), 0)
-    // the services map's edges come from the core, once per graph
-    let cancelled = false
-    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
-      serviceEdgesFor.current = graph
-      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
-    }
-    return () => { clearTimeout(timer); cancelled = true }
-  }, [api, controller, graph, ready, view])
+  }, [controller, graph, ready, filter, depth, selected, loading, view])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {
