@@ -248,7 +248,10 @@ test('a note edited on disk updates the graph and keeps existing positions', asy
   const after = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
   expect(after.x).toBeCloseTo(before.x, 1)
   expect(after.y).toBeCloseTo(before.y, 1)
-  await expect.poll(() => visibleCount(page)).toBe((await call<{ nodes: unknown[] }>(page, 'getGraph')).nodes.length)
+  // the overview shows every node but tags, the new note included
+  const shown = async () => (await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')).nodes.filter((n) => n.type !== 'tag').length
+  await expect.poll(async () => (await visibleCount(page)) === (await shown())).toBe(true)
+  expect(await page.evaluate(() => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').visible())).toBe(true)
   fs.rmSync(file)
   await page.waitForFunction(
     () => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').empty(),

@@ -416,13 +416,15 @@ export class CyGraphController implements GraphController {
 
   setFilter(filter: NodeFilter): { nodes: number; edges: number } {
     const key = JSON.stringify(filter)
+    const wasActive = this.filters.active()
     const changed = key !== this.filterKey
     // entering a filter from the view's own picture: remember that picture to come back to
-    if (changed && this.viewApplied && !this.filters.active()) this.viewPositions.set(this.viewName, this.layout.positions())
+    if (changed && this.viewApplied && !wasActive) this.viewPositions.set(this.viewName, this.layout.positions())
     this.filterKey = key
     this.filters.set(filter)
     const counts = this.filters.apply()
-    if (changed && this.viewApplied && !this.loader.isLoading()) this.relayoutForFilter()
+    // re-lay out only when a restriction starts, changes or ends (not for an unchanged or empty filter)
+    if (changed && (wasActive || this.filters.active()) && this.viewApplied && !this.loader.isLoading()) this.relayoutForFilter()
     return counts
   }
 
