@@ -232,7 +232,10 @@ test('PNG and JSON exports are written', async ({ page }) => {
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG image' }).click()])
   const svgText = fs.readFileSync((await svg.path())!, 'utf8')
   expect(svgText.startsWith('<svg')).toBe(true)
-  expect(svgText).toContain('AWS Glue')
+  // the image carries the labels the canvas shows (the label rule picks them; the domains always get one)
+  const shown = await page.evaluate(() => window.cy!.nodes('[type = "domain"]').map((n) => String(n.style('label'))).filter(Boolean))
+  expect(shown.length).toBeGreaterThan(0)
+  for (const label of shown) expect(svgText).toContain(label.replace(/&/g, '&amp;'))
 })
 
 test('a note edited on disk updates the graph and keeps existing positions', async ({ page }) => {

@@ -300,6 +300,10 @@ export class CyGraphController implements GraphController {
     if (this.state.core !== cy || cy.destroyed()) return
     const { nodes, edges } = toElements(graph, { hubs: this.state.big })
     const unknown = this.layout.placeDefinitions(graph, nodes)
+    // the first placement is the view's own (applying the view later must not place everything again)
+    const placed: Positions = {}
+    for (const n of nodes) if (n.position) placed[n.data.id as string] = { x: n.position.x, y: n.position.y }
+    this.viewPositions.set(this.viewName, placed)
     this.viewport.fitBox(boxOf(nodes))
     // thousands of nodes: two frames, so the first drawing of each node (its texture) is split too
     const half = nodes.length > 3000 ? Math.ceil(nodes.length / 2) : nodes.length
