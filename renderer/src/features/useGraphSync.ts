@@ -24,6 +24,11 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
   const serviceEdgesFor = useRef<Graph | null>(null)
+  // a view is applied after the load when it was chosen during it: count again then
+  const viewVersion = useSyncExternalStore(
+    (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
+    () => (controller as Partial<{ viewVersion(): number }>).viewVersion?.call(controller) ?? 0,
+  )
   // a big graph streams in after the first paint: count again when it is all there
   const loading = useSyncExternalStore(
     (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
@@ -58,7 +63,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [controller, graph, ready, filter, depth, selected, loading, view])
+  }, [controller, graph, ready, filter, depth, selected, loading, view, viewVersion])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {

@@ -4,6 +4,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import cytoscape, { type Core, type EventObject } from 'cytoscape'
 import type { ThemeName } from './style'
 import { BIG_ABOVE, type CyGraphController } from './cyController'
+import { GroupCaptions } from './GroupCaptions'
 import { Legend } from './Legend'
 
 declare global {
@@ -110,6 +111,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   return (
     <div className="graph-wrap">
       <div ref={container} className="graph-canvas" aria-label="Knowledge graph" role="application" />
+      <GroupCaptions controller={controller} />
       <Legend theme={theme} controller={controller} />
       {tip && (
         <div className="edge-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>

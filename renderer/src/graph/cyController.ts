@@ -12,7 +12,7 @@ import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
 import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
-import { packLayout } from './packLayout'
+import { packLayout, type PackedGroup } from './packLayout'
 import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
@@ -55,6 +55,9 @@ export class CyGraphController implements GraphController {
   private specCache: { graph: Graph; view: ViewName; spec: ViewSpec } | null = null
   private filterKey = '{}'
   private serviceEdges: ElementDefinition[] = []
+  private groupBoxes: { view: ViewName; groups: PackedGroup[] } | null = null
+  /** bumped each time a view has been applied (the sidebar's counts follow it) */
+  private viewApplications = 0
   private readonly measure = textMeasurer()
 
   constructor(events: ControllerEvents) {
@@ -80,7 +83,15 @@ export class CyGraphController implements GraphController {
     if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
-    return packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack }).positions
+    const packed = packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack })
+    if (!only) this.groupBoxes = { view: this.viewName, groups: packed.groups }
+    return packed.positions
+  }
+
+  /** Captions for the current view's groups (the services map names its AWS categories), model space. */
+  groupCaptions(): Array<{ id: string; x1: number; y1: number; x2: number }> {
+    if (this.viewName !== 'services' || this.groupBoxes?.view !== 'services' || this.filters.active()) return []
+    return this.groupBoxes.groups.map((g) => ({ id: g.id, x1: g.x1, y1: g.y1, x2: g.x2 }))
   }
 
   private spec(graph = this.state.current): ViewSpec {
@@ -133,7 +144,12 @@ export class CyGraphController implements GraphController {
     if (this.filters.active()) this.relayoutForFilter()
     else this.viewport.fitPositions()
     this.labels.update()
+    this.viewApplications++
+    this.emit()
   }
+
+  /** Changes each time a view has been applied. */
+  viewVersion(): number { return this.viewApplications }
 
   /** Filters and the local graph: the shown nodes packed again and fitted; no filter: the view's own placement. */
   private relayoutForFilter(): void {
