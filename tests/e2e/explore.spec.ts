@@ -52,7 +52,8 @@ test('an alias finds the service: "KDF" and "Kinesis Firehose" → Amazon Data F
 })
 
 test('a filter changes the visible count', async ({ page }) => {
-  await open(page)
+  // the "all" view shows every node (the default overview leaves tags out)
+  await open(page, '#?view=all')
   const all = await visibleCount(page)
   const graph = await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')
   expect(all).toBe(graph.nodes.length)
@@ -226,7 +227,10 @@ test('PNG and JSON exports are written', async ({ page }) => {
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG image' }).click()])
   const svgText = fs.readFileSync((await svg.path())!, 'utf8')
   expect(svgText.startsWith('<svg')).toBe(true)
-  expect(svgText).toContain('AWS Glue')
+  // the image carries the labels the canvas shows (the label rule picks them; the domains always get one)
+  const shown = await page.evaluate(() => window.cy!.nodes('[type = "domain"]').map((n) => String(n.style('label'))).filter(Boolean))
+  expect(shown.length).toBeGreaterThan(0)
+  for (const label of shown) expect(svgText).toContain(label.replace(/&/g, '&amp;'))
 })
 
 test('a note edited on disk updates the graph and keeps existing positions', async ({ page }) => {
@@ -242,7 +246,10 @@ test('a note edited on disk updates the graph and keeps existing positions', asy
   const after = await page.evaluate((id) => window.cy!.getElementById(id).position(), GLUE)
   expect(after.x).toBeCloseTo(before.x, 1)
   expect(after.y).toBeCloseTo(before.y, 1)
-  await expect.poll(() => visibleCount(page)).toBe((await call<{ nodes: unknown[] }>(page, 'getGraph')).nodes.length)
+  // the overview shows every node but tags, the new note included
+  const shown = async () => (await call<{ nodes: Array<{ type: string }> }>(page, 'getGraph')).nodes.filter((n) => n.type !== 'tag').length
+  await expect.poll(async () => (await visibleCount(page)) === (await shown())).toBe(true)
+  expect(await page.evaluate(() => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').visible())).toBe(true)
   fs.rmSync(file)
   await page.waitForFunction(
     () => window.cy!.getElementById('note:D1_data_preparation_ml/live-update.md').empty(),

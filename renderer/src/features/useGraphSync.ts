@@ -24,11 +24,30 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
   const size = useExplore((s) => s.size)
   const ready = graph.nodes.length > 0
   const serviceEdgesFor = useRef<Graph | null>(null)
+  // a view is applied after the load when it was chosen during it: count again then
+  const viewVersion = useSyncExternalStore(
+    (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
+    () => (controller as Partial<{ viewVersion(): number }>).viewVersion?.call(controller) ?? 0,
+  )
   // a big graph streams in after the first paint: count again when it is all there
   const loading = useSyncExternalStore(
     (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
     () => (controller as Partial<{ isLoading(): boolean }>).isLoading?.call(controller) ?? false,
   )
+
+  // the view (overview, services, notes, all): each has its own nodes, edges and placement
+  useEffect(() => {
+    if (!ready) return
+    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
+    const timer = setTimeout(() => c.setView?.call(controller, view), 0)
+    // the services map's edges come from the core, once per graph
+    let cancelled = false
+    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
+      serviceEdgesFor.current = graph
+      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
+    }
+    return () => { clearTimeout(timer); cancelled = true }
+  }, [api, controller, graph, ready, view])
 
   // filters and the local graph; re-applied when the graph changes so new elements are filtered too
   useEffect(() => {
@@ -44,21 +63,7 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
       }
     }, 0)
     return () => clearTimeout(timer)
-  }, [controller, graph, ready, filter, depth, selected, loading])
-
-  // the view (overview, services, notes, all): each has its own nodes, edges and placement
-  useEffect(() => {
-    if (!ready) return
-    const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
-    const timer = setTimeout(() => c.setView?.call(controller, view), 0)
-    // the services map's edges come from the core, once per graph
-    let cancelled = false
-    if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
-      serviceEdgesFor.current = graph
-      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
-    }
-    return () => { clearTimeout(timer); cancelled = true }
-  }, [api, controller, graph, ready, view])
+  }, [controller, graph, ready, filter, depth, selected, loading, view, viewVersion])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {

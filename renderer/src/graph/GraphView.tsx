@@ -4,6 +4,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import cytoscape, { type Core, type EventObject } from 'cytoscape'
 import type { ThemeName } from './style'
 import { BIG_ABOVE, type CyGraphController } from './cyController'
+import { GroupCaptions } from './GroupCaptions'
 import { Legend } from './Legend'
 
 declare global {
@@ -46,6 +47,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
 
     const onOver = (e: EventObject) => {
       // fading thousands of elements restyles all of them: on big graphs only the neighbourhood lights up
+      e.target.addClass('hover-self')
       if (cy.elements().length > BIG_ABOVE) { e.target.closedNeighborhood().addClass('hover-hl'); return }
       const hood = e.target.closedNeighborhood()
       cy.batch(() => {
@@ -54,7 +56,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       })
     }
     const onOut = () => {
-      cy.batch(() => { cy.$('.faded, .hover-hl').removeClass('faded hover-hl') })
+      cy.batch(() => { cy.$('.faded, .hover-hl, .hover-self').removeClass('faded hover-hl hover-self') })
     }
     const onTap = (e: EventObject) => controller.select(e.target.id())
     // a dragged node is pinned (layouts leave it alone); a double click unpins it
@@ -109,6 +111,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   return (
     <div className="graph-wrap">
       <div ref={container} className="graph-canvas" aria-label="Knowledge graph" role="application" />
+      <GroupCaptions controller={controller} />
       <Legend theme={theme} controller={controller} />
       {tip && (
         <div className="edge-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>

@@ -111,7 +111,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     // Compare: everything but the compared nodes and what links them (graph/compareFocus.ts)
     { selector: '.cmp-dim', style: { opacity: 0.07, 'text-opacity': 0 } },
-    { selector: 'node.hover-hl', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+    // the hovered node names itself; its neighbours keep the labels the label rule gave them (no pile-up)
+    { selector: 'node.hover-self', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
     // the services map: why two services are linked (legend: Legend.tsx)

@@ -101,7 +101,7 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
       return { id: n.id, size: size(n.id), group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
     })
     // footprints are wide and short: fill rows less eagerly, keep little room between them
-    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 46 } }
+    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 64 } }
   }
   if (view === 'notes') {
     // a group per note: the note, then what it covers (the entities it mentions most), under its domain's group

@@ -1,0 +1,41 @@
+// Names over the groups of a view drawn by position (the services map's AWS categories), kept in place
+// as the user pans and zooms. Plain DOM over the canvas: a handful of elements, no Cytoscape restyle.
+import { useEffect, useState } from 'react'
+import type { CyGraphController } from './cyController'
+
+interface Caption { id: string; left: number; top: number; width: number }
+
+export function GroupCaptions({ controller }: { controller: CyGraphController }) {
+  const [captions, setCaptions] = useState<Caption[]>([])
+  useEffect(() => {
+    let frame = 0
+    const cy = controller.cy()
+    const update = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const core = controller.cy()
+        if (!core || core.destroyed()) { setCaptions([]); return }
+        const zoom = core.zoom()
+        const pan = core.pan()
+        setCaptions(controller.groupCaptions().map((g) => ({
+          id: g.id,
+          left: g.x1 * zoom + pan.x,
+          top: g.y1 * zoom + pan.y - 20,
+          width: Math.max(60, (g.x2 - g.x1) * zoom),
+        })))
+      })
+    }
+    update()
+    cy?.on('viewport resize layoutstop', update)
+    const off = controller.subscribe(update)
+    const timer = setInterval(update, 1000)
+    return () => { cy?.off('viewport resize layoutstop', update); off(); clearInterval(timer); cancelAnimationFrame(frame) }
+  }, [controller])
+  return (
+    <div className="group-captions" aria-hidden="true">
+      {captions.map((c) => (
+        <span key={c.id} className="group-caption" style={{ left: c.left, top: c.top, maxWidth: c.width }}>{c.id}</span>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { labelBox, overlaps, pickLabels, type LabelCandidate } from './labelPick'
+
+const measure = (t: string) => t.length * 0.6
+const opts = { measure, padding: 2, width: 800, height: 600 }
+
+function candidates(n: number, seed = 7): LabelCandidate[] {
+  let s = seed
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647)
+  return Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`, text: `label number ${i}`, x: rnd() * 800, y: rnd() * 600, nodeHeight: 10, importance: rnd() * 100, fontPx: 11,
+  }))
+}
+
+describe('pickLabels', () => {
+  it('never shows two labels whose boxes overlap', () => {
+    const picked = pickLabels(candidates(400), opts)
+    expect(picked.length).toBeGreaterThan(20)
+    for (let i = 0; i < picked.length; i++) for (let j = i + 1; j < picked.length; j++) expect(overlaps(picked[i].box, picked[j].box)).toBe(false)
+  })
+
+  it('gives a contested place to the more important node', () => {
+    const a: LabelCandidate = { id: 'minor', text: 'Minor thing', x: 100, y: 100, nodeHeight: 10, importance: 1, fontPx: 11 }
+    const b: LabelCandidate = { ...a, id: 'major', text: 'Major thing', x: 110, importance: 5 }
+    expect(pickLabels([a, b], opts).map((p) => p.id)).toEqual(['major'])
+  })
+
+  it('shows labels in order of importance, up to the cap, and skips those off screen', () => {
+    const c = candidates(50)
+    const picked = pickLabels(c, { ...opts, cap: 5 })
+    expect(picked).toHaveLength(5)
+    const imp = new Map(c.map((x) => [x.id, x.importance]))
+    const values = picked.map((p) => imp.get(p.id)!)
+    expect([...values].sort((x, y) => y - x)).toEqual(values)
+    const off: LabelCandidate = { id: 'off', text: 'far away', x: 5000, y: 5000, nodeHeight: 10, importance: 1e9, fontPx: 11 }
+    expect(pickLabels([off], opts)).toEqual([])
+  })
+
+  it('puts the label box under the node, as wide as its text', () => {
+    const box = labelBox({ id: 'a', text: 'abcdefghij', x: 50, y: 50, nodeHeight: 20, importance: 1, fontPx: 10 }, 60, 3)
+    expect(box.y1).toBeGreaterThan(50 + 10)
+    expect(box.x2 - box.x1).toBeGreaterThanOrEqual(60)
+  })
+})

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { packLayout, type PackItem } from './packLayout'
+
+function items(n: number, groups: number): PackItem[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `n${i}`, size: 8 + ((i * 7) % 43), group: `g${i % groups}`, rank: (i * 13) % 17 }))
+}
+
+/** Pairs of items whose square boxes (centre ± size/2) overlap. */
+function overlapping(list: PackItem[], pos: Record<string, { x: number; y: number }>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i], b = list[j]
+      const pa = pos[a.id], pb = pos[b.id]
+      if (Math.abs(pa.x - pb.x) < (a.size + b.size) / 2 && Math.abs(pa.y - pb.y) < (a.size + b.size) / 2) out.push(`${a.id}×${b.id}`)
+    }
+  }
+  return out
+}
+
+describe('packLayout', () => {
+  it('places every node, with no two node boxes overlapping', () => {
+    const list = items(600, 5)
+    const { positions } = packLayout(list)
+    expect(Object.keys(positions)).toHaveLength(600)
+    expect(overlapping(list, positions)).toEqual([])
+  })
+
+  it('keeps groups apart and the most important node of a group at its centre', () => {
+    const list = items(300, 3)
+    list.push({ id: 'hub', size: 40, group: 'g0', rank: -1 })
+    const { positions, groups } = packLayout(list)
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i], b = groups[j]
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false)
+      }
+    }
+    const g0 = groups.find((g) => g.id === 'g0')!
+    const hub = positions.hub
+    expect(Math.abs(hub.x - (g0.x1 + g0.x2) / 2)).toBeLessThan((g0.x2 - g0.x1) / 4)
+  })
+
+  it('is deterministic', () => {
+    const list = items(200, 4)
+    expect(packLayout(list).positions).toEqual(packLayout([...list].reverse()).positions)
+  })
+
+  it('keeps room for labels in rows when asked (footprints do not overlap)', () => {
+    const list = items(120, 3).map((it) => ({ ...it, footprint: { width: 60 + (it.size % 5) * 10, height: it.size + 16 } }))
+    const { positions } = packLayout(list, { shelf: true, gap: 4 })
+    const boxes = list.map((it) => ({ x1: positions[it.id].x - it.footprint.width / 2, x2: positions[it.id].x + it.footprint.width / 2, y1: positions[it.id].y - it.size / 2, y2: positions[it.id].y - it.size / 2 + it.footprint.height }))
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j]
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false)
+      }
+    }
+  })
+})
