@@ -3,7 +3,8 @@ import type { Graph, GraphEdge, GraphNode } from '../types'
 import { loadOntology } from '../ontology/index'
 import { compare, confusableEvidence, confusables, familiesOf, findTables, rankNeighbours, splitRow } from './index'
 import { decisionItem } from './card'
-import { fixtureNotes } from './fixtures'
+import { fixtureNotes, parseFixture } from './fixtures'
+import { GraphBuilder } from '../graph/builder'
 
 const KDS = 'service:amazon-kinesis-data-streams'
 const KDF = 'service:amazon-data-firehose'
@@ -158,6 +159,16 @@ describe('confusable groups', () => {
     expect(sets).toContain([DATABREW, GLUE, EMR].sort().join(' '))
     // S3, Redshift and OpenSearch sit in cells: never a group
     expect(raw.some((g) => g.members.includes('service:amazon-s3'))).toBe(false)
+  })
+
+  it('groups the answers of a "Need | Service" table (names in a later column, one per row)', () => {
+    const text = '# AI services\n\n| Need | Service |\n|---|---|\n| Sentiment and entities in text | Amazon Comprehend |\n| Faces and labels in images | Amazon Rekognition |\n| Forms from scanned documents | Amazon Textract |\n'
+    const b = new GraphBuilder(loadOntology())
+    b.setNote(parseFixture('ai.md', text))
+    const lines = text.split('\n')
+    const raw = confusableEvidence({ ontology: b.ontology, notes: b.notes(), getLines: () => lines, noteCount: () => 1, noteTitle: (p: string) => p })
+    const sets = raw.filter((g) => g.evidence[0].kind === 'table').map((g) => [...g.members].sort().join(' '))
+    expect(sets).toContain(['service:amazon-comprehend', 'service:amazon-rekognition', 'service:amazon-textract'].sort().join(' '))
   })
 
   it('groups "X vs Y" lines and "think X, not Y" tips; an overview listing names is no evidence', () => {

@@ -61,9 +61,14 @@ function tableGroups(meta: NoteMeta, lines: string[], out: ConfusableGroup[]): v
     }
     const title = sectionAt(meta, table.header.line)?.title ?? meta.title
     const evidence: ConfusableEvidence = { kind: 'table', text: title, path: meta.path, line: table.header.line }
-    // rows: most rows must be headed by a name (else the names are incidental), of one kind (services or concepts)
-    const perRow = table.rows.map((r) => heads(r, (c) => c === 0)[0]).filter((x): x is string => !!x)
-    if (perRow.length * 2 >= table.rows.length) push(sameKind([...new Set(perRow)]), evidence, out)
+    // rows: in the first column whose cells are mostly headed by a name (else the names are incidental) — the
+    // row heads of a comparison, or the answers of a "Need | Service" table — of one kind (services or concepts)
+    for (let col = 0; col < table.header.cells.length; col++) {
+      const perRow = table.rows.map((r) => heads(r, (c) => c === col)[0]).filter((x): x is string => !!x)
+      if (perRow.length < 2 || perRow.length * 2 < table.rows.length) continue
+      push(sameKind([...new Set(perRow)]), evidence, out)
+      break
+    }
     // columns: every column after the first must be headed by a name ("Latency | Schema" are attributes)
     const colHeads = heads(table.header, (c) => c >= 1)
     if (colHeads.length === table.header.cells.length - 1) push(sameKind(colHeads), evidence, out)
