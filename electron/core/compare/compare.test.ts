@@ -166,7 +166,7 @@ describe('confusable groups', () => {
     const b = new GraphBuilder(loadOntology())
     b.setNote(parseFixture('ai.md', text))
     const lines = text.split('\n')
-    const raw = confusableEvidence({ ontology: b.ontology, notes: b.notes(), getLines: () => lines, noteCount: () => 1, noteTitle: (p: string) => p })
+    const raw = confusableEvidence({ ontology: b.ontology, notes: b.notes(), getLines: () => lines, noteCount: () => 1 })
     const sets = raw.filter((g) => g.evidence[0].kind === 'table').map((g) => [...g.members].sort().join(' '))
     expect(sets).toContain(['service:amazon-comprehend', 'service:amazon-rekognition', 'service:amazon-textract'].sort().join(' '))
   })
