@@ -33,6 +33,8 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
     null,
     { timeout: 60_000 },
   )
+  // the view is placed, fitted and labelled once the graph says so (data-layout="settled")
+  await expect(page.getByLabel('Knowledge graph')).toHaveAttribute('data-layout', 'settled', { timeout: 60_000 })
   await waitForStableLayout(page)
 }
 

@@ -16,7 +16,12 @@ const FOREIGN = path.resolve(import.meta.dirname, '../../../shared/corpora/mla-s
 const shots = process.env.MAP_SHOTS_DIR
 
 async function openFresh(page: Page, url: string, hash = ''): Promise<void> {
-  const res = await page.request.post(`${url}api/setViewState`, { data: [{}], headers: { 'Content-Type': 'application/json' } })
+  // url is a host's printed address (it carries ?token=…): scripts send the token as a bearer header
+  const { origin, searchParams } = new URL(url)
+  const res = await page.request.post(`${origin}/api/setViewState`, {
+    data: [{}],
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${searchParams.get('token')}` },
+  })
   expect(res.ok()).toBe(true)
   await page.goto(`${url}${hash}`)
   await waitSettled(page)
