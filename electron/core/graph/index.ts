@@ -67,7 +67,7 @@ import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './qu
 import { search } from './search'
 import type { GetLines } from './snippets'
 import type { CompareResult, Confusables } from '../compare/types'
-import { compare, confusables } from '../compare/index'
+import { compare, confusables, familyOf } from '../compare/index'
 import { examOverlapOf, type ExamOverlap } from '../compare/examOverlap'
 
 export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
@@ -101,22 +101,6 @@ export interface GraphQueries {
 }
 
 /** Query facade over a live builder; renamed() is cached until a note changes. */
-/** An entity and every feature below it in the ontology (features of features included). */
-function familyOf(ontology: GraphBuilder['ontology'], id: string): Set<string> {
-  const family = new Set([id])
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const e of ontology.entities) {
-      if (e.parent && family.has(e.parent) && !family.has(e.id)) {
-        family.add(e.id)
-        grew = true
-      }
-    }
-  }
-  return family
-}
-
 const relatedCache = new WeakMap<Graph, Map<string, number>>()
 /** Sections that mention both entities: the weight of their related edge. */
 function relatedWeight(graph: Graph, a: string, b: string): number {
