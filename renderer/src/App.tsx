@@ -23,6 +23,7 @@ import { StudyPanel } from './study/StudyPanel'
 import { studyStartFromHash } from './study/studyHash'
 import { useStudy } from './study/studyStore'
 import { useProgressOnGraph } from './study/useProgressOnGraph'
+import { NodeMarkMenu } from './study/NodeMarkMenu'
 
 const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
 
@@ -354,6 +355,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         </PanelBoundary>)}
         <div className="center">
           <GraphView controller={controller} theme={theme} />
+          <NodeMarkMenu api={api} controller={controller} />
           <Notices api={api} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}

@@ -9,6 +9,7 @@ import { getNoteCached, peekNote } from './noteCache'
 import { findHeading } from './headingIds'
 import { partialNotice } from './partialNote'
 import { ResizeHandle } from './ResizeHandle'
+import { NodeMarkButtons } from '../study/NodeMarkButtons'
 import './reader.css'
 
 export interface NoteTarget {
@@ -126,6 +127,7 @@ export function NotePanel(props: Props) {
           {showsNode && node ? <span className={`type-badge type-${node.type}`}>{node.type}</span> : doc && <span className="type-badge type-note">note</span>}
           <h2 title={title}>{title}</h2>
           {doc && showsNode && node?.type !== 'note' && <div className="note-sub">{doc.title}{section ? ` › ${sectionTitle(doc, section)}` : ''}</div>}
+          {showsNode && node && <NodeMarkButtons api={api} nodeId={node.id} />}
         </div>
         <button type="button" className="icon-button" aria-label="Close note" title="Close (Esc)" onClick={onClose}>✕</button>
       </header>

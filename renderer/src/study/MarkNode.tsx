@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 import type { RendererApi } from '../../../electron/shared/contract'
 import type { NodeMark } from '../../../electron/core/study/types'
 import type { CyGraphController } from '../graph/cyController'
-import { studyStore, useStudy } from './studyStore'
+import { useStudy } from './studyStore'
+import { setNodeMark } from './setNodeMark'
 
 export function MarkNode({ api, controller }: { api: RendererApi; controller: CyGraphController }) {
   const [selected, setSelected] = useState<string | null>(controller.selected())
@@ -16,7 +17,7 @@ export function MarkNode({ api, controller }: { api: RendererApi; controller: Cy
   const state = progress?.states[node.id]
   const set = (m: NodeMark | null) => {
     setError('')
-    api.markNode(node.id, m).then((p) => { studyStore.set({ progress: p }); studyStore.changed() }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    setNodeMark(api, node.id, m).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }
   return (
     <div className="study-mark">
