@@ -133,3 +133,32 @@ test('a corrupt progress file is kept aside with a visible message, and the host
   await page.getByRole('button', { name: 'Easy', exact: true }).click()
   await expect.poll(() => fs.existsSync(path.join(dir, files[0]))).toBe(true)
 })
+
+test('a service marked learned from its note header, then cleared from its context menu on the graph', async ({ page }) => {
+  await page.goto(host!.url)
+  // a service nobody studied, once the progress is on the graph
+  const found = await page.waitForFunction(
+    () => window.cy?.nodes('[type = "service"]').filter((n) => n.data('progress') === 'new')[0]?.id(),
+    null,
+    { timeout: 30_000 },
+  )
+  const id = (await found.jsonValue())!
+  await page.evaluate((nodeId) => { window.cy!.getElementById(nodeId).emit('tap') }, id)
+  const note = page.getByRole('complementary', { name: 'Note' })
+  const learned = note.getByRole('button', { name: 'Mark learned' })
+  await expect(learned).toHaveAttribute('aria-pressed', 'false')
+  await learned.click()
+  await expect(learned).toHaveAttribute('aria-pressed', 'true')
+  await page.waitForFunction((nodeId) => window.cy!.getElementById(nodeId).data('progress') === 'mastered', id, { timeout: 10_000 })
+
+  await page.evaluate((nodeId) => { window.cy!.getElementById(nodeId).emit('cxttap') }, id)
+  const menu = page.getByRole('menu')
+  await expect(menu.getByRole('menuitem')).toHaveText(['Mark learned', 'Needs review', 'Clear mark'])
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  await page.evaluate((nodeId) => { window.cy!.getElementById(nodeId).emit('cxttap') }, id)
+  await menu.getByRole('menuitem', { name: 'Clear mark' }).click()
+  await expect(menu).toHaveCount(0)
+  await expect(learned).toHaveAttribute('aria-pressed', 'false')
+  await page.waitForFunction((nodeId) => window.cy!.getElementById(nodeId).data('progress') !== 'mastered', id, { timeout: 10_000 })
+})

@@ -24,7 +24,9 @@ export function NodeMarkMenu({ api, controller }: { api: RendererApi; controller
       if (!MARKABLE.test(id)) return
       const box = e.cy.container()?.getBoundingClientRect()
       setError('')
-      setOpen({ id, x: (box?.left ?? 0) + e.renderedPosition.x, y: (box?.top ?? 0) + e.renderedPosition.y })
+      // an emitted event has no position: the node's centre then
+      const at = (e.renderedPosition as { x: number; y: number } | undefined) ?? e.target.renderedPosition()
+      setOpen({ id, x: (box?.left ?? 0) + at.x, y: (box?.top ?? 0) + at.y })
     }
     const close = () => setOpen(null)
     const follow = () => {
@@ -44,11 +46,12 @@ export function NodeMarkMenu({ api, controller }: { api: RendererApi; controller
   useEffect(() => {
     if (!open) return
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(null) }
+    // Esc closes only the menu, not the note panel too (the app's Esc handler listens on window)
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(null) } }
     const onDown = (e: PointerEvent) => { if (!menu.current?.contains(e.target as Node)) setOpen(null) }
-    document.addEventListener('keydown', onKey)
+    document.addEventListener('keydown', onKey, true)
     document.addEventListener('pointerdown', onDown)
-    return () => { document.removeEventListener('keydown', onKey); document.removeEventListener('pointerdown', onDown) }
+    return () => { document.removeEventListener('keydown', onKey, true); document.removeEventListener('pointerdown', onDown) }
   }, [open])
 
   if (!open && !error) return null
