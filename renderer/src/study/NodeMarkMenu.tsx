@@ -71,7 +71,7 @@ export function NodeMarkMenu({ api, controller }: { api: RendererApi; controller
   if (!open) return <p className="node-mark-error error" role="alert" onClick={() => setError('')}>{error}</p>
   const label = controller.node(open.id)?.label ?? open.id
   return (
-    <div ref={menu} className="node-mark-menu" role="menu" aria-label={`Mark ${label}`} style={{ left: open.x, top: open.y }} onKeyDown={move}>
+    <div ref={menu} className="node-mark-menu" role="menu" aria-label={`Mark ${label}`} style={{ left: Math.max(0, Math.min(open.x, window.innerWidth - 160)), top: Math.max(0, Math.min(open.y, window.innerHeight - 120)) }} onKeyDown={move}>
       <button type="button" role="menuitem" onClick={() => choose('learned')}>Mark learned</button>
       <button type="button" role="menuitem" onClick={() => choose('needs-review')}>Needs review</button>
       <button type="button" role="menuitem" disabled={!mark} onClick={() => choose(null)}>Clear mark</button>
