@@ -91,7 +91,11 @@ test('the note panel is resized from its edge, with the keyboard and by dragging
   const chosen = (await notePanel(page).boundingBox())!.width
 
   // the width is remembered for this folder
-  await expect.poll(async () => (await apiCall<{ reader?: { width?: number } }>(page, 'getViewState')).reader?.width).toBeTruthy()
+  // (saved a moment after the last change: wait for the dragged width, not the keyboard one before it)
+  await expect.poll(async () => {
+    const saved = (await apiCall<{ reader?: { width?: number } }>(page, 'getViewState')).reader?.width
+    return saved !== undefined && Math.abs(saved - chosen) <= 2
+  }).toBe(true)
   await page.reload()
   await expect(header(page)).toHaveText(h1Of(NOTE_13))
   expect(Math.abs((await notePanel(page).boundingBox())!.width - chosen)).toBeLessThanOrEqual(2)
