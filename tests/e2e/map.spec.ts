@@ -50,6 +50,9 @@ test('overview of the bundled notes: labelled, nothing overlapping, still', asyn
 
 test('services map: services only, labelled, no overlaps', async ({ page }) => {
   await openFresh(page, baseUrl(), '#?view=services')
+  // the hash's view is applied just after the default one: wait for it, then for the view to settle again
+  await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
+  await waitSettled(page)
   const report = await mapReport(page)
   if (shots) await page.screenshot({ path: path.join(shots, 'services.png') })
   expect(report.visibleTypes).toEqual(['service'])
