@@ -55,32 +55,11 @@ async function pickFolder(): Promise<string | null> {
 function handlers(b: Backend): Handlers {
   return {
     ...coreHandlers(b),
-    getFolder: () => b.getFolder(),
-    getGraph: () => b.getGraph(),
-    getNote: (p) => b.getNote(p),
-    getMentions: (id) => b.getMentions(id),
-    neighbourhood: (id, depth) => b.neighbourhood(id, depth),
-    overlap: (ids) => b.overlap(ids),
-    compare: (ids) => b.compare(ids),
-    confusables: () => b.confusables(),
-    examOverlap: (x, y) => b.examOverlap(x, y),
-    centrality: () => b.centrality(),
-    exams: () => b.exams(),
-    coverageGaps: (code) => b.coverageGaps(code),
-    renamed: () => b.renamed(),
-    getCards: () => b.getCards(),
-    search: (q, limit) => b.search(q, limit),
-    serviceMap: () => b.serviceMap(),
+    // the desktop-only parts: a folder picker, the system browser, a save dialog
     openFolder: async (folder) => {
       const chosen = folder ?? (await pickFolder())
       return chosen ? b.openFolder(chosen) : null
     },
-    reload: () => b.reload(),
-    getSettings: () => b.getSettings(),
-    setSettings: (patch) => b.setSettings(patch),
-    getViewState: () => b.getViewState(),
-    setViewState: (state) => b.setViewState(state),
-    getNotices: () => b.getNotices(),
     openExternal: (url) => security.openExternal(url),
     saveFile: async (req) => {
       const options: Electron.SaveDialogOptions = { defaultPath: req.defaultName }
