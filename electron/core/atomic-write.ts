@@ -1,8 +1,10 @@
 // Write files so a crash or a full disk never leaves a half-written settings or index file:
-// write a sibling temp file, flush it, then rename over the target (atomic on one filesystem).
-import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs'
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
+// write a sibling temp file, flush it, then rename over the target (atomic on one filesystem). The rename is
+// retried while another process holds the target (Windows: EPERM/EACCES/EBUSY), see rename-retry.ts.
+import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, rmSync } from 'node:fs'
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { renameWithRetry, renameWithRetrySync } from './rename-retry'
 
 let counter = 0
 const tmpName = (file: string) => `${file}.${process.pid}.${Date.now()}.${counter++}.tmp`
@@ -19,7 +21,7 @@ async function viaTempFile(file: string, write: (handle: FileHandle) => Promise<
     } finally {
       await handle.close()
     }
-    await rename(tmp, file)
+    await renameWithRetry(tmp, file)
   } catch (err) {
     await rm(tmp, { force: true })
     throw err
@@ -62,7 +64,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     } finally {
       closeSync(fd)
     }
-    renameSync(tmp, file)
+    renameWithRetrySync(tmp, file)
   } catch (err) {
     rmSync(tmp, { force: true })
     throw err
