@@ -263,6 +263,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     current = next
     if (prev) {
       prev.watcher?.close()
+      prev.queries.stop()
       await writeSnapshot(prev)
       if (prev.vault !== next.vault) await prev.vault.close()
     }
@@ -415,6 +416,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     async close() {
       closed = true
       current.watcher?.close()
+      current.queries.stop()
       await updating
       await writeSnapshot(current)
       await study.flush()

@@ -42,7 +42,8 @@
  *    SageMaker AI") is not reported.
  *  - search: node hits (exact > vendor-less exact > prefix > word prefixes > acronym > substring >
  *    subsequence; aliases ×0.97, tags ×0.9) then text hits (one per note, ≥ a third of the slots when
- *    both exist). Text search calls getLines for every note until `limit` hits: keep getLines cached.
+ *    both exist). Text hits come from a MiniSearch index (fulltext.ts) built in the background from the
+ *    first query; until it is complete, from a scan calling getLines for every note: keep getLines cached.
  *
  * Costs: setNote/removeNote O(mentions + tags + links + Σ entity pairs per section of that note);
  * graph() after a change copies the node and edge maps into arrays (O(V+E), no object rebuilding).
@@ -65,6 +66,7 @@ import type { GraphBuilder } from './builder'
 import { centrality } from './centrality'
 import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './queries'
 import { search } from './search'
+import { FullTextIndex } from './fulltext'
 import type { GetLines } from './snippets'
 import type { CompareResult, Confusables } from '../compare/types'
 import { compare, confusables, familyOf } from '../compare/index'
@@ -89,6 +91,8 @@ export interface GraphQueries {
   coverageGaps(examCode: string): string[]
   renamed(): RenamedUse[]
   search(query: string, limit: number): SearchHit[]
+  /** the folder is closed: stop background work (the full-text index build) */
+  stop(): void
   confusedPairs(limit?: number): ConfusedPair[]
   /** decision card + ranked neighbours (electron/core/compare) */
   compare(ids: string[]): CompareResult
@@ -118,7 +122,9 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
   let renamedCache: { version: number; value: RenamedUse[] } | undefined
   let confusablesCache: { version: number; value: Confusables } | undefined
   const notesSource = builder
+  const fulltext = new FullTextIndex({ notes: () => builder.notes(), get notesVersion() { return builder.notesVersion }, getLines })
   return {
+    stop: () => fulltext.stop(),
     graph: () => builder.graph(),
     neighbourhood: (id, depth) => neighbourhood(builder.graph(), id, depth),
     overlap: (ids) => overlap(builder.graph(), notesSource, ids, getLines),
@@ -132,7 +138,7 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
       }
       return renamedCache.value
     },
-    search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines }, query, limit),
+    search: (query, limit) => search({ graph: builder.graph(), notes: builder.notes(), getLines, fulltext }, query, limit),
     confusedPairs: (limit = 10) => confusedPairs(builder.graph(), limit),
     examOverlap: (a, b) => examOverlap(builder.ontology, a, b),
     examOverlapDetail: (a, b) => examOverlapOf(builder.ontology, examByCode(builder.ontology, a), examByCode(builder.ontology, b)),

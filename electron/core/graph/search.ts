@@ -1,6 +1,8 @@
 // Search: fuzzy over node labels and aliases (exact > prefix > word-start > acronym > substring >
-// subsequence), plus plain full-text hits over the notes' lines.
+// subsequence), plus full-text hits: from the MiniSearch index (fulltext.ts) once it is built, from a scan of
+// the notes' lines until then.
 import type { Graph, GraphNode, NoteMeta, SearchHit } from '../types'
+import type { FullTextIndex } from './fulltext'
 import { noteId } from './ids'
 import { type GetLines, snippetAt } from './snippets'
 
@@ -114,19 +116,50 @@ export interface SearchSource {
   graph: Graph
   notes: Iterable<NoteMeta>
   getLines: GetLines
+  /** the full-text index; without it (or while it is being built) text hits come from scanning the lines */
+  fulltext?: FullTextIndex
 }
 
 /** Score for text hits: always below a node match on a name, above nothing. */
 const TEXT_SCORE = 90
 
+function textHit(meta: NoteMeta, lines: string[], line: number, exact: boolean, hit: string): SearchHit {
+  const sec = meta.sections.filter((s) => s.line <= line).pop()
+  return {
+    kind: 'text',
+    id: noteId(meta.path),
+    label: meta.title,
+    score: TEXT_SCORE + (exact ? 5 : 0),
+    snippet: {
+      path: meta.path,
+      noteTitle: meta.title,
+      section: sec?.id ?? '',
+      sectionTitle: sec?.title ?? '',
+      line,
+      text: snippetAt(lines, line, hit),
+    },
+  }
+}
+
 function textHits(src: SearchSource, query: string, limit: number): SearchHit[] {
+  const index = src.fulltext
+  if (index?.ready()) return index.search(query, limit).map((m) => textHit(m.meta, m.lines, m.line, m.exact, m.hit))
+  void index?.buildInBackground()
+  return scanTextHits(src.notes, src.getLines, query, limit)
+}
+
+/**
+ * The line scan: the first `limit` notes (in note order) with a line holding the query, or else all its
+ * words. Reads every line of every note when few match.
+ */
+export function scanTextHits(notes: Iterable<NoteMeta>, getLines: GetLines, query: string, limit: number): SearchHit[] {
   const needle = query.trim().toLowerCase()
   if (needle.length < 2) return []
   const words = needle.split(/\s+/)
   const hits: SearchHit[] = []
-  for (const meta of src.notes) {
+  for (const meta of notes) {
     if (hits.length >= limit) break
-    const lines = src.getLines(meta.path)
+    const lines = getLines(meta.path)
     if (!lines) continue
     let found = -1
     let exact = false
@@ -140,22 +173,7 @@ function textHits(src: SearchSource, query: string, limit: number): SearchHit[] 
       if (found < 0 && words.length > 1 && words.every((w) => l.includes(w))) found = i
     }
     if (found < 0) continue
-    const line = found + 1
-    const sec = meta.sections.filter((s) => s.line <= line).pop()
-    hits.push({
-      kind: 'text',
-      id: noteId(meta.path),
-      label: meta.title,
-      score: TEXT_SCORE + (exact ? 5 : 0),
-      snippet: {
-        path: meta.path,
-        noteTitle: meta.title,
-        section: sec?.id ?? '',
-        sectionTitle: sec?.title ?? '',
-        line,
-        text: snippetAt(lines, line, exact ? needle : words[0]),
-      },
-    })
+    hits.push(textHit(meta, lines, found + 1, exact, exact ? needle : words[0]))
   }
   return hits
 }
@@ -174,7 +192,7 @@ export function rankNodes(nodes: Iterable<GraphNode>, q: string): SearchHit[] {
 }
 
 /**
- * Node hits ranked by scoreNode, then full-text hits (one per note, in note order). When both kinds
+ * Node hits ranked by scoreNode, then full-text hits (one per note). When both kinds
  * exist, text hits keep at least a third of the `limit` slots.
  */
 export function search(src: SearchSource, query: string, limit: number): SearchHit[] {
