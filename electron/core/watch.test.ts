@@ -1,0 +1,89 @@
+// The folder watcher as the backend uses it: one batch per change of a note, and a symlink leading out of the
+// folder never reaching the graph or search.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { watchFolder, type FolderWatcher } from './watch'
+import { createBackend, type Backend } from './backend'
+import type { GraphChange } from './types'
+
+let tmp: string
+let notes: string
+let watcher: FolderWatcher | undefined
+let backend: Backend | undefined
+
+beforeEach(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-watch-'))
+  notes = path.join(tmp, 'notes')
+  mkdirSync(path.join(notes, 'D1'), { recursive: true })
+  writeFileSync(path.join(notes, 'D1/a.md'), '# A\n')
+  writeFileSync(path.join(tmp, 'secret.md'), '# Secret\n\nzebracorn\n')
+})
+afterEach(async () => {
+  watcher?.close()
+  watcher = undefined
+  await backend?.close()
+  backend = undefined
+  rmSync(tmp, { recursive: true, force: true })
+})
+
+/** Batches as they come; `next()` waits for the next one not yet taken. */
+function collector() {
+  const batches: string[][] = []
+  let taken = 0
+  const waiters: (() => void)[] = []
+  return {
+    push(paths: string[]) { batches.push(paths); waiters.splice(0).forEach((w) => w()) },
+    async next(): Promise<string[]> {
+      while (batches.length <= taken) await new Promise<void>((r) => waiters.push(r))
+      return batches[taken++]
+    },
+  }
+}
+
+describe('watchFolder', () => {
+  it('reports create, edit, rename and delete of a note as one batch each', async () => {
+    const c = collector()
+    watcher = watchFolder(notes, (p) => c.push(p), { debounceMs: 150 })
+    const at = (rel: string) => path.join(notes, rel)
+
+    writeFileSync(at('D1/new.md'), '# New\n')
+    expect(await c.next()).toEqual(['D1/new.md'])
+    appendFileSync(at('D1/new.md'), 'More.\n')
+    expect(await c.next()).toEqual(['D1/new.md'])
+    renameSync(at('D1/new.md'), at('D1/renamed.md'))
+    expect((await c.next()).sort()).toEqual(['D1/new.md', 'D1/renamed.md'])
+    rmSync(at('D1/renamed.md'))
+    expect(await c.next()).toEqual(['D1/renamed.md'])
+    // nothing else was pending: the next batch is this sentinel's
+    writeFileSync(at('D1/sentinel.md'), '# S\n')
+    expect(await c.next()).toEqual(['D1/sentinel.md'])
+  })
+
+  it('leaves out dot-folders and node_modules', async () => {
+    const c = collector()
+    watcher = watchFolder(notes, (p) => c.push(p), { debounceMs: 150 })
+    mkdirSync(path.join(notes, '.obsidian'))
+    writeFileSync(path.join(notes, '.obsidian/x.md'), 'x')
+    writeFileSync(path.join(notes, 'D1/seen.md'), '# Seen\n')
+    expect(await c.next()).toEqual(['D1/seen.md'])
+  })
+})
+
+describe('watching through the backend', () => {
+  it('ignores a symlink to a file outside the folder, made while the folder is open', async () => {
+    backend = await createBackend({ folder: notes, bundledFolder: notes, cacheDir: null, settingsDir: path.join(tmp, 'settings'), workers: 0, watch: true })
+    const changes: GraphChange[] = []
+    const seen = new Promise<void>((resolve) => backend!.onChange((ch) => { changes.push(ch); if (ch.changed.includes('D1/after.md')) resolve() }))
+    symlinkSync(path.join(tmp, 'secret.md'), path.join(notes, 'D1/leak.md'))
+    writeFileSync(path.join(notes, 'D1/after.md'), '# After\n')
+    await seen
+    expect(changes.flatMap((ch) => ch.changed)).not.toContain('D1/leak.md')
+    const ids = backend.getGraph().nodes.map((n) => n.id)
+    expect(ids).toContain('note:D1/after.md')
+    expect(ids).not.toContain('note:D1/leak.md')
+    expect(backend.search('zebracorn', 10)).toEqual([])
+    expect(backend.getGraph().diagnostics.some((d) => d.code === 'symlink-outside' && d.file === 'D1/leak.md')).toBe(true)
+  })
+})
