@@ -1,9 +1,9 @@
-// `npx tsx bench/search.ts [--sizes 2000,10000] [--runs 5]`: full-text search, the line scan vs the MiniSearch
+// `npx tsx bench/search.ts [--sizes 2000,10000] [--real 2000] [--runs 5]`: full-text search, the line scan vs the MiniSearch
 // index (electron/core/graph/fulltext.ts), on the bundled notes, the shared corpus (when present) and generated
-// vaults. Per corpus (each in its own process, so heaps do not mix): per-query latency of the whole search
+// vaults (and with --real, copies of the real notes up to that many). Per corpus (each in its own process, so heaps do not mix): per-query latency of the whole search
 // call (node ranking + text hits + snippets) both ways, index build time and the heap it keeps, and how long
 // the background build takes in slices. Prints figures (medians of --runs with min–max), never pass/fail.
-import { existsSync, mkdirSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
@@ -103,6 +103,24 @@ async function one(dir: string, runs: number): Promise<void> {
   await vault.close()
 }
 
+/**
+ * Real notes at vault size: copies of the bundled notes and the shared corpus, `copy-K/...`, until `n` notes.
+ * The words keep the frequencies of real notes (generated notes draw from ~80 words, so every common word is in
+ * nearly every note: the inverted index's worst case and the scan's best).
+ */
+function replicateReal(n: number, sources: string[]): string {
+  const dir = path.join(os.tmpdir(), 'notes-graph-bench', `real-${n}`)
+  const count = () => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length : 0)
+  if (count() === n) return dir
+  rmSync(dir, { recursive: true, force: true })
+  const files = sources.flatMap((src) => readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.md') && !f.startsWith('.')).map((f) => [src, f]))
+  for (let i = 0; i < n; i++) {
+    const [src, f] = files[i % files.length]
+    cpSync(path.join(src, f), path.join(dir, `copy-${Math.floor(i / files.length)}`, path.basename(src), f))
+  }
+  return dir
+}
+
 function main(): void {
   const argv = process.argv.slice(2)
   const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined }
@@ -112,6 +130,7 @@ function main(): void {
   const sizes = (arg('--sizes') ?? '2000,10000').split(',').map(Number).filter((n) => n > 0)
   const shared = path.resolve(root, '../shared/corpora/mla-study-notes')
   const dirs = [path.join(root, 'content'), ...(existsSync(shared) ? [shared] : [])]
+  for (const n of (arg('--real') ?? '').split(',').map(Number).filter((x) => x > 0)) dirs.push(replicateReal(n, dirs.slice(0, 2)))
   for (const n of sizes) dirs.push(generateVault(path.join(os.tmpdir(), 'notes-graph-bench', String(n)), n).dir)
   console.log(`# Full-text search: line scan vs MiniSearch — Node ${process.version}, ${os.cpus().length} cores`)
   for (const dir of dirs) {

@@ -101,4 +101,16 @@ describe('full-text search before the index is built', () => {
     await fulltext.buildInBackground()
     expect(search(src, 'overfiting', 10).filter((h) => h.kind === 'text').map((h) => h.id)).toEqual(['note:D1/features.md'])
   })
+
+  it('keeps scanning a folder with more text than the index may hold', async () => {
+    const builder = new GraphBuilder(testOntology())
+    for (const n of testNotes()) builder.setNote(n)
+    const lines = testLines()
+    const getLines = (p: string) => lines[p]
+    const fulltext = new FullTextIndex({ notes: () => builder.notes(), get notesVersion() { return builder.notesVersion }, getLines }, { maxBytes: 150 })
+    await fulltext.buildInBackground()
+    expect(fulltext.ready()).toBe(false)
+    const src = { graph: builder.graph(), notes: [...builder.notes()], getLines, fulltext }
+    expect(search(src, 'overfitting', 10).some((h) => h.id === 'note:D1/features.md' && h.kind === 'text')).toBe(true)
+  })
 })
