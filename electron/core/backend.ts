@@ -255,7 +255,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
 
   function startWatching(o: Opened): void {
     if (!opts.watch || closed) return
-    o.watcher = watchFolder(o.vault.root, (paths) => { void update(paths, o) })
+    o.watcher = watchFolder(o.vault.root, (paths) => update(paths, o)) // the polling fallback times rescans by it
   }
 
   async function switchTo(next: Opened): Promise<void> {

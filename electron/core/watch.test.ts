@@ -71,6 +71,21 @@ describe('watchFolder', () => {
   })
 })
 
+describe('the polling fallback (fs.watch failed)', () => {
+  it('rescans everything, and waits longer between rescans when one is slow', async () => {
+    const calls: { at: number; paths: string[] }[] = []
+    // a folder fs.watch cannot watch: polling from the start; each "rescan" takes 40 ms
+    watcher = watchFolder(path.join(tmp, 'missing'), (paths) => {
+      calls.push({ at: performance.now(), paths })
+      return new Promise((r) => setTimeout(r, 40))
+    }, { pollMs: 10 })
+    while (calls.length < 2) await new Promise((r) => setTimeout(r, 20))
+    expect(calls[0].paths).toEqual([]) // [] = rescan all
+    // at least 20 × 40 ms after the first rescan ended, not 10 ms
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(800)
+  })
+})
+
 describe('watching through the backend', () => {
   it('ignores a symlink to a file outside the folder, made while the folder is open', async () => {
     backend = await createBackend({ folder: notes, bundledFolder: notes, cacheDir: null, settingsDir: path.join(tmp, 'settings'), workers: 0, watch: true })
