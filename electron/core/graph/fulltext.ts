@@ -6,18 +6,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 import type { NoteMeta } from '../types'
 import type { GetLines } from './snippets'
-
-/** A note's best line for a query. */
-export interface TextMatch {
-  meta: NoteMeta
-  lines: string[]
-  /** 1-based file line */
-  line: number
-  /** the line holds the query as typed (a phrase, for several words) */
-  exact: boolean
-  /** what to centre the snippet on */
-  hit: string
-}
+import type { TextIndex, TextMatch } from './search'
 
 /** What the index reads: the builder's notes, a counter that moves when they change, and their lines. */
 export interface FullTextSource {
@@ -52,7 +41,7 @@ const WITH_TYPOS = { ...EXACT_OR_PREFIX, fuzzy: (term: string) => (term.length >
  */
 export const MAX_INDEXED_BYTES = 128 * 1024 * 1024
 
-export class FullTextIndex {
+export class FullTextIndex implements TextIndex {
   private index = newIndex()
   /** what is in the index, per path (compared by content hash) */
   private indexed = new Map<string, NoteMeta>()

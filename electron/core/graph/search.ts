@@ -2,7 +2,6 @@
 // subsequence), plus full-text hits: from the MiniSearch index (fulltext.ts) once it is built, from a scan of
 // the notes' lines until then.
 import type { Graph, GraphNode, NoteMeta, SearchHit } from '../types'
-import type { FullTextIndex } from './fulltext'
 import { noteId } from './ids'
 import { type GetLines, snippetAt } from './snippets'
 
@@ -112,12 +111,35 @@ export function scoreNode(q: string, node: GraphNode): number {
   return best + TYPE_BONUS[node.type] + Math.min(5, Math.log2(1 + (node.noteCount ?? 0)))
 }
 
+/** A note's best line for a full-text query. */
+export interface TextMatch {
+  meta: NoteMeta
+  lines: string[]
+  /** 1-based file line */
+  line: number
+  /** the line holds the query as typed (a phrase, for several words) */
+  exact: boolean
+  /** what to centre the snippet on */
+  hit: string
+}
+
+/**
+ * The full-text index as search uses it (FullTextIndex in fulltext.ts). An interface here, so the renderer,
+ * which shares rankNodes, never type-checks Node code.
+ */
+export interface TextIndex {
+  /** complete (and brought up to date with changed notes)? */
+  ready(): boolean
+  buildInBackground(): Promise<void>
+  search(query: string, limit: number): TextMatch[]
+}
+
 export interface SearchSource {
   graph: Graph
   notes: Iterable<NoteMeta>
   getLines: GetLines
   /** the full-text index; without it (or while it is being built) text hits come from scanning the lines */
-  fulltext?: FullTextIndex
+  fulltext?: TextIndex
 }
 
 /** Score for text hits: always below a node match on a name, above nothing. */
