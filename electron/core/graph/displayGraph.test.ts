@@ -43,7 +43,7 @@ const count = (edges: GraphEdge[], type: EdgeType) => edges.filter((e) => e.type
 
 describe('displayGraph', () => {
   const full = bigGraph()
-  const perNode = { mentions: 2, related: 2, tagged: 1 }
+  const perNode = { 'links-to': 1, mentions: 2, related: 2, tagged: 1 }
   const shown = displayGraph(full, { aboveEdges: 100, perNode })
 
   it('leaves a graph at or under the threshold as it is', () => {
@@ -57,7 +57,7 @@ describe('displayGraph', () => {
 
   it('keeps every structural edge', () => {
     for (const t of STRUCTURAL) expect(count(shown.edges, t)).toBe(count(full.edges, t))
-    expect(count(full.edges, 'links-to')).toBeGreaterThan(0)
+    expect(count(full.edges, 'part-of')).toBeGreaterThan(0)
   })
 
   it('keeps far fewer edges, none that are not in the full graph', () => {
@@ -68,7 +68,7 @@ describe('displayGraph', () => {
 
   it('keeps for each node its strongest edges of each kind, up to the cap', () => {
     const keptIds = new Set(shown.edges.map((e) => e.id))
-    for (const type of ['mentions', 'related', 'tagged'] as const) {
+    for (const type of ['links-to', 'mentions', 'related', 'tagged'] as const) {
       const cap = perNode[type]
       for (const n of full.nodes) {
         const mine = full.edges.filter((e) => e.type === type && (e.source === n.id || e.target === n.id))
@@ -81,7 +81,7 @@ describe('displayGraph', () => {
 
   it('keeps no more co-mention edges than the caps allow', () => {
     // each kept edge was chosen by at least one of its ends, and each end chooses at most its cap
-    for (const type of ['mentions', 'related', 'tagged'] as const) {
+    for (const type of ['links-to', 'mentions', 'related', 'tagged'] as const) {
       const ends = new Set(full.edges.filter((e) => e.type === type).flatMap((e) => [e.source, e.target]))
       expect(count(shown.edges, type)).toBeLessThanOrEqual(ends.size * perNode[type])
     }
@@ -93,7 +93,7 @@ describe('displayGraph', () => {
 
   it('counts what it left out, per kind, and the full total', () => {
     expect(shown.display?.totalEdges).toBe(full.edges.length)
-    for (const type of ['mentions', 'related', 'tagged', 'contains'] as const) {
+    for (const type of ['mentions', 'related', 'tagged', 'links-to', 'contains'] as const) {
       expect(shown.display?.omitted[type] ?? 0).toBe(count(full.edges, type) - count(shown.edges, type))
     }
     const left = Object.values(shown.display!.omitted).reduce((a, b) => a + (b ?? 0), 0)

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react'
 import type { EdgeType } from '../../../electron/core/types'
 import type { CyGraphController } from './cyController'
 
-const KIND: Partial<Record<EdgeType, string>> = { mentions: 'mention', related: 'co-mention', tagged: 'tag' }
+const KIND: Partial<Record<EdgeType, string>> = { mentions: 'mention', related: 'co-mention', tagged: 'tag', 'links-to': 'note-to-note' }
 const fmt = (n: number) => n.toLocaleString('en-US')
 
 export function bigGraphSummary(info: NonNullable<ReturnType<CyGraphController['displayInfo']>>): { line: string; detail: string } {
@@ -15,7 +15,7 @@ export function bigGraphSummary(info: NonNullable<ReturnType<CyGraphController['
     .map(([type, n]) => `${n} strongest ${KIND[type] ?? type} links`)
   return {
     line: `${fmt(info.totalEdges - left)} of ${fmt(info.totalEdges)} links drawn`,
-    detail: `Left out: ${parts.join(', ')}. Drawn: structure (domains, links between notes, parts of services) and each node's ${caps.join(', ')}. Search, neighbourhood, compare and the note panel use every link.`,
+    detail: `Left out: ${parts.join(', ')}. Drawn: domains → notes, features → services, and each node's ${caps.join(', ')}. Search, neighbourhood, compare and the note panel use every link.`,
   }
 }
 
