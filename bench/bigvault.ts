@@ -161,12 +161,13 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
 
 /** The host for the vault, its index warm: the first start ever indexes the vault (minutes), later ones reuse it. */
 async function warmHost(vault: string, state: string): Promise<RunningHost> {
+  const cache = path.join(state, 'cache')
+  const cold = !fs.existsSync(cache) || fs.readdirSync(cache).length === 0
   const t0 = performance.now()
   const host = await startWebHost({ notes: vault, stateDir: state, timeoutMs: 1_800_000 })
-  const took = performance.now() - t0
-  if (took < 60_000) return host
+  if (!cold) return host
   // it indexed cold: close it so the index is written, then start again from the warm index
-  console.log(`(indexed the vault cold in ${fmt(took)}; starting again from the warm index)`)
+  console.log(`(indexed the vault cold in ${fmt(performance.now() - t0)}; starting again from the warm index)`)
   await host.stop()
   return startWebHost({ notes: vault, stateDir: state, timeoutMs: 1_800_000 })
 }
