@@ -91,7 +91,7 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
       const box = cy.container()!.getBoundingClientRect()
       const inView = cy.nodes('[type = "note"]').filter((n) => {
         const p = n.renderedPosition()
-        return p.x > 40 && p.y > 40 && p.x < box.width - 40 && p.y < box.height - 40 && n.renderedWidth() >= 4
+        return p.x > 40 && p.y > 40 && p.x < box.width - 40 && p.y < box.height - 40
       })
       const n = inView.max((m) => m.renderedWidth()).ele
       if (!n) return null
@@ -102,9 +102,11 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
     if (target) {
       await page.mouse.click(target.x, target.y)
       interactive = await page.evaluate(async (label) => {
+        const t0 = performance.now()
         for (;;) {
           const title = document.querySelector('[aria-label="Note"] .note-heading h2')?.textContent
           if (title === label && document.querySelector('[aria-label="Note"] .markdown > *')) return performance.now()
+          if (performance.now() - t0 > 120_000) return NaN // the click missed (a node a pixel wide at fit zoom)
           await new Promise((r) => requestAnimationFrame(r))
         }
       }, target.label)
