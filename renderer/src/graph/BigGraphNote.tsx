@@ -27,9 +27,9 @@ export function BigGraphNote({ controller }: { controller: CyGraphController }) 
   if (!key) return null
   const { line, detail } = bigGraphSummary(JSON.parse(key) as NonNullable<ReturnType<CyGraphController['displayInfo']>>)
   return (
-    <div className="big-graph-note" role="note" aria-label="Links left out" title={detail}>
-      <strong>{line}</strong>
+    <details className="big-graph-note" role="note" aria-label="Links left out">
+      <summary>{line}</summary>
       <span>{detail}</span>
-    </div>
+    </details>
   )
 }
