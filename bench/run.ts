@@ -1,7 +1,8 @@
 // `npm run bench [-- --core-only] [--sizes 1000,10000] [--dir DIR]`: core figures on synthetic vaults.
 // Prints, per size: single-thread bare remark-parse+remark-gfm over the files, our cold index (workers),
 // warm start from the persisted index, one-changed-note update, then peak memory and ratios vs targets.
-// Runs bench/renderer.ts afterwards when it exists (unless --core-only).
+// Runs bench/renderer.ts afterwards when it exists (unless --core-only), then bench/bigvault.ts (the 10k vault
+// in Chromium) when the sizes include 10000.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
@@ -119,7 +120,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+/** The 10k-note vault in Chromium (bench/bigvault.ts), when the 10k size is benchmarked. */
+function runBigVault(args: Args): void {
+  const big = path.join(here, 'bigvault.ts')
+  if (args.coreOnly || !existsSync(big) || !args.sizes.includes(10000)) return
+  console.log('')
+  const r = spawnSync(process.execPath, [...process.execArgv, big, '--notes', '10000', '--dir', args.dir], { stdio: 'inherit' })
+  if (r.status !== 0) process.exitCode = r.status ?? 1
+}
+
+main().then(() => runBigVault(parseArgs(process.argv.slice(2)))).catch((e: unknown) => {
   console.error(`bench failed: ${e instanceof Error ? e.stack : String(e)}`)
   process.exitCode = 1
 })

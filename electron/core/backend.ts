@@ -10,6 +10,7 @@ import { loadEntities } from './entities'
 import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
 import { serviceMap } from './graph/serviceMap'
+import { displayGraphCache } from './graph/displayGraph'
 import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
 import { loadGraphSnapshot, saveGraphSnapshot } from './index/cache'
@@ -37,6 +38,8 @@ export interface BackendOptions {
   inProcessBelow?: number
   /** how long to wait for another host holding the settings folder's lock (default 5 s) */
   lockWaitMs?: number
+  /** getGraph and change events carry a drawable subset above this many edges (see graph/displayGraph.ts) */
+  displayAboveEdges?: number
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -165,7 +168,13 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
 
   const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
-  const emitChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
+  // what the renderer draws: a big graph's display subset (queries keep the full graph)
+  const forDisplay = displayGraphCache({ aboveEdges: opts.displayAboveEdges })
+  const emitChange = (full: GraphChange) => {
+    if (changeListeners.size === 0) return
+    const c = { ...full, graph: forDisplay(full.graph) }
+    for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ }
+  }
 
   async function open(folder: string): Promise<Opened> {
     // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
@@ -342,7 +351,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   const backend: Backend = {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
-    getGraph: () => current.snapshot ?? current.builder.graph(),
+    getGraph: () => forDisplay(current.snapshot ?? current.builder.graph()),
     getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)

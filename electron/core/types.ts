@@ -54,6 +54,18 @@ export interface Graph {
   nodes: GraphNode[]
   edges: GraphEdge[]
   diagnostics: Diagnostic[]
+  /** set when this is a big graph's drawable subset (core/graph/displayGraph.ts): what was left out */
+  display?: DisplayInfo
+}
+
+/** A display graph keeps every node, the structural edges, and each node's strongest co-mention edges. */
+export interface DisplayInfo {
+  /** edges of the full graph */
+  totalEdges: number
+  /** edges left out, per kind */
+  omitted: Partial<Record<EdgeType, number>>
+  /** per node and kind, how many of its strongest edges were kept */
+  perNode: Partial<Record<EdgeType, number>>
 }
 
 export interface Section {

@@ -13,13 +13,13 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-export function startWebHost(opts: { notes: string; stateDir: string; timeoutMs?: number }): Promise<RunningHost> {
+export function startWebHost(opts: { notes: string; stateDir: string; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningHost> {
   const repo = path.resolve(import.meta.dirname, '../..')
   const tsx = path.join(repo, 'node_modules/.bin/tsx')
   const child = spawn(tsx, [path.join(repo, 'electron/web/main.ts'), '--port', '0', '--notes', opts.notes, '--state', opts.stateDir], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined, ...opts.env },
   })
   let log = ''
   return new Promise((resolve, reject) => {

@@ -6,16 +6,13 @@ import type { ThemeName } from './style'
 import { BIG_ABOVE, type CyGraphController } from './cyController'
 import { GroupCaptions } from './GroupCaptions'
 import { Legend } from './Legend'
+import { BigGraphNote } from './BigGraphNote'
+import { wantWebgl } from './webglChoice'
 
 declare global {
   interface Window {
     cy?: Core
   }
-}
-
-/** Cytoscape's (provisional) WebGL renderer, opt-in with `?webgl` in the URL: faster on big graphs with a GPU. */
-function webglRequested(): boolean {
-  try { return new URLSearchParams(location.search).has('webgl') } catch { return false }
 }
 
 interface Props {
@@ -30,7 +27,10 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
 
   useEffect(() => {
     controller.setTheme(themeRef.current)
-    const cy = cytoscape({
+    // the renderer is chosen when the core is made: WebGL for a big graph on a GPU (webglChoice.ts), so the
+    // core is made again, still empty, when the first graph turns out to need the other one
+    let webgl = wantWebgl(0)
+    const make = (): Core => cytoscape({
       container: container.current,
       style: controller.styleFor(themeRef.current),
       minZoom: 0.05,
@@ -41,9 +41,11 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       textureOnViewport: true,
       motionBlur: false,
       pixelRatio: 'auto',
-      ...(webglRequested() ? { renderer: { name: 'canvas', webgl: true } } : {}),
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
+    let cy = make()
     window.cy = cy
+    container.current?.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas')
 
     const onOver = (e: EventObject) => {
       // fading thousands of elements restyles all of them: on big graphs only the neighbourhood lights up
@@ -62,20 +64,35 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
     // a dragged node is pinned (layouts leave it alone); a double click unpins it
     const onDragFree = (e: EventObject) => { controller.pin(e.target.id(), true); controller.savePositions() }
     const onDoubleTap = (e: EventObject) => { if (e.target.hasClass('pinned')) controller.pin(e.target.id(), false) }
-    cy.on('dbltap', 'node', onDoubleTap)
-    cy.on('mouseover', 'node', onOver)
-    cy.on('mouseout', 'node', onOut)
-    cy.on('tap', 'node', onTap)
-    cy.on('dragfree', 'node', onDragFree)
-    // a services-map edge tells why the two services are linked
-    const onEdgeOver = (e: EventObject) => {
-      const p = e.renderedPosition ?? e.target.renderedMidpoint()
-      setTip({ x: p.x, y: p.y, reason: String(e.target.data('reason') ?? ''), evidence: String(e.target.data('evidence') ?? '') })
-      e.target.addClass('hover-hl')
+    const bind = (cy: Core) => {
+      cy.on('dbltap', 'node', onDoubleTap)
+      cy.on('mouseover', 'node', onOver)
+      cy.on('mouseout', 'node', onOut)
+      cy.on('tap', 'node', onTap)
+      cy.on('dragfree', 'node', onDragFree)
+      // a services-map edge tells why the two services are linked
+      const onEdgeOver = (e: EventObject) => {
+        const p = e.renderedPosition ?? e.target.renderedMidpoint()
+        setTip({ x: p.x, y: p.y, reason: String(e.target.data('reason') ?? ''), evidence: String(e.target.data('evidence') ?? '') })
+        e.target.addClass('hover-hl')
+      }
+      const onEdgeOut = (e: EventObject) => { setTip(null); e.target.removeClass('hover-hl') }
+      cy.on('mouseover', 'edge[type = "map"]', onEdgeOver)
+      cy.on('mouseout', 'edge[type = "map"]', onEdgeOut)
     }
-    const onEdgeOut = (e: EventObject) => { setTip(null); e.target.removeClass('hover-hl') }
-    cy.on('mouseover', 'edge[type = "map"]', onEdgeOver)
-    cy.on('mouseout', 'edge[type = "map"]', onEdgeOut)
+    bind(cy)
+    controller.beforeFirstLoad = (nodes) => {
+      const want = wantWebgl(nodes)
+      if (want === webgl || cy.elements().nonempty()) return
+      webgl = want
+      controller.attach(null)
+      cy.destroy()
+      cy = make()
+      window.cy = cy
+      container.current?.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas')
+      bind(cy)
+      controller.attach(cy)
+    }
 
     // the note panel and sidebars change the canvas size: keep Cytoscape's idea of it current and
     // keep whatever was in the middle of the view in the middle (a focused node stays centred)
@@ -97,6 +114,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
     controller.attach(cy)
     return () => {
       resize.disconnect()
+      controller.beforeFirstLoad = undefined
       controller.attach(null)
       if (window.cy === cy) delete window.cy
       cy.destroy()
@@ -113,6 +131,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       <div ref={container} className="graph-canvas" aria-label="Knowledge graph" role="application" />
       <GroupCaptions controller={controller} />
       <Legend theme={theme} controller={controller} />
+      <BigGraphNote controller={controller} />
       {tip && (
         <div className="edge-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           <strong>{tip.reason}</strong>

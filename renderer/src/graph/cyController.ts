@@ -200,6 +200,10 @@ export class CyGraphController implements GraphController {
   }
 
   setEvents(events: ControllerEvents): void { this.events = events }
+  /** told the node count before a first graph is added (GraphView picks the renderer then: webglChoice.ts) */
+  beforeFirstLoad?: (nodes: number) => void
+  /** what a big graph's display subset left out (null: every edge is here) */
+  displayInfo(): Graph['display'] | null { return this.state.current.display ?? null }
 
   /** The stylesheet for a theme, cheap when the graph is big. */
   styleFor(theme: ThemeName): ReturnType<typeof buildStyle> { return buildStyle(theme, { big: this.state.big }) }
@@ -277,6 +281,7 @@ export class CyGraphController implements GraphController {
       return
     }
     const initial = this.state.current.nodes.length === 0
+    if (initial && graph.nodes.length > 0) this.beforeFirstLoad?.(graph.nodes.length)
     this.state.current = graph
     this.state.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     this.selection.dropIfGone()
