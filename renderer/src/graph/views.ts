@@ -134,6 +134,6 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
     nodes: withTags ? null : new Set(nodes.map((n) => n.id)),
     edges: withTags ? null : new Set(graph.edges.filter(skeleton).map((e) => e.id)),
     items,
-    groupOrder: groupsOrder(items.filter((i) => graph.nodes.find((n) => n.id === i.id)?.type === 'domain').map((i) => i.group)),
+    groupOrder: groupsOrder(items.filter((_i, k) => nodes[k].type === 'domain').map((i) => i.group)), // items follow nodes one to one
   }
 }
