@@ -86,6 +86,17 @@ describe('applying a delta on the canvas', () => {
     })
   }
 
+  it('stays equal to a fresh load over a run of deltas (each compared with the data the last one left)', () => {
+    let g = base()
+    const live = load(g)
+    for (const [, change] of edits) {
+      const next = change(g)
+      live.c.applyDelta(diffGraphs(g, next))
+      g = next
+      expect(elements(live.cy)).toEqual(elements(load(g).cy))
+    }
+  })
+
   it('places an added node next to its neighbours, on a spot of its own', () => {
     const before = base()
     const live = load(before)

@@ -23,8 +23,25 @@ export interface DeltaResult {
   topologyChanged: boolean
 }
 
-/** Apply `delta` (which turned the graph into `next`) to `cy`. */
-export function applyDeltaToCore(cy: Core, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
+/**
+ * The node data the last delta left on each core, with the graph it belongs to: the next delta compares its
+ * nodes' data with it in plain JS and touches only the elements that differ (reading every node's data back
+ * from Cytoscape costs more than the rest of a small change). Not used when the graph shown is another one
+ * (a full load or sync came in between).
+ */
+const lastNodeData = new WeakMap<Core, { graph: Graph; defs: Map<string, ElementDefinition> }>()
+
+function sameDef(a: ElementDefinition, b: ElementDefinition): boolean {
+  if ((a.classes ?? '') !== (b.classes ?? '')) return false
+  const x = a.data as Record<string, unknown>
+  const y = b.data as Record<string, unknown>
+  for (const k in x) if (x[k] !== y[k]) return false
+  for (const k in y) if (!(k in x) && y[k] !== undefined) return false
+  return true
+}
+
+/** Apply `delta` (which turned `prev`, the graph shown, into `next`) to `cy`. */
+export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
   const nodeIds = new Set<string>()
   for (const n of next.nodes) nodeIds.add(n.id)
   const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && nodeIds.has(e.source) && nodeIds.has(e.target)
@@ -64,18 +81,53 @@ export function applyDeltaToCore(cy: Core, next: Graph, delta: GraphDelta, opts:
     }
     if (fresh.length > 0) { cy.add(fresh); topologyChanged = true }
     // every node's degree-dependent data (and labels of renamed ones), set where it differs
-    cy.nodes().forEach((n) => {
-      const def = defById.get(n.id())
-      if (!def) return
+    const known = lastNodeData.get(cy)
+    const before = known?.graph === prev ? known.defs : null
+    const update = (id: string, def: ElementDefinition) => {
+      const n = cy.getElementById(id)
+      if (n.empty()) return
       setChanged(n, def.data)
       if (opts.hubs) {
         const hub = def.classes === 'hub'
         if (hub !== n.hasClass('hub')) n.toggleClass('hub', hub)
       }
-    })
+    }
+    if (before) {
+      for (const [id, def] of defById) {
+        const old = before.get(id)
+        if (!old || !sameDef(old, def)) update(id, def)
+      }
+    } else cy.nodes().forEach((n) => { const def = defById.get(n.id()); if (def) update(n.id(), def) })
   })
+  lastNodeData.set(cy, { graph: next, defs: defById })
   const placed = placeAdded(cy, next, added)
   return { placed, topologyChanged }
+}
+
+/**
+ * Elements whose filter classes a delta may change: what it added or changed, and what entered or left the
+ * view (its node and edge sets before and after). Null: the view's sets are not comparable, take everything.
+ */
+export function changedByDelta(delta: GraphDelta, before: ViewSets | null, after: ViewSets | null): Set<string> | null {
+  if (!before || !after) return null
+  if ((before.nodes === null) !== (after.nodes === null) || (before.edges === null) !== (after.edges === null)) return null
+  const ids = new Set<string>()
+  for (const x of [...delta.addedNodes, ...delta.updatedNodes, ...delta.addedEdges, ...delta.updatedEdges]) ids.add(x.id)
+  const flipped = (a: Set<string> | null, b: Set<string> | null) => {
+    if (!a || !b) return
+    for (const id of a) if (!b.has(id)) ids.add(id)
+    for (const id of b) if (!a.has(id)) ids.add(id)
+  }
+  flipped(before.nodes, after.nodes)
+  flipped(before.edges, after.edges)
+  return ids
+}
+
+interface ViewSets { nodes: Set<string> | null; edges: Set<string> | null }
+
+/** For the benchmark: how long a step took, on the performance timeline as `notes-graph:<name>`. */
+export function measureSince(name: string, start: number): void {
+  try { performance.measure(`notes-graph:${name}`, { start }) } catch { /* no timeline */ }
 }
 
 /** Set the keys of `data` whose values differ (one data() call per changed key keeps the redraw small). */

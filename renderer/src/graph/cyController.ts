@@ -6,7 +6,7 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, measureSince } from './applyDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
 import { Filters } from './filters'
@@ -311,16 +311,19 @@ export class CyGraphController implements GraphController {
    * moves, no layout runs. Returns the new graph for the rest of the app.
    */
   applyDelta(delta: GraphDelta): Graph {
-    const next = applyGraphDelta(this.pendingGraph ?? this.state.current, delta)
+    const t0 = performance.now()
+    const prev = this.pendingGraph ?? this.state.current
+    const next = applyGraphDelta(prev, delta)
     const cy = this.state.core
     if (!cy || this.loader.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
+    const prevSpec = this.viewApplied ? this.spec(prev) : null
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
     for (const n of [...delta.updatedNodes, ...delta.addedNodes]) this.state.byId.set(n.id, n)
     this.selection.dropIfGone()
     const services = this.viewApplied && this.viewName === 'services'
     const pinned = this.state.pinnedIds
-    const { placed, topologyChanged } = applyDeltaToCore(cy, next, delta, {
+    const { placed, topologyChanged } = applyDeltaToCore(cy, prev, next, delta, {
       hubs: this.state.big,
       classesFor: (id, type) => [...(services && type === 'service' ? ['bare'] : []), ...(pinned.has(id) ? ['pinned'] : [])],
     })
@@ -333,10 +336,18 @@ export class CyGraphController implements GraphController {
     const own = this.viewPositions.get(this.viewName)
     if (own) Object.assign(own, placed)
     if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
-    if (this.viewApplied) { const spec = this.spec(next); this.filters.setView(spec.nodes, spec.edges) }
-    this.reapplyClasses()
+    const spec = this.viewApplied ? this.spec(next) : null
+    if (spec) this.filters.setView(spec.nodes, spec.edges)
+    // classes: highlights and the selection as usual; the filter's only on what the change touched
+    cy.batch(() => {
+      this.highlights.apply()
+      const selected = this.selection.selected()
+      if (selected) cy.getElementById(selected).select()
+    })
+    this.filters.applyChanged(cy, changedByDelta(delta, prevSpec, spec))
     this.labels.schedule(0)
     this.emit()
+    measureSince('apply-delta', t0)
     return next
   }
 
