@@ -1,8 +1,8 @@
 // `npm run bench [-- --core-only] [--sizes 1000,10000] [--dir DIR]`: core figures on synthetic vaults.
 // Prints, per size: single-thread bare remark-parse+remark-gfm over the files, our cold index (workers),
 // warm start from the persisted index, one-changed-note update, then peak memory and ratios vs targets.
-// Runs bench/renderer.ts afterwards when it exists (unless --core-only), then bench/bigvault.ts (the 10k vault
-// in Chromium) when the sizes include 10000.
+// Runs bench/delta.ts (graph changes as deltas) and bench/renderer.ts afterwards when they exist (unless
+// --core-only), then bench/bigvault.ts (the 10k vault in Chromium) when the sizes include 10000.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
@@ -109,6 +109,14 @@ async function main(): Promise<void> {
   if (!args.coreOnly && existsSync(studyPanel)) {
     console.log('')
     const r = spawnSync(process.execPath, [...process.execArgv, studyPanel], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = r.status ?? 1
+  }
+
+  // graph changes as deltas: bytes per edited note, apply time in Chromium, host memory (bench/delta.ts)
+  const deltas = path.join(here, 'delta.ts')
+  if (existsSync(deltas)) {
+    console.log('')
+    const r = spawnSync(process.execPath, [...process.execArgv, deltas, ...process.argv.slice(2)], { stdio: 'inherit' })
     if (r.status !== 0) process.exitCode = r.status ?? 1
   }
 

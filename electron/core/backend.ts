@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Api, ApiArgs, ApiMethod, ApiResult } from '../shared/contract'
 import type { StudyWriteMethod } from '../shared/study-contract'
 import type { FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta } from './types'
+import { ChangePublisher, type GraphUpdate } from './graph/publish'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
@@ -137,6 +138,8 @@ interface Opened {
   updating: boolean
   /** a note's lines (cached) */
   getLines: GetLines
+  /** the builder's graph at its last takeDelta(): its next delta starts from this graph */
+  deltaBase?: Graph
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -168,12 +171,25 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
 
   const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
-  // what the renderer draws: a big graph's display subset (queries keep the full graph)
+  const sendChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
+  // every change goes out as a delta from the last version sent (the whole graph only when a folder opens)
+  const publisher = new ChangePublisher(sendChange)
+  /** the current builder, when the graph served is its own (not a warm start's snapshot) */
+  const deltaSource = (): Opened | undefined => (current === undefined || current.snapshot || current.pending ? undefined : current)
+  // what the renderer draws: a big graph's display subset (queries keep the full graph); deltas go between
+  // the display graphs, so the builder's own delta (of the full graph) is dropped then
   const forDisplay = displayGraphCache({ aboveEdges: opts.displayAboveEdges })
-  const emitChange = (full: GraphChange) => {
-    if (changeListeners.size === 0) return
-    const c = { ...full, graph: forDisplay(full.graph) }
-    for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ }
+  const emitChange = (c: GraphUpdate): GraphChange | null => {
+    const shown = forDisplay(c.graph)
+    const src = deltaSource()
+    if (shown === c.graph) return publisher.publish(c, src)
+    src?.builder.takeDelta()
+    return publisher.publish({ ...c, graph: shown })
+  }
+  const servedGraph = (): Graph => {
+    const g = current.snapshot ?? current.builder.graph()
+    const shown = forDisplay(g)
+    return publisher.versioned(shown, current.vault.root, shown === g ? deltaSource() : undefined)
   }
 
   async function open(folder: string): Promise<Opened> {
@@ -213,11 +229,14 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     return o
   }
 
-  function finishBuild(o: Opened): void {
+  function finishBuild(o: Opened, snapshot?: Graph): void {
     o.pending = null
     o.snapshot = undefined
     o.builder.setDiagnostics(o.vault.diagnostics())
     o.builder.takeDelta()
+    o.deltaBase = o.builder.graph()
+    // the snapshot the page holds and the builder's graph have the same content: deltas start from the builder's
+    if (snapshot) publisher.rebase(snapshot, o.deltaBase)
     // warm the parser up in idle time (see primeParser), then say the folder is fully ready
     setImmediate(() => {
       if (!closed && o === current) o.vault.primeParser()
@@ -229,10 +248,11 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   function built(o: Opened): Opened {
     if (o.pending) {
       const pending = o.pending
+      const snapshot = o.snapshot
       o.pending = null
       o.snapshot = undefined // the builder's graph replaces it; callers holding it keep their copy
       for (const m of pending) o.builder.setNote(m)
-      finishBuild(o)
+      finishBuild(o, snapshot)
     }
     return o
   }
@@ -279,7 +299,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     lines.clear()
     startWatching(next)
     study.load()
-    emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph() })
+    emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph(), full: true })
   }
 
   /** Apply file changes to the index and graph; serialized so two batches never interleave. */
@@ -305,9 +325,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       o.builder.setDiagnostics(o.vault.diagnostics())
       o.dirty = true
       scheduleSnapshot(o)
-      const c: GraphChange = { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() }
-      emitChange(c)
-      return c
+      return emitChange({ folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() })
     }
     const p = updating.then(run, run)
     updating = p.catch(() => null)
@@ -351,7 +369,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   const backend: Backend = {
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
-    getGraph: () => forDisplay(current.snapshot ?? current.builder.graph()),
+    getGraph: servedGraph,
     getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)

@@ -56,6 +56,8 @@ export interface Graph {
   diagnostics: Diagnostic[]
   /** set when this is a big graph's drawable subset (core/graph/displayGraph.ts): what was left out */
   display?: DisplayInfo
+  /** getGraph: the version of the change events this graph is at (a delta for version + 1 applies to it) */
+  version?: number
 }
 
 /** A display graph keeps every node, the structural edges, and each node's strongest co-mention edges. */
@@ -209,7 +211,24 @@ export interface GraphChange {
   folder: string
   /** paths that changed (relative); empty on a full reload */
   changed: string[]
-  graph: Graph
+  /** the graph's version after this change; a delta turns version - 1 into it */
+  version: number
+  /** the whole graph: when a folder is opened or reloaded */
+  graph?: Graph
+  /** every other change: what differs from version - 1 (see core/graph/delta.ts) */
+  delta?: GraphDelta
+}
+
+/** Net changes from one version of the graph to the next. Order: updated in place, added appended. */
+export interface GraphDelta {
+  addedNodes: GraphNode[]
+  updatedNodes: GraphNode[]
+  removedNodes: string[]
+  addedEdges: GraphEdge[]
+  updatedEdges: GraphEdge[]
+  removedEdges: string[]
+  /** present when the diagnostics changed (then the whole new list) */
+  diagnostics?: Diagnostic[]
 }
 
 /** Two services of the same category whose neighbourhoods overlap a lot ("often confused"). */

@@ -3,10 +3,11 @@ import http from 'node:http'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Graph, GraphChange } from '../core/types'
+import type { Graph, GraphChange, GraphDelta } from '../core/types'
 import { MAX_EVENT_CLIENTS, resolveStatic, startWebServer, type WebBackend, type WebServer } from './server'
 import { VaultError } from '../core/errors'
 import { fromWire, isWireGraph } from '../shared/graph-wire'
+import { fromWireChange, isWireDelta, type WireChange } from '../shared/change-wire'
 import { studyValidators, type StudyApi } from '../shared/study-contract'
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
@@ -214,7 +215,7 @@ describe('web host: events', () => {
         res.on('data', (c: string) => {
           text += c
           if (text.includes(': connected')) {
-            for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph: fakeBackend().getGraph() as Graph })
+            for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], version: 1, graph: fakeBackend().getGraph() as Graph })
           }
           if (text.includes('event: graphChanged')) { req.destroy(); resolve(text) }
         })
@@ -226,6 +227,31 @@ describe('web host: events', () => {
     expect(change.changed).toEqual(['a.md'])
     expect(isWireGraph(change.graph)).toBe(true)
     expect(fromWire(change.graph)).toEqual(fakeBackend().getGraph())
+  })
+
+  it('pushes a change as a compact delta when it is one, and the page reads it back exactly', async () => {
+    const delta: GraphDelta = {
+      addedNodes: [{ id: 'service:aws-glue', type: 'service', label: 'AWS Glue', noteCount: 1 }],
+      updatedNodes: [], removedNodes: ['tag:old'],
+      addedEdges: [{ id: 'mentions:note:a.md->service:aws-glue', source: 'note:a.md', target: 'service:aws-glue', type: 'mentions', weight: 1, refs: [{ line: 3, section: 'Intro' }] }],
+      updatedEdges: [], removedEdges: ['tagged:note:a.md->tag:old'],
+    }
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: web.port, path: '/api/events', headers: { Host: `127.0.0.1:${web.port}`, Authorization: `Bearer ${web.token}` } }, (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => {
+          text += c
+          if (text.includes(': connected')) for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], version: 7, delta })
+          if (text.includes('event: graphChanged')) { req.destroy(); resolve(text) }
+        })
+      })
+      req.on('error', reject)
+    })
+    const change = JSON.parse(received.split('event: graphChanged\ndata: ')[1].split('\n')[0]) as WireChange
+    expect(change.graph).toBeUndefined()
+    expect(isWireDelta(change.delta)).toBe(true)
+    expect(fromWireChange(change)).toEqual({ folder: '/notes', changed: ['a.md'], version: 7, delta })
   })
 })
 
@@ -350,7 +376,7 @@ describe('web host: answers under load and abuse', () => {
     const label = 'n'.repeat(2 * 1024 * 1024)
     const graph = { nodes: [{ id: 'note:a.md', type: 'note', label, path: 'a.md' }], edges: [], diagnostics: [] } as unknown as Graph
     for (let i = 0; i < 40 && web.eventClients() > 0; i++) {
-      for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], graph })
+      for (const l of changeListeners) l({ folder: '/notes', changed: ['a.md'], version: i + 1, graph })
       await new Promise((r) => setTimeout(r, 20))
     }
     expect(web.eventClients()).toBe(0)

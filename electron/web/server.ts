@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { API_METHODS, validators, type ApiArgs, type ApiMethod, type ApiResult } from '../shared/contract'
 import type { Graph, GraphChange, IndexProgress } from '../core/types'
 import { toWire } from '../shared/graph-wire'
+import { toWireChange } from '../shared/change-wire'
 import { contentSecurityPolicy, mimeType, resolveStaticFile, securityHeaders } from '../host/serve'
 import { TOKEN_PARAM, accessCookie, hasAccess, newToken, sameToken, withoutToken } from './access'
 
@@ -159,7 +160,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       client.write(frame)
     }
   }
-  const offChange = backend.onChange((change) => broadcast('graphChanged', { ...change, graph: toWire(change.graph) }))
+  const offChange = backend.onChange((change) => broadcast('graphChanged', toWireChange(change)))
   const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
 
   async function callApi(method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

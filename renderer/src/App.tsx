@@ -5,6 +5,7 @@ import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
 import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
+import { GraphFollower } from './graph/graphFollower'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { useReaderHistory } from './note/useReaderHistory'
@@ -140,6 +141,13 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   })
   const [panelWidth, setPanelWidth] = usePanelWidth(api)
 
+  // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed)
+  const follower = useMemo(() => new GraphFollower({
+    full: (g) => setGraph(g),
+    delta: (change) => setGraph(controller.applyDelta(change.delta!)),
+    fetch: () => api.getGraph(),
+  }), [api, controller])
+
   const load = useCallback(async () => {
     clearNoteCache()
     setError(null)
@@ -158,13 +166,14 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       controller.setPinned(savedPinned(viewState))
       controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
       setGraph(g)
+      follower.loaded(g)
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     } finally {
       setProgress(null)
     }
-  }, [api, controller])
+  }, [api, controller, follower])
 
   useEffect(() => { void load() }, [load])
   useProgressOnGraph(api, controller, graph)
@@ -204,17 +213,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   useEffect(() => {
     const offChange = api.on('graphChanged', (change) => {
       clearNoteCache()
-      setGraph(change.graph)
+      follower.take(change)
       setNoteVersion((v) => v + 1)
       const sel = controller.selected()
-      const node = sel ? change.graph.nodes.find((n) => n.id === sel) : undefined
+      const node = sel ? controller.node(sel) : undefined
       if (sel && node && (node.type === 'service' || node.type === 'concept')) {
         api.getMentions(sel).then((m) => { if (controller.selected() === sel) setMentions(m) }, () => undefined)
       }
     })
     const offProgress = api.on('progress', (p) => setProgress(p.phase === 'ready' ? null : p))
     return () => { offChange(); offProgress() }
-  }, [api, controller])
+  }, [api, controller, follower])
 
   const toggleTheme = useCallback(() => {
     const next: ThemeSetting = theme === 'dark' ? 'light' : 'dark'

@@ -1,6 +1,7 @@
 // The renderer's one way to reach the backend: the Electron preload's `window.api` when present,
 // else an HTTP client for the web host (POST /api/<method>, events over SSE). Same RendererApi type.
 import { fromWire } from '../../electron/shared/graph-wire'
+import { fromWireChange } from '../../electron/shared/change-wire'
 import { API_METHODS, type ApiEvent, type ApiEvents, type ApiMethod, type RendererApi } from '../../electron/shared/contract'
 
 declare global {
@@ -44,7 +45,7 @@ export function createHttpApi(): RendererApi {
       source.addEventListener(event, (e) => {
         let payload: unknown
         try { payload = JSON.parse((e as MessageEvent<string>).data) } catch { return }
-        if (event === 'graphChanged') payload = { ...(payload as ApiEvents['graphChanged']), graph: fromWire((payload as ApiEvents['graphChanged']).graph) }
+        if (event === 'graphChanged') payload = fromWireChange(payload as ApiEvents['graphChanged'])
         for (const l of listeners.get(event) ?? []) l(payload)
       })
     }

@@ -4,7 +4,9 @@
 // (layoutRunner.ts), labels (labels.ts), views (views.ts). GraphView creates the Cytoscape core and
 // attaches it here.
 import type { Core, ElementDefinition } from 'cytoscape'
-import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
+import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
+import { applyGraphDelta } from '../../../electron/core/graph/delta'
+import { applyDeltaToCore, changedByDelta, measureSince } from './applyDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
 import { Filters } from './filters'
@@ -308,6 +310,51 @@ export class CyGraphController implements GraphController {
 
   /** True while a big graph is being added in slices. */
   isLoading(): boolean { return this.loader.isLoading() }
+
+  /**
+   * A change from the host (a delta from the graph shown) applied in place (applyDelta.ts): no existing node
+   * moves, no layout runs. Returns the new graph for the rest of the app.
+   */
+  applyDelta(delta: GraphDelta): Graph {
+    const t0 = performance.now()
+    const prev = this.pendingGraph ?? this.state.current
+    const next = applyGraphDelta(prev, delta)
+    const cy = this.state.core
+    if (!cy || this.loader.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
+    const prevSpec = this.viewApplied ? this.spec(prev) : null
+    this.state.current = next
+    for (const id of delta.removedNodes) this.state.byId.delete(id)
+    for (const n of [...delta.updatedNodes, ...delta.addedNodes]) this.state.byId.set(n.id, n)
+    this.selection.dropIfGone()
+    const services = this.viewApplied && this.viewName === 'services'
+    const pinned = this.state.pinnedIds
+    const { placed, topologyChanged } = applyDeltaToCore(cy, prev, next, delta, {
+      hubs: this.state.big,
+      classesFor: (id, type) => [...(services && type === 'service' ? ['bare'] : []), ...(pinned.has(id) ? ['pinned'] : [])],
+    })
+    if (topologyChanged) {
+      const missing = this.serviceEdges.filter((e) => cy.getElementById(e.data.id as string).empty() && this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string))
+      if (missing.length > 0) cy.add(missing)
+    }
+    // the new nodes' places belong to this view's own placement (leaving a filter brings them back there)
+    Object.assign(this.state.cachedPositions, placed)
+    const own = this.viewPositions.get(this.viewName)
+    if (own) Object.assign(own, placed)
+    if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
+    const spec = this.viewApplied ? this.spec(next) : null
+    if (spec) this.filters.setView(spec.nodes, spec.edges)
+    // classes: highlights and the selection as usual; the filter's only on what the change touched
+    cy.batch(() => {
+      this.highlights.apply()
+      const selected = this.selection.selected()
+      if (selected) cy.getElementById(selected).select()
+    })
+    this.filters.applyChanged(cy, changedByDelta(delta, prevSpec, spec))
+    this.labels.schedule(0)
+    this.emit()
+    measureSince('apply-delta', t0)
+    return next
+  }
 
   /**
    * First load of a big graph, in two steps of time slices with a yield between slices: the nodes

@@ -63,11 +63,26 @@ export function edgeWidth(type: string, weight: number): number {
 export const HUB_SHARE = 0.01
 
 export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes: ElementDefinition[]; edges: ElementDefinition[] } {
-  const deg = degrees(graph)
-  const maxDeg = Math.max(1, ...deg.values())
   const ids = new Set(graph.nodes.map((n) => n.id))
+  const nodes = nodeElements(graph, degrees(graph), opts)
+  const edges = graph.edges
+    .filter((e) => shownOnCanvas(e) && ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
+    .map(edgeElement)
+  return { nodes, edges }
+}
+
+/** An edge's element (for an edge shown on the canvas between two nodes of the graph). */
+export const edgeElement = (e: Graph['edges'][number]): ElementDefinition => ({
+  group: 'edges' as const,
+  data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight ?? 1, w: edgeWidth(e.type, e.weight ?? 1) },
+})
+
+/** The nodes' elements: their size and font depend on every node's degree (`deg`, from degrees()). */
+export function nodeElements(graph: Graph, deg: Map<string, number>, opts: { hubs?: boolean } = {}): ElementDefinition[] {
+  let maxDeg = 1
+  for (const d of deg.values()) if (d > maxDeg) maxDeg = d
   const ranks = degreeRanks(graph, deg)
-  const nodes: ElementDefinition[] = graph.nodes.map((n) => {
+  return graph.nodes.map((n) => {
     const d = deg.get(n.id) ?? 0
     const rank = ranks.get(n.id) ?? 1
     return {
@@ -88,11 +103,4 @@ export function toElements(graph: Graph, opts: { hubs?: boolean } = {}): { nodes
       },
     }
   })
-  const edges = graph.edges
-    .filter((e) => shownOnCanvas(e) && ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
-    .map((e) => ({
-      group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight ?? 1, w: edgeWidth(e.type, e.weight ?? 1) },
-    }))
-  return { nodes, edges }
 }

@@ -1,6 +1,6 @@
 // Which elements are shown: the filter (types, domains, categories, exam scope, edge weight, orphans,
 // local graph) turned into a visible set, applied as the `hidden` class (display: none).
-import type { Core } from 'cytoscape'
+import type { Core, EdgeSingular } from 'cytoscape'
 import type { ExamInfo, GraphNode } from '../../../electron/core/types'
 import type { NodeFilter } from './controller'
 import type { GraphState } from './graphState'
@@ -61,19 +61,55 @@ export class Filters {
         if (show === n.hasClass('hidden')) n.toggleClass('hidden', !show)
       })
       cy.edges().forEach((e) => {
-        const id = e.id()
-        // service-map edges (sm:…) belong to the services view only
-        const mapEdge = id.startsWith('sm:')
-        const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !this.viewEdges?.has(id))
-        const inView = ok && (this.viewEdges === null || this.viewEdges.has(id))
-        if (inView) edges++
+        if (this.edgeClasses(e, edgeOk)) edges++
         else hidden++
-        if (ok === e.hasClass('hidden')) e.toggleClass('hidden', !ok)
-        if (ok && inView === e.hasClass('vh')) e.toggleClass('vh', !inView)
       })
     })
     this.hiddenCount = hidden
     return { nodes, edges }
+  }
+
+  /** An edge's `hidden` (an end or its weight filtered out) and `vh` (not in the view) classes; true when shown. */
+  private edgeClasses(e: EdgeSingular, edgeOk: (source: string, target: string, weight: number) => boolean): boolean {
+    const id = e.id()
+    // service-map edges (sm:…) belong to the services view only
+    const mapEdge = id.startsWith('sm:')
+    const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !this.viewEdges?.has(id))
+    const inView = ok && (this.viewEdges === null || this.viewEdges.has(id))
+    if (ok === e.hasClass('hidden')) e.toggleClass('hidden', !ok)
+    if (ok && inView === e.hasClass('vh')) e.toggleClass('vh', !inView)
+    return inView
+  }
+
+  /**
+   * After a small change (a delta): the classes of the given elements only, plus the edges of nodes whose
+   * visibility flipped; every element when `ids` is null or a filter depends on the topology (local graph,
+   * orphans).
+   */
+  applyChanged(cy: Core, ids: ReadonlySet<string> | null): void {
+    const f = this.filter
+    if (ids === null || f.local || f.hideOrphans) { this.apply(); return }
+    const active = this.viewIds !== null || this.viewEdges !== null || Object.values(f).some((v) => v !== undefined)
+    if (!active && this.hiddenCount === 0) return
+    const visible = this.visibleNodes(cy)
+    const edgeOk = this.edgeTest(visible)
+    cy.batch(() => {
+      const edges = new Set<string>()
+      for (const id of ids) {
+        const el = cy.getElementById(id)
+        if (el.empty()) continue
+        if (el.group() === 'edges') { edges.add(id); continue }
+        const show = visible.has(id)
+        if (show === el.hasClass('hidden')) {
+          el.toggleClass('hidden', !show)
+          el.connectedEdges().forEach((e) => { edges.add(e.id()) })
+        }
+      }
+      for (const id of edges) {
+        const e = cy.getElementById(id)
+        if (e.nonempty()) this.edgeClasses(e as unknown as EdgeSingular, edgeOk)
+      }
+    })
   }
 
   private edgeTest(visible: Set<string>): (source: string, target: string, weight: number) => boolean {

@@ -1,0 +1,78 @@
+// Graph deltas: what changed between two graphs, and a delta applied to a graph. The builder tracks its
+// own changes (takeDelta); diffGraphs covers graphs it did not make (a warm-start snapshot, a phase that
+// adds services later) so every change the host sends can travel as a delta. Pure; the renderer uses
+// applyGraphDelta too, so host and page hold the same graph after each change.
+import type { Diagnostic, Graph, GraphDelta, GraphEdge, GraphNode } from '../types'
+
+export const emptyDelta = (): GraphDelta => ({ addedNodes: [], updatedNodes: [], removedNodes: [], addedEdges: [], updatedEdges: [], removedEdges: [] })
+
+export function isEmptyDelta(d: GraphDelta): boolean {
+  return d.addedNodes.length + d.updatedNodes.length + d.removedNodes.length + d.addedEdges.length + d.updatedEdges.length + d.removedEdges.length === 0 &&
+    d.diagnostics === undefined
+}
+
+/** Plain JSON data equal by value (the graph's objects are small: ids, labels, alias lists, refs). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (ka.length !== kb.length) return false
+  for (const k of ka) if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  return true
+}
+
+export const sameDiagnostics = (a: Diagnostic[], b: Diagnostic[]): boolean => a === b || sameValue(a, b)
+
+function diffList<T extends { id: string }>(prev: T[], next: T[], added: T[], updated: T[], removed: string[]): void {
+  const before = new Map<string, T>()
+  for (const x of prev) before.set(x.id, x)
+  for (const x of next) {
+    const old = before.get(x.id)
+    if (old === undefined) added.push(x)
+    else {
+      before.delete(x.id)
+      if (old !== x && !sameValue(old, x)) updated.push(x)
+    }
+  }
+  for (const id of before.keys()) removed.push(id)
+}
+
+/** Net changes that turn `prev` into `next` (by id; unchanged objects cost a reference check). */
+export function diffGraphs(prev: Graph, next: Graph): GraphDelta {
+  const d = emptyDelta()
+  diffList(prev.nodes, next.nodes, d.addedNodes, d.updatedNodes, d.removedNodes)
+  diffList(prev.edges, next.edges, d.addedEdges, d.updatedEdges, d.removedEdges)
+  if (!sameDiagnostics(prev.diagnostics, next.diagnostics)) d.diagnostics = next.diagnostics
+  return d
+}
+
+function applyList<T extends { id: string }>(list: T[], added: T[], updated: T[], removed: string[]): T[] {
+  if (added.length + updated.length + removed.length === 0) return list
+  const gone = new Set(removed)
+  const changed = new Map<string, T>()
+  for (const x of updated) changed.set(x.id, x)
+  const out: T[] = []
+  for (const x of list) {
+    if (gone.has(x.id)) continue
+    out.push(changed.get(x.id) ?? x)
+  }
+  for (const x of added) out.push(x)
+  return out
+}
+
+/**
+ * The graph after the delta, as a new object (the old one is left as it was); unchanged nodes and edges are
+ * the same objects. Changed elements keep their place, added ones come last: the builder's order.
+ */
+export function applyGraphDelta(graph: Graph, d: GraphDelta): Graph {
+  const nodes: GraphNode[] = applyList(graph.nodes, d.addedNodes, d.updatedNodes, d.removedNodes)
+  const edges: GraphEdge[] = applyList(graph.edges, d.addedEdges, d.updatedEdges, d.removedEdges)
+  return { nodes, edges, diagnostics: d.diagnostics ?? graph.diagnostics }
+}

@@ -1,0 +1,69 @@
+// Versioned graph changes for the renderer. The host remembers the graph it last handed out (by getGraph or
+// a change event) and its version; every later graph goes out as the delta from it, with the next version,
+// so a page that missed one sees the gap and asks for the whole graph again. The delta is the builder's own
+// (takeDelta) when the builder's base is the graph sent, else computed by diffGraphs: whoever emits a graph,
+// a delta is what travels. The whole graph travels only when a folder is opened or reloaded.
+import type { Graph, GraphChange, GraphDelta } from '../types'
+import type { GraphBuilder } from './builder'
+import { diffGraphs, sameDiagnostics } from './delta'
+
+/** A graph to publish: the host's side of a change, before it becomes a delta. */
+export interface GraphUpdate {
+  folder: string
+  changed: string[]
+  graph: Graph
+  /** a folder was opened or reloaded: send the whole graph */
+  full?: boolean
+}
+
+/** The builder behind the graph, when it tracks deltas: `deltaBase` is its graph at its last takeDelta(). */
+export interface DeltaSource {
+  builder: GraphBuilder
+  deltaBase?: Graph
+}
+
+export class ChangePublisher {
+  private version = 0
+  private sent: Graph | null = null
+
+  constructor(private readonly send: (c: GraphChange) => void) {}
+
+  /** The graph with the version it is at, for getGraph; a change not yet sent to others is sent first. */
+  versioned(graph: Graph, folder: string, src?: DeltaSource): Graph {
+    if (this.sent === null) this.sent = graph // nobody holds an older one
+    else if (this.sent !== graph) this.publish({ folder, changed: [], graph }, src)
+    return { ...graph, version: this.version }
+  }
+
+  /** `from` was sent and `to` has the same content (a warm start's snapshot, then the builder's graph). */
+  rebase(from: Graph, to: Graph): void {
+    if (this.sent === from) this.sent = to
+  }
+
+  publish(u: GraphUpdate, src?: DeltaSource): GraphChange | null {
+    const prev = this.sent
+    const fromBuilder = src !== undefined && src.builder.graph() === u.graph
+    if (u.full || prev === null) {
+      if (fromBuilder) { src.builder.takeDelta(); src.deltaBase = u.graph }
+      return this.emit({ folder: u.folder, changed: u.changed, version: 0, graph: u.graph }, u.graph)
+    }
+    if (prev === u.graph && u.changed.length === 0) return null
+    let delta: GraphDelta
+    if (fromBuilder && src.deltaBase === prev) {
+      delta = src.builder.takeDelta()
+      if (!sameDiagnostics(prev.diagnostics, u.graph.diagnostics)) delta.diagnostics = u.graph.diagnostics
+    } else {
+      delta = diffGraphs(prev, u.graph)
+      if (fromBuilder) src.builder.takeDelta() // its base moves to this graph too
+    }
+    if (fromBuilder) src.deltaBase = u.graph
+    return this.emit({ folder: u.folder, changed: u.changed, version: 0, delta }, u.graph)
+  }
+
+  private emit(c: GraphChange, graph: Graph): GraphChange {
+    c.version = ++this.version
+    this.sent = graph
+    this.send(c)
+    return c
+  }
+}

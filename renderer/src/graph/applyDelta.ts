@@ -1,0 +1,235 @@
+// A change from the host applied to the canvas in place, in one cy.batch: removed elements go, changed data is
+// set on the element that is there, added elements come in. Sizes and fonts follow every node's degree, so they
+// are recomputed from the new graph (cheap: one pass over the edges, no element objects) and set only where they
+// differ. Added nodes are placed next to their placed neighbours (else their group, else the view's centre) on
+// a free spot; no existing node moves and no layout runs.
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
+import type { Graph, GraphDelta, GraphEdge } from '../../../electron/core/types'
+import type { Positions } from './graphState'
+import { degrees, edgeElement, nodeElements, shownOnCanvas } from './elements'
+import { noteGroup } from './views'
+
+export interface DeltaOptions {
+  /** big graphs: the top nodes by degree carry the `hub` class */
+  hubs: boolean
+  /** classes a new node gets besides `hub` (e.g. `bare` on the services map), by node */
+  classesFor?: (id: string, type: string) => string[]
+}
+
+export interface DeltaResult {
+  /** nodes added to the canvas, with the place each was given */
+  placed: Positions
+  /** anything added or removed (not only data changed) */
+  topologyChanged: boolean
+}
+
+/**
+ * The node data the last delta left on each core, with the graph it belongs to: the next delta compares its
+ * nodes' data with it in plain JS and touches only the elements that differ (reading every node's data back
+ * from Cytoscape costs more than the rest of a small change). Not used when the graph shown is another one
+ * (a full load or sync came in between).
+ */
+const lastNodeData = new WeakMap<Core, { graph: Graph; defs: Map<string, ElementDefinition> }>()
+
+function sameDef(a: ElementDefinition, b: ElementDefinition): boolean {
+  if ((a.classes ?? '') !== (b.classes ?? '')) return false
+  const x = a.data as Record<string, unknown>
+  const y = b.data as Record<string, unknown>
+  for (const k in x) if (x[k] !== y[k]) return false
+  for (const k in y) if (!(k in x) && y[k] !== undefined) return false
+  return true
+}
+
+/** Apply `delta` (which turned `prev`, the graph shown, into `next`) to `cy`. */
+export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
+  const nodeIds = new Set<string>()
+  for (const n of next.nodes) nodeIds.add(n.id)
+  const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && nodeIds.has(e.source) && nodeIds.has(e.target)
+  const defs = nodeElements(next, degrees(next), { hubs: opts.hubs })
+  const defById = new Map<string, ElementDefinition>()
+  for (const d of defs) defById.set(d.data.id as string, d)
+  const added: string[] = []
+  let topologyChanged = false
+
+  cy.batch(() => {
+    for (const id of delta.removedNodes) {
+      const el = cy.getElementById(id)
+      if (el.nonempty()) { el.remove(); topologyChanged = true }
+    }
+    for (const id of delta.removedEdges) {
+      const el = cy.getElementById(id)
+      if (el.nonempty()) { el.remove(); topologyChanged = true }
+    }
+    const fresh: ElementDefinition[] = []
+    for (const n of delta.addedNodes) {
+      const def = defById.get(n.id)
+      if (!def || cy.getElementById(n.id).nonempty()) continue
+      const classes = [...(def.classes ? [def.classes as string] : []), ...(opts.classesFor?.(n.id, n.type) ?? [])]
+      fresh.push({ ...def, data: { ...def.data }, ...(classes.length ? { classes: classes.join(' ') } : {}) })
+      added.push(n.id)
+    }
+    // an updated edge may cross the weight threshold of the canvas either way
+    for (const e of [...delta.addedEdges, ...delta.updatedEdges]) {
+      const el = cy.getElementById(e.id)
+      if (!drawn(e)) {
+        if (el.nonempty()) { el.remove(); topologyChanged = true }
+        continue
+      }
+      const def = edgeElement(e)
+      if (el.empty()) fresh.push(def)
+      else setChanged(el, def.data)
+    }
+    if (fresh.length > 0) { cy.add(fresh); topologyChanged = true }
+    // every node's degree-dependent data (and labels of renamed ones), set where it differs
+    const known = lastNodeData.get(cy)
+    const before = known?.graph === prev ? known.defs : null
+    const update = (id: string, def: ElementDefinition) => {
+      const n = cy.getElementById(id)
+      if (n.empty()) return
+      setChanged(n, def.data)
+      if (opts.hubs) {
+        const hub = def.classes === 'hub'
+        if (hub !== n.hasClass('hub')) n.toggleClass('hub', hub)
+      }
+    }
+    if (before) {
+      for (const [id, def] of defById) {
+        const old = before.get(id)
+        if (!old || !sameDef(old, def)) update(id, def)
+      }
+    } else cy.nodes().forEach((n) => { const def = defById.get(n.id()); if (def) update(n.id(), def) })
+  })
+  lastNodeData.set(cy, { graph: next, defs: defById })
+  const placed = placeAdded(cy, next, added)
+  return { placed, topologyChanged }
+}
+
+/**
+ * Elements whose filter classes a delta may change: what it added or changed, and what entered or left the
+ * view (its node and edge sets before and after). Null: the view's sets are not comparable, take everything.
+ */
+export function changedByDelta(delta: GraphDelta, before: ViewSets | null, after: ViewSets | null): Set<string> | null {
+  if (!before || !after) return null
+  if ((before.nodes === null) !== (after.nodes === null) || (before.edges === null) !== (after.edges === null)) return null
+  const ids = new Set<string>()
+  for (const x of [...delta.addedNodes, ...delta.updatedNodes, ...delta.addedEdges, ...delta.updatedEdges]) ids.add(x.id)
+  const flipped = (a: Set<string> | null, b: Set<string> | null) => {
+    if (!a || !b) return
+    for (const id of a) if (!b.has(id)) ids.add(id)
+    for (const id of b) if (!a.has(id)) ids.add(id)
+  }
+  flipped(before.nodes, after.nodes)
+  flipped(before.edges, after.edges)
+  return ids
+}
+
+interface ViewSets { nodes: Set<string> | null; edges: Set<string> | null }
+
+/** For the benchmark: how long a step took, on the performance timeline as `notes-graph:<name>`. */
+export function measureSince(name: string, start: number): void {
+  try { performance.measure(`notes-graph:${name}`, { start }) } catch { /* no timeline */ }
+}
+
+/** Set the keys of `data` whose values differ (one data() call per changed key keeps the redraw small). */
+function setChanged(el: { data(key: string): unknown; data(obj: Record<string, unknown>): unknown }, data: Record<string, unknown>): void {
+  let diff: Record<string, unknown> | null = null
+  for (const k in data) {
+    if (k === 'id' || k === 'source' || k === 'target') continue
+    if (el.data(k) !== data[k]) (diff ??= {})[k] = data[k]
+  }
+  if (diff) el.data(diff)
+}
+
+/**
+ * Places for the added nodes: next to their already placed neighbours, else near their group (a note's domain
+ * or the notes of its folder), else in the middle of the view; on a spot no node takes. Runs in passes, so a
+ * node whose neighbours are all new is placed after them.
+ */
+export function placeAdded(cy: Core, graph: Graph, ids: string[]): Positions {
+  const out: Positions = {}
+  if (ids.length === 0) return out
+  const pending = new Set(ids)
+  const occupied = new Occupancy(48)
+  cy.nodes().forEach((n) => { if (!pending.has(n.id())) occupied.add(n.position('x'), n.position('y')) })
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]))
+  const put = (n: NodeSingular, x: number, y: number) => {
+    const p = occupied.freeNear(x, y, (Number(n.data('size')) || 16) + 12)
+    n.position(p)
+    occupied.add(p.x, p.y)
+    out[n.id()] = p
+    pending.delete(n.id())
+  }
+  const groupAnchor = (id: string): { x: number; y: number } | undefined => {
+    const node = byId.get(id)
+    if (!node) return undefined
+    const candidates = node.type === 'note'
+      ? [node.domain ? `domain:${node.domain}` : '', ...graph.nodes.filter((m) => m.type === 'note' && m.id !== id && noteGroup(m) === noteGroup(node)).slice(0, 8).map((m) => m.id)]
+      : []
+    for (const c of candidates) {
+      const el = c ? cy.getElementById(c) : null
+      if (el && el.nonempty() && !pending.has(c)) return el.position()
+    }
+    return undefined
+  }
+  cy.batch(() => {
+    while (pending.size > 0) {
+      let progress = 0
+      for (const id of [...pending]) {
+        const n = cy.getElementById(id) as unknown as NodeSingular
+        if (n.empty()) { pending.delete(id); continue }
+        const anchors = n.neighborhood().nodes().filter((m: NodeSingular) => !pending.has(m.id()))
+        if (anchors.length === 0) continue
+        let x = 0
+        let y = 0
+        anchors.forEach((m) => { x += m.position('x'); y += m.position('y') })
+        put(n, x / anchors.length, y / anchors.length)
+        progress++
+      }
+      if (progress > 0) continue
+      // no placed neighbour: the group, else the middle of what is on screen
+      const ext = cy.extent()
+      for (const id of [...pending]) {
+        const n = cy.getElementById(id) as unknown as NodeSingular
+        const a = groupAnchor(id) ?? { x: ext.x1 + ext.w / 2, y: ext.y1 + ext.h / 2 }
+        put(n, a.x, a.y)
+        break // one at a time: its new neighbours can anchor on it
+      }
+    }
+  })
+  return out
+}
+
+/** Taken spots on a grid of cells; a new node goes to the nearest cell ring around the wanted point that is free. */
+class Occupancy {
+  private readonly cells = new Map<string, Array<[number, number]>>()
+  constructor(private readonly cell: number) {}
+  private key(cx: number, cy: number): string { return `${cx},${cy}` }
+  add(x: number, y: number): void {
+    const k = this.key(Math.floor(x / this.cell), Math.floor(y / this.cell))
+    const list = this.cells.get(k)
+    if (list) list.push([x, y])
+    else this.cells.set(k, [[x, y]])
+  }
+  private free(x: number, y: number, gap: number): boolean {
+    const cx = Math.floor(x / this.cell)
+    const cy = Math.floor(y / this.cell)
+    const r = Math.ceil(gap / this.cell)
+    for (let i = cx - r; i <= cx + r; i++) {
+      for (let j = cy - r; j <= cy + r; j++) {
+        for (const [px, py] of this.cells.get(this.key(i, j)) ?? []) if (Math.hypot(px - x, py - y) < gap) return false
+      }
+    }
+    return true
+  }
+  /** The first free point on a spiral around (x, y) (deterministic: the same change places the same way). */
+  freeNear(x: number, y: number, gap: number): { x: number; y: number } {
+    for (let k = 1; k < 4000; k++) {
+      const angle = k * 2.399963 // golden angle: the points fill the disc evenly
+      const r = gap * 0.9 * Math.sqrt(k)
+      const px = Math.round((x + r * Math.cos(angle)) * 10) / 10
+      const py = Math.round((y + r * Math.sin(angle)) * 10) / 10
+      if (this.free(px, py, gap)) return { x: px, y: py }
+    }
+    return { x, y }
+  }
+}

@@ -1,0 +1,66 @@
+// Follows the host's graph versions. A change event carries either the whole graph (a folder was opened) or
+// the delta from the previous version; a delta applies only to the version just before it. When one is
+// missing (the event stream reconnected, a change came before the page listened) the page asks for the whole
+// graph again, and replays the deltas that came while it waited.
+import type { Graph, GraphChange } from '../../../electron/core/types'
+
+export interface FollowerHandlers {
+  /** the whole graph (open, reload, recovery) */
+  full(graph: Graph): void
+  /** a delta that applies to the graph shown */
+  delta(change: GraphChange): void
+  /** ask the host for the whole graph (getGraph: carries its version) */
+  fetch(): Promise<Graph>
+}
+
+export class GraphFollower {
+  private version: number | undefined
+  private fetching = false
+  private waiting: GraphChange[] = []
+  /** times the page fell behind and fetched the whole graph (tests and diagnostics) */
+  resyncs = 0
+
+  constructor(private readonly on: FollowerHandlers) {}
+
+  /** The graph the page loaded (getGraph): deltas after its version apply from now on. */
+  loaded(graph: Graph): void {
+    this.version = graph.version
+    const waiting = this.waiting.splice(0)
+    for (const c of waiting) this.take(c)
+  }
+
+  /** A change event from the host. */
+  take(change: GraphChange): void {
+    if (change.graph) {
+      this.version = change.version
+      this.waiting = this.waiting.filter((c) => c.version > change.version)
+      this.on.full(change.graph)
+      return
+    }
+    if (!change.delta) return
+    // not loaded yet, or fetching: keep it for after
+    if (this.fetching || this.version === undefined) { this.waiting.push(change); return }
+    if (change.version <= this.version) return // already in the graph shown
+    if (change.version !== this.version + 1) {
+      this.waiting.push(change)
+      this.resync()
+      return
+    }
+    this.version = change.version
+    this.on.delta(change)
+  }
+
+  private resync(): void {
+    this.fetching = true
+    this.resyncs++
+    this.on.fetch().then((graph) => {
+      this.fetching = false
+      this.version = graph.version
+      this.on.full(graph)
+      const waiting = this.waiting.splice(0)
+      for (const c of waiting) this.take(c)
+    }, () => {
+      this.fetching = false // the changes stay waiting; the next one finds the gap and tries again
+    })
+  }
+}
