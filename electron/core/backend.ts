@@ -321,7 +321,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
   startWatching(current)
 
-  const ontology = (await loadEntities()).ontology
+  const { ontology, extractor } = await loadEntities()
   const study = new StudyService({
     folder: () => current.vault.root,
     cards: currentCards,
@@ -329,6 +329,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,
+    extractor,
+    notes: () => current.vault.metas(),
+    getLines: (p) => current.getLines(p),
   }, {
     settingsDir: opts.settingsDir,
     // the app-wide notices banner (the Study panel shows the message too)
