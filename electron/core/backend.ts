@@ -332,6 +332,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     extractor,
     notes: () => current.vault.metas(),
     getLines: (p) => current.getLines(p),
+    confusables: () => built(current).queries.confusables(),
   }, {
     settingsDir: opts.settingsDir,
     // the app-wide notices banner (the Study panel shows the message too)

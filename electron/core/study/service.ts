@@ -2,6 +2,7 @@
 // (from the state directory), scheduled by ts-fsrs. The backend delegates every study call of the contract here.
 import type { ExamInfo, Graph, NoteMeta } from '../types'
 import type { Extractor } from '../extract/index'
+import type { Confusables } from '../compare/types'
 import type { Ontology, OntologyEntity } from '../ontology/types'
 import { VaultError } from '../errors'
 import { PRIMARY_EXAM } from '../exams/index'
@@ -31,6 +32,8 @@ export interface StudySource {
   /** for readiness per task statement: the extractor run on the task's text, and the notes filed under a task */
   extractor?: Extractor
   notes?: () => Iterable<NoteMeta>
+  /** the notes' confusable groups (comparison tables, "X vs Y", families): the drill's wrong options */
+  confusables?: () => Confusables
   /** a note's file lines (frontmatter included) */
   getLines?: (path: string) => string[] | undefined
 }
@@ -406,8 +409,9 @@ export class StudyService {
   drill(scope: StudyScope): DrillQuestion | null {
     const { cards } = this.pick(scope, 500)
     const services: OntologyEntity[] = this.source.ontology.entities.filter((e) => e.type === 'service')
+    const groups = this.source.confusables?.().groups ?? []
     for (const c of cards) {
-      const q = drillQuestion(c, this.source.ontology.byId, services)
+      const q = drillQuestion(c, this.source.ontology.byId, services, groups)
       if (q) return q
     }
     return null
