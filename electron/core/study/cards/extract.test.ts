@@ -125,6 +125,42 @@ describe('definition bullets as other notes write them', () => {
     ])
     for (const c of cards) expect(lineOf(text, c)).toContain(c.front.split(' ')[0])
   })
+
+  it('reads a bold term alone on its line with the definition below it, and a plain `Term:` over a nested list', () => {
+    const text = [
+      '# Streams',
+      '',
+      '- **Retention period**  ',
+      '  Records stay readable for 24 hours by default, up to 365 days.',
+      '',
+      '- **Enhanced fan-out**',
+      '',
+      '  Each registered consumer gets its own read throughput per shard.',
+      '',
+      '- Resharding:',
+      '    - split a hot shard in two',
+      '    - merge two cold shards',
+      '- Can be helpful if:',
+      '    - the stream is small',
+      '',
+    ].join('\n')
+    const { cards } = cardsOf(text)
+    expect(cards.map((c) => [c.line, c.front, c.back])).toEqual([
+      [3, 'Retention period', 'Records stay readable for 24 hours by default, up to 365 days'],
+      [6, 'Enhanced fan-out', 'Each registered consumer gets its own read throughput per shard'],
+      [10, 'Resharding', 'split a hot shard in two; merge two cold shards'],
+    ])
+    for (const c of cards) expect(lineOf(text, c)).toContain(c.front)
+  })
+
+  it('a bold label alone over ordinary text is not a card when it is a generic label or a long phrase', () => {
+    const text = [
+      '# Notes', '',
+      '- **Example**  ', '  Stream 10 MB/s into four shards.', '',
+      '- **This whole sentence in bold is far too long to be a term at all**  ', '  and the text goes on.', '',
+    ].join('\n')
+    expect(cardsOf(text).cards).toEqual([])
+  })
 })
 
 describe('comparison tables', () => {

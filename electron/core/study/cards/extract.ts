@@ -151,7 +151,15 @@ class Walker {
       return
     }
     const nested = rest.find((c): c is List => c.type === 'list')
-    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined)
+    // `- **Term**`, a blank line, then the definition as the item's next paragraph
+    const below = !nested && rest[0]?.type === 'paragraph' ? rest[0] : undefined
+    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined || below !== undefined)
+    if (open && below && !open.back) {
+      open.back = clean(blockText(below).replace(/\n/g, ' '))
+      open.endLine = endLine(below)
+      this.blocks(rest.slice(1))
+      return
+    }
     if (open) this.answer(open, nested)
     this.blocks(rest)
   }
@@ -229,7 +237,7 @@ class Walker {
 
 const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap)/i
 const MARKS = /::|→|->|=>|⇒|⟶|(?:^|\n)\s*\?\??\s*(?:$|\n)/
-const TERM_MARKS = /\s[—–-]\s|:\s|[—–]/
+const TERM_MARKS = /\s[—–-]\s|:\s|:$|[—–]/
 
 /**
  * Cheap test on the tree before any text is built: can this paragraph be a card at all? Most paragraphs of
