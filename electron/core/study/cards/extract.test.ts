@@ -153,6 +153,22 @@ describe('definition bullets as other notes write them', () => {
     for (const c of cards) expect(lineOf(text, c)).toContain(c.front)
   })
 
+  it('reads Q: / A: pairs, in one paragraph or the answer in the next one, as the user\'s own cards', () => {
+    const text = [
+      '# Practice', '',
+      '**Q:** Which service streams video from cameras?', '**A:** Amazon Kinesis Video Streams', '',
+      'Question: What does Clarify measure before training?', '',
+      'Answer: Pre-training bias such as class imbalance', '',
+      'Quotas: not a question at all', '',
+    ].join('\n')
+    const { cards } = cardsOf(text)
+    expect(cards.map((c) => [c.kind, c.line, c.front, c.back])).toEqual([
+      ['user', 3, 'Which service streams video from cameras?', 'Amazon Kinesis Video Streams'],
+      ['user', 6, 'What does Clarify measure before training?', 'Pre-training bias such as class imbalance'],
+    ])
+    expect(cards[0].entities).toContain('service:amazon-kinesis-video-streams')
+  })
+
   it('a bold label alone over ordinary text is not a card when it is a generic label or a long phrase', () => {
     const text = [
       '# Notes', '',

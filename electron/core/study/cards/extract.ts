@@ -6,7 +6,7 @@ import type { Card, CardKind } from '../types'
 import { sectionLocator } from '../../extract/sections'
 import { clean, flatten, type Flat } from './inline'
 import { matchDefinition, matchTips } from './patterns'
-import { inlineUserCards, splitMultiline } from './user'
+import { answerOnly, inlineUserCards, matchQA, splitMultiline } from './user'
 import { tableCards } from './tables'
 import { cardId } from './ids'
 
@@ -197,6 +197,18 @@ class Walker {
       }
       if (found.length) return undefined
     }
+    // `Q: …` then `A: …` (the answer in this paragraph, or in the next one)
+    const qa = matchQA(f.text)
+    if (qa) {
+      let { answer } = qa
+      let end = endLine(p)
+      if (!answer && next?.type === 'paragraph') {
+        const below = answerOnly(blockText(next))
+        if (below) { answer = below; end = endLine(next) }
+      }
+      this.drafts.push({ kind: 'user', front: qa.question, back: answer, line, endLine: end })
+      return undefined
+    }
     const tips = matchTips(f)
     if (tips.length) {
       for (const t of tips) this.drafts.push({ kind: 'tip', ...t, line, endLine: endLine(p) })
@@ -235,7 +247,7 @@ class Walker {
   }
 }
 
-const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap)/i
+const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap|q(?:uestion|\d+)?\s*[:.)])/i
 const MARKS = /::|→|->|=>|⇒|⟶|(?:^|\n)\s*\?\??\s*(?:$|\n)/
 const TERM_MARKS = /\s[—–-]\s|:\s|:$|[—–]/
 
