@@ -53,6 +53,13 @@ describe('exam tips', () => {
   })
 })
 
+describe('exam tips as other notes word them', () => {
+  it('"If …, you\'ll know it\'s X" and "If …, that\'s going to be X"', () => {
+    const { cards } = cardsOf('# Tips\n\n- If you see a question about shards, you\'ll know its **Kinesis Data Streams**\n- If it needs no consumers to manage, that\'s going to be **Amazon Data Firehose**\n- If in doubt, read the question twice\n')
+    expect(cards.map((c) => [c.line, c.back])).toEqual([[3, 'Kinesis Data Streams'], [4, 'Amazon Data Firehose']])
+  })
+})
+
 describe('definitions', () => {
   it('reads **Term**: text, **Term:** text, **Term** — text and a plain Term — text bullet', () => {
     const text = [

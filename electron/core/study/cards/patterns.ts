@@ -11,7 +11,7 @@ export interface Sides {
 
 /** "When a question says X, think Y", "If …, choose …": the cue clause, then an answer verb. */
 const CUE_START = /^(?:when(?:ever)?|if|whenever you see|if you see)\b/i
-const ANSWER_VERB = /,\s*(?:then\s+)?(think(?: of| about)?|choose|pick|use|go with|select|answer|consider|prefer|reach for|the answer is|look at|look for|remember)\b\s*/gi
+const ANSWER_VERB = /,\s*(?:then\s+)?(think(?: of| about)?|choose|pick|use|go with|select|answer|consider|prefer|reach for|the answer is|look at|look for|remember|you'?ll know (?:it'?s|it is)|you know (?:it'?s|it is)|that'?s (?:going to be|probably|likely)|it'?s (?:probably|likely|most likely))\b\s*/gi
 /** "Exam tip: …", "Tip — …" labels in front of a tip */
 const TIP_LABEL = /^(?:exam[\s-]*tips?|tips?|exam|hint|trap)\s*[:：—–-]\s*/i
 const ARROW = /\s(?:→|->|=>|⇒|⟶)\s/g
