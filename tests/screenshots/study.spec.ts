@@ -36,5 +36,9 @@ test('study: the graph coloured by progress', async ({ page }) => {
   await page.getByRole('button', { name: 'Study', exact: true }).click()
   await page.getByLabel('Colour by progress').check()
   await page.waitForFunction(() => (window.cy?.nodes('.pg-mastered').length ?? 0) > 0)
+  // readiness per task statement: the first domain opened
+  const readiness = page.getByRole('region', { name: 'Exam readiness' })
+  await readiness.getByRole('button', { expanded: false }).first().click()
+  await expect(readiness.getByRole('listitem', { name: /^Task 1\.1 / })).toBeVisible()
   await save(page, 'study-progress')
 })
