@@ -20,6 +20,7 @@ import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
 import { lockStateDir } from './state-lock'
 import { StudyService } from './study/service'
+import { readNoteHead } from './study/note-head'
 import type { CardSet } from './study/types'
 
 export interface BackendOptions {
@@ -331,7 +332,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     ontology,
     extractor,
     notes: () => current.vault.metas(),
-    getLines: (p) => current.getLines(p),
+    getLines: (p) => { const real = current.vault.notePath(p); return real ? readNoteHead(real) : undefined },
     confusables: () => built(current).queries.confusables(),
   }, {
     settingsDir: opts.settingsDir,

@@ -34,7 +34,7 @@ export interface StudySource {
   notes?: () => Iterable<NoteMeta>
   /** the notes' confusable groups (comparison tables, "X vs Y", families): the drill's wrong options */
   confusables?: () => Confusables
-  /** a note's file lines (frontmatter included) */
+  /** a note's first file lines (frontmatter included; its introduction is all readiness reads) */
   getLines?: (path: string) => string[] | undefined
 }
 
