@@ -14,6 +14,9 @@ async function save(page: Page, name: string): Promise<void> {
 
 interface Queue { cards: Array<{ id: string }> }
 
+// a busy machine makes the first paint of the whole app slow; these are pictures, not timings
+test.describe.configure({ timeout: 240_000 })
+
 test('study: a review session', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 })
   await openApp(page, '#?study=review')
