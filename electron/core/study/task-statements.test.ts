@@ -44,6 +44,9 @@ describe('notes filing themselves under a task', () => {
     expect(f.some((x) => x.task === '4.1')).toBe(false)
     expect(noteFilings(['---', 'task: 3.2', '---', 'Body'], [])).toEqual([{ task: '3.2' }])
     expect(noteFilings(['---', 'task_statement: [1.1, 1.2]', '---'], []).map((x) => x.task)).toEqual(['1.1', '1.2'])
+    // a domain field holding task numbers files the note under them; `domain: D1` does not
+    expect(noteFilings(['---', 'domain:', '  - "1.2"', '  - "2.1"', '---'], []).map((x) => x.task)).toEqual(['1.2', '2.1'])
+    expect(noteFilings(['---', 'domain: D1', '---'], [])).toEqual([])
   })
   it('lists of tasks in prose; version numbers and steps are not tasks', () => {
     expect(noteFilings(['Covers tasks 1.1 and 1.2 of the exam.'], []).map((x) => x.task)).toEqual(['1.1', '1.2'])

@@ -50,7 +50,8 @@ export interface Filing {
 }
 
 const TASK_IDS = /\btasks?(?:[\s_-]+statements?)?\s*:?\s*((?:\d{1,2}\.\d{1,2})(?:\s*(?:,|and|&|or|\/)\s*\d{1,2}\.\d{1,2})*)/gi
-const TASK_KEY = /^\s*(?:task|tasks|task[\s_-]?statements?|taskStatements?)\s*:\s*(.*)$/i
+/** frontmatter keys that file a note under tasks; `domain: 1.2` counts too (a task number, not a domain id) */
+const TASK_KEY = /^\s*(?:task|tasks|task[\s_-]?statements?|taskStatements?|domains?)\s*:\s*(.*)$/i
 const EXAM_CODE = /\b[A-Z]{3}-C\d{2}\b/g
 const NUMBER = /\b\d{1,2}\.\d{1,2}\b/g
 /** lines of a note's introduction (before its second heading) searched for "task 1.1" */
