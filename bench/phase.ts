@@ -98,7 +98,7 @@ if (phase === 'bare') {
   const { measureCardCost } = await import('./cards')
   // enough notes per pass that the card code runs as hot as in a real cold index
   const step = Math.max(1, Math.floor(files.length / 800))
-  Object.assign(out, await measureCardCost(dir, files.filter((_f, i) => i % step === 0), 3))
+  Object.assign(out, await measureCardCost(dir, files.filter((_f, i) => i % step === 0), 5))
 } else {
   throw new Error(`unknown phase ${phase}`)
 }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateVault } from './generate'
 import { defaultPoolSize } from '../electron/core/worker/pool'
-import { formatCardCost, type CardCost } from './cards'
+import { formatCardCost, shareText, type CardCost } from './cards'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     const cardsOk = r.cards.sharePct <= 3
     if (r.notes >= 10000) ok &&= cardsOk
-    console.log(`card extraction, ${r.notes} notes: +${r.cards.sharePct.toFixed(2)}% of the per-note parse ${r.notes >= 10000 ? (cardsOk ? '✓' : '✗') : ''} (≤ 3%)`)
+    console.log(`card extraction, ${r.notes} notes: +${shareText(r.cards)} of the per-note parse ${r.notes >= 10000 ? (cardsOk ? '✓' : '✗') : ''} (≤ 3%)`)
   }
   const memOk = peakMb <= 1024
   ok &&= memOk

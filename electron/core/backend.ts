@@ -22,6 +22,7 @@ import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
 import { lockStateDir } from './state-lock'
 import { StudyService } from './study/service'
+import { readNoteHead } from './study/note-head'
 import type { CardSet } from './study/types'
 
 export interface BackendOptions {
@@ -349,7 +350,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
   startWatching(current)
 
-  const ontology = (await loadEntities()).ontology
+  const { ontology, extractor } = await loadEntities()
   const study = new StudyService({
     folder: () => current.vault.root,
     cards: currentCards,
@@ -357,6 +358,10 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,
+    extractor,
+    notes: () => current.vault.metas(),
+    getLines: (p) => { const real = current.vault.notePath(p); return real ? readNoteHead(real) : undefined },
+    confusables: () => built(current).queries.confusables(),
   }, {
     settingsDir: opts.settingsDir,
     // the app-wide notices banner (the Study panel shows the message too)

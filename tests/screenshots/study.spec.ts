@@ -14,6 +14,9 @@ async function save(page: Page, name: string): Promise<void> {
 
 interface Queue { cards: Array<{ id: string }> }
 
+// a busy machine makes the first paint of the whole app slow; these are pictures, not timings
+test.describe.configure({ timeout: 240_000 })
+
 test('study: a review session', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 })
   await openApp(page, '#?study=review')
@@ -36,5 +39,9 @@ test('study: the graph coloured by progress', async ({ page }) => {
   await page.getByRole('button', { name: 'Study', exact: true }).click()
   await page.getByLabel('Colour by progress').check()
   await page.waitForFunction(() => (window.cy?.nodes('.pg-mastered').length ?? 0) > 0)
+  // readiness per task statement: the first domain opened
+  const readiness = page.getByRole('region', { name: 'Exam readiness' })
+  await readiness.getByRole('button', { expanded: false }).first().click()
+  await expect(readiness.getByRole('listitem', { name: /^Task 1\.1 / })).toBeVisible()
   await save(page, 'study-progress')
 })

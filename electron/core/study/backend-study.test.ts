@@ -56,7 +56,11 @@ describe('study through the backend', () => {
     await backend.gradeCard(s3.id, 'easy')
     const ready = backend.readiness('MLA-C01')
     expect(ready.mapped).toBe(true)
-    expect(ready.domains.find((d) => d.id === 'D1')).toMatchObject({ servicesReady: 1, cardsReady: 1, score: 1 })
+    const d1 = ready.domains.find((d) => d.id === 'D1')!
+    expect(d1).toMatchObject({ servicesReady: 1, cardsReady: 1 })
+    // D1's score is the mean of its task statements (1.1 and 1.3 name S3; its card and node are ready)
+    expect(d1.score).toBeGreaterThan(0.5)
+    expect(d1.tasks?.find((t) => t.id === '1.1')).toMatchObject({ cardsReady: 2 })
     expect(ready.overall).toBeGreaterThan(0)
     expect(ready.weakest?.id).toBe('D2')
     expect(backend.exportCardsTsv().split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(3)

@@ -1,6 +1,9 @@
 // "Which service?": the cue is the side of a card that does not name the answer service; the three wrong options
-// are services easily confused with it: the same family first (the Kinesis services), then the same category.
+// are services easily confused with it, in this order: the members of the core's confusable groups that hold the
+// answer (rows of one comparison table, "X vs Y", the Kinesis family — strongest group first), then the same family
+// by name, then the same category. Never an unrelated service: a card without three such options is skipped.
 import type { OntologyEntity } from '../ontology/types'
+import type { ConfusableGroup } from '../compare/types'
 import type { Card } from './types'
 import type { DrillQuestion } from './study-types'
 
@@ -40,24 +43,49 @@ function hash(s: string): number {
   return h >>> 0
 }
 
-export function confusableWith(answer: OntologyEntity, services: readonly OntologyEntity[], exclude: ReadonlySet<string>, n = 3): OntologyEntity[] {
-  const fam = familyOf(answer)
-  const pool = services.filter((s) => s.id !== answer.id && !exclude.has(s.id) && !s.option)
-  const key = (s: OntologyEntity) => hash(`${answer.id}|${s.id}`)
-  const byKey = (a: OntologyEntity, b: OntologyEntity) => key(a) - key(b)
-  const family = pool.filter((s) => familyOf(s) === fam).sort(byKey)
-  const category = pool.filter((s) => familyOf(s) !== fam && s.category === answer.category).sort(byKey)
-  const rest = pool.filter((s) => familyOf(s) !== fam && s.category !== answer.category).sort(byKey)
-  return [...family, ...category, ...rest].slice(0, n)
+/** True when `a` is `b`'s ancestor: the parent of the answer is no wrong option (Kinesis for Kinesis Data Streams). */
+function isAncestor(byId: ReadonlyMap<string, OntologyEntity>, a: string, b: string): boolean {
+  for (let cur = byId.get(b)?.parent, n = 0; cur && n < 10; cur = byId.get(cur)?.parent, n++) if (cur === a) return true
+  return false
 }
 
-export function drillQuestion(card: Card, byId: ReadonlyMap<string, OntologyEntity>, services: readonly OntologyEntity[]): DrillQuestion | undefined {
+export function confusableWith(
+  answer: OntologyEntity,
+  services: readonly OntologyEntity[],
+  exclude: ReadonlySet<string>,
+  n = 3,
+  groups: readonly ConfusableGroup[] = [],
+): OntologyEntity[] {
+  const fam = familyOf(answer)
+  const byId = new Map(services.map((s) => [s.id, s]))
+  const pool = services.filter((s) => s.id !== answer.id && !exclude.has(s.id) && !s.option
+    && !isAncestor(byId, s.id, answer.id) && !isAncestor(byId, answer.id, s.id))
+  const inPool = new Map(pool.map((s) => [s.id, s]))
+  const key = (s: OntologyEntity) => hash(`${answer.id}|${s.id}`)
+  const byKey = (a: OntologyEntity, b: OntologyEntity) => key(a) - key(b)
+  const picked: OntologyEntity[] = []
+  const add = (list: OntologyEntity[]) => { for (const s of list.sort(byKey)) if (picked.length < n && !picked.includes(s)) picked.push(s) }
+  for (const g of groups) {
+    if (picked.length >= n) break
+    if (g.members.includes(answer.id)) add(g.members.map((id) => inPool.get(id)).filter((s): s is OntologyEntity => !!s))
+  }
+  add(pool.filter((s) => familyOf(s) === fam))
+  add(pool.filter((s) => s.category === answer.category))
+  return picked
+}
+
+export function drillQuestion(
+  card: Card,
+  byId: ReadonlyMap<string, OntologyEntity>,
+  services: readonly OntologyEntity[],
+  groups: readonly ConfusableGroup[] = [],
+): DrillQuestion | undefined {
   const shape = drillShape(card, byId)
   if (!shape) return undefined
   // services the cue itself names would give the answer away or confuse the question
   const cueText = lower(shape.cue)
   const named = new Set(card.entities.filter((id) => { const e = byId.get(id); return e ? names(e).some((n) => cueText.includes(n)) : false }))
-  const wrong = confusableWith(shape.answer, services, named)
+  const wrong = confusableWith(shape.answer, services, named, 3, groups)
   if (wrong.length < 3) return undefined
   const options = [shape.answer, ...wrong]
     .map((e) => ({ id: e.id, label: e.name }))

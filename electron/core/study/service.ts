@@ -1,14 +1,18 @@
 // The study half of the backend: one folder's cards (from the index) joined with the student's progress
 // (from the state directory), scheduled by ts-fsrs. The backend delegates every study call of the contract here.
-import type { ExamInfo, Graph } from '../types'
+import type { ExamInfo, Graph, NoteMeta } from '../types'
+import type { Extractor } from '../extract/index'
+import type { Confusables } from '../compare/types'
 import type { Ontology, OntologyEntity } from '../ontology/types'
 import { VaultError } from '../errors'
 import { PRIMARY_EXAM } from '../exams/index'
 import { cardsToTsv } from './anki'
 import { drillQuestion } from './drill'
+import { familyOf } from '../compare/index'
 import { nodesOfCard, rollUpNodes, PROGRESS_NODE } from './node-progress'
 import { emptyProgress, loadProgress, parseProgress, progressFileFor, ProgressWriter, MAX_UNDO, type ProgressData } from './progress-file'
-import { examReadiness } from './readiness'
+import { examReadiness, type TaskInput } from './readiness'
+import { filedUnder, noteFilings, taskEntities, taskStatementsOf, type Filing } from './task-statements'
 import { matchReworded } from './reword'
 import { DEFAULT_SETTINGS, Scheduler, progressState, startOfDay, type CardProgress } from './scheduler'
 import type { Card, CardSet, Grade, NodeMark, ProgressState } from './types'
@@ -25,6 +29,13 @@ export interface StudySource {
   graph(): Graph
   exams(): ExamInfo[]
   ontology: Ontology
+  /** for readiness per task statement: the extractor run on the task's text, and the notes filed under a task */
+  extractor?: Extractor
+  notes?: () => Iterable<NoteMeta>
+  /** the notes' confusable groups (comparison tables, "X vs Y", families): the drill's wrong options */
+  confusables?: () => Confusables
+  /** a note's first file lines (frontmatter included; its introduction is all readiness reads) */
+  getLines?: (path: string) => string[] | undefined
 }
 
 export interface StudyOptions {
@@ -34,6 +45,19 @@ export interface StudyOptions {
   now?: () => number
   /** a problem the user must see (besides studyStats().notice) */
   onNotice?: (message: string) => void
+}
+
+/** A family this small is one product line (Kinesis: Data Streams, Video Streams…), not a platform (SageMaker AI). */
+const MAX_FAMILY = 6
+
+/** Ids plus the members of their small families: a task naming "Kinesis" covers Kinesis Data Streams. */
+function withFamilies(ontology: Ontology, ids: readonly string[]): string[] {
+  const out = new Set(ids)
+  for (const id of ids) {
+    const family = familyOf(ontology, id)
+    if (family.size - 1 <= MAX_FAMILY) for (const m of family) out.add(m)
+  }
+  return [...out]
 }
 
 const EMPTY: CardSet = { cards: [], diagnostics: [] }
@@ -49,6 +73,8 @@ export class StudyService {
   private cardSet: CardSet = EMPTY
   private byId = new Map<string, Card>()
   private readonly now: () => number
+  /** note path → its task filings, kept while the note's content hash stays the same */
+  private filings = new Map<string, { hash: string; filings: Filing[] }>()
 
   constructor(private readonly source: StudySource, private readonly opts: StudyOptions) {
     this.now = opts.now ?? Date.now
@@ -283,6 +309,7 @@ export class StudyService {
     }
     const progress = this.nodeProgress().states
     return examReadiness({
+      tasks: this.tasksOf(exam.code, graph),
       exam,
       mapped: exam.code === PRIMARY_EXAM && noteDomain.size > 0,
       serviceDomains,
@@ -291,6 +318,37 @@ export class StudyService {
       cardState: this.stateOf,
       nodeState: (id) => progress[id],
     })
+  }
+
+  /** The exam's task statements with the entities their text names (those in the graph) and the notes filed under them. */
+  private tasksOf(code: string, graph: Graph): TaskInput[] {
+    const extractor = this.source.extractor
+    const statements = taskStatementsOf(code)
+    if (!extractor || statements.length === 0) return []
+    const inGraph = new Set(graph.nodes.map((n) => n.id))
+    const notesByTask = new Map<string, string[]>()
+    if (this.source.notes) {
+      const live = new Set<string>()
+      for (const meta of this.source.notes()) {
+        live.add(meta.path)
+        let f = this.filings.get(meta.path)
+        if (f?.hash !== meta.hash) {
+          f = { hash: meta.hash, filings: noteFilings(this.source.getLines?.(meta.path), meta.sections) }
+          this.filings.set(meta.path, f)
+        }
+        for (const task of filedUnder(f.filings, code)) {
+          const list = notesByTask.get(task) ?? []
+          list.push(meta.path)
+          notesByTask.set(task, list)
+        }
+      }
+      for (const p of this.filings.keys()) if (!live.has(p)) this.filings.delete(p)
+    }
+    return statements.map((t) => ({
+      id: t.id, domain: t.domain, title: t.title,
+      entities: withFamilies(this.source.ontology, taskEntities(extractor, t)).filter((id) => inGraph.has(id)),
+      notes: notesByTask.get(t.id) ?? [],
+    }))
   }
 
   settings(): StudySettings {
@@ -351,8 +409,9 @@ export class StudyService {
   drill(scope: StudyScope): DrillQuestion | null {
     const { cards } = this.pick(scope, 500)
     const services: OntologyEntity[] = this.source.ontology.entities.filter((e) => e.type === 'service')
+    const groups = this.source.confusables?.().groups ?? []
     for (const c of cards) {
-      const q = drillQuestion(c, this.source.ontology.byId, services)
+      const q = drillQuestion(c, this.source.ontology.byId, services, groups)
       if (q) return q
     }
     return null

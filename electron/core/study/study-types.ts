@@ -68,6 +68,22 @@ export interface NodeProgress {
   weakest: string[]
 }
 
+/** One exam task statement: its entities (named by its text) and the cards about them or in notes filed under it. */
+export interface TaskReadiness {
+  /** "1.1" */
+  id: string
+  title: string
+  /** graph entities the task statement names that the notes mention */
+  entities: number
+  entitiesReady: number
+  cards: number
+  cardsReady: number
+  /** 0..1; absent when the notes hold nothing of this task */
+  score?: number
+  /** the nodes a session on this task draws from: its entities and the notes filed under it */
+  nodes: string[]
+}
+
 export interface DomainReadiness {
   id: string
   name: string
@@ -78,6 +94,8 @@ export interface DomainReadiness {
   cardsReady: number
   /** 0..1 */
   score: number
+  /** the domain's task statements (empty when the exam has none on record) */
+  tasks?: TaskReadiness[]
 }
 
 export interface Readiness {
@@ -89,6 +107,8 @@ export interface Readiness {
   mapped: boolean
   domains: DomainReadiness[]
   weakest?: { id: string; name: string }
+  /** the task statement with the lowest score among those the notes hold something of */
+  weakestTask?: { id: string; title: string; domain: string; nodes: string[] }
 }
 
 /** "Which service?": a cue from a card and four services to choose from, one of them right. */

@@ -81,9 +81,10 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
     return compare.length ? { kind: 'nodes', ids: compare } : 'Add nodes to Compare first.'
   }, [api, controller])
 
-  const startReview = useCallback(async (c: ScopeChoice) => {
+  // a choice of the scope menu, or a scope given outright (a task statement's nodes)
+  const startReview = useCallback(async (c: ScopeChoice | StudyScope) => {
     setMessage('')
-    const scope = await resolveScope(c).catch((e: unknown) => errText(e))
+    const scope = typeof c === 'object' ? c : await resolveScope(c).catch((e: unknown) => errText(e))
     if (typeof scope === 'string') { setMessage(scope); return }
     scopeRef.current = scope
     try {
@@ -260,7 +261,9 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
         </div>
       )}
 
-      <ReadinessView api={api} version={version} onStudyDomain={(d) => { setChoice(`domain:${d}`); void startReview(`domain:${d}`) }} />
+      <ReadinessView api={api} version={version}
+        onStudyDomain={(d) => { setChoice(`domain:${d}`); void startReview(`domain:${d}`) }}
+        onStudyNodes={(ids) => void startReview({ kind: 'nodes', ids })} />
 
       <section className="study-graph" aria-label="Progress on the graph">
         <label><input type="checkbox" checked={view.colour} onChange={(e) => setView({ colour: e.target.checked })} /> Colour by progress</label>

@@ -53,6 +53,13 @@ describe('exam tips', () => {
   })
 })
 
+describe('exam tips as other notes word them', () => {
+  it('"If …, you\'ll know it\'s X" and "If …, that\'s going to be X"', () => {
+    const { cards } = cardsOf('# Tips\n\n- If you see a question about shards, you\'ll know its **Kinesis Data Streams**\n- If it needs no consumers to manage, that\'s going to be **Amazon Data Firehose**\n- If in doubt, read the question twice\n')
+    expect(cards.map((c) => [c.line, c.back])).toEqual([[3, 'Kinesis Data Streams'], [4, 'Amazon Data Firehose']])
+  })
+})
+
 describe('definitions', () => {
   it('reads **Term**: text, **Term:** text, **Term** — text and a plain Term — text bullet', () => {
     const text = [
@@ -124,6 +131,58 @@ describe('definition bullets as other notes write them', () => {
       [10, 'Regularization', 'L1 and L2 penalties; dropout'],
     ])
     for (const c of cards) expect(lineOf(text, c)).toContain(c.front.split(' ')[0])
+  })
+
+  it('reads a bold term alone on its line with the definition below it, and a plain `Term:` over a nested list', () => {
+    const text = [
+      '# Streams',
+      '',
+      '- **Retention period**  ',
+      '  Records stay readable for 24 hours by default, up to 365 days.',
+      '',
+      '- **Enhanced fan-out**',
+      '',
+      '  Each registered consumer gets its own read throughput per shard.',
+      '',
+      '- Resharding:',
+      '    - split a hot shard in two',
+      '    - merge two cold shards',
+      '- Can be helpful if:',
+      '    - the stream is small',
+      '',
+    ].join('\n')
+    const { cards } = cardsOf(text)
+    expect(cards.map((c) => [c.line, c.front, c.back])).toEqual([
+      [3, 'Retention period', 'Records stay readable for 24 hours by default, up to 365 days'],
+      [6, 'Enhanced fan-out', 'Each registered consumer gets its own read throughput per shard'],
+      [10, 'Resharding', 'split a hot shard in two; merge two cold shards'],
+    ])
+    for (const c of cards) expect(lineOf(text, c)).toContain(c.front)
+  })
+
+  it('reads Q: / A: pairs, in one paragraph or the answer in the next one, as the user\'s own cards', () => {
+    const text = [
+      '# Practice', '',
+      '**Q:** Which service streams video from cameras?', '**A:** Amazon Kinesis Video Streams', '',
+      'Question: What does Clarify measure before training?', '',
+      'Answer: Pre-training bias such as class imbalance', '',
+      'Quotas: not a question at all', '',
+    ].join('\n')
+    const { cards } = cardsOf(text)
+    expect(cards.map((c) => [c.kind, c.line, c.front, c.back])).toEqual([
+      ['user', 3, 'Which service streams video from cameras?', 'Amazon Kinesis Video Streams'],
+      ['user', 6, 'What does Clarify measure before training?', 'Pre-training bias such as class imbalance'],
+    ])
+    expect(cards[0].entities).toContain('service:amazon-kinesis-video-streams')
+  })
+
+  it('a bold label alone over ordinary text is not a card when it is a generic label or a long phrase', () => {
+    const text = [
+      '# Notes', '',
+      '- **Example**  ', '  Stream 10 MB/s into four shards.', '',
+      '- **This whole sentence in bold is far too long to be a term at all**  ', '  and the text goes on.', '',
+    ].join('\n')
+    expect(cardsOf(text).cards).toEqual([])
   })
 })
 

@@ -6,7 +6,7 @@ import type { Card, CardKind } from '../types'
 import { sectionLocator } from '../../extract/sections'
 import { clean, flatten, type Flat } from './inline'
 import { matchDefinition, matchTips } from './patterns'
-import { inlineUserCards, splitMultiline } from './user'
+import { answerOnly, inlineUserCards, matchQA, splitMultiline } from './user'
 import { tableCards } from './tables'
 import { cardId } from './ids'
 
@@ -151,7 +151,15 @@ class Walker {
       return
     }
     const nested = rest.find((c): c is List => c.type === 'list')
-    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined)
+    // `- **Term**`, a blank line, then the definition as the item's next paragraph
+    const below = !nested && rest[0]?.type === 'paragraph' ? rest[0] : undefined
+    const open = this.paragraph(first, undefined, rest[0], true, nested !== undefined || below !== undefined)
+    if (open && below && !open.back) {
+      open.back = clean(blockText(below).replace(/\n/g, ' '))
+      open.endLine = endLine(below)
+      this.blocks(rest.slice(1))
+      return
+    }
     if (open) this.answer(open, nested)
     this.blocks(rest)
   }
@@ -188,6 +196,18 @@ class Walker {
         if (u.reversed) this.drafts.push({ kind: 'user', front: u.back, back: u.front, line: l, endLine: l })
       }
       if (found.length) return undefined
+    }
+    // `Q: …` then `A: …` (the answer in this paragraph, or in the next one)
+    const qa = matchQA(f.text)
+    if (qa) {
+      let { answer } = qa
+      let end = endLine(p)
+      if (!answer && next?.type === 'paragraph') {
+        const below = answerOnly(blockText(next))
+        if (below) { answer = below; end = endLine(next) }
+      }
+      this.drafts.push({ kind: 'user', front: qa.question, back: answer, line, endLine: end })
+      return undefined
     }
     const tips = matchTips(f)
     if (tips.length) {
@@ -227,9 +247,9 @@ class Walker {
   }
 }
 
-const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap)/i
+const CUE_OR_LABEL = /^\s*(?:when|if|exam|tip|hint|trap|q(?:uestion|\d+)?\s*[:.)])/i
 const MARKS = /::|→|->|=>|⇒|⟶|(?:^|\n)\s*\?\??\s*(?:$|\n)/
-const TERM_MARKS = /\s[—–-]\s|:\s|[—–]/
+const TERM_MARKS = /\s[—–-]\s|:\s|:$|[—–]/
 
 /**
  * Cheap test on the tree before any text is built: can this paragraph be a card at all? Most paragraphs of

@@ -11,7 +11,7 @@ export interface Sides {
 
 /** "When a question says X, think Y", "If …, choose …": the cue clause, then an answer verb. */
 const CUE_START = /^(?:when(?:ever)?|if|whenever you see|if you see)\b/i
-const ANSWER_VERB = /,\s*(?:then\s+)?(think(?: of| about)?|choose|pick|use|go with|select|answer|consider|prefer|reach for|the answer is|look at|look for|remember)\b\s*/gi
+const ANSWER_VERB = /,\s*(?:then\s+)?(think(?: of| about)?|choose|pick|use|go with|select|answer|consider|prefer|reach for|the answer is|look at|look for|remember|you'?ll know (?:it'?s|it is)|you know (?:it'?s|it is)|that'?s (?:going to be|probably|likely)|it'?s (?:probably|likely|most likely))\b\s*/gi
 /** "Exam tip: …", "Tip — …" labels in front of a tip */
 const TIP_LABEL = /^(?:exam[\s-]*tips?|tips?|exam|hint|trap)\s*[:：—–-]\s*/i
 const ARROW = /\s(?:→|->|=>|⇒|⟶)\s/g
@@ -147,6 +147,8 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: () =
     rest = text.slice(f.strongEnd)
     if (/[:：]\s*$/.test(term)) term = term.replace(/[:：]\s*$/, '')
     else if (bareTerm && rest.trim() === '') rest = '' // `- **Term**` over a nested list: the list answers
+    // `**Term**` alone on its line, the definition on the lines below it (a hard or soft line break between)
+    else if (/^[ \t]*\n/.test(f.text.slice(f.strongEnd)) && words(rest) >= 3 && words(term) <= 8) rest = rest.trim()
     else {
       const sep = TERM_SEP.exec(rest)
       if (!sep) return undefined
@@ -158,7 +160,8 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: () =
   } else {
     if (!allowPlain) return undefined
     const hidden = hideNested(f.mask.replace(/\n/g, ' '))
-    const m = /\s[—–]\s|\s--?\s|:\s/.exec(hidden)
+    // `- Term:` over a nested list: the list answers (the usual checks on a plain term below still apply)
+    const m = /\s[—–]\s|\s--?\s|:\s/.exec(hidden) ?? (bareTerm ? /:\s*$/.exec(hidden) : null)
     if (!m) return undefined
     term = text.slice(0, m.index)
     rest = text.slice(m.index + m[0].length)
@@ -168,7 +171,7 @@ export function matchDefinition(f: Flat, allowPlain: boolean, sectionTitle: () =
     // still, unless it is code (`fit()`)
     const upper = /^[\p{Lu}\p{N}"“'(]/u.test(term.trim()) || hidden.trimStart().startsWith(HIDDEN)
     if (n > (colon ? 4 : 6) || (!upper && n > 3) || term.length > 60 || /[,.;!?]/.test(term) || PLAIN_VERB.test(term)) return undefined
-    if (colon && words(rest) < 2) return undefined
+    if (colon && words(rest) < 2 && !(bareTerm && rest.trim() === '')) return undefined
   }
   term = clean(term)
   const back = clean(rest)

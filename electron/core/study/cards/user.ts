@@ -50,3 +50,25 @@ export function splitMultiline(f: Flat): { question: string; answer: string; rev
   const join = (ls: string[]) => ls.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')
   return { question: join(lines.slice(0, k)), answer: join(lines.slice(k + 1)), reversed: lines[k].trim() === '??', answerIndex: k + 1 }
 }
+
+const Q_LINE = /^\s*(?:Q|Question|Q\d+)\s*[:.)]\s*/i
+const A_LINE = /^\s*(?:A|Ans|Answer|A\d+)\s*[:.)]\s*/i
+
+/**
+ * A question and its answer labelled `Q:` / `A:` (or `Question:` / `Answer:`), in one paragraph; `answerOnly`
+ * is the answer part of a paragraph that starts with `A:` (the question stood in the paragraph before).
+ */
+export function matchQA(text: string): { question: string; answer: string } | undefined {
+  const lines = text.split('\n')
+  if (!Q_LINE.test(lines[0])) return undefined
+  const a = lines.findIndex((l, i) => i > 0 && A_LINE.test(l))
+  const join = (ls: string[]) => ls.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')
+  const question = join([lines[0].replace(Q_LINE, ''), ...lines.slice(1, a < 0 ? lines.length : a)])
+  const answer = a < 0 ? '' : join([lines[a].replace(A_LINE, ''), ...lines.slice(a + 1)])
+  return { question, answer }
+}
+
+/** The answer of a paragraph that starts with `A:` / `Answer:`, or undefined. */
+export function answerOnly(text: string): string | undefined {
+  return A_LINE.test(text) ? text.replace(A_LINE, '').replace(/\s+/g, ' ').trim() : undefined
+}

@@ -1,2 +1,2 @@
 /** Bump when card extraction changes, so persisted indexes made by an older extractor are re-parsed. */
-export const CARDS_VERSION = 1
+export const CARDS_VERSION = 7
