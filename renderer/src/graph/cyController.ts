@@ -33,6 +33,9 @@ export { DRAFT_THRESHOLD } from './forceLayout'
 /** Above this many elements: the cheap stylesheet, no hover fading, no layout animation. */
 export const BIG_ABOVE = 4000
 
+/** free space around each node of a local graph (model units): labels need it more than a whole map does */
+const LOCAL_GAP = 36
+
 export class CyGraphController implements GraphController {
   private readonly state = newGraphState()
   private readonly loader = new Loader(this.state)
@@ -83,7 +86,11 @@ export class CyGraphController implements GraphController {
     if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
-    const packed = packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack })
+    if (centre) this.packedAspect = aspect
+    // the local graph is one group in rings around its centre, shaped like the canvas (an ellipse of its
+    // aspect) so the fit fills it, with room between nodes for their labels (a few dozen nodes, read closely)
+    const shape = centre ? { squash: Math.min(4, Math.max(0.25, aspect * aspect)), gap: LOCAL_GAP, shelf: false } : {}
+    const packed = packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape })
     if (!only) this.groupBoxes = { view: this.viewName, groups: packed.groups }
     return packed.positions
   }
@@ -161,7 +168,8 @@ export class CyGraphController implements GraphController {
       ? this.groupedPositions(this.state.current, sizes, new Set(this.filters.shownIds()), f.local?.center)
       : this.viewPositions.get(this.viewName) ?? this.groupedPositions(this.state.current, sizes)
     cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
-    this.viewport.fitPositions(f.local ? 60 : 30)
+    if (f.local) this.viewport.fitAround(f.local.center, 60)
+    else this.viewport.fitPositions(30)
     this.labels.update()
   }
 
@@ -414,7 +422,19 @@ export class CyGraphController implements GraphController {
   }
 
   fitPositions(padding = 30): void { this.viewport.fitPositions(padding) }
-  resized(): void { this.viewport.resized() }
+  resized(): void {
+    this.viewport.resized()
+    // a local graph packed for another canvas shape (the note panel opened or was dragged) is packed
+    // again for this one, so it fills the canvas and its labels get room
+    const cy = this.state.core
+    if (!cy || !this.filters.current().local || cy.height() <= 0) return
+    const aspect = cy.width() / cy.height()
+    if (this.packedAspect !== null && Math.abs(Math.log(aspect / this.packedAspect)) < 0.2) return
+    clearTimeout(this.repackTimer)
+    this.repackTimer = setTimeout(() => { if (this.filters.current().local) this.relayoutForFilter() }, 150)
+  }
+  private packedAspect: number | null = null
+  private repackTimer: ReturnType<typeof setTimeout> | undefined
 
   highlight(group: string, ids: string[] | null): void {
     this.highlights.set(group, ids)
