@@ -1,7 +1,7 @@
 // `npm run bench [-- --core-only] [--sizes 1000,10000] [--dir DIR]`: core figures on synthetic vaults.
 // Prints, per size: single-thread bare remark-parse+remark-gfm over the files, our cold index (workers),
 // warm start from the persisted index, one-changed-note update, then peak memory and ratios vs targets.
-// Runs bench/renderer.ts afterwards when it exists (unless --core-only).
+// Runs bench/renderer.ts and bench/labels.ts afterwards when they exist (unless --core-only).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
@@ -115,6 +115,12 @@ async function main(): Promise<void> {
   if (!args.coreOnly && existsSync(renderer)) {
     console.log('\n# Renderer benchmark (bench/renderer.ts)')
     const r = spawnSync(process.execPath, [...process.execArgv, renderer, ...process.argv.slice(2)], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = r.status ?? 1
+  }
+  const labels = path.join(here, 'labels.ts')
+  if (!args.coreOnly && existsSync(labels)) {
+    console.log('\n# Label benchmark (bench/labels.ts)')
+    const r = spawnSync(process.execPath, [...process.execArgv, labels], { stdio: 'inherit' })
     if (r.status !== 0) process.exitCode = r.status ?? 1
   }
 }
