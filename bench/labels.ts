@@ -123,7 +123,7 @@ export async function runLabelBench(argv = process.argv.slice(2)): Promise<Level
     const levels = await measure(browser, host.url, args)
     const picks = levels.map((l) => l.pickMs)
     console.log(`\n## Labels on the synthetic ${args.nodes}-node / ${args.edges}-edge graph (1400×900, ${levels.length} zoom levels), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`)
-    console.log('| zoom | label pick (ms) | labels shown | overlapping labels | overlapping nodes |')
+    console.log('| zoom | label pick (ms) | labels shown | overlapping labels | overlapping nodes (the synthetic cached positions, not packed) |')
     console.log('| ---: | ---: | ---: | ---: | ---: |')
     for (const l of levels) console.log(`| ${l.zoom.toFixed(3)} | ${l.pickMs.toFixed(1)} | ${l.labels} | ${l.labelOverlaps} | ${l.nodeOverlaps} |`)
     console.log(`label pick: median ${median(picks).toFixed(1)} ms (${spread(picks)}); labels shown: median ${median(levels.map((l) => l.labels))}; overlapping labels: max ${Math.max(...levels.map((l) => l.labelOverlaps))}; overlapping nodes: max ${Math.max(...levels.map((l) => l.nodeOverlaps))}`)
