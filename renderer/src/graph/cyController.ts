@@ -6,7 +6,8 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
-import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
+import { markLongEdges } from './longEdges'
+import { degrees, serviceMapSize, shownOnCanvas, sizeFor, toElements } from './elements'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
@@ -80,7 +81,9 @@ export class CyGraphController implements GraphController {
   /** The view's packed groups for the given nodes (all of the view's when `only` is absent). */
   private groupedPositions(graph: Graph, sizes: Map<string, number>, only?: Set<string>, centre?: string): Positions {
     const spec = this.spec(graph)
-    let items = spec.items.map((i) => ({ ...i, size: sizes.get(i.id) ?? i.size }))
+    // the services map draws services smaller (serviceMapSize): pack them at that size
+    const drawn = this.viewName === 'services' ? (s: number) => serviceMapSize(s) : (s: number) => s
+    let items = spec.items.map((i) => ({ ...i, size: sizes.has(i.id) ? drawn(sizes.get(i.id)!) : i.size }))
     if (only) items = items.filter((i) => only.has(i.id))
     // a local graph: one group with its centre node in the middle
     if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
@@ -150,6 +153,7 @@ export class CyGraphController implements GraphController {
     this.filters.apply()
     if (this.filters.active()) this.relayoutForFilter()
     else this.viewport.fitPositions()
+    if (services) markLongEdges(cy)
     this.labels.update()
     this.viewApplications++
     this.emit()
@@ -170,6 +174,7 @@ export class CyGraphController implements GraphController {
     cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
     if (f.local) this.viewport.fitAround(f.local.center, 60)
     else this.viewport.fitPositions(30)
+    if (this.viewName === 'services') markLongEdges(cy)
     this.labels.update()
   }
 
@@ -184,6 +189,7 @@ export class CyGraphController implements GraphController {
       cy.add(this.serviceEdges.filter((e) => this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string)))
     })
     if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
+    if (this.viewName === 'services') markLongEdges(cy)
   }
 
   /** Label density: 0 (fewest) … 4 (most). */
@@ -478,7 +484,9 @@ export class CyGraphController implements GraphController {
     const max = Math.max(1e-9, ...Object.values(source))
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        n.data('size', sizeFor((source[n.id()] ?? 0) / max, n.data('type') as GraphNode['type']))
+        const size = sizeFor((source[n.id()] ?? 0) / max, n.data('type') as GraphNode['type'])
+        n.data('size', size)
+        if (n.data('type') === 'service') n.data('ssize', serviceMapSize(size))
       })
     })
   }

@@ -80,7 +80,7 @@ export class Labels {
         text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
         x: p.x,
         y: p.y,
-        nodeHeight: (Number(n.data('size')) || 10) * zoom,
+        nodeHeight: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom,
         importance: (score.get(id) ?? 0) + (first.has(id) ? 1e9 : 0),
         fontPx: 11,
       })
