@@ -7,7 +7,8 @@ import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphNode } from '../../../electron/core/types'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
-import { degrees, serviceMapSize, shownOnCanvas, sizeFor, toElements } from './elements'
+import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
+import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
@@ -93,7 +94,10 @@ export class CyGraphController implements GraphController {
     // the local graph is one group in rings around its centre, shaped like the canvas (an ellipse of its
     // aspect) so the fit fills it, with room between nodes for their labels (a few dozen nodes, read closely)
     const shape = centre ? { squash: Math.min(4, Math.max(0.25, aspect * aspect)), gap: LOCAL_GAP, shelf: false } : {}
-    const packed = packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape })
+    const opts = { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape }
+    const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
+    const text = (id: string) => this.measure(shortLabel(this.state.byId.get(id)?.label ?? ''))
+    const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas)
     if (!only) this.groupBoxes = { view: this.viewName, groups: packed.groups }
     return packed.positions
   }
