@@ -10,7 +10,8 @@ import { mapReport, positionsKey, waitSettled } from './mapCheck'
 import { startWebHost, type RunningHost } from './webHost'
 
 test.use({ viewport: { width: 1400, height: 900 } })
-test.describe.configure({ mode: 'serial' })
+// a busy machine makes a fresh start slow: these wait for conditions, so a long limit costs nothing when fast
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const FOREIGN = path.resolve(import.meta.dirname, '../../../shared/corpora/mla-study-notes')
 const shots = process.env.MAP_SHOTS_DIR
