@@ -98,7 +98,8 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
       const bare = n.label.replace(/^(Amazon|AWS)\s+/, '')
       const text = bare.length > 24 ? `${bare.slice(0, 23)}…` : bare
       const s = serviceMapSize(size(n.id))
-      const footprint = { width: Math.max(s, measure(text) * SERVICE_LABEL_FONT + 6), height: s + SERVICE_LABEL_FONT * 1.3 + 8 }
+      // + the label's outline and the label rule's padding (fixed on screen: ≈ 8 px, room for it down to zoom ½)
+      const footprint = { width: Math.max(s, measure(text) * SERVICE_LABEL_FONT + 14), height: s + SERVICE_LABEL_FONT * 1.3 + 8 }
       return { id: n.id, size: s, group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
     })
     // footprints are wide and short: fill rows less eagerly, keep little room between them
