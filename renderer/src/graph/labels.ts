@@ -15,6 +15,8 @@ const DENSITY = [
   { padding: 0, scale: 0.86, cap: Infinity },
 ]
 export const DEFAULT_DENSITY = 2
+/** On-screen cap of labels drawn at a model font (the services map) */
+const MAX_MODEL_PX = 15
 export const MAX_DENSITY = DENSITY.length - 1
 
 export class Labels {
@@ -89,7 +91,8 @@ export class Labels {
     ranked.sort((a, b) => b[1] - a[1])
     const tier = new Map<string, number>()
     ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < ranked.length * 0.04 ? 14 : i < ranked.length * 0.15 ? 12.5 : 11))
-    for (const c of candidates) c.fontPx = this.modelFont ? this.modelFont * zoom : (tier.get(c.id) ?? 11) * d.scale
+    // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
+    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
     const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
