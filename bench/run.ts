@@ -1,8 +1,8 @@
 // `npm run bench [-- --core-only] [--sizes 1000,10000] [--dir DIR]`: core figures on synthetic vaults.
 // Prints, per size: single-thread bare remark-parse+remark-gfm over the files, our cold index (workers),
 // warm start from the persisted index, one-changed-note update, then peak memory and ratios vs targets.
-// Runs bench/delta.ts (graph changes as deltas) and bench/renderer.ts afterwards when they exist (unless
-// --core-only), then bench/bigvault.ts (the 10k vault in Chromium) when the sizes include 10000.
+// Runs bench/delta.ts (graph changes as deltas), bench/renderer.ts and bench/labels.ts afterwards when they exist
+// (unless --core-only), then bench/bigvault.ts (the 10k vault in Chromium) when the sizes include 10000.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
@@ -124,6 +124,12 @@ async function main(): Promise<void> {
   if (!args.coreOnly && existsSync(renderer)) {
     console.log('\n# Renderer benchmark (bench/renderer.ts)')
     const r = spawnSync(process.execPath, [...process.execArgv, renderer, ...process.argv.slice(2)], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = r.status ?? 1
+  }
+  const labels = path.join(here, 'labels.ts')
+  if (!args.coreOnly && existsSync(labels)) {
+    console.log('\n# Label benchmark (bench/labels.ts)')
+    const r = spawnSync(process.execPath, [...process.execArgv, labels], { stdio: 'inherit' })
     if (r.status !== 0) process.exitCode = r.status ?? 1
   }
 }

@@ -397,7 +397,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       return noteDoc(parsed.meta, stripFrontmatter(file.text, parsed.lineOffset), parsed.lineOffset)
     },
     getMentions: (id) => built(current).queries.getMentions(id),
-    neighbourhood: (id, depth) => built(current).queries.neighbourhood(id, depth),
+    neighbourhood: (id, depth, opts) => built(current).queries.neighbourhood(id, depth, opts),
     overlap: (ids) => built(current).queries.overlap(ids),
     compare: (ids) => built(current).queries.compare(ids),
     confusables: () => built(current).queries.confusables(),

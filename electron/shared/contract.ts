@@ -17,6 +17,7 @@ import { studyValidators, type StudyApi } from './study-contract'
 import type { CardSet } from '../core/study/types'
 import type { CompareResult, Confusables } from '../core/compare/types'
 import type { ExamOverlap } from '../core/compare/examOverlap'
+import type { NeighbourhoodOptions } from '../core/graph/adjacency'
 import type { ServiceMapEdge } from '../core/graph/serviceMap'
 
 export type { ServiceMapEdge } from '../core/graph/serviceMap'
@@ -65,7 +66,8 @@ export interface Api extends StudyApi {
   getGraph(): Graph
   getNote(path: string): NoteDoc
   getMentions(entityId: string): EntityMentions
-  neighbourhood(id: string, depth: number): Neighbourhood
+  /** `opts` limits the walk to what the canvas shows (node types, edge weights): the local graph */
+  neighbourhood(id: string, depth: number, opts?: NeighbourhoodOptions): Neighbourhood
   overlap(ids: string[]): OverlapResult
   /** decision card of 2–4 services/concepts, neighbours ranked by specificity, notes mentioning all */
   compare(ids: string[]): CompareResult
@@ -130,6 +132,18 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
 const none = (a: unknown[]) => a.length === 0
 
+const NODE_TYPES = new Set(['domain', 'note', 'service', 'concept', 'tag'])
+const isWeight = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6)
+function isNeighbourhoodOptions(v: unknown): boolean {
+  if (!isPlainObject(v)) return false
+  for (const [k, val] of Object.entries(v)) {
+    if (k === 'types') { if (val !== undefined && !(Array.isArray(val) && val.length <= 5 && val.every((t) => NODE_TYPES.has(t as string)))) return false }
+    else if (k === 'minWeight' || k === 'minRelatedWeight') { if (!isWeight(val)) return false }
+    else return false
+  }
+  return true
+}
+
 const THEMES: ThemeSetting[] = ['system', 'light', 'dark']
 function isSettingsPatch(v: unknown): boolean {
   if (!isPlainObject(v)) return false
@@ -148,7 +162,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   getGraph: none,
   getNote: (a) => a.length === 1 && isStr(a[0]),
   getMentions: (a) => a.length === 1 && isStr(a[0], 512),
-  neighbourhood: (a) => a.length === 2 && isStr(a[0], 512) && isInt(a[1], 1, 3),
+  neighbourhood: (a) => (a.length === 2 || (a.length === 3 && isNeighbourhoodOptions(a[2]))) && isStr(a[0], 512) && isInt(a[1], 1, 3),
   overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
   compare: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),
   confusables: none,

@@ -10,7 +10,8 @@ import { mapReport, positionsKey, waitSettled } from './mapCheck'
 import { startWebHost, type RunningHost } from './webHost'
 
 test.use({ viewport: { width: 1400, height: 900 } })
-test.describe.configure({ mode: 'serial' })
+// a busy machine makes a fresh start slow: these wait for conditions, so a long limit costs nothing when fast
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const FOREIGN = path.resolve(import.meta.dirname, '../../../shared/corpora/mla-study-notes')
 const shots = process.env.MAP_SHOTS_DIR
@@ -56,6 +57,7 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   const report = await mapReport(page)
   if (shots) await page.screenshot({ path: path.join(shots, 'services.png') })
   expect(report.visibleTypes).toEqual(['service'])
+  console.log(`services map: ${report.labelledTypes.service ?? 0} of ${report.visibleNodes} services labelled, label font ${report.labelPx.min.toFixed(1)} px on screen at fit zoom`)
   expect(report.labelledTypes.service ?? 0).toBeGreaterThanOrEqual(60)
   expect(report.labelOverlaps).toEqual([])
   expect(report.nodeOverlaps).toEqual([])
@@ -70,23 +72,101 @@ test('notes view: domains, notes and what they cover, no overlaps', async ({ pag
   expect(report.nodeOverlaps).toEqual([])
 })
 
-test.describe('foreign notes', () => {
-  let host: RunningHost | null = null
-  let tmp = ''
-  test.beforeAll(async () => {
-    if (!fs.existsSync(FOREIGN)) return
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-graph-map-'))
-    fs.cpSync(FOREIGN, path.join(tmp, 'notes'), { recursive: true })
-    host = await startWebHost({ notes: path.join(tmp, 'notes'), stateDir: path.join(tmp, 'state') })
-  })
-  test.afterAll(async () => {
-    await host?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
-  })
+/** Where the shown nodes sit on the canvas, and how one node's label reads. */
+function frame(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const cy = window.cy!
+    const w = cy.width()
+    const h = cy.height()
+    const shown = cy.nodes(':visible')
+    const ps = shown.map((n) => n.renderedPosition())
+    const xs = ps.map((p) => p.x)
+    const ys = ps.map((p) => p.y)
+    const n = cy.getElementById(id)
+    const c = n.nonempty() && n.isNode() ? n.renderedPosition() : { x: NaN, y: NaN }
+    const labelled = n.nonempty() && String(n.style('label') ?? '') !== '' && Number(n.style('text-opacity')) > 0
+    return {
+      shown: shown.length,
+      inside: ps.every((p) => p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h),
+      // share of the canvas the shown nodes span (a refit fills it; a stale viewport does not)
+      span: Math.max((Math.max(...xs) - Math.min(...xs)) / w, (Math.max(...ys) - Math.min(...ys)) / h),
+      offCentre: Math.max(Math.abs(c.x - w / 2) / w, Math.abs(c.y - h / 2) / h),
+      font: labelled ? n.numericStyle('font-size') * cy.zoom() : 0,
+    }
+  }, id)
+}
 
-  test('overview of notes the project has not tuned for', async ({ page }) => {
-    test.skip(!fs.existsSync(FOREIGN), `no foreign corpus at ${FOREIGN}`)
-    await openFresh(page, host!.url)
-    await expectReadable(page, 'overview-foreign')
-  })
+test('local graph: centred on its node, labelled, refitted; leaving it and filters refit too', async ({ page }) => {
+  test.setTimeout(180_000)
+  const GLUE = 'service:aws-glue'
+  await openFresh(page, baseUrl())
+  const all = (await frame(page, GLUE)).shown
+  await page.goto(`${baseUrl()}#?select=${GLUE}&depth=1`)
+  await waitSettled(page)
+  await expect.poll(async () => (await frame(page, GLUE)).shown, { timeout: 30_000 }).toBeLessThan(all)
+  await expect.poll(async () => (await frame(page, GLUE)).offCentre, { timeout: 10_000 }).toBeLessThan(0.05)
+  const local = await frame(page, GLUE)
+  expect(local.shown).toBeGreaterThan(1)
+  expect(local.inside).toBe(true)
+  expect(local.span).toBeGreaterThan(0.3)
+  // 11 px on screen (the label's model font is rounded to 1/100)
+  expect(local.font).toBeGreaterThanOrEqual(10.95)
+  const report = await mapReport(page)
+  if (shots) await page.screenshot({ path: path.join(shots, 'local.png') })
+  expect(report.labels).toBeGreaterThanOrEqual(Math.min(local.shown, 10))
+  expect(report.labelOverlaps).toEqual([])
+  expect(report.nodeOverlaps).toEqual([])
+
+  // back to the global graph: every node again, the view's own placement fitted
+  await page.getByRole('radio', { name: 'Global' }).check()
+  await expect.poll(async () => (await frame(page, GLUE)).shown).toBe(all)
+  await expect.poll(async () => { const f = await frame(page, GLUE); return f.inside && f.span > 0.5 }).toBe(true)
+
+  // a filter packs what it leaves and refits
+  await page.getByRole('checkbox', { name: 'Notes' }).uncheck()
+  await expect.poll(async () => (await frame(page, GLUE)).shown).toBeLessThan(all)
+  await expect.poll(async () => { const f = await frame(page, GLUE); return f.inside && f.span > 0.5 }).toBe(true)
+  expect((await mapReport(page)).nodeOverlaps).toEqual([])
 })
+
+/**
+ * Notes the project has never seen: the shared corpus, plus any folders listed in MAP_FOREIGN_NOTES
+ * (separated like PATH), e.g. public study notes saved under /tmp. Each gets its own fresh web host.
+ */
+const foreignFolders = [FOREIGN, ...(process.env.MAP_FOREIGN_NOTES ?? '').split(path.delimiter).filter(Boolean)]
+
+for (const [i, folder] of foreignFolders.entries()) {
+  test.describe(`foreign notes ${i === 0 ? '(shared corpus)' : path.basename(folder)}`, () => {
+    let host: RunningHost | null = null
+    let tmp = ''
+    test.beforeAll(async () => {
+      if (!fs.existsSync(folder)) return
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-graph-map-'))
+      fs.cpSync(folder, path.join(tmp, 'notes'), { recursive: true })
+      host = await startWebHost({ notes: path.join(tmp, 'notes'), stateDir: path.join(tmp, 'state') })
+    })
+    test.afterAll(async () => {
+      await host?.stop()
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    })
+
+    test('overview of notes the project has not tuned for', async ({ page }) => {
+      test.skip(!fs.existsSync(folder), `no foreign corpus at ${folder}`)
+      await openFresh(page, host!.url)
+      await expectReadable(page, `overview-foreign-${i}`)
+    })
+
+    test('services map of notes the project has not tuned for', async ({ page }) => {
+      test.skip(!fs.existsSync(folder), `no foreign corpus at ${folder}`)
+      await openFresh(page, host!.url, '#?view=services')
+      await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
+      await waitSettled(page)
+      const report = await mapReport(page)
+      if (shots) await page.screenshot({ path: path.join(shots, `services-foreign-${i}.png`) })
+      // every service of a small folder is labelled; a large one at least 60
+      expect(report.labelledTypes.service ?? 0).toBeGreaterThanOrEqual(Math.min(60, report.visibleNodes))
+      expect(report.labelOverlaps).toEqual([])
+      expect(report.nodeOverlaps).toEqual([])
+    })
+  })
+}

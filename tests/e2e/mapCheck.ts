@@ -11,6 +11,8 @@ export interface MapReport {
   visibleTypes: string[]
   labelledTypes: Record<string, number>
   visibleNodes: number
+  /** smallest and median on-screen font size of the shown labels (px) */
+  labelPx: { min: number; median: number }
 }
 
 export async function mapReport(page: Page): Promise<MapReport> {
@@ -34,6 +36,7 @@ export async function mapReport(page: Page): Promise<MapReport> {
     const labels: B[] = []
     const nodes: B[] = []
     const labelledTypes: Record<string, number> = {}
+    const px: number[] = []
     visible.forEach((n) => {
       const bb = n.boundingBox({ includeLabels: false, includeOverlays: false } as never)
       nodes.push({ id: n.id(), x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 })
@@ -44,6 +47,7 @@ export async function mapReport(page: Page): Promise<MapReport> {
       if (!text || !(opacity > 0) || font * zoom < Math.max(minZoomed, 6)) return
       const lb = n.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false } as never)
       labels.push({ id: n.id(), x1: lb.x1, y1: lb.y1, x2: lb.x2, y2: lb.y2 })
+      px.push(font * zoom)
       const t = String(n.data('type'))
       labelledTypes[t] = (labelledTypes[t] ?? 0) + 1
     })
@@ -54,6 +58,7 @@ export async function mapReport(page: Page): Promise<MapReport> {
       visibleTypes: [...new Set(visible.map((n) => String(n.data('type'))))].sort(),
       labelledTypes,
       visibleNodes: visible.length,
+      labelPx: { min: px.length ? Math.min(...px) : 0, median: px.length ? [...px].sort((a, b) => a - b)[Math.floor(px.length / 2)] : 0 },
     }
   })
 }

@@ -63,12 +63,30 @@ export function neighbourIds(ix: GraphIndex, id: string): Set<string> {
   return out
 }
 
-/** Nodes within `depth` hops (1–3) and the edges among them. */
-export function neighbourhood(graph: Graph, id: string, depth: number): { nodes: string[]; edges: string[] } {
+/** What a neighbourhood may walk through: the local graph walks what the canvas shows. */
+export interface NeighbourhoodOptions {
+  /** node types that may be reached (the start node always counts); absent: all */
+  types?: NodeType[]
+  /** edges lighter than this are not walked (absent weight counts 1) */
+  minWeight?: number
+  /** co-mention ('related') edges lighter than this are not walked */
+  minRelatedWeight?: number
+}
+
+/** Nodes within `depth` hops (1–3) and the edges among them, over the edges the options allow. */
+export function neighbourhood(graph: Graph, id: string, depth: number, opts: NeighbourhoodOptions = {}): { nodes: string[]; edges: string[] } {
   const ix = indexGraph(graph)
   const start = ix.indexOf.get(id)
   if (start === undefined) return { nodes: [], edges: [] }
   const maxDepth = Math.max(1, Math.min(3, Math.floor(depth) || 1))
+  const types = opts.types ? new Set<NodeType>(opts.types) : null
+  const walks = (k: number): boolean => {
+    if (types && !types.has(ix.nodes[ix.targets[k]].type)) return false
+    const e = graph.edges[ix.edgeOf[k]]
+    const w = e.weight ?? 1
+    if (opts.minWeight !== undefined && w < opts.minWeight) return false
+    return !(opts.minRelatedWeight !== undefined && e.type === 'related' && w < opts.minRelatedWeight)
+  }
   const dist = new Map<number, number>([[start, 0]])
   let frontier = [start]
   for (let d = 1; d <= maxDepth && frontier.length; d++) {
@@ -76,7 +94,7 @@ export function neighbourhood(graph: Graph, id: string, depth: number): { nodes:
     for (const u of frontier) {
       for (let k = ix.offsets[u]; k < ix.offsets[u + 1]; k++) {
         const v = ix.targets[k]
-        if (!dist.has(v)) {
+        if (!dist.has(v) && walks(k)) {
           dist.set(v, d)
           next.push(v)
         }
@@ -86,7 +104,7 @@ export function neighbourhood(graph: Graph, id: string, depth: number): { nodes:
   }
   const edgeSet = new Set<number>()
   for (const u of dist.keys()) {
-    for (let k = ix.offsets[u]; k < ix.offsets[u + 1]; k++) if (dist.has(ix.targets[k])) edgeSet.add(ix.edgeOf[k])
+    for (let k = ix.offsets[u]; k < ix.offsets[u + 1]; k++) if (dist.has(ix.targets[k]) && walks(k)) edgeSet.add(ix.edgeOf[k])
   }
   return {
     nodes: [...dist.keys()].map((i) => ix.nodes[i].id),

@@ -61,7 +61,7 @@ import type {
 } from '../types'
 import type { Centrality, Neighbourhood } from '../../shared/contract'
 import { examByCode, examOverlap, exams } from '../exams'
-import { neighbourhood } from './adjacency'
+import { neighbourhood, type NeighbourhoodOptions } from './adjacency'
 import type { GraphBuilder } from './builder'
 import { centrality } from './centrality'
 import { confusedPairs, coverageGaps, getMentions, overlap, renamed } from './queries'
@@ -74,7 +74,7 @@ import { examOverlapOf, type ExamOverlap } from '../compare/examOverlap'
 
 export { GraphBuilder, MAX_REFS, type GraphDelta } from './builder'
 export { edgeId, noteId, tagId, domainId, isEntityId } from './ids'
-export { indexGraph, neighbourhood, shortestPath } from './adjacency'
+export { indexGraph, neighbourhood, shortestPath, type NeighbourhoodOptions } from './adjacency'
 export { centrality } from './centrality'
 export { search, scoreName } from './search'
 export { plainText, snippetAt, type GetLines } from './snippets'
@@ -83,7 +83,7 @@ export { exams, examOverlap, examByCode, domainLabel, EXAM_FACTS } from '../exam
 
 export interface GraphQueries {
   graph(): Graph
-  neighbourhood(id: string, depth: number): Neighbourhood
+  neighbourhood(id: string, depth: number, opts?: NeighbourhoodOptions): Neighbourhood
   overlap(ids: string[]): OverlapResult
   centrality(): Centrality
   getMentions(entityId: string): EntityMentions
@@ -126,7 +126,7 @@ export function createGraphQueries(builder: GraphBuilder, getLines: GetLines): G
   return {
     stop: () => fulltext.stop(),
     graph: () => builder.graph(),
-    neighbourhood: (id, depth) => neighbourhood(builder.graph(), id, depth),
+    neighbourhood: (id, depth, opts) => neighbourhood(builder.graph(), id, depth, opts),
     overlap: (ids) => overlap(builder.graph(), notesSource, ids, getLines),
     centrality: () => centrality(builder.graph()),
     getMentions: (id) => getMentions(notesSource, id, getLines, 500, familyOf(builder.ontology, id)),

@@ -52,6 +52,31 @@ describe('neighbourhood', () => {
   })
 })
 
+describe('neighbourhood options (the local graph walks what the canvas shows)', () => {
+  const g: Graph = {
+    nodes: [
+      { id: 'a', type: 'service', label: 'A' },
+      { id: 'b', type: 'service', label: 'B' },
+      { id: 'n', type: 'note', label: 'N' },
+      { id: 'c', type: 'service', label: 'C' },
+    ],
+    edges: [
+      { id: 'ab', source: 'a', target: 'b', type: 'related', weight: 2 },
+      { id: 'an', source: 'a', target: 'n', type: 'mentions', weight: 1 },
+      { id: 'nc', source: 'n', target: 'c', type: 'mentions', weight: 5 },
+    ],
+    diagnostics: [],
+  }
+  it('skips light co-mention edges, light edges of any kind, and node types not shown', () => {
+    expect(neighbourhood(g, 'a', 2).nodes.sort()).toEqual(['a', 'b', 'c', 'n'])
+    expect(neighbourhood(g, 'a', 2, { minRelatedWeight: 4 }).nodes.sort()).toEqual(['a', 'c', 'n'])
+    expect(neighbourhood(g, 'a', 2, { minRelatedWeight: 4 }).edges.sort()).toEqual(['an', 'nc'])
+    expect(neighbourhood(g, 'a', 2, { minWeight: 2 }).nodes.sort()).toEqual(['a', 'b'])
+    // no walking through a hidden note: C is two hops away only through it
+    expect(neighbourhood(g, 'a', 2, { types: ['service'] }).nodes.sort()).toEqual(['a', 'b'])
+  })
+})
+
 describe('shortestPath', () => {
   it('finds a shortest chain of node ids', () => {
     const { g } = setup()
@@ -100,6 +125,29 @@ describe('overlap (compare)', () => {
     const tagged = overlap(g, b, [GLUE, 'tag:streaming'], getLines)
     expect(tagged.notes).toEqual(['D1/ingest.md'])
     expect(overlap(g, b, [GLUE, 'service:amazon-athena'], getLines).notes).toEqual([])
+  })
+})
+
+describe('overlap ranks neighbours by specificity', () => {
+  // a and b share a hub (linked to every node) and twenty specific neighbours of differing strength
+  const pairs: [string, string][] = []
+  const weights: Record<string, number> = {}
+  for (let i = 0; i < 20; i++) {
+    pairs.push(['a', `s${i}`], ['b', `s${i}`])
+    weights[`a|s${i}`] = i + 1
+    weights[`b|s${i}`] = 20
+  }
+  for (let i = 0; i < 40; i++) pairs.push(['hub', `x${i}`])
+  pairs.push(['hub', 'a'], ['hub', 'b'])
+  for (let i = 0; i < 20; i++) pairs.push(['hub', `s${i}`])
+  const g = graphOf(pairs)
+  for (const e of g.edges) e.weight = weights[`${e.source}|${e.target}`] ?? 1
+  const src = { note: () => undefined, notes: () => [], notesMentioning: () => new Set<string>() }
+  it('keeps at most 12, strongest common ground first, never the hub', () => {
+    const r = overlap(g, src, ['a', 'b'], () => undefined)
+    expect(r.sharedNeighbours).toHaveLength(12)
+    expect(r.sharedNeighbours).not.toContain('hub')
+    expect(r.sharedNeighbours.slice(0, 3)).toEqual(['s19', 's18', 's17'])
   })
 })
 

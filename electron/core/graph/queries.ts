@@ -17,6 +17,7 @@ import type { Ontology } from '../ontology/types'
 import { indexGraph, neighbourIds, shortestPath } from './adjacency'
 import { isEntityId, pathOfNoteId } from './ids'
 import { type GetLines, snippetAt } from './snippets'
+import { rankBySpecificity } from './specificity'
 
 export { neighbourhood, shortestPath } from './adjacency'
 export { centrality } from './centrality'
@@ -95,18 +96,6 @@ export function getMentions(src: NotesSource, entity: string, getLines: GetLines
   return { entity, best: best && { path: best.path, section: best.section, line: best.line }, mentions }
 }
 
-const TYPE_ORDER: Record<GraphNode['type'], number> = { service: 0, concept: 1, note: 2, domain: 3, tag: 4 }
-
-function sortIds(graph: Graph, ids: Iterable<string>): string[] {
-  const ix = indexGraph(graph)
-  const node = (id: string) => ix.nodes[ix.indexOf.get(id) ?? -1]
-  return [...ids].sort((a, b) => {
-    const na = node(a)
-    const nb = node(b)
-    return (na ? TYPE_ORDER[na.type] : 9) - (nb ? TYPE_ORDER[nb.type] : 9) || (na?.label ?? a).localeCompare(nb?.label ?? b)
-  })
-}
-
 /** Does the note satisfy a non-entity id of a comparison (its tag, its domain, itself or a note it links to)? */
 function noteMatches(meta: NoteMeta, id: string): boolean {
   if (id.startsWith('tag:')) return meta.tags.includes(id.slice(4))
@@ -119,7 +108,8 @@ function noteMatches(meta: NoteMeta, id: string): boolean {
 /**
  * Compare 2–4 nodes. Notes/sections "mentioning all" use the service/concept ids; other ids (tags,
  * domains, notes) narrow the notes. Sections are listed with a snippet at the first hit of any compared
- * entity in that section. Neighbours ignore the compared nodes themselves.
+ * entity in that section. Neighbours ignore the compared nodes themselves; shared and unique ones are
+ * ranked by specificity (weakest link × inverse degree), at most 12 each.
  */
 export function overlap(graph: Graph, src: NotesSource, ids: string[], getLines: GetLines, maxSections = 200): OverlapResult {
   const uniq = [...new Set(ids)]
@@ -164,7 +154,7 @@ export function overlap(graph: Graph, src: NotesSource, ids: string[], getLines:
   const shared = [...nbrs[0] ?? []].filter((x) => nbrs.every((s) => s.has(x)))
   const unique: Record<string, string[]> = {}
   uniq.forEach((id, i) => {
-    unique[id] = sortIds(graph, [...nbrs[i]].filter((x) => nbrs.every((s, j) => j === i || !s.has(x))))
+    unique[id] = rankBySpecificity(graph, [id], [...nbrs[i]].filter((x) => nbrs.every((s, j) => j === i || !s.has(x))))
   })
 
   const paths: string[][] = []
@@ -174,7 +164,7 @@ export function overlap(graph: Graph, src: NotesSource, ids: string[], getLines:
       if (p) paths.push(p)
     }
   }
-  return { ids: uniq, sections: shown, notes: notes.map((n) => n.path), sharedNeighbours: sortIds(graph, shared), unique, paths }
+  return { ids: uniq, sections: shown, notes: notes.map((n) => n.path), sharedNeighbours: rankBySpecificity(graph, uniq, shared), unique, paths }
 }
 
 /**

@@ -77,6 +77,7 @@ function fakeApi(saved: ViewState = {}) {
     compare: vi.fn(async () => compared),
     confusables: vi.fn(async () => ({ groups: [], pairs: [{ a: 'service:aws-glue', b: 'service:amazon-kinesis', score: 1, reason: 'test' }] })),
     centrality: async () => ({ degree: {}, betweenness: {} }),
+    neighbourhood: vi.fn(async (id: string) => ({ nodes: [id, 'note:a.md'], edges: [] })),
     getViewState: async () => viewState,
     setViewState: vi.fn(async (v: ViewState) => void (viewState = v)),
     on: () => () => undefined,
@@ -144,8 +145,10 @@ describe('Explore', () => {
     await waitFor(() => expect(location.hash).toBe('#?select=service:aws-glue&depth=2'))
     expect(screen.getByRole('radio', { name: 'Local 2' })).toHaveProperty('checked', true)
     await waitFor(() =>
-      expect(controller.setFilter).toHaveBeenCalledWith(expect.objectContaining({ local: { center: 'service:aws-glue', depth: 2 } })),
+      expect(controller.setFilter).toHaveBeenCalledWith(expect.objectContaining({ local: { center: 'service:aws-glue', depth: 2, nodes: ['service:aws-glue', 'note:a.md'] } })),
     )
+    // asked of the core, walking only the co-mention edges the canvas draws
+    expect(api.neighbourhood).toHaveBeenCalledWith('service:aws-glue', 2, { minRelatedWeight: 4 })
   })
 
   it('moves between tabs with the arrow keys', async () => {

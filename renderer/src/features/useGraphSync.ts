@@ -5,6 +5,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { Centrality, RendererApi, ServiceMapEdge } from '../../../electron/shared/contract'
 import type { Graph } from '../../../electron/core/types'
 import type { GraphController, NodeFilter } from '../graph/controller'
+import { localFilter } from './localGraph'
 import { exploreStore, layoutShown, useExplore } from './store'
 import { POSITIONS_OF, writeSaved } from './useHashState'
 
@@ -49,21 +50,26 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     return () => { clearTimeout(timer); cancelled = true }
   }, [api, controller, graph, ready, view])
 
-  // filters and the local graph; re-applied when the graph changes so new elements are filtered too
+  // filters and the local graph (its nodes from the core); re-applied when the graph changes so new
+  // elements are filtered too
   useEffect(() => {
     if (!ready) return
-    const local = depth && selected ? { center: selected, depth } : undefined
-    const nf: NodeFilter = { ...filter, local }
-    // after the commit: the shell hands the new graph to the view in its own (parent) effect
-    const timer = setTimeout(() => {
+    let cancelled = false
+    const apply = (nf: NodeFilter) => {
+      if (cancelled) return
       try {
         exploreStore.set({ counts: controller.setFilter(nf) })
       } catch {
         exploreStore.set({ counts: null })
       }
+    }
+    // after the commit: the shell hands the new graph to the view in its own (parent) effect
+    const timer = setTimeout(() => {
+      if (depth && selected) void localFilter(api, selected, depth, filter, view).then((local) => apply({ ...filter, local }))
+      else apply({ ...filter })
     }, 0)
-    return () => clearTimeout(timer)
-  }, [controller, graph, ready, filter, depth, selected, loading, view, viewVersion])
+    return () => { clearTimeout(timer); cancelled = true }
+  }, [api, controller, graph, ready, filter, depth, selected, loading, view, viewVersion])
 
   // layout: the view lays out with force by default, so only a change (or a restored non-default) runs one
   useEffect(() => {

@@ -17,8 +17,8 @@ export interface NodeFilter {
   examScope?: string
   minEdgeWeight?: number
   hideOrphans?: boolean
-  /** local graph: only nodes within `depth` of `center` */
-  local?: { center: string; depth: number }
+  /** local graph: only nodes within `depth` of `center`; `nodes` is the core's answer (api.neighbourhood) */
+  local?: { center: string; depth: number; nodes: string[] }
 }
 
 export interface GraphController {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape from 'cytoscape'
 import type { Graph } from '../../../electron/core/types'
+import { neighbourhood } from '../../../electron/core/graph/adjacency'
 import { CyGraphController } from './cyController'
 
 const graph = (extra: Partial<Graph> = {}): Graph => ({
@@ -79,8 +80,11 @@ describe('CyGraphController', () => {
     expect(c.setFilter({})).toEqual({ nodes: 5, edges: 4 })
     expect(c.setFilter({ types: ['note', 'service'] })).toEqual({ nodes: 4, edges: 2 })
     expect(c.setFilter({ minEdgeWeight: 2 })).toEqual({ nodes: 5, edges: 1 })
-    expect(c.setFilter({ local: { center: 'service:aws-glue', depth: 1 } }).nodes).toBe(2)
-    expect(c.setFilter({ local: { center: 'service:aws-glue', depth: 2 } }).nodes).toBe(3)
+    // the local graph shows the core's neighbourhood, within what the other filters let through
+    const local = (depth: number, opts = {}) => ({ center: 'service:aws-glue', depth, nodes: neighbourhood(graph(), 'service:aws-glue', depth, { minRelatedWeight: 4, ...opts }).nodes })
+    expect(c.setFilter({ local: local(1) }).nodes).toBe(2)
+    expect(c.setFilter({ local: local(2) }).nodes).toBe(3)
+    expect(c.setFilter({ local: local(2), types: ['service', 'note'] }).nodes).toBe(2)
   })
 
   it('keeps highlight groups separate and clears one without touching another', () => {

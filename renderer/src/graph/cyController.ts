@@ -8,7 +8,9 @@ import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/c
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
 import { applyDeltaToCore, changedByDelta, measureSince } from './applyDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
-import { degrees, shownOnCanvas, sizeFor, toElements } from './elements'
+import { markLongEdges } from './longEdges'
+import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
+import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
@@ -34,6 +36,9 @@ export interface ControllerEvents {
 export { DRAFT_THRESHOLD } from './forceLayout'
 /** Above this many elements: the cheap stylesheet, no hover fading, no layout animation. */
 export const BIG_ABOVE = 4000
+
+/** free space around each node of a local graph (model units): labels need it more than a whole map does */
+const LOCAL_GAP = 36
 
 export class CyGraphController implements GraphController {
   private readonly state = newGraphState()
@@ -79,13 +84,22 @@ export class CyGraphController implements GraphController {
   /** The view's packed groups for the given nodes (all of the view's when `only` is absent). */
   private groupedPositions(graph: Graph, sizes: Map<string, number>, only?: Set<string>, centre?: string): Positions {
     const spec = this.spec(graph)
-    let items = spec.items.map((i) => ({ ...i, size: sizes.get(i.id) ?? i.size }))
+    // the services map draws services smaller (serviceMapSize): pack them at that size
+    const drawn = this.viewName === 'services' ? (s: number) => serviceMapSize(s) : (s: number) => s
+    let items = spec.items.map((i) => ({ ...i, size: sizes.has(i.id) ? drawn(sizes.get(i.id)!) : i.size }))
     if (only) items = items.filter((i) => only.has(i.id))
     // a local graph: one group with its centre node in the middle
     if (centre) items = items.map((i) => ({ ...i, group: 'local', rank: i.id === centre ? -1e9 : i.rank }))
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
-    const packed = packLayout(items, { groupOrder: spec.groupOrder, aspect, ...spec.pack })
+    if (centre) this.packedAspect = aspect
+    // the local graph is one group in rings around its centre, shaped like the canvas (an ellipse of its
+    // aspect) so the fit fills it, with room between nodes for their labels (a few dozen nodes, read closely)
+    const shape = centre ? { squash: Math.min(4, Math.max(0.25, aspect * aspect)), gap: LOCAL_GAP, shelf: false } : {}
+    const opts = { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape }
+    const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
+    const text = (id: string) => this.measure(shortLabel(this.state.byId.get(id)?.label ?? ''))
+    const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas)
     if (!only) this.groupBoxes = { view: this.viewName, groups: packed.groups }
     return packed.positions
   }
@@ -145,6 +159,7 @@ export class CyGraphController implements GraphController {
     this.filters.apply()
     if (this.filters.active()) this.relayoutForFilter()
     else this.viewport.fitPositions()
+    if (services) markLongEdges(cy)
     this.labels.update()
     this.viewApplications++
     this.emit()
@@ -163,7 +178,9 @@ export class CyGraphController implements GraphController {
       ? this.groupedPositions(this.state.current, sizes, new Set(this.filters.shownIds()), f.local?.center)
       : this.viewPositions.get(this.viewName) ?? this.groupedPositions(this.state.current, sizes)
     cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
-    this.viewport.fitPositions(f.local ? 60 : 30)
+    if (f.local) this.viewport.fitAround(f.local.center, 60)
+    else this.viewport.fitPositions(30)
+    if (this.viewName === 'services') markLongEdges(cy)
     this.labels.update()
   }
 
@@ -178,6 +195,7 @@ export class CyGraphController implements GraphController {
       cy.add(this.serviceEdges.filter((e) => this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string)))
     })
     if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
+    if (this.viewName === 'services') markLongEdges(cy)
   }
 
   /** Label density: 0 (fewest) … 4 (most). */
@@ -466,7 +484,19 @@ export class CyGraphController implements GraphController {
   }
 
   fitPositions(padding = 30): void { this.viewport.fitPositions(padding) }
-  resized(): void { this.viewport.resized() }
+  resized(): void {
+    this.viewport.resized()
+    // a local graph packed for another canvas shape (the note panel opened or was dragged) is packed
+    // again for this one, so it fills the canvas and its labels get room
+    const cy = this.state.core
+    if (!cy || !this.filters.current().local || cy.height() <= 0) return
+    const aspect = cy.width() / cy.height()
+    if (this.packedAspect !== null && Math.abs(Math.log(aspect / this.packedAspect)) < 0.2) return
+    clearTimeout(this.repackTimer)
+    this.repackTimer = setTimeout(() => { if (this.filters.current().local) this.relayoutForFilter() }, 150)
+  }
+  private packedAspect: number | null = null
+  private repackTimer: ReturnType<typeof setTimeout> | undefined
 
   highlight(group: string, ids: string[] | null): void {
     this.highlights.set(group, ids)
@@ -510,7 +540,9 @@ export class CyGraphController implements GraphController {
     const max = Math.max(1e-9, ...Object.values(source))
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        n.data('size', sizeFor((source[n.id()] ?? 0) / max, n.data('type') as GraphNode['type']))
+        const size = sizeFor((source[n.id()] ?? 0) / max, n.data('type') as GraphNode['type'])
+        n.data('size', size)
+        if (n.data('type') === 'service') n.data('ssize', serviceMapSize(size))
       })
     })
   }

@@ -21,6 +21,12 @@ export const sizeFor = (scaled: number, type: GraphNode['type']): number =>
   Math.round(BASE_SIZE[type] + GROWTH[type] * Math.sqrt(Math.max(0, Math.min(1, scaled))))
 
 /**
+ * A service's diameter on the services map: the same order as `size` in a narrower range, so the rows of
+ * labelled services stay short (the map fits at a larger zoom, and its labels read bigger).
+ */
+export const serviceMapSize = (size: number): number => Math.round(10 + ((Math.max(14, size) - 14) / 36) * 16)
+
+/**
  * Labels vanish below 9 rendered px (min-zoomed-font-size), so a bigger font means labelled at a lower
  * zoom: the top 3 % by degree keep their label when zoomed out, the top 10 % next, the rest last.
  */
@@ -99,6 +105,7 @@ export function nodeElements(graph: Graph, deg: Map<string, number>, opts: { hub
         category: n.category,
         deg: d,
         size: sizeFor(d / maxDeg, n.type),
+        ...(n.type === 'service' ? { ssize: serviceMapSize(sizeFor(d / maxDeg, n.type)) } : {}),
         font: fontFor(rank, n.type),
       },
     }

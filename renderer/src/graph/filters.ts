@@ -130,22 +130,10 @@ export class Filters {
     }
     const visible = new Set(this.state.current.nodes.filter(passes).map((n) => n.id))
     const edgeOk = this.edgeTest(visible)
+    // the local graph's nodes come from the core's neighbourhood query (features/localGraph.ts)
     if (f.local && visible.has(f.local.center)) {
-      const keep = new Set([f.local.center])
-      let frontier = [f.local.center]
-      for (let d = 0; d < f.local.depth; d++) {
-        const next: string[] = []
-        for (const id of frontier) {
-          cy.getElementById(id).connectedEdges().forEach((e) => {
-            const other = e.source().id() === id ? e.target().id() : e.source().id()
-            if (!keep.has(other) && edgeOk(e.source().id(), e.target().id(), e.data('weight') as number)) {
-              keep.add(other)
-              next.push(other)
-            }
-          })
-        }
-        frontier = next
-      }
+      const keep = new Set(f.local.nodes)
+      keep.add(f.local.center)
       for (const id of [...visible]) if (!keep.has(id)) visible.delete(id)
     }
     if (f.hideOrphans) {

@@ -15,6 +15,8 @@ const DENSITY = [
   { padding: 0, scale: 0.86, cap: Infinity },
 ]
 export const DEFAULT_DENSITY = 2
+/** On-screen cap of labels drawn at a model font (the services map) */
+const MAX_MODEL_PX = 15
 export const MAX_DENSITY = DENSITY.length - 1
 
 export class Labels {
@@ -59,6 +61,7 @@ export class Labels {
     clearTimeout(this.timer)
     const cy = this.state.core
     if (!cy || cy.destroyed()) return
+    const started = performance.now()
     const zoom = cy.zoom()
     const w = cy.width()
     const h = cy.height()
@@ -79,7 +82,7 @@ export class Labels {
         text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
         x: p.x,
         y: p.y,
-        nodeHeight: (Number(n.data('size')) || 10) * zoom,
+        nodeHeight: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom,
         importance: (score.get(id) ?? 0) + (first.has(id) ? 1e9 : 0),
         fontPx: 11,
       })
@@ -88,7 +91,8 @@ export class Labels {
     ranked.sort((a, b) => b[1] - a[1])
     const tier = new Map<string, number>()
     ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < ranked.length * 0.04 ? 14 : i < ranked.length * 0.15 ? 12.5 : 11))
-    for (const c of candidates) c.fontPx = this.modelFont ? this.modelFont * zoom : (tier.get(c.id) ?? 11) * d.scale
+    // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
+    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
     const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
@@ -103,6 +107,8 @@ export class Labels {
       }
     })
     this.shown = next
+    // the benchmark (bench/labels.ts) reads how long each pick took, classes applied included
+    try { performance.measure('notes-graph:label-pick', { start: started }) } catch { /* no timeline */ }
     this.onUpdate()
   }
 }

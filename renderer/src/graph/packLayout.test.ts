@@ -57,4 +57,16 @@ describe('packLayout', () => {
       }
     }
   })
+
+  it('puts a small group beside a dominant one when that fits a wide canvas better', () => {
+    const big = Array.from({ length: 50 }, (_, i) => ({ id: `b${i}`, size: 30, group: 'big', rank: i }))
+    const small = Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, size: 30, group: 'small', rank: i }))
+    const { groups, positions } = packLayout([...big, ...small], { aspect: 1.4 })
+    const [gb, gs] = [groups.find((g) => g.id === 'big')!, groups.find((g) => g.id === 'small')!]
+    // side by side: their vertical extents overlap
+    expect(gs.y1 < gb.y2 && gb.y1 < gs.y2).toBe(true)
+    const xs = Object.values(positions).map((p) => p.x)
+    const ys = Object.values(positions).map((p) => p.y)
+    expect((Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys))).toBeGreaterThan(1)
+  })
 })

@@ -170,6 +170,44 @@ function boundsOf(items: PackItem[], pos: Positions): { x1: number; y1: number; 
   return { x1, y1, x2, y2 }
 }
 
+interface PackedItems { id: string; list: PackItem[]; pos: Positions; box: { x1: number; y1: number; x2: number; y2: number } }
+
+/** Groups in rows of at most `rowWidth` (a wider group gets a row alone), rows centred under each other. */
+function arrangeRows(packed: PackedItems[], rowWidth: number, groupGap: number): { positions: Positions; groups: PackedGroup[]; width: number; height: number } {
+  const positions: Positions = {}
+  const groups: PackedGroup[] = []
+  let y = 0
+  let maxWidth = 0
+  let row: PackedItems[] = []
+  const flush = () => {
+    if (row.length === 0) return
+    const height = Math.max(...row.map((p) => p.box.y2 - p.box.y1))
+    const width = row.reduce((s, p) => s + (p.box.x2 - p.box.x1), 0) + groupGap * (row.length - 1)
+    maxWidth = Math.max(maxWidth, width)
+    let x = -width / 2
+    for (const p of row) {
+      const w = p.box.x2 - p.box.x1
+      const h = p.box.y2 - p.box.y1
+      const dx = x - p.box.x1
+      const dy = y + (height - h) / 2 - p.box.y1
+      for (const it of p.list) positions[it.id] = { x: p.pos[it.id].x + dx, y: p.pos[it.id].y + dy }
+      groups.push({ id: p.id, x1: x, y1: y + (height - h) / 2, x2: x + w, y2: y + (height + h) / 2 })
+      x += w + groupGap
+    }
+    y += height + groupGap
+    row = []
+  }
+  let used = 0
+  for (const p of packed) {
+    const w = p.box.x2 - p.box.x1
+    if (row.length > 0 && used + groupGap + w > rowWidth) { flush(); used = 0 }
+    used += (row.length > 0 ? groupGap : 0) + w
+    row.push(p)
+  }
+  flush()
+  return { positions, groups, width: maxWidth, height: Math.max(0, y - groupGap) }
+}
+
 /** Place every item: groups packed, then arranged in rows. Returns positions and each group's box. */
 export function packLayout(items: PackItem[], opts: PackOptions = {}): { positions: Positions; groups: PackedGroup[] } {
   const gap = opts.gap ?? 14
@@ -194,38 +232,21 @@ export function packLayout(items: PackItem[], opts: PackOptions = {}): { positio
     const pos = opts.shelf ? shelfGroup(list, gap) : packGroup(list, gap, cell, opts.squash ?? 1.6)
     return { id: g, list, pos, box: boundsOf(list, pos) }
   })
-  // rows of groups about as wide as the whole picture should be
+  // rows of groups: of the row widths that change where rows break, the one whose picture fits the canvas
+  // (aspect) at the largest zoom; one dominant group no longer pushes a small one onto a row of its own
   const totalArea = packed.reduce((s, p) => s + (p.box.x2 - p.box.x1 + groupGap) * (p.box.y2 - p.box.y1 + groupGap), 0)
-  const widest = Math.max(0, ...packed.map((p) => p.box.x2 - p.box.x1))
-  const rowWidth = Math.max(widest, Math.sqrt(totalArea * aspect))
-  const positions: Positions = {}
-  const groups: PackedGroup[] = []
-  let y = 0
-  let row: typeof packed = []
-  const flush = () => {
-    if (row.length === 0) return
-    const height = Math.max(...row.map((p) => p.box.y2 - p.box.y1))
-    const width = row.reduce((s, p) => s + (p.box.x2 - p.box.x1), 0) + groupGap * (row.length - 1)
-    let x = -width / 2
-    for (const p of row) {
-      const w = p.box.x2 - p.box.x1
-      const h = p.box.y2 - p.box.y1
-      const dx = x - p.box.x1
-      const dy = y + (height - h) / 2 - p.box.y1
-      for (const it of p.list) positions[it.id] = { x: p.pos[it.id].x + dx, y: p.pos[it.id].y + dy }
-      groups.push({ id: p.id, x1: x, y1: y + (height - h) / 2, x2: x + w, y2: y + (height + h) / 2 })
-      x += w + groupGap
-    }
-    y += height + groupGap
-    row = []
+  const widths = packed.map((p) => p.box.x2 - p.box.x1)
+  const widest = Math.max(0, ...widths)
+  const candidates = new Set([Math.max(widest, Math.sqrt(totalArea * aspect))])
+  let sum = 0
+  widths.forEach((w, i) => { sum += w + (i > 0 ? groupGap : 0); if (sum >= widest) candidates.add(sum) })
+  let best: ReturnType<typeof arrangeRows> | null = null
+  let bestZoom = -1
+  for (const rowWidth of candidates) {
+    const r = arrangeRows(packed, rowWidth, groupGap)
+    const zoom = Math.min(aspect / Math.max(1, r.width), 1 / Math.max(1, r.height))
+    if (zoom > bestZoom * 1.0001) { best = r; bestZoom = zoom }
   }
-  let used = 0
-  for (const p of packed) {
-    const w = p.box.x2 - p.box.x1
-    if (row.length > 0 && used + groupGap + w > rowWidth) { flush(); used = 0 }
-    used += (row.length > 0 ? groupGap : 0) + w
-    row.push(p)
-  }
-  flush()
+  const { positions, groups } = best ?? { positions: {}, groups: [] }
   return { positions, groups }
 }

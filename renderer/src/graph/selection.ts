@@ -1,7 +1,8 @@
 // The selected node: kept in Cytoscape's `:selected` state (for tests and exports) without a redraw, and
 // drawn by the selection overlay (selectionOverlay.ts) instead of a restyle of every element.
 import type { Core } from 'cytoscape'
-import type { GraphState, Quiet } from './graphState'
+import { withoutRedraws } from './cyPrivate'
+import type { GraphState } from './graphState'
 import { SelectionOverlay } from './selectionOverlay'
 import type { ThemeName } from './style'
 import { overlayColours } from './style'
@@ -36,14 +37,10 @@ export class Selection {
   show(): void {
     const cy = this.state.core
     if (!cy || cy.destroyed()) return
-    const quiet = cy as unknown as Quiet
-    quiet.notifications(false)
-    try {
+    withoutRedraws(cy, () => {
       cy.$(':selected').unselect()
       if (this.selectedId) cy.getElementById(this.selectedId).select()
-    } finally {
-      quiet.notifications(true)
-    }
+    })
     this.overlay?.show(this.selectedId)
   }
 }

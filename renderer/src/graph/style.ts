@@ -99,6 +99,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     })),
     { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
     { selector: 'node.lbl.bare', style: { label: 'data(bare)' } },
+    // services on the services map: a narrower size range (elements.ts serviceMapSize)
+    { selector: 'node.bare', style: { width: 'data(ssize)', height: 'data(ssize)' } },
     { selector: 'node[type = "domain"].lbl', style: { 'font-weight': 'bold' } },
     {
       selector: 'edge',
@@ -121,6 +123,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: 'edge[kind = "part-of"]', style: { 'line-color': MAP_EDGE_COLOURS[theme]['part-of'], 'line-style': 'dotted', width: 2 } },
     // edges a view leaves out come back while their node is hovered
     { selector: 'edge.vh', style: { display: 'none' } },
+    // the services map's long edges, faint until their node or they themselves are hovered (longEdges.ts)
+    { selector: 'edge.long', style: { opacity: 0.14 } },
+    { selector: 'edge.long.hover-hl', style: { opacity: 0.9 } },
     { selector: 'edge.vh.hover-hl', style: { display: 'element', opacity: 0.7 } },
     ...Object.keys(GROUP_MARK).map((group) => ({ selector: `node.g-${group}`, style: groupNode(group) as never })),
     ...Object.keys(GROUP_MARK).map((group) => ({

@@ -46,6 +46,27 @@ export class Viewport {
     this.fitBox(boxOf(visible), padding)
   }
 
+  /**
+   * Fit the shown nodes with `id` in the middle of the canvas (the local graph): the box is made
+   * symmetric around the node, so the fit centres it whatever side its neighbours were packed on.
+   */
+  fitAround(id: string, padding = 60): void {
+    const cy = this.state.core
+    if (!cy) return
+    const centre = cy.getElementById(id)
+    if (centre.empty() || centre.hasClass('hidden')) { this.fitPositions(padding); return }
+    const visible: Array<{ position?: Position; data: object }> = []
+    cy.nodes().forEach((n) => { if (!n.hasClass('hidden')) visible.push({ position: n.position(), data: { size: n.data('size') } }) })
+    const box = boxOf(visible)
+    if (!box) return
+    const c = centre.position()
+    const dx = Math.max(c.x - box.x1, box.x2 - c.x)
+    const dy = Math.max(c.y - box.y1, box.y2 - c.y)
+    cy.stop()
+    this.focusing = null
+    this.fitBox({ x1: c.x - dx, y1: c.y - dy, x2: c.x + dx, y2: c.y + dy }, padding)
+  }
+
   /** The pan that puts a model position in the middle of the canvas (cy.center would use the label too). */
   panToCentre(p: Position, zoom: number): Position {
     const cy = this.state.core!

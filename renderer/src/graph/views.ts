@@ -3,7 +3,7 @@
 // notes mention them most; services = services only, by AWS category; notes = domains → notes → what
 // each note covers; all = everything.
 import type { Graph, GraphEdge, GraphNode } from '../../../electron/core/types'
-import { shownOnCanvas } from './elements'
+import { serviceMapSize, shownOnCanvas } from './elements'
 import type { PackItem } from './packLayout'
 
 export type ViewName = 'overview' | 'services' | 'notes' | 'all'
@@ -97,11 +97,13 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
     const items = nodes.map((n) => {
       const bare = n.label.replace(/^(Amazon|AWS)\s+/, '')
       const text = bare.length > 24 ? `${bare.slice(0, 23)}…` : bare
-      const footprint = { width: Math.max(size(n.id), measure(text) * SERVICE_LABEL_FONT + 6), height: size(n.id) + SERVICE_LABEL_FONT * 1.3 + 8 }
-      return { id: n.id, size: size(n.id), group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
+      const s = serviceMapSize(size(n.id))
+      // + the label's outline and the label rule's padding (fixed on screen: ≈ 8 px, room for it down to zoom ½)
+      const footprint = { width: Math.max(s, measure(text) * SERVICE_LABEL_FONT + 14), height: s + SERVICE_LABEL_FONT * 1.3 + 8 }
+      return { id: n.id, size: s, group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
     })
     // footprints are wide and short: fill rows less eagerly, keep little room between them
-    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 64 } }
+    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 48 } }
   }
   if (view === 'notes') {
     // a group per note: the note, then what it covers (the entities it mentions most), under its domain's group
