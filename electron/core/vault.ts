@@ -2,12 +2,14 @@
 // incremental updates of single notes. Graph building is the caller's job (see backend.ts).
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
-import type { Diagnostic, IndexProgress, NoteMeta } from './types'
+import type { Diagnostic, Graph, IndexProgress, NoteMeta } from './types'
 import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
 import { confine, confineSync } from './confine'
 import { loadEntities, type Entities } from './entities'
 import { parseFile, type FileJob, type FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
+import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
+import { findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
@@ -62,6 +64,8 @@ export class Vault {
   readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
   private saving: Promise<void> = Promise.resolve()
+  /** the snapshot's graph after a warm start, until the caller takes it */
+  private warmGraph?: Graph
   /** one copy of each repeated string (entity ids, mention texts, section ids) across all notes */
   private readonly strings = new Map<string, string>()
 
@@ -79,7 +83,10 @@ export class Vault {
     const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
-    const cached = vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>()
+    // the binary warm-start snapshot first (index + graph); the JSON index when there is none
+    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version) : {}
+    if (snap.problem) vault.scanDiagnostics.push(snap.problem)
+    const cached = snap.state?.files ?? (vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>())
 
     // links resolve against every scanned note path until the final set (minus skipped files) is known
     vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
@@ -98,6 +105,10 @@ export class Vault {
       else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
+    if (snap.state && toParse.length === 0 && vault.adoptWarm(snap.state)) {
+      vault.stats.ms = performance.now() - t0
+      return vault
+    }
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
     const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
@@ -113,6 +124,47 @@ export class Vault {
     vault.stats.ms = performance.now() - t0
     if (results.length > 0 || cached.size !== vault.files.size) vault.scheduleSave(0)
     return vault
+  }
+
+  /**
+   * Every scanned file matched the snapshot's entry and the note set is the snapshot's: take its link
+   * resolution and graph as they are (nothing parsed, nothing relinked).
+   */
+  private adoptWarm(state: WarmState): boolean {
+    if (this.files.size !== state.files.size || this.graphKey() !== state.key) return false
+    this.linkIndex = new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path))
+    this.linkDiagnostics = state.linkDiagnostics
+    this.relinkedOnOpen = []
+    this.warmGraph = state.graph
+    this.warmGraph.diagnostics = this.diagnostics()
+    return true
+  }
+
+  /** The graph a warm start took from the snapshot (once: the caller owns it from then on). */
+  takeWarmGraph(): Graph | undefined {
+    const g = this.warmGraph
+    this.warmGraph = undefined
+    return g
+  }
+
+  /** What the warm-start snapshot stores, copied now (the graph must be the one built from these notes). */
+  snapshotInput(graph: Graph): SnapshotInput {
+    return { root: this.root, ontology: this.entities.version, key: this.graphKey(), files: [...this.files.values()], linkDiagnostics: new Map(this.linkDiagnostics), graph }
+  }
+
+  /**
+   * Notes whose content differs from the index although size and mtime match (edited while the app was
+   * closed, mtime put back): read and hashed, a few files at a time. Their entries are marked stale, so
+   * `update(paths)` re-parses them.
+   */
+  async verifyContent(): Promise<string[]> {
+    const entries = [...this.files.values()].filter((r) => r.meta)
+    const changed = await findChangedContent(entries.map((r) => ({ path: r.path, abs: this.abs(r.path), hash: r.hash })))
+    for (const p of changed) {
+      const r = this.files.get(p)
+      if (r) r.mtimeMs = -1
+    }
+    return changed
   }
 
   /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
