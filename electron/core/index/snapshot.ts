@@ -50,7 +50,10 @@ interface Header {
   blocks: number
 }
 
-type StoredMeta = Omit<NoteMeta, 'path' | 'size' | 'mtimeMs' | 'hash' | 'mentions'>
+type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'> & {
+  /** JSON of [sections, links]: one string deserializes as a copy, tens of small objects per note do not */
+  sl: string
+}
 interface StoredFile {
   path: string
   size: number
@@ -62,7 +65,8 @@ interface StoredFile {
   meta?: StoredMeta
   /** first mention's offset into the block's mention array, and the number of mentions */
   m?: [number, number]
-  c?: (string | number)[]
+  /** JSON of the packed cards (see study/cards/codec.ts) */
+  c?: string
 }
 
 type Block =
@@ -161,10 +165,10 @@ function encodeFiles(list: FileResult[], t: StringTable): Block {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
-    if (r.cards?.length) s.c = encodeCards(r.cards, t)
+    if (r.cards?.length) s.c = JSON.stringify(encodeCards(r.cards, t))
     if (r.meta) {
-      const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, ...meta } = r.meta
-      s.meta = meta
+      const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, sections, links, ...meta } = r.meta
+      s.meta = { ...meta, sl: JSON.stringify([sections, links]) }
       s.m = [k / 5, list.length]
       for (const m of list) {
         mentions[k++] = t.add(m.entity)
@@ -265,7 +269,12 @@ function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): Fil
   const { meta, m, c, ...rest } = f
   const r: FileResult = rest
   if (meta && m) {
-    const full = { path: f.path, ...meta, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
+    const { sl, ...fields } = meta
+    const full = { path: f.path, ...fields, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
+    let parts: [NoteMeta['sections'], NoteMeta['links']] | undefined
+    const part = () => (parts ??= JSON.parse(sl) as [NoteMeta['sections'], NoteMeta['links']])
+    lazy(full, 'sections', () => part()[0])
+    lazy(full, 'links', () => part()[1])
     const [first, count] = m
     if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('bad mention range')
     lazy(full, 'mentions', (): Mention[] => {
@@ -276,7 +285,7 @@ function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): Fil
       return out
     })
     r.meta = full
-    if (c) lazy(r, 'cards', () => decodeCards(c, strings, f.path))
+    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(c) as (string | number)[], strings, f.path))
   }
   return r
 }
