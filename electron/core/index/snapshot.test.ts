@@ -21,6 +21,7 @@ function input(): SnapshotInput {
   const graph = b.graph()
   // an edge whose id is not the usual one, weights and refs as they are
   graph.edges.push({ id: 'custom-id', source: 'note:a.md', target: 'note:b.md', type: 'links-to', weight: 2.5 })
+  graph.edges.push({ id: 'links-to:note:a.md->note:a.md', source: 'note:a.md', target: 'note:a.md', type: 'links-to', refs: [] })
   graph.diagnostics = [{ file: 'a.md', line: 3, severity: 'warning', code: 'yaml-invalid', message: 'Bad YAML.' }]
   const files: FileResult[] = notes.map((meta, i) => ({
     path: meta.path, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, meta, lineOffset: i % 2, diagnostics: [],
