@@ -6,7 +6,7 @@ import type { Diagnostic, Graph, IndexProgress, NoteMeta } from './types'
 import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
 import { confine, confineSync } from './confine'
 import { loadEntities, type Entities } from './entities'
-import { parseFile, type FileJob, type FileResult } from './index/parse-file'
+import type { FileJob, FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
 import { findChangedContent } from './index/verify'
@@ -47,6 +47,10 @@ export interface VaultChange {
   upserted: NoteMeta[]
   removed: string[]
 }
+
+/** The parser stack (remark, micromark, yaml) loads on the first parse in this thread: a warm start parses nothing. */
+let parserModule: Promise<typeof import('./index/parse-file')> | undefined
+const loadParser = () => (parserModule ??= import('./index/parse-file'))
 
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
@@ -196,8 +200,9 @@ export class Vault {
       }
     }
     let n = 0
+    const { parseFile } = out.size < jobs.length ? await loadParser() : { parseFile: undefined }
     for (const job of jobs) {
-      if (out.has(job.path)) continue
+      if (out.has(job.path) || !parseFile) continue
       const r = parseFile(job, this.entities.extractor)
       out.set(job.path, r)
       onResult?.(r)
@@ -259,14 +264,16 @@ export class Vault {
    * never run the parser, so the first edit would run it un-optimized; doing it once in idle time keeps the
    * first incremental update as fast as the later ones.
    */
-  primeParser(count = 3): void {
-    let n = 0
-    for (const r of this.files.values()) {
-      const real = r.meta && this.notePath(r.path)
-      if (!real) continue
-      parseFile({ path: r.path, abs: real }, this.entities.extractor)
-      if (++n >= count) break
-    }
+  primeParser(count = 3): Promise<void> {
+    return loadParser().then(({ parseFile }) => {
+      let n = 0
+      for (const r of this.files.values()) {
+        const real = r.meta && this.notePath(r.path)
+        if (!real) continue
+        parseFile({ path: r.path, abs: real }, this.entities.extractor)
+        if (++n >= count) break
+      }
+    }, () => {})
   }
 
   /** Fingerprint of the note set (paths + content hashes + versions), the key of graph snapshots. */
@@ -384,6 +391,7 @@ export class Vault {
       if (!NOTE_FILE.test(rel)) continue
       const old = this.files.get(rel)
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
+      const { parseFile } = await loadParser()
       const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
