@@ -55,10 +55,10 @@ async function runSize(args: Args, n: number): Promise<SizeResult> {
     console.log(`cold index (${cold.workers ? `${defaultPoolSize()} workers` : 'in-process'}; read+parse+extract+graph): ${fmt(cold.ms as number)}  — parsed ${cold.parsed}, graph ${cold.nodes} nodes / ${cold.edges} edges  [CPU, all threads: ${fmt(cold.cpuMs as number)} = ${((cold.cpuMs as number) / (bare.cpuMs as number)).toFixed(2)}× bare; max RSS ${(cold.maxRssMb as number).toFixed(0)} MB]`)
     console.log(`persist index + graph snapshot (on close): ${fmt(cold.persistMs as number)}`)
     const warm = phase('warm', gen.dir, state, args.updates)
-    console.log(`warm start (graph available): ${fmt(warm.ms as number)}  — parsed ${warm.parsed}, reused ${warm.reused}, graph ${warm.nodes} nodes / ${warm.edges} edges`)
+    console.log(`warm start (graph available): ${fmt(warm.ms as number)} [CPU ${fmt(warm.cpuMs as number)} = ${((100 * (warm.cpuMs as number)) / (cold.cpuMs as number)).toFixed(1)}% of cold's]  — parsed ${warm.parsed}, reused ${warm.reused}, graph ${warm.nodes} nodes / ${warm.edges} edges`)
     console.log(`warm start, then graph builder built (on first query/update; whenReady): ${fmt(warm.readyMs as number)}`)
     const times = warm.updates as number[]
-    console.log(`one changed note → updated graph: median ${fmt(median(times))}, p95 ${fmt(p95(times))}, max ${fmt(Math.max(...times))} (${times.length} edits; of which re-reading + parsing the note: median ${fmt(median(warm.updateIndexMs as number[]))})  [max RSS ${(warm.maxRssMb as number).toFixed(0)} MB]`)
+    console.log(`one changed note → updated graph: median ${fmt(median(times))}, p95 ${fmt(p95(times))}, max ${fmt(Math.max(...times))} (${times.length} edits; of which re-reading + parsing the note: median ${fmt(median(warm.updateIndexMs as number[]))}; CPU time per edit, all threads: median ${fmt(median(warm.updateCpuMs as number[]))}, p95 ${fmt(p95(warm.updateCpuMs as number[]))})  [max RSS ${(warm.maxRssMb as number).toFixed(0)} MB]`)
     const cards = phase('cards', gen.dir, state, 0) as unknown as CardCost
     console.log(formatCardCost('sample of this vault, CPU time', cards))
     return {
