@@ -109,10 +109,6 @@ export class Vault {
       else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
-    if (snap.state && toParse.length === 0 && vault.adoptWarm(snap.state)) {
-      vault.stats.ms = performance.now() - t0
-      return vault
-    }
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
     const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
@@ -121,6 +117,12 @@ export class Vault {
       deliver(r)
     })
     vault.stats.parsed = results.length
+    // touched but unchanged notes (same content hashes): the snapshot still holds
+    if (snap.state && vault.adoptWarm(snap.state, results)) {
+      vault.stats.ms = performance.now() - t0
+      if (results.length) vault.scheduleSave(0)
+      return vault
+    }
     // links were resolved against the scanned paths as notes arrived; when every scanned file became a note
     // that is the final set, and only notes taken from the persisted index still need it (cheaper on 10k notes)
     const allNotes = scan.files.every((f) => vault.files.get(f.path)?.meta)
@@ -131,13 +133,14 @@ export class Vault {
   }
 
   /**
-   * Every scanned file matched the snapshot's entry and the note set is the snapshot's: take its link
-   * resolution and graph as they are (nothing parsed, nothing relinked).
+   * The notes are the snapshot's (same paths and content hashes; a file whose mtime alone changed was parsed
+   * again): take its link resolution and graph as they are (nothing else parsed or relinked).
    */
-  private adoptWarm(state: WarmState): boolean {
+  private adoptWarm(state: WarmState, parsed: FileResult[]): boolean {
     if (this.files.size !== state.files.size || this.graphKey() !== state.key) return false
     this.linkIndex = new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path))
     this.linkDiagnostics = state.linkDiagnostics
+    for (const r of parsed) if (r.meta) this.relinkOne(r.meta)
     this.relinkedOnOpen = []
     this.warmGraph = state.graph
     this.warmGraph.diagnostics = this.diagnostics()
