@@ -1,6 +1,6 @@
 // The content check behind a warm start: size + mtime can match while the content does not (a note edited while
 // the app was closed and its mtime put back, a restore from a backup, a sync tool). Reading and hashing every
-// note is cheap next to parsing it (≈ 1% of a cold index), and reads go a few at a time off the thread.
+// note is cheap next to parsing it (10k notes: 0.25–0.36 s CPU, ≈ 0.5% of a cold index); reads go a few at a time.
 import { readFile } from 'node:fs/promises'
 import { hashBytes } from '../parse/read'
 
