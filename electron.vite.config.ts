@@ -33,6 +33,11 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The parse worker is its own entry so worker_threads can load out/main/parse-worker.js.
           'parse-worker': resolve(root, 'electron/core/worker/parse-worker.ts'),
+          // The command-line tools and the web host run from built JavaScript too (scripts/run-built.mjs),
+          // so a start costs no TypeScript loader.
+          cli: resolve(root, 'electron/core/cli.ts'),
+          'cards-cli': resolve(root, 'electron/core/study/cli.ts'),
+          web: resolve(root, 'electron/web/main.ts'),
         },
       },
     },

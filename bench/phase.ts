@@ -62,8 +62,10 @@ if (phase === 'bare') {
   out.persistMs = since(t1)
 } else if (phase === 'warm') {
   const t0 = performance.now()
+  const c0 = cpuMs()
   const b = await createBackend(opts)
   out.ms = since(t0)
+  out.cpuMs = cpuMs() - c0
   {
     // counted, then let go, as a host does after sending it (holding it would keep the snapshot alive)
     const g = b.getGraph()
@@ -76,14 +78,17 @@ if (phase === 'bare') {
   const abs = path.join(dir, target)
   const original = readFileSync(abs, 'utf8')
   const times: number[] = []
+  const cpuTimes: number[] = []
   const indexTimes: number[] = []
   try {
     for (let k = 0; k < Number(updatesArg ?? 7); k++) {
       appendFileSync(abs, `\nEdit ${k}: Amazon Kinesis Data Streams feeds AWS Glue here. #edited${k}\n`)
       const t = performance.now()
+      const c = cpuMs()
       const change = await b.update([target])
       b.getGraph()
       times.push(since(t))
+      cpuTimes.push(cpuMs() - c)
       indexTimes.push(b.vault.stats.ms)
       if (!change) throw new Error('update produced no change')
     }
@@ -91,6 +96,7 @@ if (phase === 'bare') {
     writeFileSync(abs, original)
   }
   out.updates = times
+  out.updateCpuMs = cpuTimes
   out.updateIndexMs = indexTimes
   await b.close()
 } else if (phase === 'cards') {

@@ -72,3 +72,10 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
 }
 
 export const writeJsonAtomic = (file: string, value: unknown) => writeFileAtomic(file, JSON.stringify(value, null, 2))
+
+/** Like writeFileAtomicChunks for binary pieces made asynchronously (the warm-start snapshot, built in slices). */
+export function writeFileAtomicStream(file: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  return viaTempFile(file, async (handle) => {
+    for await (const c of chunks) await handle.write(c)
+  })
+}

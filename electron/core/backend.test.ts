@@ -93,6 +93,47 @@ describe('backend', () => {
     expect(readdirSync(path.join(tmp, 'cache')).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
+  it('warm start: the graph comes from the binary snapshot; a damaged snapshot is rebuilt with a message', async () => {
+    const sorted = (b: Backend) => {
+      const g = b.getGraph()
+      const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1)
+      return JSON.stringify({ nodes: [...g.nodes].sort(byId), edges: [...g.edges].sort(byId) })
+    }
+    backend = await open()
+    const cold = sorted(backend)
+    await backend.close()
+    const snap = readdirSync(path.join(tmp, 'cache')).find((f) => f.endsWith('.snap'))
+    expect(snap).toBeDefined()
+    backend = await open()
+    expect(backend.vault.stats).toMatchObject({ parsed: 0, reused: 2 })
+    expect(sorted(backend)).toBe(cold)
+    expect(backend.getGraph().diagnostics.map((d) => d.code)).not.toContain('snapshot-corrupt')
+    await backend.close()
+
+    writeFileSync(path.join(tmp, 'cache', snap!), 'NotesGraphSnap\n\0 but cut short')
+    backend = await open()
+    expect(sorted(backend)).toBe(cold)
+    expect(backend.getGraph().diagnostics).toContainEqual(expect.objectContaining({ file: '', code: 'snapshot-corrupt', message: expect.stringMatching(/damaged/) }))
+    await backend.close()
+    backend = await open() // rewritten on close: no message the next time
+    expect(backend.getGraph().diagnostics.map((d) => d.code)).not.toContain('snapshot-corrupt')
+    expect(sorted(backend)).toBe(cold)
+  })
+
+  it('warm start catches a note edited while closed with its size and mtime kept (content hash)', async () => {
+    const b = path.join(notes, 'D2_dev/b.md')
+    utimesSync(b, 1_700_000_000, 1_700_000_000) // whole seconds: restored exactly below
+    backend = await open()
+    await backend.close()
+    write('D2_dev/b.md', '# Note B\n\n#zeta text\n') // same size as '#beta text'
+    utimesSync(b, 1_700_000_000, 1_700_000_000)
+    backend = await open()
+    await backend.whenReady()
+    const tags = ids(backend).filter((id) => id.startsWith('tag:'))
+    expect(tags).toContain('tag:zeta')
+    expect(tags).not.toContain('tag:beta')
+  })
+
   it('updates one changed, added or deleted note incrementally', async () => {
     backend = await open()
     const changes: GraphChange[] = []

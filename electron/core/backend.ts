@@ -14,7 +14,7 @@ import { serviceMap } from './graph/serviceMap'
 import { displayGraphCache } from './graph/displayGraph'
 import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
-import { loadGraphSnapshot, saveGraphSnapshot } from './index/cache'
+import { saveSnapshot, snapshotFileFor } from './index/snapshot'
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
@@ -141,6 +141,8 @@ interface Opened {
   getLines: GetLines
   /** the builder's graph at its last takeDelta(): its next delta starts from this graph */
   deltaBase?: Graph
+  /** the content-hash check of the notes taken from the persisted index (see checkContent) */
+  checked?: Promise<void>
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -214,7 +216,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     // warm: nothing re-parsed and a snapshot of exactly these notes → show it now; the builder is built on
     // first need (a query, an update, whenReady), after the snapshot is let go: holding both at once (and the
     // garbage of building) took the 10k-note peak past 1 GB
-    const snapshot = vault.stats.parsed === 0 && vault.cacheFile ? await loadGraphSnapshot(vault.cacheFile, vault.graphKey()) : undefined
+    const snapshot = vault.takeWarmGraph()
     if (snapshot) {
       snapshot.diagnostics = vault.diagnostics()
       o.snapshot = snapshot
@@ -277,10 +279,18 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     if (!file || !o.dirty || o.pending) return snapshotWrite
     o.dirty = false
-    const key = o.vault.graphKey()
-    const graph = o.builder.graph()
-    snapshotWrite = snapshotWrite.then(() => saveGraphSnapshot(file, key, graph)).catch(() => {})
+    const input = o.vault.snapshotInput(o.builder.graph())
+    snapshotWrite = snapshotWrite.then(() => saveSnapshot(snapshotFileFor(file), input)).catch(() => {})
     return snapshotWrite
+  }
+
+  /**
+   * Size and mtime said "unchanged" for the notes taken from the persisted index; their content hashes are
+   * checked in the background (the graph is already served) and what differs goes through a normal update.
+   */
+  function checkContent(o: Opened): void {
+    if (o.checked || !o.vault.stats.reused) return
+    o.checked = o.vault.verifyContent().then(async (paths) => { if (paths.length) await update(paths, o) }, () => {})
   }
 
   function startWatching(o: Opened): void {
@@ -299,6 +309,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     lines.clear()
     startWatching(next)
+    checkContent(next)
     study.load()
     emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph(), full: true })
   }
@@ -349,6 +360,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     current = await open(first ?? opts.bundledFolder)
   }
   startWatching(current)
+  checkContent(current)
 
   const { ontology, extractor } = await loadEntities()
   const study = new StudyService({
@@ -444,7 +456,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
-    whenReady: () => built(current).ready,
+    whenReady: async () => { const o = current; await o.checked; await built(o).ready },
     async close() {
       closed = true
       current.watcher?.close()

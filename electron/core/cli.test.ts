@@ -1,7 +1,7 @@
 // The CLI as users run it: `npm run --silent graph -- <folder> [--json]`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,15 +21,22 @@ function runGraph(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  // `npm run graph` runs the built JavaScript and builds it when stale: build once here, with time to spare,
+  // so each run below is timed as a user's (a fresh clone has no out/ yet)
+  const { ensureEntryBuilt } = (await import('../../scripts/built-entry.mjs')) as { ensureEntryBuilt(name: string): string }
+  ensureEntryBuilt('cli')
   tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-cli-'))
   const notes = path.join(tmp, 'notes')
   mkdirSync(path.join(notes, 'D1_prep'), { recursive: true })
   writeFileSync(path.join(notes, 'D1_prep', 'a.md'), '---\ntags: [ingest]\n---\n# Ingest with Glue\n\nAmazon S3 holds the data; AWS Glue crawls it. See [b](b.md).\n')
   writeFileSync(path.join(notes, 'D1_prep', 'b.md'), '---\ntitle: [broken\n---\n# B\n\nAmazon Kinesis Data Streams.\n')
-})
+}, 600_000)
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+/** the cache folder of the last runs (XDG_CACHE_HOME) */
+const cacheFiles = () => readdirSync(path.join(tmp, 'cache', 'notes-graph'))
 
 describe('cli', () => {
   it('--json prints exactly one JSON document with nodes, edges and diagnostics', () => {
@@ -53,6 +60,24 @@ describe('cli', () => {
     expect(r.stdout).toMatch(/Top services by number of notes:/)
     expect(r.stdout).toMatch(/yaml-invalid/)
   })
+
+  it('a second run is a warm start from the snapshot, and still sees an edit that kept size and mtime', () => {
+    const notes = path.join(tmp, 'notes')
+    const first = runGraph(notes, '--json')
+    expect(first.code).toBe(0)
+    expect(cacheFiles().some((f) => f.endsWith('.snap'))).toBe(true)
+    const second = runGraph(notes, '--json')
+    expect(second.code).toBe(0)
+    expect(second.stdout).toBe(first.stdout)
+    // same size, mtime put back: the content hash finds it
+    const b = path.join(notes, 'D1_prep', 'b.md')
+    utimesSync(b, 1_700_000_000, 1_700_000_000)
+    runGraph(notes, '--json')
+    writeFileSync(b, '---\ntitle: [broken\n---\n# C\n\nAmazon Kinesis Data Streams.\n') // was '# B'
+    utimesSync(b, 1_700_000_000, 1_700_000_000)
+    const third = JSON.parse(runGraph(notes, '--json').stdout) as { nodes: { id: string; label: string }[] }
+    expect(third.nodes.find((n) => n.id === 'note:D1_prep/b.md')?.label).toBe('C')
+  }, 120_000)
 
   it('exits 2 with one clear stderr line for a missing folder', () => {
     const r = runGraph(path.join(tmp, 'does-not-exist'), '--json')

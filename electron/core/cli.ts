@@ -8,6 +8,7 @@ import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
 import { endQuietlyOnClosedPipe } from './quiet-pipe'
+import { saveSnapshot, snapshotFileFor } from './index/snapshot'
 
 const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
 
@@ -103,10 +104,20 @@ export function summary(g: Graph, folder: string, ms: number): string {
   return out.join('\n')
 }
 
-/** Index the folder of parsed arguments; a missing or unreadable folder prints one line on stderr and gives undefined. */
+/**
+ * Index the folder of parsed arguments; a missing or unreadable folder prints one line on stderr and gives
+ * undefined. Notes taken from the persisted index have their content hashes checked (an edit that kept size
+ * and mtime is re-parsed, and the warm snapshot's graph is then not used).
+ */
 export async function openFolder(args: CliArgs, prog: string): Promise<Vault | undefined> {
   try {
-    return await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
+    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
+    const changed = vault.stats.reused ? await vault.verifyContent() : []
+    if (changed.length) {
+      vault.takeWarmGraph()
+      await vault.update(changed)
+    }
+    return vault
   } catch (e) {
     if (isVaultError(e)) {
       process.stderr.write(`${prog}: ${e.message}\n`)
@@ -114,6 +125,16 @@ export async function openFolder(args: CliArgs, prog: string): Promise<Vault | u
     }
     throw e
   }
+}
+
+/** Build the graph from the index and store it as the next run's warm-start snapshot. */
+async function buildAndSnapshot(vault: Vault): Promise<Graph> {
+  const builder = new GraphBuilder(vault.entities.ontology)
+  for (const m of vault.metas()) builder.setNote(m)
+  builder.setDiagnostics(vault.diagnostics())
+  const graph = builder.graph()
+  if (vault.cacheFile) await saveSnapshot(snapshotFileFor(vault.cacheFile), vault.snapshotInput(graph)).catch(() => {})
+  return graph
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -127,10 +148,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const t0 = performance.now()
   const vault = await openFolder(args, 'notes-graph')
   if (!vault) return 2
-  const builder = new GraphBuilder(vault.entities.ontology)
-  for (const m of vault.metas()) builder.setNote(m)
-  builder.setDiagnostics(vault.diagnostics())
-  const graph = builder.graph()
+  const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault))
   const ms = performance.now() - t0
   await vault.close()
   if (args.json) process.stdout.write(JSON.stringify(graphToJson(graph)) + '\n')

@@ -16,9 +16,10 @@ let loading: Promise<Entities> | undefined
 export function loadEntities(): Promise<Entities> {
   loading ??= (async () => {
     const ontology = loadOntology()
-    const extractor = createExtractor(ontology)
     const version = createHash('sha1').update(JSON.stringify(ontology.entities)).digest('hex').slice(0, 16)
-    return { ontology, extractor, version }
+    // built on first use: a warm start parses nothing, and building the matcher is a good part of its time
+    let extractor: Extractor | undefined
+    return { ontology, version, get extractor() { return (extractor ??= createExtractor(ontology)) } }
   })()
   return loading
 }

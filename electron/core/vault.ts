@@ -2,12 +2,14 @@
 // incremental updates of single notes. Graph building is the caller's job (see backend.ts).
 import { promises as fsp } from 'node:fs'
 import path from 'node:path'
-import type { Diagnostic, IndexProgress, NoteMeta } from './types'
+import type { Diagnostic, Graph, IndexProgress, NoteMeta } from './types'
 import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
 import { confine, confineSync } from './confine'
 import { loadEntities, type Entities } from './entities'
-import { parseFile, type FileJob, type FileResult } from './index/parse-file'
+import type { FileJob, FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
+import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
+import { findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
@@ -46,6 +48,10 @@ export interface VaultChange {
   removed: string[]
 }
 
+/** The parser stack (remark, micromark, yaml) loads on the first parse in this thread: a warm start parses nothing. */
+let parserModule: Promise<typeof import('./index/parse-file')> | undefined
+const loadParser = () => (parserModule ??= import('./index/parse-file'))
+
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
@@ -62,6 +68,8 @@ export class Vault {
   readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
   private saving: Promise<void> = Promise.resolve()
+  /** the snapshot's graph after a warm start, until the caller takes it */
+  private warmGraph?: Graph
   /** one copy of each repeated string (entity ids, mention texts, section ids) across all notes */
   private readonly strings = new Map<string, string>()
 
@@ -79,7 +87,10 @@ export class Vault {
     const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
-    const cached = vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>()
+    // the binary warm-start snapshot first (index + graph); the JSON index when there is none
+    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version) : {}
+    if (snap.problem) vault.scanDiagnostics.push(snap.problem)
+    const cached = snap.state?.files ?? (vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>())
 
     // links resolve against every scanned note path until the final set (minus skipped files) is known
     vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
@@ -106,6 +117,12 @@ export class Vault {
       deliver(r)
     })
     vault.stats.parsed = results.length
+    // touched but unchanged notes (same content hashes): the snapshot still holds
+    if (snap.state && vault.adoptWarm(snap.state, results)) {
+      vault.stats.ms = performance.now() - t0
+      if (results.length) vault.scheduleSave(0)
+      return vault
+    }
     // links were resolved against the scanned paths as notes arrived; when every scanned file became a note
     // that is the final set, and only notes taken from the persisted index still need it (cheaper on 10k notes)
     const allNotes = scan.files.every((f) => vault.files.get(f.path)?.meta)
@@ -113,6 +130,48 @@ export class Vault {
     vault.stats.ms = performance.now() - t0
     if (results.length > 0 || cached.size !== vault.files.size) vault.scheduleSave(0)
     return vault
+  }
+
+  /**
+   * The notes are the snapshot's (same paths and content hashes; a file whose mtime alone changed was parsed
+   * again): take its link resolution and graph as they are (nothing else parsed or relinked).
+   */
+  private adoptWarm(state: WarmState, parsed: FileResult[]): boolean {
+    if (this.files.size !== state.files.size || this.graphKey() !== state.key) return false
+    this.linkIndex = new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path))
+    this.linkDiagnostics = state.linkDiagnostics
+    for (const r of parsed) if (r.meta) this.relinkOne(r.meta)
+    this.relinkedOnOpen = []
+    this.warmGraph = state.graph
+    this.warmGraph.diagnostics = this.diagnostics()
+    return true
+  }
+
+  /** The graph a warm start took from the snapshot (once: the caller owns it from then on). */
+  takeWarmGraph(): Graph | undefined {
+    const g = this.warmGraph
+    this.warmGraph = undefined
+    return g
+  }
+
+  /** What the warm-start snapshot stores, copied now (the graph must be the one built from these notes). */
+  snapshotInput(graph: Graph): SnapshotInput {
+    return { root: this.root, ontology: this.entities.version, key: this.graphKey(), files: [...this.files.values()], linkDiagnostics: new Map(this.linkDiagnostics), graph }
+  }
+
+  /**
+   * Notes whose content differs from the index although size and mtime match (edited while the app was
+   * closed, mtime put back): read and hashed, a few files at a time. Their entries are marked stale, so
+   * `update(paths)` re-parses them.
+   */
+  async verifyContent(): Promise<string[]> {
+    const entries = [...this.files.values()].filter((r) => r.meta)
+    const changed = await findChangedContent(entries.map((r) => ({ path: r.path, abs: this.abs(r.path), hash: r.hash })))
+    for (const p of changed) {
+      const r = this.files.get(p)
+      if (r) r.mtimeMs = -1
+    }
+    return changed
   }
 
   /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
@@ -144,8 +203,9 @@ export class Vault {
       }
     }
     let n = 0
+    const { parseFile } = out.size < jobs.length ? await loadParser() : { parseFile: undefined }
     for (const job of jobs) {
-      if (out.has(job.path)) continue
+      if (out.has(job.path) || !parseFile) continue
       const r = parseFile(job, this.entities.extractor)
       out.set(job.path, r)
       onResult?.(r)
@@ -207,14 +267,16 @@ export class Vault {
    * never run the parser, so the first edit would run it un-optimized; doing it once in idle time keeps the
    * first incremental update as fast as the later ones.
    */
-  primeParser(count = 3): void {
-    let n = 0
-    for (const r of this.files.values()) {
-      const real = r.meta && this.notePath(r.path)
-      if (!real) continue
-      parseFile({ path: r.path, abs: real }, this.entities.extractor)
-      if (++n >= count) break
-    }
+  primeParser(count = 3): Promise<void> {
+    return loadParser().then(({ parseFile }) => {
+      let n = 0
+      for (const r of this.files.values()) {
+        const real = r.meta && this.notePath(r.path)
+        if (!real) continue
+        parseFile({ path: r.path, abs: real }, this.entities.extractor)
+        if (++n >= count) break
+      }
+    }, () => {})
   }
 
   /** Fingerprint of the note set (paths + content hashes + versions), the key of graph snapshots. */
@@ -332,6 +394,7 @@ export class Vault {
       if (!NOTE_FILE.test(rel)) continue
       const old = this.files.get(rel)
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
+      const { parseFile } = await loadParser()
       const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }

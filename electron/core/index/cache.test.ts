@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { cacheFileFor, graphKey, loadCache, loadGraphSnapshot, saveCache, saveGraphSnapshot } from './cache'
+import { cacheFileFor, loadCache, saveCache } from './cache'
 import type { FileResult } from './parse-file'
 import { EXTRACTOR_VERSION } from '../extract/index'
 
@@ -42,14 +42,5 @@ describe('persisted index file', () => {
     expect((await loadCache(file, '/other', 'v1')).size).toBe(0)
     writeFileSync(file, '{"format":2,')
     expect((await loadCache(file, '/notes', 'v1')).size).toBe(0)
-  })
-
-  it('serves a graph snapshot only for the exact note set it was built from', async () => {
-    const key = graphKey([{ path: 'a.md', hash: 'abc' }], 'v1')
-    const graph = { nodes: [{ id: 'note:a.md', type: 'note' as const, label: 'A', path: 'a.md' }], edges: [], diagnostics: [] }
-    await saveGraphSnapshot(file, key, graph)
-    expect(await loadGraphSnapshot(file, key)).toEqual(graph)
-    expect(await loadGraphSnapshot(file, graphKey([{ path: 'a.md', hash: 'changed' }], 'v1'))).toBeUndefined()
-    expect(await loadGraphSnapshot(file, graphKey([{ path: 'a.md', hash: 'abc' }], 'v2'))).toBeUndefined()
   })
 })

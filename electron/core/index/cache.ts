@@ -1,17 +1,17 @@
 // The persisted index: one JSON file per notes folder with every file's parse result, keyed by
 // path + size + mtime + content hash, and versioned so a parser or ontology change invalidates it.
-// Next to it, a snapshot of the built graph lets a warm start show the graph before rebuilding it.
+// Next to it, the warm-start snapshot (index/snapshot.ts) holds the same entries and the built graph in binary.
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomicChunks } from '../atomic-write'
-import type { Graph, NoteMeta } from '../types'
+import type { NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { EXTRACTOR_VERSION } from '../extract/version'
 import { CARDS_VERSION } from '../study/cards/version'
 import { decodeCards, encodeCards } from '../study/cards/codec'
-import { StringTable, decodeGraph, decodeMentions, encodeGraphChunks, encodeMentions, type CompactGraph } from './codec'
+import { StringTable, decodeMentions, encodeMentions } from './codec'
 
 /** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
 export const PARSER_VERSION = 6
@@ -31,12 +31,6 @@ interface CacheFile {
   entries: StoredEntry[]
 }
 
-interface GraphFile {
-  format: 2
-  key: string
-  graph: CompactGraph
-}
-
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : process.platform === 'win32' ? (process.env.LOCALAPPDATA ?? os.tmpdir()) : path.join(os.homedir(), '.cache'))
   return path.join(base, 'notes-graph')
@@ -45,8 +39,6 @@ export function defaultCacheDir(): string {
 export function cacheFileFor(cacheDir: string, root: string): string {
   return path.join(cacheDir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`)
 }
-
-const graphFileFor = (indexFile: string) => indexFile.replace(/\.json$/, '.graph.json')
 
 /** Entries of a valid cache for this folder and ontology, or an empty map (missing, stale, corrupt). */
 export async function loadCache(file: string, root: string, ontologyVersion: string): Promise<Map<string, FileResult>> {
@@ -107,26 +99,4 @@ export function graphKey(notes: Iterable<{ path: string; hash: string }>, ontolo
   const h = createHash('sha1').update(`${PARSER_VERSION}\0${EXTRACTOR_VERSION}\0${ontologyVersion}\n`)
   for (const n of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) h.update(`${n.path}\0${n.hash}\n`)
   return h.digest('hex')
-}
-
-export async function saveGraphSnapshot(indexFile: string, key: string, graph: Graph): Promise<void> {
-  await writeFileAtomicChunks(graphFileFor(indexFile), snapshotChunks(key, graph))
-}
-
-/** The snapshot file as JSON pieces (edges encoded a slice at a time; see encodeGraphChunks). */
-function* snapshotChunks(key: string, graph: Graph): Generator<string> {
-  yield `{"format":2,"key":${JSON.stringify(key)},"graph":`
-  yield* encodeGraphChunks(graph)
-  yield '}'
-}
-
-/** The snapshot when it was built from exactly these notes, else undefined. */
-export async function loadGraphSnapshot(indexFile: string, key: string): Promise<Graph | undefined> {
-  try {
-    const data = JSON.parse(await readFile(graphFileFor(indexFile), 'utf8')) as GraphFile
-    if (data?.format !== 2 || data.key !== key) return undefined
-    return decodeGraph(data.graph)
-  } catch {
-    return undefined
-  }
 }

@@ -15,11 +15,14 @@ function run(command: string) {
 }
 const cards = (...args: string[]) => run(`npm run --silent cards -- ${args.map((a) => `'${a}'`).join(' ')}`)
 
-beforeAll(() => {
+beforeAll(async () => {
+  // `npm run cards` runs the built JavaScript, building it when stale: once here, outside the runs' timeouts
+  const { ensureEntryBuilt } = await import('../../../scripts/built-entry.mjs')
+  ensureEntryBuilt('cards-cli')
   tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-cards-cli-'))
   mkdirSync(path.join(tmp, 'notes', 'D1_prep'), { recursive: true })
   writeFileSync(path.join(tmp, 'notes', 'D1_prep', 'a.md'), '# Ingest\n\n- **AWS Glue**: serverless ETL that crawls Amazon S3.\n- When a question says "stream", think Amazon Kinesis Data Streams.\n\nWhat stores the raw data? :: Amazon S3\nEmpty answer ::\n')
-})
+}, 600_000)
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 

@@ -1,0 +1,94 @@
+// The binary warm-start snapshot: exact round trip of the graph and the index entries; a damaged or old file
+// is refused with a message (the callers rebuild).
+import { afterAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+import { crc32 } from 'node:zlib'
+import { GraphBuilder } from '../graph/builder'
+import { testNotes, testOntology } from '../graph/test-fixtures'
+import type { FileResult } from './parse-file'
+import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, type SnapshotInput } from './snapshot'
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-snap-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function input(): SnapshotInput {
+  const notes = testNotes()
+  const b = new GraphBuilder(testOntology())
+  for (const m of notes) b.setNote(m)
+  const graph = b.graph()
+  // an edge whose id is not the usual one, weights and refs as they are
+  graph.edges.push({ id: 'custom-id', source: 'note:a.md', target: 'note:b.md', type: 'links-to', weight: 2.5 })
+  graph.edges.push({ id: 'links-to:note:a.md->note:a.md', source: 'note:a.md', target: 'note:a.md', type: 'links-to', refs: [] })
+  graph.diagnostics = [{ file: 'a.md', line: 3, severity: 'warning', code: 'yaml-invalid', message: 'Bad YAML.' }]
+  const files: FileResult[] = notes.map((meta, i) => ({
+    path: meta.path, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, meta, lineOffset: i % 2, diagnostics: [],
+    cards: i === 0 ? [{ id: 'c1', kind: 'tip', front: 'When streaming, think?', back: 'Kinesis', note: meta.path, section: 'intro', line: 4, entities: ['service:amazon-kinesis'] }] : undefined,
+  }))
+  files.push({ path: 'bin.md', size: 3, mtimeMs: 1, hash: 'h', diagnostics: [{ file: 'bin.md', severity: 'warning', code: 'binary-file', message: 'Binary.' }] })
+  for (const f of files) if (!f.cards) delete f.cards
+  return { root: '/notes', ontology: 'v1', key: 'k1', files, linkDiagnostics: new Map([['a.md', [{ file: 'a.md', line: 2, severity: 'warning', code: 'link-broken', message: 'No such note.' }]]]), graph }
+}
+
+describe('warm-start snapshot', () => {
+  const file = path.join(dir, 'index-x.snap')
+
+  it('round-trips the graph, every index entry and the link diagnostics exactly', async () => {
+    const src = input()
+    // many edges: several edge blocks
+    for (let i = 0; i < 45_000; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related', weight: i })
+    await saveSnapshot(file, src)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    const { state, problem } = await loadSnapshot(file, '/notes', 'v1')
+    expect(problem).toBeUndefined()
+    expect(state!.key).toBe('k1')
+    expect(state!.graph).toEqual(src.graph)
+    expect(state!.graph.edges.map((e) => e.id)).toEqual(src.graph.edges.map((e) => e.id))
+    expect(state!.linkDiagnostics).toEqual(src.linkDiagnostics)
+    expect([...state!.files.keys()]).toEqual(src.files.map((f) => f.path))
+    for (const f of src.files) expect(state!.files.get(f.path)).toEqual(f) // mentions and cards decoded on first read
+    expect(state!.files.get('bin.md')?.meta).toBeUndefined()
+  })
+
+  it('is refused with a message when damaged, and rebuilt by the caller', async () => {
+    await saveSnapshot(file, input())
+    const good = readFileSync(file)
+    const cases: [string, Buffer][] = [
+      ['truncated', good.subarray(0, Math.floor(good.length * 0.7))],
+      ['garbage', Buffer.from('not a snapshot at all')],
+      ['flipped bytes', Buffer.concat([good.subarray(0, 40), Buffer.alloc(64, 0xff), good.subarray(104)])],
+      ['one byte changed near the end (inside a typed array)', Buffer.concat([good.subarray(0, good.length - 300), Buffer.from([good[good.length - 300] ^ 1]), good.subarray(good.length - 299)])],
+      ['empty', Buffer.alloc(0)],
+    ]
+    for (const [name, bytes] of cases) {
+      writeFileSync(file, bytes)
+      const r = await loadSnapshot(file, '/notes', 'v1')
+      expect(r.state, name).toBeUndefined()
+      expect(r.problem, name).toMatchObject({ file: '', code: 'snapshot-corrupt', message: expect.stringMatching(/damaged.*indexed again/) })
+    }
+  })
+
+  it('is refused with a message when made by another version or for another ontology', async () => {
+    await saveSnapshot(file, input())
+    expect((await loadSnapshot(file, '/notes', 'v2')).problem).toMatchObject({ code: 'snapshot-old', message: expect.stringMatching(/another version.*indexed again/) })
+    // an older layout: same magic, another format number in the header
+    const good = readFileSync(file)
+    const magic = good.subarray(0, 16)
+    const len = good.readUInt32LE(16)
+    const header = v8.deserialize(good.subarray(24, 24 + len)) as { format: number }
+    const body = v8.serialize({ ...header, format: SNAPSHOT_FORMAT - 1 })
+    const head = Buffer.alloc(8)
+    head.writeUInt32LE(body.length, 0)
+    head.writeUInt32LE(crc32(body), 4)
+    writeFileSync(file, Buffer.concat([magic, head, body, good.subarray(24 + len)]))
+    expect(await loadSnapshot(file, '/notes', 'v1')).toEqual({ problem: expect.objectContaining({ code: 'snapshot-old' }) })
+  })
+
+  it('a missing file is no problem (first start); another folder\'s file is not used', async () => {
+    expect(await loadSnapshot(path.join(dir, 'none.snap'), '/notes', 'v1')).toEqual({})
+    await saveSnapshot(file, input())
+    expect(await loadSnapshot(file, '/elsewhere', 'v1')).toEqual({})
+  })
+})

@@ -1,0 +1,304 @@
+// The warm-start snapshot: what a warm start needs — every file's index entry, the link diagnostics and the
+// built graph — in one binary file beside the JSON index (`index-<hash>.snap`). Its blocks are V8's
+// serialization of flat typed arrays and small objects, so loading is mostly copying memory: no JSON text to
+// parse, no graph to rebuild, no links to resolve. Mentions (≈120 per note) and cards stay packed until
+// something reads them (the graph builder, on first need). Written in blocks of a few hundred notes or a few
+// ten thousand edges with a turn of the event loop between them, so writing never blocks the thread for long.
+import v8 from 'node:v8'
+import { crc32 } from 'node:zlib'
+import { readFile } from 'node:fs/promises'
+import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
+import type { FileResult } from './parse-file'
+import { PARSER_VERSION } from './cache'
+import { StringTable } from './codec'
+import { EXTRACTOR_VERSION } from '../extract/version'
+import { CARDS_VERSION } from '../study/cards/version'
+import { decodeCards, encodeCards } from '../study/cards/codec'
+import { edgeId } from '../graph/ids'
+import { writeFileAtomicStream } from '../atomic-write'
+
+/** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
+export const SNAPSHOT_FORMAT = 1
+const MAGIC = Buffer.from('NotesGraphSnap\n\0')
+const FILES_PER_BLOCK = 500
+const EDGES_PER_BLOCK = 40_000
+const EDGE_TYPES: EdgeType[] = ['contains', 'mentions', 'part-of', 'related', 'links-to', 'tagged']
+
+/** The index and graph of one folder, as a warm start takes them over. */
+export interface WarmState {
+  /** graphKey() of the notes the graph was built from */
+  key: string
+  files: Map<string, FileResult>
+  linkDiagnostics: Map<string, Diagnostic[]>
+  graph: Graph
+}
+
+export interface SnapshotLoad {
+  state?: WarmState
+  /** why a snapshot that was there could not be used (a folder-level diagnostic for the user) */
+  problem?: Diagnostic
+}
+
+interface Header {
+  format: number
+  parser: number
+  extractor: number
+  cards: number
+  ontology: string
+  root: string
+  key: string
+  blocks: number
+}
+
+type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'> & {
+  /** JSON of [sections, links]: one string deserializes as a copy, tens of small objects per note do not */
+  sl: string
+}
+interface StoredFile {
+  path: string
+  size: number
+  mtimeMs: number
+  hash: string
+  diagnostics: Diagnostic[]
+  lineOffset?: number
+  cardDiagnostics?: Diagnostic[]
+  meta?: StoredMeta
+  /** first mention's offset into the block's mention array, and the number of mentions */
+  m?: [number, number]
+  /** JSON of the packed cards (see study/cards/codec.ts) */
+  c?: string
+}
+
+type Block =
+  | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
+  | { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
+  | { kind: 'files'; files: StoredFile[]; mentions: Int32Array }
+  | { kind: 'end'; strings: string[]; linkDiagnostics: [string, Diagnostic[]][] }
+
+export const snapshotFileFor = (indexFile: string): string => indexFile.replace(/\.json$/, '') + '.snap'
+
+const turn = () => new Promise<void>((r) => setImmediate(r))
+
+/** One block: length, CRC-32 of the body (damage inside typed arrays would otherwise go unnoticed), body. */
+function frame(value: unknown): Buffer {
+  const body = v8.serialize(value)
+  const head = Buffer.allocUnsafe(8)
+  head.writeUInt32LE(body.length, 0)
+  head.writeUInt32LE(crc32(body), 4)
+  return Buffer.concat([head, body])
+}
+
+/** The parts of a vault and graph to store; copied by the caller at one moment so later changes do not mix in. */
+export interface SnapshotInput {
+  root: string
+  ontology: string
+  key: string
+  files: FileResult[]
+  linkDiagnostics: Map<string, Diagnostic[]>
+  graph: Graph
+}
+
+/** Write the snapshot atomically, a block at a time. */
+export function saveSnapshot(file: string, input: SnapshotInput): Promise<void> {
+  return writeFileAtomicStream(file, snapshotBlocks(input))
+}
+
+async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array> {
+  const t = new StringTable()
+  const { graph, files } = input
+  const edgeBlocks = Math.ceil(graph.edges.length / EDGES_PER_BLOCK)
+  const fileBlocks = Math.ceil(files.length / FILES_PER_BLOCK)
+  const header: Header = {
+    format: SNAPSHOT_FORMAT, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION,
+    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + edgeBlocks + fileBlocks,
+  }
+  yield Buffer.concat([MAGIC, frame(header)])
+  yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
+  for (let b = 0; b < edgeBlocks; b++) {
+    await turn()
+    yield frame(encodeEdges(graph.edges.slice(b * EDGES_PER_BLOCK, (b + 1) * EDGES_PER_BLOCK), b * EDGES_PER_BLOCK, t))
+  }
+  for (let b = 0; b < fileBlocks; b++) {
+    await turn()
+    yield frame(encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t))
+  }
+  yield frame({ kind: 'end', strings: t.list, linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
+}
+
+function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): Block {
+  const n = edges.length
+  const types = new Uint8Array(n)
+  const ends = new Int32Array(2 * n)
+  const weights = new Float64Array(n)
+  const refCounts = new Int32Array(n)
+  let refs = 0
+  for (const e of edges) refs += e.refs?.length ?? 0
+  const refLines = new Int32Array(refs)
+  const refSections = new Int32Array(refs)
+  const ids: [number, string][] = []
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    const e = edges[i]
+    const type = EDGE_TYPES.indexOf(e.type)
+    if (type < 0) throw new Error(`unknown edge type ${e.type}`)
+    types[i] = type
+    ends[2 * i] = t.add(e.source)
+    ends[2 * i + 1] = t.add(e.target)
+    weights[i] = e.weight ?? NaN
+    if (e.id !== edgeId(e.type, e.source, e.target)) ids.push([first + i, e.id])
+    if (!e.refs) { refCounts[i] = -1; continue }
+    refCounts[i] = e.refs.length
+    for (const r of e.refs) {
+      refLines[k] = r.line
+      refSections[k++] = t.add(r.section)
+    }
+  }
+  return { kind: 'edges', types, ends, weights, refCounts, refLines, refSections, ids }
+}
+
+function encodeFiles(list: FileResult[], t: StringTable): Block {
+  let total = 0
+  for (const r of list) total += r.meta ? r.meta.mentions.length : 0
+  const mentions = new Int32Array(5 * total)
+  let k = 0
+  const files = list.map((r): StoredFile => {
+    const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
+    if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
+    if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
+    if (r.cards?.length) s.c = JSON.stringify(encodeCards(r.cards, t))
+    if (r.meta) {
+      const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, sections, links, ...meta } = r.meta
+      s.meta = { ...meta, sl: JSON.stringify([sections, links]) }
+      s.m = [k / 5, list.length]
+      for (const m of list) {
+        mentions[k++] = t.add(m.entity)
+        mentions[k++] = t.add(m.text)
+        mentions[k++] = m.line
+        mentions[k++] = m.column
+        mentions[k++] = t.add(m.section)
+      }
+    }
+    return s
+  })
+  return { kind: 'files', files, mentions }
+}
+
+const problem = (code: string, message: string): Diagnostic => ({ file: '', severity: 'info', code, message })
+const OLD = problem('snapshot-old', 'The saved index was made by another version of Notes Graph; the folder was indexed again.')
+const CORRUPT = problem('snapshot-corrupt', 'The saved index of this folder was damaged and could not be read; the folder was indexed again.')
+
+/**
+ * The snapshot of this folder, when there is a usable one. A missing file is no problem (first start); a file
+ * from another format or parser version, or a damaged one, comes back as `problem` and is rebuilt by the caller.
+ */
+export async function loadSnapshot(file: string, root: string, ontology: string): Promise<SnapshotLoad> {
+  let buf: Buffer
+  try {
+    buf = await readFile(file)
+  } catch {
+    return {}
+  }
+  try {
+    if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
+    let at = MAGIC.length
+    const next = (): unknown => {
+      if (at + 8 > buf.length) throw new Error('truncated')
+      const len = buf.readUInt32LE(at)
+      if (at + 8 + len > buf.length) throw new Error('truncated')
+      const body = buf.subarray(at + 8, at + 8 + len)
+      if (crc32(body) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
+      at += 8 + len
+      return v8.deserialize(body)
+    }
+    const h = next() as Header
+    if (typeof h !== 'object' || h === null || typeof h.format !== 'number') return { problem: CORRUPT }
+    if (h.format !== SNAPSHOT_FORMAT || h.parser !== PARSER_VERSION || h.extractor !== EXTRACTOR_VERSION || h.cards !== CARDS_VERSION || h.ontology !== ontology) return { problem: OLD }
+    if (h.root !== root) return {} // another folder's file under a colliding name: not ours to judge
+    const blocks: Block[] = []
+    for (let i = 0; i < h.blocks; i++) blocks.push(next() as Block)
+    if (at !== buf.length) throw new Error('trailing bytes')
+    // the blocks are copies: let the file's bytes go before decoding makes the graph's objects (lower peak memory)
+    buf = Buffer.alloc(0)
+    return { state: decode(h.key, blocks) }
+  } catch {
+    return { problem: CORRUPT }
+  }
+}
+
+function decode(key: string, blocks: Block[]): WarmState {
+  const end = blocks[blocks.length - 1]
+  const head = blocks[0]
+  if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  const s = end.strings
+  const str = (i: number): string => {
+    const v = s[i]
+    if (v === undefined) throw new Error('bad string index')
+    return v
+  }
+  const edges: GraphEdge[] = []
+  const files = new Map<string, FileResult>()
+  for (const b of blocks) {
+    if (b.kind === 'edges') {
+      let k = 0
+      for (let i = 0; i < b.types.length; i++) {
+        const type = EDGE_TYPES[b.types[i]]
+        const source = str(b.ends[2 * i])
+        const target = str(b.ends[2 * i + 1])
+        const e: GraphEdge = { id: edgeId(type, source, target), source, target, type }
+        const w = b.weights[i]
+        if (w === w) e.weight = w // not NaN
+        const n = b.refCounts[i]
+        if (n >= 0) {
+          const refs = new Array<EdgeMentionRef>(n)
+          for (let j = 0; j < n; j++, k++) refs[j] = { line: b.refLines[k], section: str(b.refSections[k]) }
+          e.refs = refs
+        }
+        edges.push(e)
+      }
+      const first = edges.length - b.types.length
+      for (const [i, id] of b.ids) {
+        if (i < first || i >= edges.length) throw new Error('bad edge id index')
+        edges[i].id = id
+      }
+    } else if (b.kind === 'files') {
+      for (const f of b.files) files.set(f.path, decodeFile(f, b.mentions, s))
+    }
+  }
+  return { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph: { nodes: head.nodes, edges, diagnostics: head.diagnostics } }
+}
+
+function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): FileResult {
+  const { meta, m, c, ...rest } = f
+  const r: FileResult = rest
+  if (meta && m) {
+    const { sl, ...fields } = meta
+    const full = { path: f.path, ...fields, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
+    let parts: [NoteMeta['sections'], NoteMeta['links']] | undefined
+    const part = () => (parts ??= JSON.parse(sl) as [NoteMeta['sections'], NoteMeta['links']])
+    lazy(full, 'sections', () => part()[0])
+    lazy(full, 'links', () => part()[1])
+    const [first, count] = m
+    if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('bad mention range')
+    lazy(full, 'mentions', (): Mention[] => {
+      const out = new Array<Mention>(count)
+      for (let i = 0, k = 5 * first; i < count; i++, k += 5) {
+        out[i] = { entity: strings[mentions[k]], text: strings[mentions[k + 1]], line: mentions[k + 2], column: mentions[k + 3], section: strings[mentions[k + 4]] }
+      }
+      return out
+    })
+    r.meta = full
+    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(c) as (string | number)[], strings, f.path))
+  }
+  return r
+}
+
+/** `obj[key]` computed on first read (then a plain property); assigning first replaces it. */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => { const v = make(); settle(v); return v },
+    set: (v: T[K]) => { settle(v) },
+  })
+}
