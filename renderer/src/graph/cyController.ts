@@ -192,7 +192,11 @@ export class CyGraphController implements GraphController {
   private markSettled(): void {
     const el = this.state.core?.container()
     if (!el) return
-    const settled = this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    // edges the first view hides may still be arriving (loader.backfill): that moves nothing, unless a filter
+    // that follows edges (local graph, orphans) is on, which is laid out again once they are all in
+    const f = this.filters.current()
+    const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
+    const settled = this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)
@@ -400,6 +404,7 @@ export class CyGraphController implements GraphController {
     const before = this.filters.active() ? this.filters.shownIds().join('\n') : ''
     this.reapplyClasses()
     if (before && this.filters.shownIds().join('\n') !== before) this.relayoutForFilter()
+    this.markSettled()
     mark('loaded')
     const next = this.pendingGraph
     this.pendingGraph = null
