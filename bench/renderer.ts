@@ -1,8 +1,11 @@
 // Renderer figures in Chromium against the web host (run by `npm run bench`, or alone: `tsx bench/renderer.ts`):
-//   1. bundled notes: launch → interactive graph, cold (no remembered positions: layout runs) and warm (preset)
-//   2. click → note rendered, p50/p95 over 50 nodes
+//   1. bundled notes: launch → interactive graph and → settled readable view, cold and warm, with the
+//      main-thread CPU time (5 runs by default, `--runs N`)
+//   2. click → note rendered, p50/p95 over 50 nodes in each run
 //   3. synthetic 5,000-node / 20,000-edge graph with cached positions: first paint, longest main-thread task
-// Prints the figures with their targets and writes them into BENCHMARKS.md (renderer section).
+//      (3 runs, `--synth-runs N`)
+// Prints each figure as the median of its runs with the min–max spread and the load average (figures, not
+// pass/fail), and writes them into BENCHMARKS.md (renderer section) unless `--only launch|synth`.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,69 +16,122 @@ import { startWebHost, type RunningHost } from '../tests/e2e/webHost'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** One figure over several runs: the median with its spread. */
+export interface Spread { median: number; min: number; max: number; runs: number }
+
 export interface RendererFigures {
-  launchColdMs: number
-  /** cold start: when the worker's force layout replaced the provisional placement */
-  coldLaidOutMs: number
-  launchWarmMs: number
-  clickP50Ms: number
-  clickP95Ms: number
+  /** bundled notes, fresh view state and browser cache: navigation → first frame after the graph is clickable */
+  launchCold: Spread
+  /** same run: navigation → first frame after `data-layout="settled"` (the readable default view) */
+  settledCold: Spread
+  /** same run: main-thread CPU time from navigation to that frame (steadier than wall time on a busy machine) */
+  cpuToSettledCold: Spread
+  /** the same page loaded again (HTTP cache warm): navigation → first frame after clickable / settled */
+  launchWarm: Spread
+  settledWarm: Spread
+  /** within each run: settled ÷ interactive (cold), warm ÷ cold (interactive) */
+  settledOverInteractive: Spread
+  warmOverCold: Spread
+  /** click → note rendered, per run the p50 and p95 over `clicks` nodes */
+  clickP50: Spread
+  clickP95: Spread
   clicks: number
   synthNodes: number
   synthEdges: number
-  synthPaintMs: number
-  synthLongestTaskMs: number
+  synthPaint: Spread
+  synthLongestTask: Spread
   synthLongTasks: number
   /** every edge added and drawn (the edges follow the first paint) */
-  synthAllDrawnMs: number
+  synthAllDrawn: Spread
   /** longest main-thread task from the start until everything is drawn */
-  synthLongestOverallMs: number
+  synthLongestOverall: Spread
+  loadStart: number[]
+  loadEnd: number[]
 }
 
-const TARGETS = { launch: 1000, clickP95: 100, synthPaint: 1500, longTask: 200 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]
+const TARGETS = { launch: 1000, settled: 1500, clickP95: 100, synthPaint: 1500, longTask: 200 }
+const sorted = (xs: number[]) => [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
+const median = (xs: number[]) => { const s = sorted(xs); return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2 }
+const pct = (xs: number[], p: number) => { const s = sorted(xs); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN }
+export function spread(xs: number[]): Spread {
+  const s = sorted(xs)
+  return { median: median(s), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, runs: s.length }
+}
+const NONE: Spread = { median: NaN, min: NaN, max: NaN, runs: 0 }
+
+/** `--runs N` (launch and clicks; ≥ 5 by default), `--synth-runs N` (3 by default). */
+function intArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name)
+  const n = i >= 0 ? Number(process.argv[i + 1]) : NaN
+  return Number.isInteger(n) && n > 0 ? n : fallback
+}
 
 async function post(host: RunningHost, method: string, args: unknown[]): Promise<void> {
   const res = await fetch(`${host.origin}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: host.authorization }, body: JSON.stringify(args) })
   if (!res.ok) throw new Error(`${method}: ${res.status}`)
 }
 
-/** tsx keeps function names with a `__name` helper that page.evaluate bodies then call: provide it. */
+/**
+ * A fresh page (its own context: empty HTTP cache). tsx keeps function names with a `__name` helper that
+ * page.evaluate bodies then call: provide it. Each launch mark's first frame is recorded as it comes: the
+ * time at the frame after the one in which the mark was seen (that frame has then been painted).
+ */
 async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await page.addInitScript('window.__name = (f) => f')
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: Record<string, number> }
+    w.__frames = {}
+    const names = ['interactive', 'settled']
+    const tick = () => {
+      for (const m of names) {
+        if (m in w.__frames || performance.getEntriesByName(`notes-graph:${m}`).length === 0) continue
+        w.__frames[m] = NaN
+        requestAnimationFrame(() => { w.__frames[m] = performance.now() })
+      }
+      if (names.some((m) => !(m in w.__frames))) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
   return page
 }
 
-/** Navigation start → the first frame painted after the graph became interactive (layout done, handlers bound). */
-async function launch(page: Page, url: string): Promise<number> {
+interface LaunchRun { interactive: number; settled: number; cpu: number }
+
+/** Navigation → the first frames painted after the graph became interactive and after it settled. */
+async function launch(page: Page, url: string): Promise<LaunchRun> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
   await page.goto(url)
-  await page.waitForFunction(() => performance.getEntriesByName('notes-graph:interactive').length > 0, null, { timeout: 120_000 })
-  return page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-    return performance.now()
-  })
+  await page.waitForFunction(() => {
+    const f = (window as unknown as { __frames: Record<string, number> }).__frames
+    return f.interactive > 0 && f.settled > 0
+  }, null, { timeout: 120_000, polling: 50 })
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const frames = await page.evaluate(() => (window as unknown as { __frames: Record<string, number> }).__frames)
+  await cdp.detach()
+  // ThreadTime: CPU seconds of the page's main thread so far (Chromium's Performance domain)
+  const cpu = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000
+  return { interactive: frames.interactive, settled: frames.settled, cpu }
 }
 
-async function measureLaunch(browser: Browser, host: RunningHost): Promise<{ cold: number; laidOut: number; warm: number; page: Page }> {
-  const cold: number[] = []
-  const laidOut: number[] = []
-  const warm: number[] = []
-  let page: Page | null = null
-  for (let i = 0; i < 3; i++) {
+interface LaunchFigures { cold: LaunchRun[]; warm: LaunchRun[]; clicks: number[][] }
+
+/** `runs` times: a cold start (fresh view state and cache), then the same page again (warm), then the clicks. */
+async function measureLaunch(browser: Browser, host: RunningHost, runs: number, clicks: number): Promise<LaunchFigures> {
+  const out: LaunchFigures = { cold: [], warm: [], clicks: [] }
+  for (let i = 0; i < runs; i++) {
     await post(host, 'setViewState', [{}])
-    await page?.close()
-    page = await newPage(browser)
-    cold.push(await launch(page, host.url))
-    // the readable default view settled (placed, labelled, nothing moving by itself): data-layout="settled"
-    await page.waitForFunction(() => performance.getEntriesByName('notes-graph:settled').length > 0, null, { timeout: 120_000 }).catch(() => undefined)
-    laidOut.push(await page.evaluate(() => performance.getEntriesByName('notes-graph:settled')[0]?.startTime ?? NaN))
-    // the layout's positions are saved (debounced) after it stops; wait for them before the warm start
-    await page.waitForTimeout(1500)
-    warm.push(await launch(page, host.url))
+    const page = await newPage(browser)
+    try {
+      out.cold.push(await launch(page, host.url))
+      out.warm.push(await launch(page, host.url))
+      if (clicks > 0) out.clicks.push(await measureClicks(page, clicks))
+    } finally {
+      await page.close()
+    }
   }
-  return { cold: median(cold), laidOut: median(laidOut), warm: median(warm), page: page! }
+  return out
 }
 
 async function measureClicks(page: Page, count: number): Promise<number[]> {
@@ -105,7 +161,9 @@ async function measureClicks(page: Page, count: number): Promise<number[]> {
   }, count)
 }
 
-async function measureSynthetic(browser: Browser, url: string): Promise<Pick<RendererFigures, 'synthNodes' | 'synthEdges' | 'synthPaintMs' | 'synthLongestTaskMs' | 'synthLongTasks' | 'synthAllDrawnMs' | 'synthLongestOverallMs'>> {
+interface SynthRun { nodes: number; edges: number; paint: number; allDrawn: number; longest: number; longestOverall: number; count: number }
+
+async function measureSynthetic(browser: Browser, url: string): Promise<SynthRun> {
   const page = await newPage(browser)
   await page.goto(`${url}&bench`) // url carries ?token=…; the host keeps ?bench when it drops the token
   await page.waitForFunction(() => typeof (window as unknown as { __loadSyntheticGraph?: unknown }).__loadSyntheticGraph === 'function' && window.cy !== undefined)
@@ -172,27 +230,35 @@ async function measureSynthetic(browser: Browser, url: string): Promise<Pick<Ren
     }
   }, { N: 5000, E: 20000 })
   await page.close()
-  return {
-    synthNodes: r.nodes, synthEdges: r.edges, synthPaintMs: r.paint, synthLongestTaskMs: r.longest, synthLongTasks: r.count,
-    synthAllDrawnMs: r.allDrawn, synthLongestOverallMs: r.longestOverall,
-  }
+  return r
 }
 
 function report(f: RendererFigures): string {
-  const fmt = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`)
-  const mark = (ok: boolean) => (ok ? '✓' : '✗')
-  const ratio = (x: number, t: number) => `${(x / t).toFixed(2)}× target`
+  const fmt = (x: number) => (!Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`)
+  const cell = (sp: Spread, unit: (x: number) => string = fmt) => sp.runs === 0 ? '— | — | 0' : `${unit(sp.median)} | ${unit(sp.min)}–${unit(sp.max)} | ${sp.runs}`
+  const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—')
+  const rows: Array<[string, string, string]> = [
+    ['bundled notes, cold: launch → interactive graph (first frame after it)', cell(f.launchCold), `≤ ${fmt(TARGETS.launch)}`],
+    ['same run: launch → readable default view settled (`data-layout="settled"`, first frame after it)', cell(f.settledCold), `≤ ${fmt(TARGETS.settled)}`],
+    ['same run: main-thread CPU time, launch → settled frame', cell(f.cpuToSettledCold), '—'],
+    ['same run: settled ÷ interactive', cell(f.settledOverInteractive, ratio), '—'],
+    ['bundled notes, warm (same page again, HTTP cache warm): launch → interactive', cell(f.launchWarm), `≤ ${fmt(TARGETS.launch)}`],
+    ['same: launch → settled', cell(f.settledWarm), '—'],
+    ['warm ÷ cold (interactive, same run)', cell(f.warmOverCold, ratio), '—'],
+    [`click → note rendered, p95 over ${f.clicks} nodes per run`, cell(f.clickP95), `≤ ${fmt(TARGETS.clickP95)}`],
+    ['same: p50', cell(f.clickP50), '—'],
+    [`synthetic ${f.synthNodes} nodes / ${f.synthEdges} edges, cached positions: first paint (all nodes placed, hubs labelled, clickable)`, cell(f.synthPaint), `≤ ${fmt(TARGETS.synthPaint)}`],
+    [`same: longest main-thread task until the first paint (last run: ${f.synthLongTasks} tasks > 50 ms)`, cell(f.synthLongestTask), `≤ ${fmt(TARGETS.longTask)}`],
+    [`same: all ${f.synthEdges} edges added and drawn`, cell(f.synthAllDrawn), '—'],
+    ['same: longest task until everything is drawn (one full canvas frame of all elements)', cell(f.synthLongestOverall), '—'],
+  ]
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ')
   return [
-    `| figure | measured | target | ratio |`,
-    `|---|---:|---:|---:|`,
-    `| bundled notes: launch → interactive graph, warm (remembered positions) | ${fmt(f.launchWarmMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchWarmMs, TARGETS.launch)} ${mark(f.launchWarmMs <= TARGETS.launch)} |`,
-    `| bundled notes: launch → interactive graph, cold (first start: a concentric-by-domain placement at once, the force layout computed in a worker animates in later) | ${fmt(f.launchColdMs)} | ≤ ${fmt(TARGETS.launch)} | ${ratio(f.launchColdMs, TARGETS.launch)} ${mark(f.launchColdMs <= TARGETS.launch)} |`,
-    `| same, cold: readable default view settled (data-layout="settled") | ${fmt(f.coldLaidOutMs)} | — | — |`,
-    `| click → note rendered, p95 over ${f.clicks} nodes (p50 ${fmt(f.clickP50Ms)}) | ${fmt(f.clickP95Ms)} | ≤ ${fmt(TARGETS.clickP95)} | ${ratio(f.clickP95Ms, TARGETS.clickP95)} ${mark(f.clickP95Ms <= TARGETS.clickP95)} |`,
-    `| synthetic ${f.synthNodes} nodes / ${f.synthEdges} edges, cached positions: first paint (all nodes placed, hubs labelled, clickable) | ${fmt(f.synthPaintMs)} | ≤ ${fmt(TARGETS.synthPaint)} | ${ratio(f.synthPaintMs, TARGETS.synthPaint)} ${mark(f.synthPaintMs <= TARGETS.synthPaint)} |`,
-    `| same: longest main-thread task until the first paint (${f.synthLongTasks} tasks > 50 ms) | ${fmt(f.synthLongestTaskMs)} | ≤ ${fmt(TARGETS.longTask)} | ${ratio(f.synthLongestTaskMs, TARGETS.longTask)} ${mark(f.synthLongestTaskMs <= TARGETS.longTask)} |`,
-    `| same: all ${f.synthEdges} edges added and drawn | ${fmt(f.synthAllDrawnMs)} | — | — |`,
-    `| same: longest task until everything is drawn (one full canvas frame of all elements) | ${fmt(f.synthLongestOverallMs)} | — | — |`,
+    `Load average (1 / 5 / 15 min): ${load(f.loadStart)} at the start, ${load(f.loadEnd)} at the end.`,
+    '',
+    '| figure | median | min–max | runs | target |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map(([name, c, t]) => `| ${name} | ${c} | ${t} |`),
   ].join('\n')
 }
 
@@ -205,12 +271,13 @@ function writeBenchmarksMd(table: string, browserPath: string): void {
     '## Renderer (bench/renderer.ts)',
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
-      `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end of the run, ` +
-      `headless Chromium (${browserPath}) with --disable-gpu against the web host. Clicks are dispatched as Cytoscape taps and timed to the ` +
-      'first animation frame with the note in the panel; launch is navigation start → first frame after the graph became interactive. ' +
-      'A graph of more than 1,500 elements loads in two steps of ≤ 40 ms slices: the nodes (first paint, clickable), then the edges in the ' +
-      'frames after; the last row is the one canvas frame that then draws all 25,000 elements (software rendering, --disable-gpu). ' +
-      'Other sessions share the 2 cores: read the load average before comparing runs.',
+      `headless Chromium (${browserPath}) with --disable-gpu against the web host, 1400×900. Every figure is the median of its runs ` +
+      'with the min–max spread; ratios are taken within each run. Launch figures are navigation start → the first frame painted ' +
+      'after the mark (interactive: the graph clickable; settled: the readable default view, `data-layout="settled"`); cold is a ' +
+      'fresh view state and browser cache, warm the same page loaded again. A graph that fits one task (≤ 5,000 elements) is added ' +
+      'at once with its view\'s placement and classes, the edges the view hides after the first frame; bigger ones come in ≤ 40 ms ' +
+      'slices (nodes, then edges). Clicks are Cytoscape taps timed to the first frame with the note in the panel. Other sessions ' +
+      'share the 2 cores: read the load average before comparing runs; the CPU-time row moves least with it.',
     '',
     table,
     end,
@@ -243,23 +310,35 @@ export async function runRendererBench(opts: { write?: boolean } = {}): Promise<
     hosts.push(synthetic)
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 
-    // `--only synth|launch` (quick checks while tuning; nothing is written then)
+    // `--only synth|launch` (quick checks while tuning; nothing is written then); `--runs N`, `--synth-runs N`
     const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
     if (only) opts.write = false
-    const none = { cold: NaN, laidOut: NaN, warm: NaN, page: null }
-    const { cold, laidOut, warm, page } = only === 'synth' ? none : await measureLaunch(browser, bundled)
-    const clicks = page ? await measureClicks(page, 50) : [NaN]
-    await page?.close()
-    const noSynth = { synthNodes: 0, synthEdges: 0, synthPaintMs: NaN, synthLongestTaskMs: NaN, synthLongTasks: 0, synthAllDrawnMs: NaN, synthLongestOverallMs: NaN }
-    const synth = only === 'launch' ? noSynth : await measureSynthetic(browser, synthetic.url)
+    const runs = intArg('--runs', 5)
+    const loadStart = os.loadavg()
+    const l = only === 'synth' ? { cold: [], warm: [], clicks: [] } : await measureLaunch(browser, bundled, runs, 50)
+    const synth: SynthRun[] = []
+    if (only !== 'launch') for (let i = 0, n = intArg('--synth-runs', 3); i < n; i++) synth.push(await measureSynthetic(browser, synthetic.url))
+    const last = synth[synth.length - 1]
     const figures: RendererFigures = {
-      launchColdMs: cold,
-      coldLaidOutMs: laidOut,
-      launchWarmMs: warm,
-      clickP50Ms: median(clicks),
-      clickP95Ms: pct(clicks, 95),
-      clicks: clicks.length,
-      ...synth,
+      launchCold: spread(l.cold.map((r) => r.interactive)),
+      settledCold: spread(l.cold.map((r) => r.settled)),
+      cpuToSettledCold: spread(l.cold.map((r) => r.cpu)),
+      launchWarm: spread(l.warm.map((r) => r.interactive)),
+      settledWarm: spread(l.warm.map((r) => r.settled)),
+      settledOverInteractive: spread(l.cold.map((r) => r.settled / r.interactive)),
+      warmOverCold: spread(l.warm.map((r, i) => r.interactive / l.cold[i].interactive)),
+      clickP50: l.clicks.length ? spread(l.clicks.map((c) => median(c))) : NONE,
+      clickP95: l.clicks.length ? spread(l.clicks.map((c) => pct(c, 95))) : NONE,
+      clicks: l.clicks[0]?.length ?? 0,
+      synthNodes: last?.nodes ?? 0,
+      synthEdges: last?.edges ?? 0,
+      synthPaint: spread(synth.map((r) => r.paint)),
+      synthLongestTask: spread(synth.map((r) => r.longest)),
+      synthLongTasks: last?.count ?? 0,
+      synthAllDrawn: spread(synth.map((r) => r.allDrawn)),
+      synthLongestOverall: spread(synth.map((r) => r.longestOverall)),
+      loadStart,
+      loadEnd: os.loadavg(),
     }
     const table = report(figures)
     console.log(table)

@@ -25,6 +25,7 @@ import { studyStartFromHash } from './study/studyHash'
 import { useStudy } from './study/studyStore'
 import { useProgressOnGraph } from './study/useProgressOnGraph'
 import { NodeMarkMenu } from './study/NodeMarkMenu'
+import { viewBeforeFirstSync } from './features/useHashState'
 
 const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
 
@@ -164,6 +165,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
+      controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
       controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
       setGraph(g)
       follower.loaded(g)

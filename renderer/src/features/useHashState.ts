@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import type { Graph } from '../../../electron/core/types'
 import type { RendererApi, ViewState } from '../../../electron/shared/contract'
 import type { GraphController } from '../graph/controller'
+import type { ViewName } from '../graph/views'
 import { decodeHash, encodeHash, hasViewParams, type HashState } from './hashState'
 import { exploreStore, fromHashState, layoutShown, toHashState, useExplore, type PanelId } from './store'
 
@@ -56,6 +57,18 @@ export function resetViewForNewFolder(): void {
   layoutShown.name = 'grouped'
   writeUrl('')
   exploreStore.set((s) => ({ ...fromHashState({}), selected: null, counts: null, folderEpoch: s.folderEpoch + 1 }))
+}
+
+/**
+ * The view to open with, read before the graph's first sync so the canvas never shows another view first:
+ * the URL hash's, else the one this folder remembers. Put into the store too (the view switch shows it).
+ */
+export function viewBeforeFirstSync(viewState: ViewState | null | undefined): ViewName {
+  const explore = viewState?.explore && typeof viewState.explore === 'object' ? (viewState.explore as SavedExplore) : {}
+  const h = hasViewParams(location.hash) ? decodeHash(location.hash) : decodeHash(typeof explore.hash === 'string' ? explore.hash : '')
+  const view = h.view ?? 'overview'
+  exploreStore.set({ view })
+  return view
 }
 
 export function applyHashState(h: HashState, controller: GraphController, graph: Graph): void {

@@ -18,7 +18,7 @@ import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
 import { packLayout, type PackedGroup } from './packLayout'
 import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
-import { LayoutRunner } from './layoutRunner'
+import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
@@ -82,10 +82,10 @@ export class CyGraphController implements GraphController {
   }
 
   /** The view's packed groups for the given nodes (all of the view's when `only` is absent). */
-  private groupedPositions(graph: Graph, sizes: Map<string, number>, only?: Set<string>, centre?: string): Positions {
-    const spec = this.spec(graph)
+  private groupedPositions(graph: Graph, sizes: Map<string, number>, only?: Set<string>, centre?: string, view = this.viewName): Positions {
+    const spec = this.spec(graph, view, sizes)
     // the services map draws services smaller (serviceMapSize): pack them at that size
-    const drawn = this.viewName === 'services' ? (s: number) => serviceMapSize(s) : (s: number) => s
+    const drawn = view === 'services' ? (s: number) => serviceMapSize(s) : (s: number) => s
     let items = spec.items.map((i) => ({ ...i, size: sizes.has(i.id) ? drawn(sizes.get(i.id)!) : i.size }))
     if (only) items = items.filter((i) => only.has(i.id))
     // a local graph: one group with its centre node in the middle
@@ -100,7 +100,7 @@ export class CyGraphController implements GraphController {
     const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
     const text = (id: string) => this.measure(shortLabel(this.state.byId.get(id)?.label ?? ''))
     const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas)
-    if (!only) this.groupBoxes = { view: this.viewName, groups: packed.groups }
+    if (!only) this.groupBoxes = { view, groups: packed.groups }
     return packed.positions
   }
 
@@ -110,16 +110,16 @@ export class CyGraphController implements GraphController {
     return this.groupBoxes.groups.map((g) => ({ id: g.id, x1: g.x1, y1: g.y1, x2: g.x2 }))
   }
 
-  private spec(graph = this.state.current): ViewSpec {
+  private spec(graph = this.state.current, view = this.viewName, sizesIn?: Map<string, number>): ViewSpec {
     const c = this.specCache
-    if (c && c.graph === graph && c.view === this.viewName) return c.spec
-    const sizes = new Map<string, number>()
-    this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
+    if (c && c.graph === graph && c.view === view) return c.spec
+    const sizes = sizesIn ?? new Map<string, number>()
+    if (!sizesIn) this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
     if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
-    const spec = viewSpec(this.viewName, graph, sizes, this.measure)
+    const spec = viewSpec(view, graph, sizes, this.measure)
     // the services view draws the service-map edges
-    if (this.viewName === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
-    this.specCache = { graph, view: this.viewName, spec }
+    if (view === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
+    this.specCache = { graph, view, spec }
     return spec
   }
 
@@ -153,7 +153,8 @@ export class CyGraphController implements GraphController {
     const target = remembered && known >= 0.9 * spec.items.length ? remembered : this.groupedPositions(this.state.current, sizes)
     cy.batch(() => cy.nodes().forEach((n) => {
       const p = target[n.id()]
-      if (p && !this.state.pinnedIds.has(n.id())) n.position({ x: p.x, y: p.y })
+      // a node already in place is left alone (moving it would redo its bounds and its edges')
+      if (p && !this.state.pinnedIds.has(n.id()) && (n.position('x') !== p.x || n.position('y') !== p.y)) n.position({ x: p.x, y: p.y })
     }))
     if (!remembered) this.viewPositions.set(this.viewName, this.layout.positions())
     this.filters.apply()
@@ -211,7 +212,11 @@ export class CyGraphController implements GraphController {
   private markSettled(): void {
     const el = this.state.core?.container()
     if (!el) return
-    const settled = this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    // edges the first view hides may still be arriving (loader.backfill): that moves nothing, unless a filter
+    // that follows edges (local graph, orphans) is on, which is laid out again once they are all in
+    const f = this.filters.current()
+    const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
+    const settled = this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)
@@ -295,7 +300,7 @@ export class CyGraphController implements GraphController {
    */
   setGraph(graph: Graph): void {
     if (graph === this.state.current) return
-    if (this.loader.isLoading()) {
+    if (this.loader.isLoading() || this.loader.isBackfilling()) {
       // a big first load is still streaming in: apply the newest graph when it is done
       this.pendingGraph = graph
       return
@@ -309,6 +314,11 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
+    if (cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()) {
+      this.launch(cy, graph)
+      this.emit()
+      return
+    }
     if (cy && initial && size > CHUNKED_ABOVE) {
       this.loader.start(() => this.loadInChunks(cy, graph), () => {
         const next = this.pendingGraph
@@ -326,8 +336,8 @@ export class CyGraphController implements GraphController {
     this.emit()
   }
 
-  /** True while a big graph is being added in slices. */
-  isLoading(): boolean { return this.loader.isLoading() }
+  /** True while a big graph is being added in slices, or the edges a first view hides. */
+  isLoading(): boolean { return this.loader.isLoading() || this.loader.isBackfilling() }
 
   /**
    * A change from the host (a delta from the graph shown) applied in place (applyDelta.ts): no existing node
@@ -406,6 +416,70 @@ export class CyGraphController implements GraphController {
     this.reapplyClasses()
     if (unknown.length > 0) this.layout.placeNearNeighbours(unknown)
     mark('loaded')
+  }
+
+  /**
+   * First load of a graph that fits one task: each node is added at its place in the view (remembered, else
+   * packed now), the view's hidden and shown elements are marked in the same batch (one style pass, nothing
+   * restyled after), and the labels are picked before the first frame, so that frame is the settled view.
+   * No animation, no second placement.
+   */
+  private launch(cy: Core, graph: Graph): void {
+    const { nodes, edges } = toElements(graph, { hubs: this.state.big })
+    const sizes = new Map(nodes.map((n) => [n.data.id as string, Number(n.data.size) || 16] as [string, number]))
+    const cached = this.state.cachedPositions
+    const remembered = nodes.filter((n) => cached[n.data.id as string]).length >= 0.8 * nodes.length
+    // the overview's placement is the base (it is what a folder remembers); another view's goes over it
+    const overview = remembered ? cached : this.groupedPositions(graph, sizes, undefined, undefined, 'overview')
+    const viewOwn = this.viewName === 'overview' ? overview : { ...overview, ...this.groupedPositions(graph, sizes) }
+    // nodes the view leaves out (tags in the overview) sit by their neighbours until a view shows them
+    const own = { ...viewOwn, ...nearPlaced(nodes.map((n) => n.data.id as string), graph.edges, viewOwn) }
+    for (const n of nodes) {
+      const id = n.data.id as string
+      const p = own[id]
+      if (p) n.position = { x: p.x, y: p.y }
+      if (this.state.pinnedIds.has(id)) n.classes = `${n.classes ?? ''} pinned`.trim()
+    }
+    // until the shell names a view, nothing is hidden (as before any view)
+    const spec = this.viewApplied ? this.spec(graph, this.viewName, sizes) : null
+    if (spec) this.filters.setView(spec.nodes, spec.edges)
+    // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
+    const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
+    cy.batch(() => {
+      cy.add(nodes)
+      cy.add(edges.filter(drawn))
+      if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
+      this.reapplyClasses()
+    })
+    this.viewPositions.set('overview', this.viewName === 'overview' ? own : overview)
+    if (!remembered) this.viewPositions.set(this.viewName, own)
+    if (!remembered) this.loader.whenLoaded(() => this.layout.savePositions())
+    if (this.viewApplied) this.applyView()
+    else {
+      this.viewport.fitPositions()
+      this.labels.update()
+    }
+    mark('interactive')
+    const classes = () => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    }
+    this.loader.backfill(cy, edges.filter((e) => !drawn(e)), classes, (ok) => this.backfilled(ok))
+  }
+
+  /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
+  private backfilled(ok: boolean): void {
+    if (!ok) return
+    // a local graph chosen meanwhile was computed on part of the edges: lay it out again if it grew
+    const before = this.filters.active() ? this.filters.shownIds().join('\n') : ''
+    this.reapplyClasses()
+    if (before && this.filters.shownIds().join('\n') !== before) this.relayoutForFilter()
+    this.markSettled()
+    mark('loaded')
+    const next = this.pendingGraph
+    this.pendingGraph = null
+    if (next && next !== this.state.current) this.setGraph(next)
+    this.emit()
   }
 
   afterGraphShown(fn: () => void): () => void { return this.loader.afterGraphShown(fn) }

@@ -112,6 +112,20 @@ export class Filters {
     })
   }
 
+  /**
+   * Classes for edges about to be added, as apply() would give them, from the nodes' current classes: they
+   * can then arrive hidden instead of being added and restyled.
+   */
+  classesForNewEdges(): (id: string, source: string, target: string, weight: number) => string {
+    const shown = new Set<string>()
+    this.state.core?.nodes().forEach((n) => { if (!n.hasClass('hidden')) shown.add(n.id()) })
+    const edgeOk = this.edgeTest(shown)
+    return (id, source, target, weight) => {
+      if (!edgeOk(source, target, weight) || (id.startsWith('sm:') && !this.viewEdges?.has(id))) return 'hidden'
+      return this.viewEdges === null || this.viewEdges.has(id) ? '' : 'vh'
+    }
+  }
+
   private edgeTest(visible: Set<string>): (source: string, target: string, weight: number) => boolean {
     const min = this.filter.minEdgeWeight
     return (source, target, weight) => visible.has(source) && visible.has(target) && (min === undefined || weight >= min)

@@ -10,6 +10,43 @@ import { concentricByDomain, lanePositions } from './layouts'
 import type { Loader } from './loading'
 import type { Viewport } from './viewport'
 
+/**
+ * Places for nodes a placement left out (tags outside the view, say), from the edge list alone: the mean of
+ * their placed neighbours, else the middle of what is placed, a little apart so no two share a point.
+ * Cheap enough for a first load (no traversal of the core, no randomness).
+ */
+export function nearPlaced(ids: string[], edges: Array<{ source: string; target: string }>, placed: Positions): Positions {
+  const want = new Set(ids.filter((id) => !placed[id]))
+  const sum = new Map<string, { x: number; y: number; n: number }>()
+  const add = (id: string, p: { x: number; y: number }) => {
+    const s = sum.get(id) ?? { x: 0, y: 0, n: 0 }
+    s.x += p.x
+    s.y += p.y
+    s.n++
+    sum.set(id, s)
+  }
+  for (const e of edges) {
+    if (want.has(e.source) && placed[e.target]) add(e.source, placed[e.target])
+    if (want.has(e.target) && placed[e.source]) add(e.target, placed[e.source])
+  }
+  let cx = 0
+  let cy = 0
+  let n = 0
+  for (const p of Object.values(placed)) { cx += p.x; cy += p.y; n++ }
+  const centre = n > 0 ? { x: cx / n, y: cy / n } : { x: 0, y: 0 }
+  const out: Positions = {}
+  let i = 0
+  for (const id of want) {
+    const s = sum.get(id)
+    const base = s ? { x: s.x / s.n, y: s.y / s.n } : centre
+    // a golden-angle spiral step keeps nodes placed at the same mean apart
+    const a = i * 2.399963
+    const r = 24 + 6 * Math.sqrt(i++)
+    out[id] = { x: base.x + Math.cos(a) * r, y: base.y + Math.sin(a) * r }
+  }
+  return out
+}
+
 export class LayoutRunner {
   layoutName: LayoutName = 'grouped'
   /** a layout is moving nodes (animated): the view is not settled */

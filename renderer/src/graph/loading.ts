@@ -5,10 +5,12 @@ import { liveCore, type GraphState, type Quiet } from './graphState'
 
 /**
  * A first load with more elements than this comes in two steps, each in time slices: the nodes (first
- * paint, clickable), then the edges in the frames after. One cy.add of 25k elements blocks for seconds,
- * and even a few thousand cost a long first frame while the code is still cold.
+ * paint, clickable), then the edges in the frames after. One cy.add of 25k elements blocks for seconds.
+ * Below it the first load is one task with the view's placement and classes in it (the bundled notes'
+ * 3,840 elements): slicing those spread ≈ 0.9 s of frames between "interactive" and the view, and the
+ * edges the view hides were styled twice (shown, then hidden).
  */
-export const CHUNKED_ABOVE = 1500
+export const CHUNKED_ABOVE = 5000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
 const SLICE_MS = 40
 
@@ -64,6 +66,52 @@ export class Loader {
     if (!liveCore(this.state, cy)) return false
     quiet.notify('add')
     return true
+  }
+
+  private backfilling = false
+
+  /** True while elements the first frame did not draw are still being added (see backfill). */
+  isBackfilling(): boolean { return this.backfilling }
+
+  /**
+   * Elements the first frame does not draw (edges the current view hides), added after that frame in
+   * slices of about SLICE_MS, each with the classes `classify` gives it (made anew per slice: a filter may
+   * change in between), so they arrive already hidden and are styled once. The renderer hears of them
+   * once, at the end: nothing of them is drawn, and the frames in between (hover, clicks) stay as cheap as
+   * the first one. `done` runs when all are in (false: the core went away).
+   */
+  backfill(cy: Core, defs: ElementDefinition[], classify: () => (def: ElementDefinition) => string, done: (ok: boolean) => void): void {
+    if (defs.length === 0) { done(true); return }
+    this.backfilling = true
+    const quiet = cy as unknown as Quiet
+    const run = async (): Promise<boolean> => {
+      let step = 400
+      for (let i = 0; i < defs.length;) {
+        if (!liveCore(this.state, cy)) return false
+        const t0 = performance.now()
+        const classOf = classify()
+        const slice = defs.slice(i, i + step).map((d) => {
+          const c = classOf(d)
+          return c ? { ...d, classes: `${d.classes ?? ''} ${c}`.trim() } : d
+        })
+        quiet.notifications(false)
+        try {
+          ;(cy.add(slice) as unknown as { cleanStyle(): void }).cleanStyle()
+        } finally {
+          quiet.notifications(true)
+        }
+        i += step
+        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, performance.now() - t0)))))
+        if (i < defs.length) await nextTask()
+      }
+      if (!liveCore(this.state, cy)) return false
+      quiet.notify('add')
+      return true
+    }
+    this.afterFirstPaint(() => {
+      const end = (ok: boolean) => { this.backfilling = false; done(ok) }
+      run().then(end, () => end(false))
+    })
   }
 
   /** Run when the page has nothing else to do (the first clicks and frames come first), at most 600 ms later. */

@@ -104,7 +104,9 @@ export class SelectionOverlay {
     ctx.beginPath()
     ctx.arc(p.x, p.y, r + 4.5, 0, 2 * Math.PI)
     ctx.stroke()
-    // the selected node is always labelled, whatever the zoom
+    // the selected node is always labelled, whatever the zoom, but only once: when Cytoscape draws its
+    // label (the label pick gives the selection one), a second one here would sit a few px off it
+    if (cytoscapeShowsLabel(node, this.cy.zoom())) return
     const label = String(node.data('short') ?? node.data('label') ?? '')
     if (!label) return
     ctx.font = `600 13px system-ui, sans-serif`
@@ -117,4 +119,14 @@ export class SelectionOverlay {
     ctx.fillStyle = this.colours.text
     ctx.fillText(label, p.x, p.y + r + 8)
   }
+}
+
+/**
+ * Does Cytoscape draw this node's label now? Its rule: a non-empty `label`, `text-opacity` > 0 and a font
+ * of at least `min-zoomed-font-size` on screen (6 px at the least, as the map checks count it).
+ */
+export function cytoscapeShowsLabel(node: NodeSingular, zoom: number): boolean {
+  const text = String(node.style('label') ?? '')
+  if (!text || !(Number(node.style('text-opacity')) > 0)) return false
+  return node.numericStyle('font-size') * zoom >= Math.max(node.numericStyle('min-zoomed-font-size') || 0, 6)
 }
