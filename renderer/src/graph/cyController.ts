@@ -348,7 +348,7 @@ export class CyGraphController implements GraphController {
     const prev = this.pendingGraph ?? this.state.current
     const next = applyGraphDelta(prev, delta)
     const cy = this.state.core
-    if (!cy || this.loader.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
+    if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
