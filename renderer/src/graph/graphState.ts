@@ -33,6 +33,3 @@ export function liveCore(state: GraphState, cy: Core | null): cy is Core {
 export function mark(name: string): void {
   try { performance.mark(`notes-graph:${name}`) } catch { /* no timeline */ }
 }
-
-/** Core methods Cytoscape has but its type declarations leave out. */
-export interface Quiet { notifications(on: boolean): void; notify(event: string): void }

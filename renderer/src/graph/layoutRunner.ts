@@ -5,6 +5,7 @@ import type { Graph } from '../../../electron/core/types'
 import type { LayoutName } from './controller'
 import { forceOptions, type FixedNode } from './forceLayout'
 import { liveCore, mark, type GraphState, type Positions } from './graphState'
+import { isHeadless } from './cyPrivate'
 import type { LayoutReply, LayoutRequest } from './layout.worker'
 import { concentricByDomain, lanePositions } from './layouts'
 import type { Loader } from './loading'
@@ -187,7 +188,7 @@ export class LayoutRunner {
       cy.emit('layoutstop')
       mark('laid-out')
     }
-    if (this.state.big || movable.length > 1500 || (cy as unknown as { headless(): boolean }).headless()) {
+    if (this.state.big || movable.length > 1500 || isHeadless(cy)) {
       cy.batch(() => movable.forEach((n) => { n.position(positions[n.id()]) }))
       done()
       return

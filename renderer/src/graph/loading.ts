@@ -1,7 +1,8 @@
 // Loading the graph onto the canvas: big first loads in time slices (nodes first), and the queues of
 // work that must wait for the first paint, the end of the load, or an idle page.
 import type { Core, ElementDefinition } from 'cytoscape'
-import { liveCore, type GraphState, type Quiet } from './graphState'
+import { liveCore, type GraphState } from './graphState'
+import { redraw, setRedraws, styleNow } from './cyPrivate'
 
 /**
  * A first load with more elements than this comes in two steps, each in time slices: the nodes (first
@@ -44,8 +45,7 @@ export class Loader {
 
   /** Add elements in slices of about SLICE_MS each, then let the renderer draw them in one frame. */
   async addInSlices(cy: Core, defs: ElementDefinition[]): Promise<boolean> {
-    const quiet = cy as unknown as Quiet
-    quiet.notifications(false)
+    setRedraws(cy, false)
     try {
       let step = 250
       for (let i = 0; i < defs.length;) {
@@ -53,7 +53,7 @@ export class Loader {
         const t0 = performance.now()
         const added = cy.add(defs.slice(i, i + step))
         // style and bounds now, slice by slice, instead of all in the next frame
-        ;(added as unknown as { cleanStyle(): void }).cleanStyle()
+        styleNow(added)
         added.boundingBox({ includeLabels: true })
         i += step
         // aim each slice at SLICE_MS whatever this machine's speed
@@ -61,10 +61,10 @@ export class Loader {
         await nextTask()
       }
     } finally {
-      if (!cy.destroyed()) quiet.notifications(true)
+      setRedraws(cy, true)
     }
     if (!liveCore(this.state, cy)) return false
-    quiet.notify('add')
+    redraw(cy)
     return true
   }
 
@@ -83,7 +83,6 @@ export class Loader {
   backfill(cy: Core, defs: ElementDefinition[], classify: () => (def: ElementDefinition) => string, done: (ok: boolean) => void): void {
     if (defs.length === 0) { done(true); return }
     this.backfilling = true
-    const quiet = cy as unknown as Quiet
     const run = async (): Promise<boolean> => {
       let step = 400
       for (let i = 0; i < defs.length;) {
@@ -94,18 +93,18 @@ export class Loader {
           const c = classOf(d)
           return c ? { ...d, classes: `${d.classes ?? ''} ${c}`.trim() } : d
         })
-        quiet.notifications(false)
+        setRedraws(cy, false)
         try {
-          ;(cy.add(slice) as unknown as { cleanStyle(): void }).cleanStyle()
+          styleNow(cy.add(slice))
         } finally {
-          quiet.notifications(true)
+          setRedraws(cy, true)
         }
         i += step
         step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, performance.now() - t0)))))
         if (i < defs.length) await nextTask()
       }
       if (!liveCore(this.state, cy)) return false
-      quiet.notify('add')
+      redraw(cy)
       return true
     }
     this.afterFirstPaint(() => {
