@@ -54,6 +54,8 @@ export interface Graph {
   nodes: GraphNode[]
   edges: GraphEdge[]
   diagnostics: Diagnostic[]
+  /** true while the folder is still being indexed: every note and link is there, services and concepts join */
+  partial?: boolean
 }
 
 export interface Section {

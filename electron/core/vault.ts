@@ -12,6 +12,7 @@ import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
 import { collectCards } from './study/cards/collect'
+import type { OpenPlan } from './index/progressive'
 
 export interface VaultOptions {
   /** where the persisted index lives; default `<user cache>/notes-graph`; null disables it */
@@ -28,6 +29,11 @@ export interface VaultOptions {
    * `relinkedOnOpen`.
    */
   onNote?: (meta: NoteMeta) => void
+  /**
+   * Called once open() knows what it will parse; runs alongside the parse (open waits for it before it
+   * returns). The progressive open's quick pass (index/progressive.ts) hangs here.
+   */
+  onPlan?: (plan: OpenPlan, vault: Vault) => Promise<void> | void
 }
 
 export interface VaultStats {
@@ -100,11 +106,17 @@ export class Vault {
     vault.stats.reused = vault.files.size
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
+    const reused = [...vault.files.values()].flatMap((r) => (r.meta ? [r.meta] : []))
+    // a microtask later, so the parse (and its workers' start) goes first
+    const planned = opts.onPlan && Promise.resolve()
+      .then(() => opts.onPlan?.({ toParse, reused, resolveLinks: (m) => { vault.resolveLinks(m) } }, vault))
+      .catch(() => {}) // the quick pass is a preview: the parse below is the index
     const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
       vault.intern(r)
       vault.files.set(r.path, r)
       deliver(r)
     })
+    await planned
     vault.stats.parsed = results.length
     // links were resolved against the scanned paths as notes arrived; when every scanned file became a note
     // that is the final set, and only notes taken from the persisted index still need it (cheaper on 10k notes)
