@@ -16,7 +16,8 @@ import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './n
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { Notices } from './components/Notices'
-import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
+import { EmptyView, ErrorView, IndexingStatus, LoadingView } from './components/StatusViews'
+import { catchUpWithIndex } from './indexing'
 import { Explore, Search, ViewSwitch, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
 import { StudyPanel } from './study/StudyPanel'
@@ -43,6 +44,8 @@ function savedPinned(viewState: unknown): string[] {
 
 export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [graph, setGraph] = useState<Graph | null>(null)
+  const graphRef = useRef<Graph | null>(null)
+  graphRef.current = graph
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<IndexProgress | null>(null)
@@ -158,6 +161,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       controller.setPinned(savedPinned(viewState))
       controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
       setGraph(g)
+      if (g.partial) catchUpWithIndex(api, setProgress, setGraph)
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -203,8 +207,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   // live updates from the watcher
   useEffect(() => {
     const offChange = api.on('graphChanged', (change) => {
-      clearNoteCache()
+      graphRef.current = change.graph
       setGraph(change.graph)
+      if (change.graph.partial) return // a batch of a folder being indexed: no note changed
+      clearNoteCache()
       setNoteVersion((v) => v + 1)
       const sel = controller.selected()
       const node = sel ? change.graph.nodes.find((n) => n.id === sel) : undefined
@@ -212,7 +218,11 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         api.getMentions(sel).then((m) => { if (controller.selected() === sel) setMentions(m) }, () => undefined)
       }
     })
-    const offProgress = api.on('progress', (p) => setProgress(p.phase === 'ready' ? null : p))
+    const offProgress = api.on('progress', (p) => {
+      setProgress(p.phase === 'ready' ? null : p)
+      // indexing ended while this page held a partial graph whose last change it missed (it connected late)
+      if (p.phase === 'ready' && graphRef.current?.partial) api.getGraph().then((g) => { if (graphRef.current?.partial) setGraph(g) }, () => undefined)
+    })
     return () => { offChange(); offProgress() }
   }, [api, controller])
 
@@ -359,6 +369,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           <Notices api={api} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
+          {!error && graph?.partial && <IndexingStatus progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
           {showStudy && <StudyPanel api={api} controller={controller} graph={featureGraph} start={studyStart} onClose={() => setShowStudy(false)} />}
           {showDiagnostics && (

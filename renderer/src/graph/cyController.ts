@@ -191,7 +191,8 @@ export class CyGraphController implements GraphController {
   private markSettled(): void {
     const el = this.state.core?.container()
     if (!el) return
-    const settled = this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    // a partial graph (the folder still being indexed) will still grow: not settled
+    const settled = !this.state.current.partial && this.viewApplied && !this.loader.isLoading() && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)
