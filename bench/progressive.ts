@@ -12,6 +12,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateVault } from './generate'
+import { createBackend } from '../electron/core/backend'
+import { toWire } from '../electron/shared/graph-wire'
+import type { GraphChange } from '../electron/core/types'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -131,6 +134,30 @@ async function browserRun(notes: string): Promise<BrowserRun> {
   }
 }
 
+/**
+ * The price of the phases, in this process (alternating, same vault, no persisted index): the complete index
+ * one-shot, and progressive with each batch encoded as the web host sends it (compact JSON).
+ */
+async function inProcess(dir: string, progressive: boolean): Promise<{ first: number; complete: number; batches: number; encodeMs: number }> {
+  const state = mkdtempSync(path.join(os.tmpdir(), 'ng-bench-progressive-'))
+  let batches = 0
+  let encodeMs = 0
+  const onChange = (c: GraphChange) => {
+    const t = performance.now()
+    JSON.stringify({ ...c, graph: toWire(c.graph) })
+    encodeMs += performance.now() - t
+    batches++
+  }
+  const t0 = performance.now()
+  const b = await createBackend({ folder: dir, bundledFolder: dir, cacheDir: null, settingsDir: state, ...(progressive ? { progressiveFrom: 0, onChange } : {}) })
+  const first = performance.now() - t0
+  await b.whenIndexed()
+  const complete = performance.now() - t0
+  await b.close()
+  rmSync(state, { recursive: true, force: true })
+  return { first, complete, batches, encodeMs }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   console.log(`# Open at once — Node ${process.version}, ${os.cpus().length} cores; every run on a cold state folder`)
@@ -145,6 +172,15 @@ async function main(): Promise<void> {
     console.log(`first graph (notes + links):        ${summary(runs.map((r) => r.first))}  — ${r0.firstNotes} notes, ${r0.firstEntities} services/concepts, partial: ${r0.partial}`)
     console.log(`complete graph (index done):        ${summary(runs.map((r) => r.complete))}`)
     console.log(`first graph / complete, per run:    ${runs.map((r) => `${((100 * r.first) / r.complete).toFixed(0)}%`).join(', ')}  (load average now ${load()})`)
+    const oneShot: number[] = []
+    const phased: Awaited<ReturnType<typeof inProcess>>[] = []
+    for (let i = 0; i < args.runs; i++) {
+      oneShot.push((await inProcess(gen.dir, false)).complete)
+      phased.push(await inProcess(gen.dir, true))
+    }
+    console.log(`in-process, one-shot index:         ${summary(oneShot)}`)
+    console.log(`in-process, progressive: first      ${summary(phased.map((r) => r.first))}; complete ${summary(phased.map((r) => r.complete))}`)
+    console.log(`  progressive / one-shot, per pair: ${phased.map((r, i) => (r.complete / oneShot[i]).toFixed(2)).join(', ')}; batches ${phased.map((r) => r.batches).join(', ')}, encoding them ${phased.map((r) => fmt(r.encodeMs)).join(', ')}  (load average now ${load()})`)
   }
   if (args.browser) {
     const n = args.browserSize
