@@ -74,6 +74,7 @@ export function openAtOnce(opts: BackendOptions): Promise<HostBackend> {
   }
   return new Promise((resolve, reject) => {
     backend.catch(reject) // before the lock: the host's start fails with createBackend's error
-    void lockTaken.then(() => resolve(host as HostBackend))
+    // the lock is taken (or the backend is there already, which took it)
+    void Promise.race([lockTaken, backend]).then(() => resolve(host as HostBackend), () => undefined)
   })
 }
