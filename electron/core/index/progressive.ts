@@ -68,22 +68,33 @@ export class ProgressiveOpen {
     this.quickMs = performance.now() - t0
     this.shownVersion = builder.version
     this.opts.onFirst()
-    this.timer = setInterval(() => this.tick(), this.opts.intervalMs ?? 1000)
+    this.schedule(0)
+  }
+
+  /**
+   * Next batch after the interval, or later when showing a batch is slow: each one sends the whole graph, and
+   * that work must not take more than about a fifth of the thread from the index.
+   */
+  private schedule(lastCostMs: number): void {
+    if (this.stopped) return
+    this.timer = setTimeout(() => this.tick(), Math.max(this.opts.intervalMs ?? 1000, 4 * lastCostMs))
     this.timer.unref()
   }
 
   private tick(): void {
     if (this.stopped) return
     const v = this.opts.builder.version
-    if (v === this.shownVersion) return
+    if (v === this.shownVersion) { this.schedule(0); return }
+    const t0 = performance.now()
     this.shownVersion = v
     this.opts.onBatch()
+    this.schedule(performance.now() - t0)
   }
 
   /** Parsing is over: no more batches; quick shares of files that did not become notes leave the graph. */
   finish(): void {
     this.stopped = true
-    clearInterval(this.timer)
+    clearTimeout(this.timer)
     for (const p of this.quick) if (!this.parsed.has(p)) this.opts.builder.removeNote(p)
   }
 }
