@@ -118,11 +118,16 @@ async function browserRun(notes: string): Promise<BrowserRun> {
     const host = await startHost(notes, state)
     try {
       await page.goto(host.url)
-      // (page functions as strings: this file is type-checked without the DOM's types)
-      await page.waitForFunction('(window.cy?.nodes().length ?? 0) > 0', null, { timeout: 600_000, polling: 50 })
+      // (the page's globals through a cast: this file is type-checked without the DOM's types; the page's CSP
+      // forbids evaluating strings)
+      type PageGlobals = { cy?: { nodes(): { length: number } }; document: { querySelector(s: string): unknown } }
+      await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).cy?.nodes().length ?? 0) > 0, null, { timeout: 600_000, polling: 50 })
       const drawn = performance.now()
-      const drawnNodes = await page.evaluate('window.cy.nodes().length') as number
-      await page.waitForFunction(`document.querySelector('.indexing-status') === null && document.querySelector('progress[aria-label="Indexing progress"]') === null`, null, { timeout: 1_200_000, polling: 100 })
+      const drawnNodes = await page.evaluate(() => (globalThis as unknown as PageGlobals).cy?.nodes().length ?? 0)
+      await page.waitForFunction(() => {
+        const doc = (globalThis as unknown as PageGlobals).document
+        return doc.querySelector('.indexing-status') === null && doc.querySelector('progress[aria-label="Indexing progress"]') === null
+      }, null, { timeout: 1_200_000, polling: 100 })
       const complete = performance.now()
       return { printed: host.printed - host.started, drawn: drawn - host.started, complete: complete - host.started, drawnNodes }
     } finally {
