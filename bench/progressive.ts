@@ -117,7 +117,7 @@ async function browserRun(notes: string): Promise<BrowserRun> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const host = await startHost(notes, state)
     try {
-      await page.goto(host.url)
+      await page.goto(host.url, { waitUntil: 'commit', timeout: 600_000 })
       // (the page's globals through a cast: this file is type-checked without the DOM's types; the page's CSP
       // forbids evaluating strings)
       type PageGlobals = { cy?: { nodes(): { length: number } }; document: { querySelector(s: string): unknown } }

@@ -50,7 +50,7 @@ export class ProgressiveOpen {
     const t0 = performance.now()
     const { builder } = this.opts
     for (const m of plan.reused) if (!this.parsed.has(m.path)) builder.setNote(m)
-    const chunk = this.opts.chunk ?? 64
+    const chunk = this.opts.chunk ?? 16
     for (let i = 0; i < plan.toParse.length; i++) {
       if (this.stopped) return
       const job = plan.toParse[i]
