@@ -21,6 +21,7 @@ import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
 import { lockStateDir } from './state-lock'
+import { ProgressiveOpen } from './index/progressive'
 import { StudyService } from './study/service'
 import { readNoteHead } from './study/note-head'
 import type { CardSet } from './study/types'
@@ -42,6 +43,20 @@ export interface BackendOptions {
   lockWaitMs?: number
   /** getGraph and change events carry a drawable subset above this many edges (see graph/displayGraph.ts) */
   displayAboveEdges?: number
+  /**
+   * Open at once (the hosts, through open-at-once.ts): when the first folder's cold index has at least this many
+   * notes to parse, createBackend resolves as soon as every note and its links are in the graph (a quick scan);
+   * services and concepts join while the workers parse, shown through change events whose graph is `partial`.
+   * Unset: createBackend resolves with the complete index.
+   */
+  progressiveFrom?: number
+  /** ms between two batches of parsed notes in a progressive open (default 1000) */
+  batchMs?: number
+  /** listeners from the start: a progressive open's first phases happen before createBackend resolves */
+  onChange?: (change: GraphChange) => void
+  onProgress?: (progress: IndexProgress) => void
+  /** the settings folder's lock is taken (the hosts print their address only then) */
+  onLocked?: () => void
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -60,6 +75,8 @@ export interface Backend extends Omit<Pick<Api, CoreMethod>, 'openFolder' | 'rel
   update(paths: string[]): Promise<GraphChange | null>
   /** builds the graph builder if a warm start left it for later, and resolves when it is complete */
   whenReady(): Promise<void>
+  /** resolves when the open folder is completely indexed (at once, unless a progressive open is under way) */
+  whenIndexed(): Promise<void>
   /** the current index (stats for tests and the benchmark) */
   readonly vault: Vault
   /** report a problem with a state file to the user (shown by getNotices; one sentence, no paths) */
@@ -143,11 +160,14 @@ interface Opened {
   deltaBase?: Graph
   /** the content-hash check of the notes taken from the persisted index (see checkContent) */
   checked?: Promise<void>
+  /** a progressive open handed this out before the parse finished: the graph is partial until it resolves */
+  indexing?: Promise<void>
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // one host per settings folder, or their writes would undo each other
   const lock = await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  opts.onLocked?.()
   try {
     return await createLockedBackend(opts, () => lock.release())
   } catch (err) {
@@ -160,8 +180,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   const settings = new SettingsStore(opts.settingsDir)
   const notices: string[] = []
   const bundledReal = realOrSelf(opts.bundledFolder)
-  const changeListeners = new Set<(c: GraphChange) => void>()
-  const progressListeners = new Set<(p: IndexProgress) => void>()
+  const changeListeners = new Set<(c: GraphChange) => void>(opts.onChange ? [opts.onChange] : [])
+  const progressListeners = new Set<(p: IndexProgress) => void>(opts.onProgress ? [opts.onProgress] : [])
+  let indexProgress: IndexProgress | null = null
   const lines = new LineCache()
   let current: Opened
   let updating: Promise<unknown> = Promise.resolve()
@@ -173,7 +194,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     return cardsCache.set
   }
 
-  const emitProgress = (p: IndexProgress) => { for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
+  const emitProgress = (p: IndexProgress) => { indexProgress = p.phase === 'ready' ? null : p; for (const l of progressListeners) try { l(p) } catch { /* a listener's problem */ } }
   const sendChange = (c: GraphChange) => { for (const l of changeListeners) try { l(c) } catch { /* a listener's problem */ } }
   // every change goes out as a delta from the last version sent (the whole graph only when a folder opens)
   const publisher = new ChangePublisher(sendChange)
@@ -190,26 +211,67 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     return publisher.publish({ ...c, graph: shown })
   }
   const servedGraph = (): Graph => {
-    const g = current.snapshot ?? current.builder.graph()
+    const g = graphOf(current)
     const shown = forDisplay(g)
     return publisher.versioned(shown, current.vault.root, shown === g ? deltaSource() : undefined)
   }
 
-  async function open(folder: string): Promise<Opened> {
-    // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
-    const builder = new GraphBuilder((await loadEntities()).ontology)
-    const delivered = new Set<string>()
-    const vault = await Vault.open(folder, {
-      cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
-      onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
-    })
+  function opened(vault: Vault, builder: GraphBuilder): Opened {
     const getLines = (p: string) => lines.get(`${vault.root}\0${p}`, () => {
       const real = vault.meta(p) ? vault.notePath(p) : undefined
       return real ? readNoteFile(real, p).text : undefined
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    const o: Opened = { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
+    return { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
+  }
+
+  /** The graph to show: `partial` while a progressive open is still parsing (one wrapper per graph, so the
+   * publisher and the display cache see the same object until the graph changes). */
+  const partialOf = new WeakMap<Graph, Graph>()
+  const graphOf = (o: Opened): Graph => {
+    const g = o.snapshot ?? o.builder.graph()
+    if (!o.indexing) return g
+    let p = partialOf.get(g)
+    if (!p) { p = { ...g, partial: true }; partialOf.set(g, p) }
+    return p
+  }
+
+  /**
+   * Index a folder. With `early` (a progressive open, see BackendOptions.progressiveFrom) and enough to parse,
+   * `early` gets the Opened as soon as the quick pass has put every note in the graph; the returned promise
+   * still resolves when the index is complete.
+   */
+  async function open(folder: string, early?: (o: Opened) => void): Promise<Opened> {
+    // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
+    const builder = new GraphBuilder((await loadEntities()).ontology)
+    const delivered = new Set<string>()
+    let phases: ProgressiveOpen | undefined
+    let o: Opened | undefined
+    let indexed = () => {}
+    const from = opts.progressiveFrom
+    const vault = await Vault.open(folder, {
+      cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
+      onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
+      onPlan: early && from !== undefined ? (plan, v) => {
+        if (plan.toParse.length === 0 || plan.toParse.length < from) return
+        phases = new ProgressiveOpen({
+          builder,
+          parsed: delivered,
+          intervalMs: opts.batchMs,
+          onFirst: () => {
+            const first = opened(v, builder)
+            first.indexing = new Promise<void>((r) => (indexed = r))
+            o = first
+            early(first)
+          },
+          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o) }) },
+        })
+        return phases.start(plan)
+      } : undefined,
+    })
+    phases?.finish()
+    o ??= opened(vault, builder)
     const metas = vault.metas()
     emitProgress({ done: 0, total: metas.length, phase: 'graph' })
 
@@ -227,6 +289,15 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       finishBuild(o)
       o.dirty = true
       scheduleSnapshot(o, 1000)
+    }
+    if (o.indexing) {
+      // the progressive open is complete: the whole graph replaces the partial one
+      o.indexing = undefined
+      indexed()
+      if (o === current) {
+        cardsCache = null
+        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o) })
+      }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
     return o
@@ -345,21 +416,38 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
 
   function folderInfo(o: Opened): FolderInfo {
-    return { folder: o.vault.root, bundled: o.vault.root === bundledReal, noteCount: o.vault.noteCount }
+    return { folder: o.vault.root, bundled: o.vault.root === bundledReal, noteCount: o.indexing ? o.builder.noteCount : o.vault.noteCount }
   }
 
   // first folder: explicit option, else the last one used, else the bundled notes
   const first = opts.folder ?? settings.get().lastFolder
-  if (first && opts.folder === undefined) {
-    try {
-      current = await open(first)
-    } catch {
-      current = await open(opts.bundledFolder) // last folder is gone: fall back quietly to the bundled notes
+  const openFirst = async (early?: (o: Opened) => void): Promise<Opened> => {
+    if (first && opts.folder === undefined) {
+      try {
+        return await open(first, early)
+      } catch {
+        return await open(opts.bundledFolder, early) // last folder is gone: fall back quietly to the bundled notes
+      }
     }
-  } else {
-    current = await open(first ?? opts.bundledFolder)
+    return open(first ?? opts.bundledFolder, early)
   }
-  startWatching(current)
+  if (opts.progressiveFrom === undefined) current = await openFirst()
+  else {
+    // resolve with the first phase; the rest of the index goes on behind (updates and the watcher wait for it)
+    let complete: Promise<Opened> | undefined
+    current = await new Promise<Opened>((resolve, reject) => {
+      complete = openFirst(resolve)
+      complete.then(resolve, reject)
+    })
+    if (current.indexing) {
+      const o = current
+      updating = complete!.then(
+        () => { if (!closed && o === current) startWatching(o) },
+        () => { o.indexing = undefined; emitProgress({ done: 0, total: 0, phase: 'ready' }) }, // keep the partial graph
+      )
+    }
+  }
+  if (!current.indexing) startWatching(current)
   checkContent(current)
 
   const { ontology, extractor } = await loadEntities()
@@ -387,6 +475,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     get vault() { return current.vault },
     getFolder: () => folderInfo(current),
     getGraph: servedGraph,
+    getIndexProgress: () => indexProgress,
     getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
@@ -457,12 +546,16 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
     whenReady: async () => { const o = current; await o.checked; await built(o).ready },
+    whenIndexed: () => current.indexing ?? Promise.resolve(),
     async close() {
       closed = true
       current.watcher?.close()
       current.queries.stop()
-      await updating
-      await writeSnapshot(current)
+      // a progressive open still parsing is left to end with the process (its workers do not hold it open)
+      if (!current.indexing) {
+        await updating
+        await writeSnapshot(current)
+      }
       await study.flush()
       await current.vault.close()
       changeListeners.clear()

@@ -58,6 +58,8 @@ export interface Graph {
   display?: DisplayInfo
   /** getGraph: the version of the change events this graph is at (a delta for version + 1 applies to it) */
   version?: number
+  /** true while the folder is still being indexed: every note and link is there, services and concepts join */
+  partial?: boolean
 }
 
 /** A display graph keeps every node, the structural edges, and each node's strongest co-mention edges. */
@@ -229,6 +231,10 @@ export interface GraphDelta {
   removedEdges: string[]
   /** present when the diagnostics changed (then the whole new list) */
   diagnostics?: Diagnostic[]
+  /** the graph after this delta is still partial (a progressive open) */
+  partial?: boolean
+  /** the graph after this delta is a big graph's display subset: what it leaves out */
+  display?: DisplayInfo
 }
 
 /** Two services of the same category whose neighbourhoods overlap a lot ("often confused"). */

@@ -14,6 +14,7 @@ import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
 import { collectCards } from './study/cards/collect'
+import type { OpenPlan } from './index/progressive'
 
 export interface VaultOptions {
   /** where the persisted index lives; default `<user cache>/notes-graph`; null disables it */
@@ -30,6 +31,11 @@ export interface VaultOptions {
    * `relinkedOnOpen`.
    */
   onNote?: (meta: NoteMeta) => void
+  /**
+   * Called once open() knows what it will parse; runs alongside the parse (open waits for it before it
+   * returns). The progressive open's quick pass (index/progressive.ts) hangs here.
+   */
+  onPlan?: (plan: OpenPlan, vault: Vault) => Promise<void> | void
 }
 
 export interface VaultStats {
@@ -111,11 +117,17 @@ export class Vault {
     vault.stats.reused = vault.files.size
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
+    const reused = [...vault.files.values()].flatMap((r) => (r.meta ? [r.meta] : []))
+    // a microtask later, so the parse (and its workers' start) goes first
+    const planned = opts.onPlan && Promise.resolve()
+      .then(() => opts.onPlan?.({ toParse, reused, resolveLinks: (m) => { vault.resolveLinks(m) } }, vault))
+      .catch(() => {}) // the quick pass is a preview: the parse below is the index
     const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
       vault.intern(r)
       vault.files.set(r.path, r)
       deliver(r)
     })
+    await planned
     vault.stats.parsed = results.length
     // touched but unchanged notes (same content hashes): the snapshot still holds
     if (snap.state && vault.adoptWarm(snap.state, results)) {

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createBackend, type Backend } from '../core/backend'
+import { openAtOnce, type HostBackend } from '../core/open-at-once'
 import { eventChannelOf, type ApiEvent, type ApiEvents, type MenuCommand } from '../shared/contract'
 import { appProtocolResponse } from './app-protocol'
 import { contentSecurityPolicy } from './csp'
@@ -33,7 +33,7 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 let win: BrowserWindow | null = null
-let backend: Backend | null = null
+let backend: HostBackend | null = null
 
 const security: SecurityOptions = {
   dev,
@@ -52,7 +52,7 @@ async function pickFolder(): Promise<string | null> {
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
 }
 
-function handlers(b: Backend): Handlers {
+function handlers(b: HostBackend): Handlers {
   return {
     ...coreHandlers(b),
     // the desktop-only parts: a folder picker, the system browser, a save dialog
@@ -92,11 +92,16 @@ async function start(): Promise<void> {
   const csp = contentSecurityPolicy(dev, devServerUrl)
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(paths.renderer, request.url, csp))
 
-  backend = await createBackend({
+  // the window opens at once and shows the indexing progress, then the notes and links, then the rest
+  backend = await openAtOnce({
     bundledFolder: paths.bundledNotes,
     cacheDir: paths.cacheDir,
     settingsDir: paths.userData,
     watch: true,
+  })
+  backend.backend.catch((err: unknown) => {
+    dialog.showErrorBox('Notes Graph could not open the notes', String((err as Error)?.message ?? err))
+    app.quit()
   })
   backend.onChange((change) => send('graphChanged', change))
   backend.onProgress((progress) => send('progress', progress))

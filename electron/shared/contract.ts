@@ -96,6 +96,8 @@ export interface Api extends StudyApi {
   saveFile(req: SaveFileRequest): string | null
   /** Problems with the user's state files since launch (a damaged file kept aside…), one sentence each. */
   getNotices(): string[]
+  /** The folder's indexing progress while it is being indexed (the graph is `partial` meanwhile), else null. */
+  getIndexProgress(): IndexProgress | null
 }
 
 export type ApiMethod = keyof Api
@@ -185,6 +187,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
     a.length === 1 && isPlainObject(a[0]) && isStr((a[0] as Record<string, unknown>).defaultName, 255) &&
     typeof (a[0] as Record<string, unknown>).data === 'string',
   getNotices: none,
+  getIndexProgress: none,
   ...studyValidators,
 }
 

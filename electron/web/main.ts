@@ -4,7 +4,7 @@ import path from 'node:path'
 import os from 'node:os'
 import { parseArgs as parseNodeArgs } from 'node:util'
 import { startWebServer } from './server'
-import { createBackend } from '../core/backend'
+import { openAtOnce } from '../core/open-at-once'
 import { StateDirError, ensureStateDir } from '../core/state-lock'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     console.error(`Notes Graph web host: ${(err as Error).message}`)
     process.exit(2)
   }
-  const backend = await createBackend({
+  // serve at once: the page shows the indexing progress, then the notes and links, then the rest
+  const backend = await openAtOnce({
     folder: args.notes,
     bundledFolder: path.join(repoRoot, 'content'),
     cacheDir: path.join(args.stateDir, 'cache'),
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   })
   const web = await startWebServer({ backend, staticDir: args.staticDir, port: args.port })
   console.log(`Notes Graph web host: ${web.loginUrl}`)
+  backend.backend.catch((err: unknown) => {
+    console.error(`Notes Graph web host failed: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  })
   const stop = async () => {
     await web.close()
     await backend.close()

@@ -76,6 +76,7 @@ function fakeBackend(): WebBackend {
     getViewState: () => ({}),
     setViewState: () => undefined,
     getNotices: () => [],
+    getIndexProgress: () => null,
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
     onProgress: () => () => undefined,
     close: () => undefined,

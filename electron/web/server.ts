@@ -197,6 +197,11 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     })
     res.write(': connected\n\n')
     sseClients.add(res)
+    // where indexing stands now (a page that connects late still shows the progress, or learns it is over)
+    void Promise.resolve(backend.getIndexProgress()).then(
+      (p) => { if (!res.writableEnded) res.write(`event: progress\ndata: ${JSON.stringify(p ?? { done: 0, total: 0, phase: 'ready' })}\n\n`) },
+      () => undefined,
+    )
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000)
     req.on('close', () => { clearInterval(heartbeat); sseClients.delete(res) })
   }

@@ -17,7 +17,8 @@ import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './n
 import { NodeList } from './components/NodeList'
 import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { Notices } from './components/Notices'
-import { EmptyView, ErrorView, LoadingView } from './components/StatusViews'
+import { EmptyView, ErrorView, IndexingStatus, LoadingView } from './components/StatusViews'
+import { catchUpWithIndex } from './indexing'
 import { Explore, Search, ViewSwitch, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
 import { StudyPanel } from './study/StudyPanel'
@@ -45,6 +46,8 @@ function savedPinned(viewState: unknown): string[] {
 
 export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [graph, setGraph] = useState<Graph | null>(null)
+  const graphRef = useRef<Graph | null>(null)
+  graphRef.current = graph
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<IndexProgress | null>(null)
@@ -169,6 +172,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
       setGraph(g)
       follower.loaded(g)
+      if (g.partial) catchUpWithIndex(api, setProgress, (complete) => follower.whole(complete))
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -214,8 +218,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   // live updates from the watcher
   useEffect(() => {
     const offChange = api.on('graphChanged', (change) => {
-      clearNoteCache()
       follower.take(change)
+      if (change.delta?.partial || change.graph?.partial) return // a batch of a folder being indexed: no note changed
+      clearNoteCache()
       setNoteVersion((v) => v + 1)
       const sel = controller.selected()
       const node = sel ? controller.node(sel) : undefined
@@ -223,7 +228,11 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         api.getMentions(sel).then((m) => { if (controller.selected() === sel) setMentions(m) }, () => undefined)
       }
     })
-    const offProgress = api.on('progress', (p) => setProgress(p.phase === 'ready' ? null : p))
+    const offProgress = api.on('progress', (p) => {
+      setProgress(p.phase === 'ready' ? null : p)
+      // indexing ended while this page held a partial graph whose last change it missed (it connected late)
+      if (p.phase === 'ready' && graphRef.current?.partial) api.getGraph().then((g) => { if (graphRef.current?.partial) follower.whole(g) }, () => undefined)
+    })
     return () => { offChange(); offProgress() }
   }, [api, controller, follower])
 
@@ -370,6 +379,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           <Notices api={api} />
           {error && <ErrorView message={error} onRetry={() => void load()} />}
           {!error && graph === null && <LoadingView progress={progress} />}
+          {!error && graph?.partial && <IndexingStatus progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
           {showStudy && <StudyPanel api={api} controller={controller} graph={featureGraph} start={studyStart} onClose={() => setShowStudy(false)} />}
           {showDiagnostics && (

@@ -74,5 +74,9 @@ function applyList<T extends { id: string }>(list: T[], added: T[], updated: T[]
 export function applyGraphDelta(graph: Graph, d: GraphDelta): Graph {
   const nodes: GraphNode[] = applyList(graph.nodes, d.addedNodes, d.updatedNodes, d.removedNodes)
   const edges: GraphEdge[] = applyList(graph.edges, d.addedEdges, d.updatedEdges, d.removedEdges)
-  return { nodes, edges, diagnostics: d.diagnostics ?? graph.diagnostics }
+  const next: Graph = { nodes, edges, diagnostics: d.diagnostics ?? graph.diagnostics }
+  const display = d.display ?? graph.display
+  if (display) next.display = display
+  if (d.partial) next.partial = true
+  return next
 }

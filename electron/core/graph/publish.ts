@@ -57,6 +57,9 @@ export class ChangePublisher {
       if (fromBuilder) src.builder.takeDelta() // its base moves to this graph too
     }
     if (fromBuilder) src.deltaBase = u.graph
+    // graph-level facts travel with the delta: still partial (a progressive open), what a display graph leaves out
+    if (u.graph.partial) delta.partial = true
+    if (u.graph.display) delta.display = u.graph.display
     return this.emit({ folder: u.folder, changed: u.changed, version: 0, delta }, u.graph)
   }
 

@@ -17,6 +17,20 @@ export function LoadingView({ progress }: { progress: IndexProgress | null }) {
   )
 }
 
+/** Over a partial graph (notes and links shown, the rest still being read): a small progress box. */
+export function IndexingStatus({ progress }: { progress: IndexProgress | null }) {
+  const counted = progress !== null && progress.total > 0
+  return (
+    <div className="indexing-status" role="status" aria-live="polite">
+      <span>{counted ? `Indexing notes — ${progress.done} / ${progress.total}` : 'Indexing notes…'}</span>
+      {counted
+        ? <progress max={progress.total} value={progress.done} aria-label="Indexing progress" />
+        : <progress aria-label="Indexing progress" />}
+      <span className="muted">services and concepts join as notes are read</span>
+    </div>
+  )
+}
+
 export function ErrorView({ message, onRetry }: { message: string; onRetry(): void }) {
   return (
     <div className="status-view" role="alert">

@@ -216,7 +216,8 @@ export class CyGraphController implements GraphController {
     // that follows edges (local graph, orphans) is on, which is laid out again once they are all in
     const f = this.filters.current()
     const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
-    const settled = this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    // a partial graph (the folder still being indexed) will still grow: not settled
+    const settled = !this.state.current.partial && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)

@@ -29,6 +29,11 @@ export class GraphFollower {
     for (const c of waiting) this.take(c)
   }
 
+  /** A whole graph fetched outside the event stream (getGraph: carries its version). */
+  whole(graph: Graph): void {
+    this.take({ folder: '', changed: [], version: graph.version ?? 0, graph })
+  }
+
   /** A change event from the host. */
   take(change: GraphChange): void {
     if (change.graph) {
