@@ -31,6 +31,8 @@ export class GraphFollower {
 
   /** A whole graph fetched outside the event stream (getGraph: carries its version). */
   whole(graph: Graph): void {
+    // fetched before a delta that has since been applied: taking it would undo that delta
+    if (this.version !== undefined && (graph.version ?? 0) < this.version) return
     this.take({ folder: '', changed: [], version: graph.version ?? 0, graph })
   }
 
