@@ -18,6 +18,7 @@ function host(state: string): Run {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+    detached: true, // its own process group: tsx runs the host in a child, and both must go at the end
   })
   children.push(child)
   let out = ''
@@ -44,7 +45,9 @@ beforeEach(() => {
 })
 
 afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL')
+  for (const c of children.splice(0)) {
+    try { process.kill(-c.pid!, 'SIGKILL') } catch { /* already gone */ }
+  }
   rmSync(tmp, { recursive: true, force: true })
 })
 
