@@ -265,7 +265,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
             o = first
             early(first)
           },
-          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o) }) },
+          // phases go out whole: a page that raced its first load against the deltas of a phase kept an incomplete canvas
+          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o), full: true }) },
         })
         return phases.start(plan)
       } : undefined,
@@ -296,7 +297,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       indexed()
       if (o === current) {
         cardsCache = null
-        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o) })
+        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o), full: true })
       }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
