@@ -1,6 +1,6 @@
 // Incremental graph builder: keeps each note's contribution plus reference counts, so replacing or
 // removing one note costs O(that note) and only the touched nodes/edges get new objects.
-import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphEdge, GraphNode, NoteMeta } from '../types'
+import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphDelta, GraphEdge, GraphNode, NoteMeta } from '../types'
 import type { Ontology } from '../ontology/types'
 import { domainLabel } from '../exams'
 import { domainId, edgeId, isEntityId, noteId, tagId } from './ids'
@@ -8,14 +8,8 @@ import { domainId, edgeId, isEntityId, noteId, tagId } from './ids'
 /** Most refs kept on one mentions edge. */
 export const MAX_REFS = 50
 
-export interface GraphDelta {
-  addedNodes: GraphNode[]
-  updatedNodes: GraphNode[]
-  removedNodes: string[]
-  addedEdges: GraphEdge[]
-  updatedEdges: GraphEdge[]
-  removedEdges: string[]
-}
+// one shape for the builder's net changes and the change events (types.ts)
+export type { GraphDelta } from '../types'
 
 interface EntityUse {
   count: number
