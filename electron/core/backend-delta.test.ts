@@ -1,10 +1,11 @@
 // The backend's change events as the renderer follows them: the whole graph on open, then deltas that turn the
 // graph it holds into the host's, numbered so a gap shows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createBackend, type Backend } from './backend'
+import type { Backend } from './backend'
+import { writeNote, openTestBackend } from './test-vault'
 import { applyGraphDelta } from './graph/delta'
 import type { Graph, GraphChange } from './types'
 
@@ -12,12 +13,8 @@ let tmp: string
 let notes: string
 let backend: Backend | undefined
 
-const write = (rel: string, text: string) => {
-  const abs = path.join(notes, rel)
-  mkdirSync(path.dirname(abs), { recursive: true })
-  writeFileSync(abs, text)
-}
-const open = () => createBackend({ folder: notes, bundledFolder: notes, cacheDir: path.join(tmp, 'cache'), settingsDir: path.join(tmp, 'settings'), workers: 0 })
+const write = (rel: string, text: string) => writeNote(notes, rel, text)
+const open = () => openTestBackend(tmp, notes)
 /** order-free content of a graph */
 const content = (g: Graph) => {
   const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1)

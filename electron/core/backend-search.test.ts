@@ -1,20 +1,17 @@
 // Search as the app sees it: through the backend, on real files, with the full-text index built in the
 // background after the first query, kept up to date by updates, and confined to the opened folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createBackend, type Backend } from './backend'
+import { writeNote } from './test-vault'
 
 let tmp: string
 let notes: string
 let backend: Backend | undefined
 
-const write = (rel: string, text: string) => {
-  const abs = path.join(notes, rel)
-  mkdirSync(path.dirname(abs), { recursive: true })
-  writeFileSync(abs, text)
-}
+const write = (rel: string, text: string) => writeNote(notes, rel, text)
 const textHits = (q: string) => backend!.search(q, 30).filter((h) => h.kind === 'text')
 
 /** Wait until the background index answers: only it forgives typos, so a misspelt query finds a note. */

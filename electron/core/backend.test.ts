@@ -3,20 +3,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, 
 import os from 'node:os'
 import path from 'node:path'
 import { createBackend, type Backend } from './backend'
+import { writeNote, openTestBackend } from './test-vault'
 import type { GraphChange } from './types'
 
 let tmp: string
 let notes: string
 let backend: Backend | undefined
 
-const write = (rel: string, text: string) => {
-  const abs = path.join(notes, rel)
-  mkdirSync(path.dirname(abs), { recursive: true })
-  writeFileSync(abs, text)
-}
+const write = (rel: string, text: string) => writeNote(notes, rel, text)
 const ids = (b: Backend) => b.getGraph().nodes.map((n) => n.id)
-const open = (extra: Partial<Parameters<typeof createBackend>[0]> = {}) =>
-  createBackend({ folder: notes, bundledFolder: notes, cacheDir: path.join(tmp, 'cache'), settingsDir: path.join(tmp, 'settings'), workers: 0, ...extra })
+const open = (extra: Partial<Parameters<typeof createBackend>[0]> = {}) => openTestBackend(tmp, notes, extra)
 
 beforeEach(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-backend-'))

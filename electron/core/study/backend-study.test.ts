@@ -1,21 +1,18 @@
 // The study calls through the real backend: cards from the index, progress in the state directory, a restart,
 // a reworded card after an edit on disk, and a broken progress file at start.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createBackend, type Backend } from '../backend'
+import type { Backend } from '../backend'
+import { writeNote, openTestBackend } from '../test-vault'
 
 let tmp: string
 let notes: string
 let backend: Backend | undefined
 
-const write = (rel: string, text: string) => {
-  const abs = path.join(notes, rel)
-  mkdirSync(path.dirname(abs), { recursive: true })
-  writeFileSync(abs, text)
-}
-const open = () => createBackend({ folder: notes, bundledFolder: notes, cacheDir: path.join(tmp, 'cache'), settingsDir: path.join(tmp, 'state'), workers: 0 })
+const write = (rel: string, text: string) => writeNote(notes, rel, text)
+const open = () => openTestBackend(tmp, notes, {}, 'state')
 
 beforeEach(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-study-'))
