@@ -1,6 +1,6 @@
 // Filters (node type, domain, service category, exam scope, minimum edge weight, orphans) and the
 // local graph switch. Changes apply live; the visible counts come back from the graph view.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
@@ -17,12 +17,35 @@ function toggle<T>(list: T[] | undefined, all: T[], value: T, on: boolean): T[] 
   return next.length === all.length && all.every((x) => next.includes(x)) ? undefined : next
 }
 
-export function Filters({ graph, api }: FeatureProps) {
+/**
+ * What the canvas shows, read from the graph view while this panel has no counts of its own yet (its graph
+ * comes after the canvas's first picture): the panel never says "Loading…" over a settled graph.
+ */
+function useCanvasCounts(controller: FeatureProps['controller'], wanted: boolean): { nodes: number; edges: number; total: number } | null {
+  const snapshot = useSyncExternalStore(
+    (l) => (controller as Partial<{ subscribe(l: () => void): () => void }>).subscribe?.call(controller, l) ?? (() => undefined),
+    () => {
+      const cy = controller.cy()
+      const total = controller.graph().nodes.length
+      if (!wanted || !cy || total === 0 || cy.nodes().length === 0) return ''
+      const nodes = cy.nodes().filter((n) => !n.hasClass('hidden')).length
+      const edges = cy.edges().filter((e) => !e.hasClass('hidden') && !e.hasClass('vh')).length
+      return `${nodes}|${edges}|${total}`
+    },
+  )
+  if (!snapshot) return null
+  const [nodes, edges, total] = snapshot.split('|').map(Number)
+  return { nodes, edges, total }
+}
+
+export function Filters({ graph, api, controller }: FeatureProps) {
   const filter = useExplore((s) => s.filter)
   const depth = useExplore((s) => s.depth)
   const selected = useExplore((s) => s.selected)
   const counts = useExplore((s) => s.counts)
   const [exams, setExams] = useState<ExamInfo[]>([])
+  const canvas = useCanvasCounts(controller, counts === null)
+  const shown = counts ?? canvas
 
   useEffect(() => {
     api.exams().then(setExams, () => setExams([]))
@@ -54,8 +77,8 @@ export function Filters({ graph, api }: FeatureProps) {
   return (
     <div className="fx-panel-body">
       <p className="fx-counts" role="status" aria-live="polite" data-testid="visible-count">
-        {counts ? `${counts.nodes} nodes · ${counts.edges} edges visible` : 'Loading…'}
-        <span className="fx-muted"> of {graph.nodes.length}</span>
+        {shown ? `${shown.nodes} nodes · ${shown.edges} edges visible` : 'Loading…'}
+        <span className="fx-muted"> of {graph.nodes.length || canvas?.total || 0}</span>
       </p>
 
       <fieldset className="fx-fieldset">

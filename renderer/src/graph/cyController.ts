@@ -16,7 +16,7 @@ import { mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
 import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
-import { packLayout, type PackedGroup } from './packLayout'
+import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
@@ -118,7 +118,16 @@ export class CyGraphController implements GraphController {
     if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
     const spec = viewSpec(view, graph, sizes, this.measure)
     // the services view draws the service-map edges
-    if (view === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
+    // the services view draws the service-map edges, but not a feature's part-of line to the service whose
+    // group it sits in (the group's caption says it; a fan of such lines would cross every name)
+    if (view === 'services') {
+      const group = new Map(spec.items.map((i) => [i.id, i.group]))
+      for (const e of this.serviceEdges) {
+        const d = e.data
+        if (d.kind === 'part-of' && group.get(d.source as string) === group.get(d.target as string)) continue
+        spec.edges?.add(d.id as string)
+      }
+    }
     this.specCache = { graph, view, spec }
     return spec
   }
@@ -146,7 +155,12 @@ export class CyGraphController implements GraphController {
     this.filters.setView(spec.nodes, spec.edges)
     const services = this.viewName === 'services'
     this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
-    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => { if (n.hasClass('bare') !== services) n.toggleClass('bare', services) }))
+    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
+      if (n.hasClass('bare') !== services) n.toggleClass('bare', services)
+      // the services map's own names (views.ts serviceFamilies)
+      const name = spec.labels?.get(n.id())
+      if (name !== undefined && n.data('bare') !== name) n.data('bare', name)
+    }))
     const remembered = this.viewPositions.get(this.viewName)
     const known = remembered ? spec.items.filter((i) => remembered[i.id]).length : 0
     const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
@@ -159,7 +173,7 @@ export class CyGraphController implements GraphController {
     if (!remembered) this.viewPositions.set(this.viewName, this.layout.positions())
     this.filters.apply()
     if (this.filters.active()) this.relayoutForFilter()
-    else this.viewport.fitPositions()
+    else this.fitView()
     if (services) markLongEdges(cy)
     this.labels.update()
     this.viewApplications++
@@ -180,9 +194,19 @@ export class CyGraphController implements GraphController {
       : this.viewPositions.get(this.viewName) ?? this.groupedPositions(this.state.current, sizes)
     cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
     if (f.local) this.viewport.fitAround(f.local.center, 60)
-    else this.viewport.fitPositions(30)
+    else this.fitView()
     if (this.viewName === 'services') markLongEdges(cy)
     this.labels.update()
+  }
+
+  /** Fit the shown nodes; on the services map with the names beside them (they reach far to the right). */
+  private fitView(padding = 30): void {
+    const cy = this.state.core
+    if (!cy || this.viewName !== 'services') { this.viewport.fitPositions(padding); return }
+    const spec = this.spec()
+    const shown = spec.items.filter((i) => { const n = cy.getElementById(i.id); return n.nonempty() && !n.hasClass('hidden') })
+    const positions = Object.fromEntries(shown.map((i) => [i.id, cy.getElementById(i.id).position()]))
+    this.viewport.fitBox(shown.length ? boundsOf(shown, positions) : null, padding)
   }
 
   /** The service-map edges (reason + evidence), drawn in the services view. */

@@ -41,4 +41,23 @@ describe('pickLabels', () => {
     expect(box.y1).toBeGreaterThan(50 + 10)
     expect(box.x2 - box.x1).toBeGreaterThanOrEqual(60)
   })
+
+  it('keeps a label whole on screen or leaves it out', () => {
+    const edge: LabelCandidate = { id: 'edge', text: 'a rather long name', x: 5, y: 100, nodeHeight: 10, importance: 1, fontPx: 11 }
+    expect(pickLabels([edge], opts)).toEqual([])
+  })
+
+  it('moves a label that must stay (fallback sides) above or beside its node when the place below is taken', () => {
+    const a: LabelCandidate = { id: 'a', text: 'Amazon Glue thing', x: 100, y: 100, nodeHeight: 10, importance: 5, fontPx: 11 }
+    const b: LabelCandidate = { ...a, id: 'b', text: 'Amazon Kinesis', x: 110, importance: 4, fallback: ['above', 'right'] }
+    const picked = pickLabels([a, b], opts)
+    expect(picked.map((p) => [p.id, p.side])).toEqual([['a', 'below'], ['b', 'above']])
+    expect(overlaps(picked[0].box, picked[1].box)).toBe(false)
+  })
+
+  it('puts a right-side label beside the node, centred on it', () => {
+    const box = labelBox({ id: 'a', text: 'S3', x: 50, y: 50, nodeHeight: 10, nodeWidth: 10, gapPx: 3, side: 'right', importance: 1, fontPx: 10 }, 20, 3)
+    expect(box.x1).toBeGreaterThan(50 + 5)
+    expect((box.y1 + box.y2) / 2).toBeCloseTo(50)
+  })
 })

@@ -14,9 +14,17 @@ export interface LabelCandidate {
   importance: number
   /** rendered font size wanted for this label */
   fontPx: number
+  /** where the label sits: under the node (default), above it, or right of it, vertically centred (the services map) */
+  side?: LabelSide
+  /** sides to try after `side` when that one is taken (a compared or selected node must keep its name) */
+  fallback?: LabelSide[]
+  /** with side 'right': the rendered node width and the gap before the text (text-margin-x × zoom) */
+  nodeWidth?: number
+  gapPx?: number
 }
 
 export interface LabelBox { x1: number; y1: number; x2: number; y2: number }
+export type LabelSide = 'below' | 'above' | 'right'
 
 export interface PickOptions {
   /** width of `text` at 1 px font size (scaled linearly) */
@@ -32,37 +40,57 @@ export interface PickOptions {
   marginY?: number
 }
 
-/** The box Cytoscape draws a bottom-aligned, centred label in (with its outline), rendered px. */
+/** The box Cytoscape draws a label in (with its outline), rendered px: bottom-aligned and centred, or right of the node. */
 export function labelBox(c: LabelCandidate, width: number, marginY: number): LabelBox {
   const outline = 2
+  if (c.side === 'right') {
+    const x1 = c.x + (c.nodeWidth ?? c.nodeHeight) / 2 + (c.gapPx ?? 0)
+    return { x1: x1 - outline, y1: c.y - c.fontPx / 2 - outline, x2: x1 + width + outline, y2: c.y + c.fontPx / 2 + outline }
+  }
+  if (c.side === 'above') {
+    const bottom = c.y - c.nodeHeight / 2 - marginY
+    return { x1: c.x - width / 2 - outline, y1: bottom - c.fontPx * 1.25 - outline, x2: c.x + width / 2 + outline, y2: bottom + outline }
+  }
   const top = c.y + c.nodeHeight / 2 + marginY
   return { x1: c.x - width / 2 - outline, y1: top - outline, x2: c.x + width / 2 + outline, y2: top + c.fontPx * 1.25 + outline }
 }
 
 export const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2
 
-export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Array<{ id: string; box: LabelBox }> {
+export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Array<{ id: string; box: LabelBox; side: LabelSide }> {
   const sorted = [...candidates].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1))
   const cell = 96
   const buckets = new Map<number, LabelBox[]>()
   const keyOf = (cx: number, cy: number) => (cx + 4096) * 8192 + (cy + 4096)
   const cap = opts.cap ?? Infinity
   const pad = opts.padding
-  const out: Array<{ id: string; box: LabelBox }> = []
-  for (const c of sorted) {
-    if (out.length >= cap) break
-    const box = labelBox(c, opts.measure(c.text) * c.fontPx, opts.marginY ?? 3)
-    if (box.x2 < 0 || box.y2 < 0 || box.x1 > opts.width || box.y1 > opts.height) continue
+  const out: Array<{ id: string; box: LabelBox; side: LabelSide }> = []
+  const clearAt = (box: LabelBox): boolean => {
+    // a label cut by the canvas edge is not a label: it must be whole on screen
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > opts.width || box.y2 > opts.height) return false
     const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad }
     const cx1 = Math.floor(padded.x1 / cell), cx2 = Math.floor(padded.x2 / cell)
     const cy1 = Math.floor(padded.y1 / cell), cy2 = Math.floor(padded.y2 / cell)
-    let clear = true
-    for (let cx = cx1; cx <= cx2 && clear; cx++) {
-      for (let cy = cy1; cy <= cy2 && clear; cy++) {
-        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (overlaps(padded, other)) { clear = false; break }
+    for (let cx = cx1; cx <= cx2; cx++) {
+      for (let cy = cy1; cy <= cy2; cy++) {
+        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (overlaps(padded, other)) return false
       }
     }
-    if (!clear) continue
+    return true
+  }
+  for (const c of sorted) {
+    if (out.length >= cap) break
+    const width = opts.measure(c.text) * c.fontPx
+    const sides: LabelSide[] = [c.side ?? 'below', ...(c.fallback ?? [])]
+    let placed: { box: LabelBox; side: LabelSide } | null = null
+    for (const side of sides) {
+      const box = labelBox({ ...c, side }, width, opts.marginY ?? 3)
+      if (clearAt(box)) { placed = { box, side }; break }
+    }
+    if (!placed) continue
+    const { box } = placed
+    const cx1 = Math.floor(box.x1 / cell), cx2 = Math.floor(box.x2 / cell)
+    const cy1 = Math.floor(box.y1 / cell), cy2 = Math.floor(box.y2 / cell)
     for (let cx = cx1; cx <= cx2; cx++) {
       for (let cy = cy1; cy <= cy2; cy++) {
         const k = keyOf(cx, cy)
@@ -71,7 +99,7 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
         else buckets.set(k, [box])
       }
     }
-    out.push({ id: c.id, box })
+    out.push({ id: c.id, ...placed })
   }
   return out
 }

@@ -1,10 +1,10 @@
 // Labels on the canvas: the greedy pick (labelPick.ts) run over the shown nodes, again after every zoom
-// or pan (debounced). A shown label carries the class `lbl` and a font size that keeps it the same size
+// or pan (debounced). On the services map (class `bare`) a label sits right of its service. A shown label carries the class `lbl` and a font size that keeps it the same size
 // on screen, so zooming in leaves room for more labels instead of piling them up.
 import type { Core } from 'cytoscape'
 import type { GraphState } from './graphState'
 import { pickLabels, textMeasurer, type LabelCandidate } from './labelPick'
-import { importance } from './views'
+import { importance, SERVICE_LABEL_GAP } from './views'
 
 /** Label density steps (fewer … more): padding between labels (px), font scale, and a cap on the count. */
 const DENSITY = [
@@ -22,6 +22,7 @@ export const MAX_DENSITY = DENSITY.length - 1
 export class Labels {
   private density = DEFAULT_DENSITY
   private shown = new Set<string>()
+  private moved = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly measure = textMeasurer()
   private scores: { graph: unknown; value: Map<string, number> } | null = null
@@ -72,12 +73,17 @@ export class Labels {
     const candidates: LabelCandidate[] = []
     const ranked: Array<[string, number]> = []
     cy.nodes().forEach((n) => {
-      if (n.hasClass('hidden') || n.hasClass('quiet')) return
+      // dimmed nodes draw no text (style.ts): they must not take a label's place either
+      if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
       const p = n.renderedPosition()
       if (p.x < -200 || p.y < -100 || p.x > w + 200 || p.y > h + 100) return
       const id = n.id()
       ranked.push([id, score.get(id) ?? 0])
+      const beside = n.hasClass('bare')
       candidates.push({
+        ...(beside ? { side: 'right' as const, nodeWidth: (Number(n.data('ssize')) || 10) * zoom, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
+        // a selected or compared node keeps its name: above or beside it when the place below is taken
+        ...(first.has(id) ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
         id,
         text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
         x: p.x,
@@ -97,16 +103,24 @@ export class Labels {
     const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
     const next = new Set(picked.map((p) => p.id))
+    // where each label sits when it is not in its usual place (class lbl-above / lbl-right, style.ts)
+    const moved = new Map<string, string>()
+    const usual = new Map(candidates.filter((c) => c.fallback).map((c) => [c.id, c.side ?? 'below']))
+    for (const p of picked) if (usual.has(p.id) && p.side !== usual.get(p.id)) moved.set(p.id, `lbl-${p.side}`)
     cy.batch(() => {
-      for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass('lbl')
+      for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass('lbl lbl-above lbl-right lbl-below')
+      for (const id of this.moved) if (!moved.has(id)) cy.getElementById(id).removeClass('lbl-above lbl-right lbl-below')
+      for (const [id, cls] of moved) { const n = cy.getElementById(id); if (!n.hasClass(cls)) n.removeClass('lbl-above lbl-right lbl-below').addClass(cls) }
       for (const id of next) {
         const n = cy.getElementById(id)
-        const lf = Math.round((font.get(id)! / zoom) * 100) / 100
+        // rounded up, so the label is never drawn below the size chosen (11 px stays 11 px on screen)
+        const lf = Math.ceil((font.get(id)! / zoom) * 100) / 100
         if (n.data('lf') !== lf) n.data('lf', lf)
         if (!this.shown.has(id)) n.addClass('lbl')
       }
     })
     this.shown = next
+    this.moved = new Set(moved.keys())
     // the benchmark (bench/labels.ts) reads how long each pick took, classes applied included
     try { performance.measure('notes-graph:label-pick', { start: started }) } catch { /* no timeline */ }
     this.onUpdate()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { packLayout, type PackItem } from './packLayout'
+import { boundsOf, footprintBox, packLayout, type PackItem } from './packLayout'
 
 function items(n: number, groups: number): PackItem[] {
   return Array.from({ length: n }, (_, i) => ({ id: `n${i}`, size: 8 + ((i * 7) % 43), group: `g${i % groups}`, rank: (i * 13) % 17 }))
@@ -68,5 +68,29 @@ describe('packLayout', () => {
     const xs = Object.values(positions).map((p) => p.x)
     const ys = Object.values(positions).map((p) => p.y)
     expect((Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys))).toBeGreaterThan(1)
+  })
+
+  it('in columns, labels beside their nodes: no two footprints or groups overlap, and the picture suits the canvas', () => {
+    const list = items(200, 9).map((it) => ({ ...it, size: 10 + (it.size % 12), footprint: { width: 60 + ((it.size * 7) % 90), height: 28, anchor: 'left' as const } }))
+    const { positions, groups } = packLayout(list, { shelf: true, columns: true, gap: 3, groupGap: 30, aspect: 1.3 })
+    const boxes = list.map((it) => footprintBox(it, positions[it.id]))
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j]
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2, `${list[i].id}×${list[j].id}`).toBe(false)
+      }
+    }
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i], b = groups[j]
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false)
+      }
+    }
+    // the node sits at the left end of its footprint
+    expect(footprintBox(list[0], positions[list[0].id]).x1).toBeCloseTo(positions[list[0].id].x - list[0].size / 2)
+    const b = boundsOf(list, positions)
+    const aspect = (b.x2 - b.x1) / (b.y2 - b.y1)
+    expect(aspect).toBeGreaterThan(0.9)
+    expect(aspect).toBeLessThan(1.9)
   })
 })

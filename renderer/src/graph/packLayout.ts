@@ -11,8 +11,26 @@ export interface PackItem {
   group: string
   /** smaller = nearer the group's centre */
   rank: number
-  /** room kept for the node and its label below it (default: the node alone) */
-  footprint?: { width: number; height: number }
+  /**
+   * room kept for the node and its label (default: the node alone): below it (`top`: the node at the
+   * top of its footprint, the default) or beside it (`left`: the node at the left end, the label right of it)
+   */
+  footprint?: { width: number; height: number; anchor?: 'top' | 'left' }
+}
+
+/** The box an item's footprint takes around its node's position (the node alone without one). */
+export function footprintBox(it: PackItem, p: { x: number; y: number }): { x1: number; y1: number; x2: number; y2: number } {
+  const f = it.footprint
+  const r = it.size / 2
+  if (!f) return { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r }
+  if (f.anchor === 'left') return { x1: p.x - r, y1: p.y - f.height / 2, x2: p.x - r + f.width, y2: p.y + f.height / 2 }
+  return { x1: p.x - f.width / 2, y1: p.y - r, x2: p.x + f.width / 2, y2: p.y - r + f.height }
+}
+
+/** Where the node sits in a footprint block whose top-left corner is (x, y); block size w × h includes the gap. */
+function placeIn(it: PackItem, x: number, y: number, w: number, h: number, gap: number): { x: number; y: number } {
+  if (it.footprint?.anchor === 'left') return { x: x + gap / 2 + it.size / 2, y: y + h / 2 }
+  return { x: x + w / 2, y: it.footprint ? y + gap / 2 + it.size / 2 : y + h / 2 }
 }
 
 export interface PackOptions {
@@ -30,6 +48,11 @@ export interface PackOptions {
   squash?: number
   /** rows in reading order instead of rings around a centre (for wide footprints: labels) */
   shelf?: boolean
+  /**
+   * with `shelf`: the groups in columns of one width, each group under the previous one in the shortest
+   * column (like a newspaper), instead of rows of groups; fills the canvas far better when groups differ in size
+   */
+  columns?: boolean
 }
 
 export interface PackedGroup { id: string; x1: number; y1: number; x2: number; y2: number }
@@ -116,9 +139,8 @@ function packGroup(items: PackItem[], gap: number, cell: number, squash: number)
         const x0 = offsets[2 * j] - hx
         const y0 = offsets[2 * j + 1] - hy
         for (let y = y0; y < y0 + ky; y++) used.fill(1, at(x0, y), at(x0, y) + kx)
-        // with a footprint the node sits at its top, the label's room below it
-        const y = it.footprint ? y0 * cell + gap / 2 + it.size / 2 : (y0 + ky / 2) * cell
-        out[it.id] = { x: (x0 + kx / 2) * cell, y }
+        // with a footprint the node sits at its top (or its left end), the label's room below (or beside) it
+        out[it.id] = placeIn(it, x0 * cell, y0 * cell, kx * cell, ky * cell, gap)
         break
       }
       // the disc is full: a bigger one (rare: only when blocks pack badly)
@@ -138,11 +160,11 @@ function packGroup(items: PackItem[], gap: number, cell: number, squash: number)
 }
 
 /** Rows in reading order, most important first: wide label footprints pack far better this way. */
-function shelfGroup(items: PackItem[], gap: number): Positions {
+function shelfGroup(items: PackItem[], gap: number, width?: number): Positions {
   const sorted = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
   const dims = sorted.map((it) => ({ w: (it.footprint?.width ?? it.size) + gap, h: (it.footprint?.height ?? it.size) + gap }))
   const area = dims.reduce((s, d) => s + d.w * d.h, 0)
-  const rowWidth = Math.max(...dims.map((d) => d.w), Math.sqrt(area * 1.6))
+  const rowWidth = Math.max(...dims.map((d) => d.w), width ?? Math.sqrt(area * 1.6))
   const out: Positions = {}
   let x = 0
   let y = 0
@@ -150,22 +172,24 @@ function shelfGroup(items: PackItem[], gap: number): Positions {
   sorted.forEach((it, i) => {
     const d = dims[i]
     if (x > 0 && x + d.w > rowWidth) { x = 0; y += rowH; rowH = 0 }
-    out[it.id] = { x: x + d.w / 2, y: it.footprint ? y + gap / 2 + it.size / 2 : y + d.h / 2 }
+    out[it.id] = placeIn(it, x, y, d.w, d.h, gap)
     x += d.w
     rowH = Math.max(rowH, d.h)
   })
   return out
 }
 
-/** Bounds of placed items (centres ± half size). */
-function boundsOf(items: PackItem[], pos: Positions): { x1: number; y1: number; x2: number; y2: number } {
+/** Bounds of placed items (centres ± half size; a label beside its node counts, as it reaches far sideways). */
+export function boundsOf(items: PackItem[], pos: Positions): { x1: number; y1: number; x2: number; y2: number } {
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity
   for (const it of items) {
     const p = pos[it.id]
-    x1 = Math.min(x1, p.x - it.size / 2)
-    y1 = Math.min(y1, p.y - it.size / 2)
-    x2 = Math.max(x2, p.x + it.size / 2)
-    y2 = Math.max(y2, p.y + it.size / 2)
+    if (!p) continue
+    const b = it.footprint?.anchor === 'left' ? footprintBox(it, p) : footprintBox({ ...it, footprint: undefined }, p)
+    x1 = Math.min(x1, b.x1)
+    y1 = Math.min(y1, b.y1)
+    x2 = Math.max(x2, b.x2)
+    y2 = Math.max(y2, b.y2)
   }
   return { x1, y1, x2, y2 }
 }
@@ -227,6 +251,7 @@ export function packLayout(items: PackItem[], opts: PackOptions = {}): { positio
     if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib)
     return byGroup.get(b)!.length - byGroup.get(a)!.length || (a < b ? -1 : 1)
   })
+  if (opts.shelf && opts.columns) return arrangeColumns(groupIds.map((g) => ({ id: g, list: byGroup.get(g)! })), gap, groupGap, aspect)
   const packed = groupIds.map((g) => {
     const list = byGroup.get(g)!
     const pos = opts.shelf ? shelfGroup(list, gap) : packGroup(list, gap, cell, opts.squash ?? 1.6)
@@ -249,4 +274,42 @@ export function packLayout(items: PackItem[], opts: PackOptions = {}): { positio
   }
   const { positions, groups } = best ?? { positions: {}, groups: [] }
   return { positions, groups }
+}
+
+/**
+ * Shelf-packed groups in k columns of one width: of a few column counts and widths, the arrangement whose
+ * picture fits the canvas (aspect) at the largest zoom. Each group goes under the shortest column so far.
+ */
+function arrangeColumns(groups: Array<{ id: string; list: PackItem[] }>, gap: number, groupGap: number, aspect: number): { positions: Positions; groups: PackedGroup[] } {
+  const all = groups.flatMap((g) => g.list)
+  if (all.length === 0) return { positions: {}, groups: [] }
+  const widest = Math.max(...all.map((it) => (it.footprint?.width ?? it.size) + gap))
+  const area = all.reduce((s, it) => s + ((it.footprint?.width ?? it.size) + gap) * ((it.footprint?.height ?? it.size) + gap), 0) + groups.length * groupGap * widest
+  let best: { positions: Positions; groups: PackedGroup[] } | null = null
+  let bestZoom = -1
+  for (let k = 1; k <= Math.min(12, all.length); k++) {
+    for (const f of [0.85, 0.95, 1.05, 1.15, 1.3]) {
+      const colW = Math.max(widest, (f * Math.sqrt(aspect * area)) / k)
+      const heights = new Array<number>(k).fill(0)
+      const positions: Positions = {}
+      const boxes: PackedGroup[] = []
+      for (const g of groups) {
+        const pos = shelfGroup(g.list, gap, colW)
+        const b = boundsOf(g.list, pos)
+        let c = 0
+        for (let i = 1; i < k; i++) if (heights[i] < heights[c] - 1e-6) c = i
+        const dx = c * (colW + groupGap) - b.x1
+        const dy = heights[c] - b.y1
+        for (const it of g.list) positions[it.id] = { x: pos[it.id].x + dx, y: pos[it.id].y + dy }
+        // the group owns its column's width (room for its caption)
+        boxes.push({ id: g.id, x1: b.x1 + dx, y1: b.y1 + dy, x2: Math.max(b.x2 + dx, c * (colW + groupGap) + colW), y2: b.y2 + dy })
+        heights[c] += b.y2 - b.y1 + groupGap
+      }
+      const width = k * colW + (k - 1) * groupGap
+      const height = Math.max(...heights) - groupGap
+      const zoom = Math.min(aspect / Math.max(1, width), 1 / Math.max(1, height))
+      if (zoom > bestZoom * 1.0001) { best = { positions, groups: boxes }; bestZoom = zoom }
+    }
+  }
+  return best!
 }

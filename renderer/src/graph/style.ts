@@ -4,6 +4,7 @@
 import type { StylesheetJson } from 'cytoscape'
 import type { NodeType } from '../../../electron/core/types'
 import { progressStyle } from '../study/progressOnGraph'
+import { SERVICE_LABEL_GAP } from './views'
 
 export type ThemeName = 'light' | 'dark'
 
@@ -98,7 +99,12 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
     { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
-    { selector: 'node.lbl.bare', style: { label: 'data(bare)' } },
+    // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
+    { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0 } },
+    // a selected or compared node's label moved off a taken place (labels.ts)
+    { selector: 'node.lbl.lbl-above', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -3 } },
+    { selector: 'node.lbl.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': 0 } },
+    { selector: 'node.lbl.lbl-below', style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 3 } },
     // services on the services map: a narrower size range (elements.ts serviceMapSize)
     { selector: 'node.bare', style: { width: 'data(ssize)', height: 'data(ssize)' } },
     { selector: 'node[type = "domain"].lbl', style: { 'font-weight': 'bold' } },

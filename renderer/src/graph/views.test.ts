@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph } from '../../../electron/core/types'
-import { homes, noteGroup, viewSpec } from './views'
+import { homes, noteGroup, serviceFamilies, serviceFootprint, viewSpec } from './views'
 
 const graph: Graph = {
   nodes: [
@@ -46,5 +46,30 @@ describe('views', () => {
     const spec = viewSpec('notes', graph, new Map())
     expect(spec.edges!.has('m2')).toBe(true)
     expect(spec.edges!.has('m1')).toBe(false)
+  })
+
+  it('services map: a service with several features gets a group of its own, its features named without it', () => {
+    const feature = (name: string) => ({ id: `service:${name}`, type: 'service' as const, label: `Amazon SageMaker ${name}`, category: 'Machine Learning', parent: 'service:sm' })
+    const services = [
+      { id: 'service:sm', type: 'service' as const, label: 'Amazon SageMaker AI', category: 'Machine Learning' },
+      feature('Model Monitor'), feature('Clarify'), feature('Feature Store'), feature('training jobs'),
+      { id: 'service:glue', type: 'service' as const, label: 'AWS Glue', category: 'Analytics' },
+      { id: 'service:catalog', type: 'service' as const, label: 'AWS Glue Data Catalog', category: 'Analytics', parent: 'service:glue' },
+    ]
+    const { group, label } = serviceFamilies(services)
+    expect(group.get('service:sm')).toBe('SageMaker AI')
+    expect(group.get('service:Clarify')).toBe('SageMaker AI')
+    expect(label.get('service:Model Monitor')).toBe('Model Monitor')
+    expect(label.get('service:training jobs')).toBe('Training jobs')
+    // one feature is no family: it stays in its category, under its full name
+    expect(group.get('service:catalog')).toBe('Analytics')
+    expect(label.get('service:catalog')).toBe('Glue Data Catalog')
+  })
+
+  it('services map: room for each name beside its service', () => {
+    const f = serviceFootprint(12, 6)
+    expect(f.anchor).toBe('left')
+    expect(f.width).toBeGreaterThan(12 + 6 * 15)
+    expect(f.height).toBeGreaterThanOrEqual(15)
   })
 })

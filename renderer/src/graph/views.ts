@@ -4,6 +4,7 @@
 // each note covers; all = everything.
 import type { Graph, GraphEdge, GraphNode } from '../../../electron/core/types'
 import { serviceMapSize, shownOnCanvas } from './elements'
+import { serviceMapLabel } from './serviceLabel'
 import type { PackItem } from './packLayout'
 
 export type ViewName = 'overview' | 'services' | 'notes' | 'all'
@@ -16,8 +17,10 @@ export interface ViewSpec {
   edges: Set<string> | null
   items: PackItem[]
   groupOrder: string[]
+  /** the label each node carries in this view, where it differs from the default (the services map's names) */
+  labels?: Map<string, string>
   /** packing options for this view */
-  pack?: { gap?: number; cell?: number; squash?: number; groupGap?: number; shelf?: boolean }
+  pack?: { gap?: number; cell?: number; squash?: number; groupGap?: number; shelf?: boolean; columns?: boolean }
 }
 
 /**
@@ -83,6 +86,61 @@ const TYPE_RANK: Record<GraphNode['type'], number> = { domain: 0, note: 1, servi
 
 /** Model font of the services map's labels (they scale with zoom there, and the layout keeps room for them). */
 export const SERVICE_LABEL_FONT = 15
+/** Gap between a service and its label on the services map (model units; text-margin-x in style.ts). */
+export const SERVICE_LABEL_GAP = 3
+/** Free space between two footprints on the services map (model units). */
+const SERVICE_GAP = 3
+
+/**
+ * Room for a service and its name beside it (the label right of the node, vertically centred): the label's
+ * box as Cytoscape measures it (the text, one font size high, and its 2-unit outline and 2-unit margin of
+ * error each side) and room for the label rule's padding (2 px on screen each side, down to zoom ¾).
+ */
+export function serviceFootprint(size: number, textWidth: number): { width: number; height: number; anchor: 'left' } {
+  const box = 2 * (2 + 2)
+  const pad = 6
+  return { width: size + SERVICE_LABEL_GAP + textWidth * SERVICE_LABEL_FONT + box + pad, height: Math.max(size, SERVICE_LABEL_FONT + box + pad), anchor: 'left' }
+}
+
+/** A service with at least this many features on the map gets a group of its own, named after it. */
+export const FAMILY_MIN = 4
+
+/**
+ * The services map's groups and names: the AWS category, except that a service with FAMILY_MIN or more
+ * features gets a group of its own (SageMaker AI, Bedrock, Glue…) whose features drop the family's name
+ * (SageMaker Model Monitor → Model Monitor), since the group's caption says it.
+ */
+export function serviceFamilies(services: GraphNode[]): { group: Map<string, string>; label: Map<string, string> } {
+  const byId = new Map(services.map((n) => [n.id, n]))
+  const children = new Map<string, GraphNode[]>()
+  for (const n of services) {
+    if (!n.parent || !byId.has(n.parent)) continue
+    const list = children.get(n.parent) ?? []
+    list.push(n)
+    children.set(n.parent, list)
+  }
+  const group = new Map<string, string>()
+  const label = new Map<string, string>()
+  for (const n of services) {
+    group.set(n.id, n.category ?? 'Other')
+    label.set(n.id, serviceMapLabel(n))
+  }
+  for (const [parentId, kids] of children) {
+    if (kids.length < FAMILY_MIN) continue
+    const parent = byId.get(parentId)!
+    const name = serviceMapLabel(parent, 40)
+    const first = name.split(' ')[0]
+    group.set(parentId, name)
+    for (const k of kids) {
+      group.set(k.id, name)
+      const bare = k.label.replace(/^(Amazon|AWS)\s+/, '')
+      const prefix = bare.startsWith(`${name} `) ? name : bare.startsWith(`${first} `) ? first : ''
+      const rest = bare.slice(prefix.length + 1)
+      if (prefix) label.set(k.id, serviceMapLabel({ label: rest[0].toUpperCase() + rest.slice(1), aliases: k.aliases }))
+    }
+  }
+  return { group, label }
+}
 
 export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number>, measure: (text: string) => number = (t) => t.length * 0.6): ViewSpec {
   const imp = importance(graph)
@@ -94,16 +152,13 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
   const groupsOrder = (ids: string[]) => [...new Set(ids)].sort()
   if (view === 'services') {
     const nodes = graph.nodes.filter((n) => n.type === 'service')
+    const { group, label } = serviceFamilies(nodes)
     const items = nodes.map((n) => {
-      const bare = n.label.replace(/^(Amazon|AWS)\s+/, '')
-      const text = bare.length > 24 ? `${bare.slice(0, 23)}…` : bare
       const s = serviceMapSize(size(n.id))
-      // + the label's outline and the label rule's padding (fixed on screen: ≈ 8 px, room for it down to zoom ½)
-      const footprint = { width: Math.max(s, measure(text) * SERVICE_LABEL_FONT + 14), height: s + SERVICE_LABEL_FONT * 1.3 + 8 }
-      return { id: n.id, size: s, group: n.category ?? 'Other', rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint }
+      return { id: n.id, size: s, group: group.get(n.id)!, rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint: serviceFootprint(s, measure(label.get(n.id)!)) }
     })
-    // footprints are wide and short: fill rows less eagerly, keep little room between them
-    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: 4, shelf: true, groupGap: 48 } }
+    // rows like a list under each caption: the footprints are wide and flat, little room between them
+    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: SERVICE_GAP, shelf: true, columns: true, groupGap: 30 }, labels: label }
   }
   if (view === 'notes') {
     // a group per note: the note, then what it covers (the entities it mentions most), under its domain's group
