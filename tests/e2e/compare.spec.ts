@@ -34,6 +34,18 @@ async function placement(page: Page, ids: string[]) {
   }, ids)
 }
 
+/** Whether each node's label is drawn (the issue's rule: a label style, text-opacity > 0, ≥ 6 px on screen). */
+function labelled(page: Page, ids: string[]) {
+  return page.evaluate((nodeIds) => {
+    const cy = window.cy!
+    return nodeIds.map((id) => {
+      const n = cy.getElementById(id)
+      const font = n.numericStyle('font-size') * cy.zoom()
+      return String(n.style('label') ?? '') !== '' && Number(n.style('text-opacity')) > 0 && font >= Math.max(6, n.numericStyle('min-zoomed-font-size') || 0)
+    })
+  }, ids)
+}
+
 test('Glue vs Kinesis: a decision card that tells them apart, a few specific shared neighbours, a view fitted on the two', async ({ page }) => {
   await openApp(page, `#?compare=${GLUE},${KINESIS}`)
   await expect(panel(page)).toBeVisible()
@@ -68,6 +80,8 @@ test('Glue vs Kinesis: a decision card that tells them apart, a few specific sha
     expect(n.y, n.id).toBeLessThan(p.height)
   }
   expect(p.dimmed).toBeGreaterThan(p.all / 2)
+  // each compared node carries its name on the canvas, whatever stands next to it
+  await expect.poll(() => labelled(page, [GLUE, KINESIS]), { timeout: 10_000 }).toEqual([true, true])
   // fitted: the pair spans a good part of the view, unless the zoom is at its cap (1.25: nodes close together)
   const [g, k] = p.nodes
   const span = Math.max(Math.abs(g.x - k.x) / p.width, Math.abs(g.y - k.y) / p.height)
@@ -82,6 +96,7 @@ test('Kinesis Data Streams vs Data Firehose: the card decides, with unique neigh
   await expect(kds).toContainText(/replay|shard|consumer/i)
   await expect(kdf).toContainText(/near real time|buffer/i)
   await expect(kdf).toContainText(/S3|Redshift/)
+  await expect.poll(() => labelled(page, [KDS, FIREHOSE]), { timeout: 30_000 }).toEqual([true, true])
   for (const label of ['Amazon Kinesis Data Streams', 'Amazon Data Firehose']) {
     await expect(panel(page).getByRole('list', { name: `Only ${label}` }).getByRole('listitem').first()).toBeVisible()
   }

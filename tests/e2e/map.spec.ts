@@ -15,6 +15,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const FOREIGN = path.resolve(import.meta.dirname, '../../../shared/corpora/mla-study-notes')
 const shots = process.env.MAP_SHOTS_DIR
+/** 11 px on screen, less a rounding hair (a label's model font is kept to 1/100, rounded up) */
+const MIN_LABEL_PX = 10.99
 
 async function openFresh(page: Page, url: string, hash = ''): Promise<void> {
   // url is a host's printed address (it carries ?token=…): scripts send the token as a bearer header
@@ -32,6 +34,8 @@ async function expectReadable(page: Page, name: string): Promise<void> {
   const report = await mapReport(page)
   if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) })
   expect(report.labels, JSON.stringify(report.labelledTypes)).toBeGreaterThanOrEqual(40)
+  // readable without zooming: no shown label under 11 px on screen at the fit zoom
+  expect(report.labelPx.min).toBeGreaterThanOrEqual(MIN_LABEL_PX)
   expect(report.labelOverlaps).toEqual([])
   expect(report.nodeOverlaps).toEqual([])
   // positions stay put: one comparison 3 s apart (the issue's check), no layout arriving later
@@ -59,6 +63,7 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   expect(report.visibleTypes).toEqual(['service'])
   console.log(`services map: ${report.labelledTypes.service ?? 0} of ${report.visibleNodes} services labelled, label font ${report.labelPx.min.toFixed(1)} px on screen at fit zoom`)
   expect(report.labelledTypes.service ?? 0).toBeGreaterThanOrEqual(60)
+  expect(report.labelPx.min).toBeGreaterThanOrEqual(MIN_LABEL_PX)
   expect(report.labelOverlaps).toEqual([])
   expect(report.nodeOverlaps).toEqual([])
 })
@@ -165,6 +170,7 @@ for (const [i, folder] of foreignFolders.entries()) {
       if (shots) await page.screenshot({ path: path.join(shots, `services-foreign-${i}.png`) })
       // every service of a small folder is labelled; a large one at least 60
       expect(report.labelledTypes.service ?? 0).toBeGreaterThanOrEqual(Math.min(60, report.visibleNodes))
+      expect(report.labelPx.min).toBeGreaterThanOrEqual(MIN_LABEL_PX)
       expect(report.labelOverlaps).toEqual([])
       expect(report.nodeOverlaps).toEqual([])
     })

@@ -21,5 +21,7 @@ test('services map', async ({ page }) => {
   await openApp(page, '#?view=services')
   await expect.poll(() => shownTypes(page), { timeout: 60_000 }).toEqual(['service'])
   await waitSettled(page)
+  // the links between services come from the core a moment after the map is placed
+  await page.waitForFunction(() => (window.cy?.edges('[id ^= "sm:"]').filter((e) => e.visible()).length ?? 0) > 0, null, { timeout: 60_000 })
   expect((await saveDocShot(page, 'services-map')).length).toBeGreaterThan(10_000)
 })

@@ -1,9 +1,9 @@
-// Names over the groups of a view drawn by position (the services map's AWS categories), kept in place
-// as the user pans and zooms. Plain DOM over the canvas: a handful of elements, no Cytoscape restyle.
+// Names over the groups of a view drawn by position (the services map's AWS categories, the overview's
+// domains), kept in place as the user pans and zooms. Plain DOM over the canvas: a handful of elements, no Cytoscape restyle.
 import { useEffect, useState } from 'react'
 import type { CyGraphController } from './cyController'
 
-interface Caption { id: string; left: number; top: number; width: number }
+interface Caption { id: string; text: string; left: number; top: number; width: number; centred: boolean }
 
 export function GroupCaptions({ controller }: { controller: CyGraphController }) {
   const [captions, setCaptions] = useState<Caption[]>([])
@@ -19,9 +19,11 @@ export function GroupCaptions({ controller }: { controller: CyGraphController })
         const pan = core.pan()
         setCaptions(controller.groupCaptions().map((g) => ({
           id: g.id,
+          text: g.text,
           left: g.x1 * zoom + pan.x,
           top: g.y1 * zoom + pan.y - 20,
           width: Math.max(60, (g.x2 - g.x1) * zoom),
+          centred: g.centred === true,
         })))
       })
     }
@@ -34,7 +36,7 @@ export function GroupCaptions({ controller }: { controller: CyGraphController })
   return (
     <div className="group-captions" aria-hidden="true">
       {captions.map((c) => (
-        <span key={c.id} className="group-caption" style={{ left: c.left, top: c.top, maxWidth: c.width }}>{c.id}</span>
+        <span key={c.id} className="group-caption" style={c.centred ? { left: c.left, top: c.top, width: c.width, textAlign: 'center' } : { left: c.left, top: c.top, maxWidth: c.width }}>{c.text}</span>
       ))}
     </div>
   )

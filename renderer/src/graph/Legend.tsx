@@ -76,7 +76,7 @@ export function Legend({ theme, controller }: { theme: ThemeName; controller: Cy
           <li><Line colour={MAP_EDGE_COLOURS[theme]['compared-in']} />Compared in a table</li>
           <li><Line colour={MAP_EDGE_COLOURS[theme]['used-together']} />Used together in a sentence</li>
           <li><Line colour={MAP_EDGE_COLOURS[theme]['part-of']} dotted />Part of</li>
-          <li className="legend-note">Grouped by AWS category; a service with many features gets its own group · hover a line for its evidence</li>
+          <li className="legend-note">By AWS category; a big service with its features · hover a line for its evidence</li>
         </>
       )}
       {selected && <li><Ring colour={overlayColours(theme).ring} />Selected</li>}

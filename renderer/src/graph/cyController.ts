@@ -17,7 +17,7 @@ import { Highlights } from './highlights'
 import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
 import { boundsOf, packLayout, type PackedGroup } from './packLayout'
-import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
+import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
 import { Selection } from './selection'
@@ -63,6 +63,8 @@ export class CyGraphController implements GraphController {
   private filterKey = '{}'
   private serviceEdges: ElementDefinition[] = []
   private groupBoxes: { view: ViewName; groups: PackedGroup[] } | null = null
+  /** the overview's group captions, placed when the view was applied */
+  private captions: { view: ViewName; list: GroupCaption[] } | null = null
   /** bumped each time a view has been applied (the sidebar's counts follow it) */
   private viewApplications = 0
   private readonly measure = textMeasurer()
@@ -105,9 +107,11 @@ export class CyGraphController implements GraphController {
   }
 
   /** Captions for the current view's groups (the services map names its AWS categories), model space. */
-  groupCaptions(): Array<{ id: string; x1: number; y1: number; x2: number }> {
-    if (this.viewName !== 'services' || this.groupBoxes?.view !== 'services' || this.filters.active()) return []
-    return this.groupBoxes.groups.map((g) => ({ id: g.id, x1: g.x1, y1: g.y1, x2: g.x2 }))
+  groupCaptions(): GroupCaption[] {
+    if (this.filters.active()) return []
+    if (this.viewName === 'overview') return this.captions?.view === 'overview' ? this.captions.list : []
+    if (this.viewName !== 'services' || this.groupBoxes?.view !== 'services') return []
+    return this.groupBoxes.groups.map((g) => ({ id: g.id, text: g.id, x1: g.x1, y1: g.y1, x2: g.x2 }))
   }
 
   private spec(graph = this.state.current, view = this.viewName, sizesIn?: Map<string, number>): ViewSpec {
@@ -171,6 +175,9 @@ export class CyGraphController implements GraphController {
       if (p && !this.state.pinnedIds.has(n.id()) && (n.position('x') !== p.x || n.position('y') !== p.y)) n.position({ x: p.x, y: p.y })
     }))
     if (!remembered) this.viewPositions.set(this.viewName, this.layout.positions())
+    this.captions = this.viewName === 'overview' && !this.state.big
+      ? { view: 'overview', list: overviewCaptions(spec, this.state.current, (id) => target[id]) }
+      : null
     this.filters.apply()
     if (this.filters.active()) this.relayoutForFilter()
     else this.fitView()
@@ -629,7 +636,11 @@ export class CyGraphController implements GraphController {
     return counts
   }
 
-  runLayout(name: LayoutName): void { this.layout.run(name) }
+  runLayout(name: LayoutName): void {
+    // another layout moves the groups apart: their captions no longer fit them
+    if (name !== 'grouped') this.captions = null
+    this.layout.run(name)
+  }
 
   sizeBy(metric: SizeBy, values?: Record<string, number>): void {
     const cy = this.state.core

@@ -288,7 +288,7 @@ function arrangeColumns(groups: Array<{ id: string; list: PackItem[] }>, gap: nu
   let best: { positions: Positions; groups: PackedGroup[] } | null = null
   let bestZoom = -1
   for (let k = 1; k <= Math.min(12, all.length); k++) {
-    for (const f of [0.85, 0.95, 1.05, 1.15, 1.3]) {
+    for (let f = 0.8; f <= 1.4; f += 0.05) {
       const colW = Math.max(widest, (f * Math.sqrt(aspect * area)) / k)
       const heights = new Array<number>(k).fill(0)
       const positions: Positions = {}

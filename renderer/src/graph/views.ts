@@ -85,20 +85,20 @@ export function importance(graph: Graph): Map<string, number> {
 const TYPE_RANK: Record<GraphNode['type'], number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
 
 /** Model font of the services map's labels (they scale with zoom there, and the layout keeps room for them). */
-export const SERVICE_LABEL_FONT = 15
+export const SERVICE_LABEL_FONT = 18
 /** Gap between a service and its label on the services map (model units; text-margin-x in style.ts). */
 export const SERVICE_LABEL_GAP = 3
 /** Free space between two footprints on the services map (model units). */
-const SERVICE_GAP = 3
+const SERVICE_GAP = 2
 
 /**
  * Room for a service and its name beside it (the label right of the node, vertically centred): the label's
  * box as Cytoscape measures it (the text, one font size high, and its 2-unit outline and 2-unit margin of
- * error each side) and room for the label rule's padding (2 px on screen each side, down to zoom ¾).
+ * error each side) and a little room for the label rule's padding.
  */
 export function serviceFootprint(size: number, textWidth: number): { width: number; height: number; anchor: 'left' } {
   const box = 2 * (2 + 2)
-  const pad = 6
+  const pad = 4
   return { width: size + SERVICE_LABEL_GAP + textWidth * SERVICE_LABEL_FONT + box + pad, height: Math.max(size, SERVICE_LABEL_FONT + box + pad), anchor: 'left' }
 }
 
@@ -158,7 +158,7 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
       return { id: n.id, size: s, group: group.get(n.id)!, rank: 1 - (imp.get(n.id) ?? 0) / maxImp, footprint: serviceFootprint(s, measure(label.get(n.id)!)) }
     })
     // rows like a list under each caption: the footprints are wide and flat, little room between them
-    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: SERVICE_GAP, shelf: true, columns: true, groupGap: 30 }, labels: label }
+    return { nodes: new Set(nodes.map((n) => n.id)), edges: new Set(), items, groupOrder: [], pack: { gap: SERVICE_GAP, shelf: true, columns: true, groupGap: 34 }, labels: label }
   }
   if (view === 'notes') {
     // a group per note: the note, then what it covers (the entities it mentions most), under its domain's group
@@ -194,4 +194,30 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
     items,
     groupOrder: groupsOrder(items.filter((i) => domains.has(i.id)).map((i) => i.group)),
   }
+}
+
+/** At most this many groups get a caption on the overview (a folder of many top folders gets none). */
+export const MAX_CAPTIONS = 12
+
+export interface GroupCaption { id: string; text: string; x1: number; y1: number; x2: number; centred?: boolean }
+
+/**
+ * Captions over the overview's groups, model space: each group named by its domain's title (or its folder),
+ * centred over the group's nodes as they are placed now.
+ */
+export function overviewCaptions(spec: ViewSpec, graph: Graph, position: (id: string) => { x: number; y: number } | undefined): GroupCaption[] {
+  const boxes = new Map<string, { x1: number; y1: number; x2: number }>()
+  for (const it of spec.items) {
+    const p = position(it.id)
+    if (!p) continue
+    const b = boxes.get(it.group) ?? { x1: Infinity, y1: Infinity, x2: -Infinity }
+    b.x1 = Math.min(b.x1, p.x - it.size / 2)
+    b.y1 = Math.min(b.y1, p.y - it.size / 2)
+    b.x2 = Math.max(b.x2, p.x + it.size / 2)
+    boxes.set(it.group, b)
+  }
+  if (boxes.size < 2 || boxes.size > MAX_CAPTIONS) return []
+  const title = new Map<string, string>()
+  for (const n of graph.nodes) if (n.type === 'domain') title.set(n.domain ?? n.id, n.label)
+  return [...boxes].map(([id, b]) => ({ id, text: title.get(id) ?? id, ...b, centred: true }))
 }
