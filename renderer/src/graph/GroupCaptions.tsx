@@ -36,7 +36,8 @@ export function GroupCaptions({ controller }: { controller: CyGraphController })
   return (
     <div className="group-captions" aria-hidden="true">
       {captions.map((c) => (
-        <span key={c.id} className="group-caption" style={c.centred ? { left: c.left, top: c.top, width: c.width, textAlign: 'center' } : { left: c.left, top: c.top, maxWidth: c.width }}>{c.text}</span>
+        // a centred caption may reach a little past its group, into the gap to the next one
+        <span key={c.id} className="group-caption" style={c.centred ? { left: c.left - c.width * 0.1, top: c.top, width: c.width * 1.2, textAlign: 'center' } : { left: c.left, top: c.top, maxWidth: c.width }}>{c.text}</span>
       ))}
     </div>
   )
