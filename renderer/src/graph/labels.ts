@@ -82,8 +82,9 @@ export class Labels {
       const beside = n.hasClass('bare')
       candidates.push({
         ...(beside ? { side: 'right' as const, nodeWidth: (Number(n.data('ssize')) || 10) * zoom, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
-        // a selected or compared node keeps its name: above or beside it when the place below is taken
-        ...(first.has(id) ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
+        // a selected or compared node, or a domain (the skeleton), keeps its name: above or beside it when the
+        // place below is taken or off the canvas
+        ...(first.has(id) || n.data('type') === 'domain' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
         id,
         text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
         x: p.x,
