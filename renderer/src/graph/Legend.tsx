@@ -52,17 +52,28 @@ function Line({ colour, dotted }: { colour: string; dotted?: boolean }) {
   )
 }
 
+/** The node types a graph has, cached per graph (a folder without exam domains shows no hexagon in the legend). */
+const typesCache = new WeakMap<object, string>()
+function typesIn(graph: { nodes: Array<{ type: NodeType }> }): string {
+  let t = typesCache.get(graph)
+  if (t === undefined) {
+    t = [...new Set(graph.nodes.map((n) => n.type))].sort().join(',')
+    typesCache.set(graph, t)
+  }
+  return t
+}
+
 export function Legend({ theme, controller }: { theme: ThemeName; controller: CyGraphController }) {
   const state = useSyncExternalStore(
     (l) => controller.subscribe(l),
-    () => `${controller.view()}|${controller.activeGroups().sort().join(',')}|${controller.selected() ?? ''}|${controller.pinned().length}`,
+    () => `${controller.view()}|${controller.activeGroups().sort().join(',')}|${controller.selected() ?? ''}|${controller.pinned().length}|${typesIn(controller.graph())}`,
   )
-  const [view, groupList, selected, pinned] = state.split('|')
+  const [view, groupList, selected, pinned, present] = state.split('|')
   const groups = new Set(groupList ? groupList.split(',') : [])
   const g = GROUP_COLOURS[theme]
   return (
     <ul className="legend" aria-label="Legend">
-      {(VIEW_TYPES[view] ?? VIEW_TYPES.all).map((t) => (
+      {(VIEW_TYPES[view] ?? VIEW_TYPES.all).filter((t) => !present || present.split(',').includes(t)).map((t) => (
         <li key={t}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
             <path d={SHAPE_PATHS[t]} fill={NODE_COLOURS[theme][t]} />
