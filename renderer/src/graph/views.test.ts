@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph } from '../../../electron/core/types'
-import { homes, noteGroup, serviceFamilies, serviceFootprint, viewSpec } from './views'
+import { homes, noteGroup, overviewCaptions, serviceFamilies, serviceFootprint, viewSpec } from './views'
 
 const graph: Graph = {
   nodes: [
@@ -71,5 +71,22 @@ describe('views', () => {
     expect(f.anchor).toBe('left')
     expect(f.width).toBeGreaterThan(12 + 6 * 15)
     expect(f.height).toBeGreaterThanOrEqual(15)
+  })
+
+  it('overview captions: each group named by its domain title (else its folder), over its nodes', () => {
+    const spec = viewSpec('overview', graph, new Map())
+    const at: Record<string, { x: number; y: number }> = {
+      'domain:D1': { x: 0, y: 0 }, 'note:a.md': { x: 40, y: 10 }, 'concept:etl': { x: 20, y: -30 },
+      'note:x/b.md': { x: 500, y: 0 }, 'service:glue': { x: 540, y: 20 },
+    }
+    const captions = overviewCaptions(spec, graph, (id) => at[id])
+    const d1 = captions.find((c) => c.id === 'D1')!
+    expect(d1.text).toBe('Domain 1')
+    expect(d1.y1).toBeLessThan(-30)
+    expect(d1.x1).toBeLessThan(0)
+    expect(d1.x2).toBeGreaterThan(40)
+    expect(captions.find((c) => c.id === 'x')!.text).toBe('x')
+    // one group alone needs no caption
+    expect(overviewCaptions(spec, graph, (id) => (id.startsWith('note:x') || id === 'service:glue' ? undefined : at[id]))).toEqual([])
   })
 })
