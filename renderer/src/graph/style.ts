@@ -100,7 +100,8 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     })),
     { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
-    { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0 } },
+    // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
+    { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0, 'text-background-color': p.bg, 'text-background-opacity': 1, 'text-background-padding': '0px' } },
     // a selected or compared node's label moved off a taken place (labels.ts)
     { selector: 'node.lbl.lbl-above', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -3 } },
     { selector: 'node.lbl.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': 0 } },
