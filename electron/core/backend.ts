@@ -12,9 +12,10 @@ import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
 import { serviceMap } from './graph/serviceMap'
 import { displayGraphCache } from './graph/displayGraph'
+import { LiveDisplay } from './graph/liveDisplay'
 import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
-import { saveSnapshot, snapshotFileFor } from './index/snapshot'
+import { saveSnapshot, snapshotFileFor, storedDisplay } from './index/snapshot'
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
@@ -142,6 +143,8 @@ function realOrSelf(p: string): string {
 interface Opened {
   vault: Vault
   builder: GraphBuilder
+  /** what the hosts draw of the builder's graph (the whole graph when small), kept up to date per change */
+  display: LiveDisplay
   queries: GraphQueries
   watcher?: FolderWatcher
   /** warm start: the persisted graph, served until the builder is built */
@@ -204,16 +207,28 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   // the display graphs, so the builder's own delta (of the full graph) is dropped then
   const forDisplay = displayGraphCache({ aboveEdges: opts.displayAboveEdges })
   const emitChange = (c: GraphUpdate): GraphChange | null => {
-    const shown = forDisplay(c.graph)
     const src = deltaSource()
+    if (src && c.graph === src.builder.graph()) {
+      // the builder's own graph: its display graph is kept up to date, not recomputed
+      const shown = src.display.graph()
+      if (shown === c.graph) return publisher.publish(c, src)
+      src.builder.takeDelta() // the full graph's delta is not sent; taking it keeps the builder's record short
+      return publisher.publish({ ...c, graph: shown }, src.display)
+    }
+    const shown = forDisplay(c.graph)
     if (shown === c.graph) return publisher.publish(c, src)
     src?.builder.takeDelta()
     return publisher.publish({ ...c, graph: shown })
   }
   const servedGraph = (): Graph => {
     const g = graphOf(current)
+    const src = deltaSource()
+    if (src && g === src.builder.graph()) {
+      const shown = src.display.graph()
+      return publisher.versioned(shown, current.vault.root, shown === g ? src : src.display)
+    }
     const shown = forDisplay(g)
-    return publisher.versioned(shown, current.vault.root, shown === g ? deltaSource() : undefined)
+    return publisher.versioned(shown, current.vault.root, shown === g ? src : undefined)
   }
 
   function opened(vault: Vault, builder: GraphBuilder): Opened {
@@ -223,7 +238,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    return { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
+    const display = new LiveDisplay(builder, { aboveEdges: opts.displayAboveEdges })
+    return { vault, builder, display, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
   }
 
   /** The graph to show: `partial` while a progressive open is still parsing (one wrapper per graph, so the
@@ -282,6 +298,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const snapshot = vault.takeWarmGraph()
     if (snapshot) {
       snapshot.diagnostics = vault.diagnostics()
+      // served as it was stored: its full edges stay undecoded until something reads them
+      const shown = storedDisplay(snapshot)
+      if (shown) { shown.diagnostics = snapshot.diagnostics; forDisplay.remember(snapshot, shown) }
       o.snapshot = snapshot
       o.pending = metas
     } else {
@@ -311,7 +330,16 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     o.builder.takeDelta()
     o.deltaBase = o.builder.graph()
     // the snapshot the page holds and the builder's graph have the same content: deltas start from the builder's
-    if (snapshot) publisher.rebase(snapshot, o.deltaBase)
+    if (snapshot) {
+      const shown = forDisplay.peek(snapshot)
+      if (shown && shown !== snapshot && o.display.seed(shown)) {
+        const now = o.display.graph()
+        o.display.takeDelta()
+        o.display.deltaBase = now
+        publisher.rebase(shown, now)
+      }
+      publisher.rebase(snapshot, o.deltaBase)
+    }
     // warm the parser up in idle time (see primeParser), then say the folder is fully ready
     setImmediate(() => {
       if (!closed && o === current) o.vault.primeParser()
@@ -351,7 +379,10 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     if (!file || !o.dirty || o.pending) return snapshotWrite
     o.dirty = false
-    const input = o.vault.snapshotInput(o.builder.graph())
+    const full = o.builder.graph()
+    const shown = o.display.graph()
+    const input = o.vault.snapshotInput(full)
+    if (shown !== full) input.display = shown
     snapshotWrite = snapshotWrite.then(() => saveSnapshot(snapshotFileFor(file), input)).catch(() => {})
     return snapshotWrite
   }

@@ -9,7 +9,8 @@ import { crc32 } from 'node:zlib'
 import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
-import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, type SnapshotInput } from './snapshot'
+import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { displayGraph } from '../graph/displayGraph'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-snap-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -50,6 +51,23 @@ describe('warm-start snapshot', () => {
     expect([...state!.files.keys()]).toEqual(src.files.map((f) => f.path))
     for (const f of src.files) expect(state!.files.get(f.path)).toEqual(f) // mentions and cards decoded on first read
     expect(state!.files.get('bin.md')?.meta).toBeUndefined()
+  })
+
+  it('round-trips the display graph, and leaves the full edges undecoded until something reads them', async () => {
+    const src = input()
+    for (let i = 0; i < 500; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related', weight: i })
+    const shown = displayGraph(src.graph, { aboveEdges: 100 })
+    expect(shown).not.toBe(src.graph)
+    await saveSnapshot(file, { ...src, display: shown })
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.get).toBeDefined() // not decoded yet
+    expect(state!.display).toEqual(shown)
+    expect(storedDisplay(state!.graph)).toBe(state!.display)
+    expect(state!.graph).toEqual(src.graph)
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.value).toHaveLength(src.graph.edges.length) // now a plain property
+    // without one, none comes back
+    await saveSnapshot(file, src)
+    expect((await loadSnapshot(file, '/notes', 'v1')).state!.display).toBeUndefined()
   })
 
   it('is refused with a message when damaged, and rebuilt by the caller', async () => {

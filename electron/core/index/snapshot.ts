@@ -7,7 +7,7 @@
 import v8 from 'node:v8'
 import { crc32 } from 'node:zlib'
 import { readFile } from 'node:fs/promises'
-import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
+import type { Diagnostic, DisplayInfo, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { PARSER_VERSION } from './cache'
 import { StringTable } from './codec'
@@ -18,7 +18,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -30,7 +30,10 @@ export interface WarmState {
   key: string
   files: Map<string, FileResult>
   linkDiagnostics: Map<string, Diagnostic[]>
+  /** the graph; its `edges` are decoded on first read (a warm start that serves `display` never reads them) */
   graph: Graph
+  /** what the hosts drew of that graph (graph/displayGraph.ts), when it was big enough to have one */
+  display?: Graph
 }
 
 export interface SnapshotLoad {
@@ -48,6 +51,10 @@ interface Header {
   root: string
   key: string
   blocks: number
+  /** a display block follows the graph block */
+  display: boolean
+  /** edge blocks after the graph (and display) block; the file blocks follow them */
+  edgeBlocks: number
 }
 
 type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'> & {
@@ -71,9 +78,12 @@ interface StoredFile {
 
 type Block =
   | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
-  | { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
+  | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
+  | EdgeBlock
   | { kind: 'files'; files: StoredFile[]; mentions: Int32Array }
   | { kind: 'end'; strings: string[]; linkDiagnostics: [string, Diagnostic[]][] }
+
+type EdgeBlock = { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
 
 export const snapshotFileFor = (indexFile: string): string => indexFile.replace(/\.json$/, '') + '.snap'
 
@@ -96,6 +106,8 @@ export interface SnapshotInput {
   files: FileResult[]
   linkDiagnostics: Map<string, Diagnostic[]>
   graph: Graph
+  /** the display graph the hosts draw of `graph`, when it is not the graph itself */
+  display?: Graph
 }
 
 /** Write the snapshot atomically, a block at a time. */
@@ -110,10 +122,13 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   const fileBlocks = Math.ceil(files.length / FILES_PER_BLOCK)
   const header: Header = {
     format: SNAPSHOT_FORMAT, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION,
-    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + edgeBlocks + fileBlocks,
+    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + (input.display?.display ? 1 : 0) + edgeBlocks + fileBlocks,
+    display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
   yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
+  // what a warm start serves first: before the full edges, which it does not decode
+  if (input.display?.display) yield frame({ kind: 'display', info: input.display.display, edges: encodeEdges(input.display.edges, 0, t) } satisfies Block)
   for (let b = 0; b < edgeBlocks; b++) {
     await turn()
     yield frame(encodeEdges(graph.edges.slice(b * EDGES_PER_BLOCK, (b + 1) * EDGES_PER_BLOCK), b * EDGES_PER_BLOCK, t))
@@ -125,7 +140,7 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   yield frame({ kind: 'end', strings: t.list, linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
 }
 
-function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): Block {
+function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlock {
   const n = edges.length
   const types = new Uint8Array(n)
   const ends = new Int32Array(2 * n)
@@ -201,70 +216,97 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
   try {
     if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
     let at = MAGIC.length
-    const next = (): unknown => {
+    /** the next block's body, checked */
+    const body = (): Buffer => {
       if (at + 8 > buf.length) throw new Error('truncated')
       const len = buf.readUInt32LE(at)
       if (at + 8 + len > buf.length) throw new Error('truncated')
-      const body = buf.subarray(at + 8, at + 8 + len)
-      if (crc32(body) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
+      const b = buf.subarray(at + 8, at + 8 + len)
+      if (crc32(b) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
       at += 8 + len
-      return v8.deserialize(body)
+      return b
     }
+    const next = (): unknown => v8.deserialize(body())
     const h = next() as Header
     if (typeof h !== 'object' || h === null || typeof h.format !== 'number') return { problem: CORRUPT }
     if (h.format !== SNAPSHOT_FORMAT || h.parser !== PARSER_VERSION || h.extractor !== EXTRACTOR_VERSION || h.cards !== CARDS_VERSION || h.ontology !== ontology) return { problem: OLD }
     if (h.root !== root) return {} // another folder's file under a colliding name: not ours to judge
-    const blocks: Block[] = []
-    for (let i = 0; i < h.blocks; i++) blocks.push(next() as Block)
+    const edgeBlocks = typeof h.edgeBlocks === 'number' ? h.edgeBlocks : -1
+    if (edgeBlocks < 0 || h.blocks < 2 + edgeBlocks) throw new Error('bad header')
+    const head = next() as Block
+    const display = h.display ? (next() as Block) : undefined
+    // the full graph's edges stay bytes (copied out of the file's buffer) until something reads them
+    const edges: Buffer[] = []
+    for (let i = 0; i < edgeBlocks; i++) edges.push(Buffer.from(body()))
+    const rest: Block[] = []
+    for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) rest.push(next() as Block) // blocks after the header: graph, display, edges, files, end
     if (at !== buf.length) throw new Error('trailing bytes')
-    // the blocks are copies: let the file's bytes go before decoding makes the graph's objects (lower peak memory)
+    // let the file's bytes go before decoding makes objects (lower peak memory)
     buf = Buffer.alloc(0)
-    return { state: decode(h.key, blocks) }
+    return { state: decode(h.key, head, display, edges, rest) }
   } catch {
     return { problem: CORRUPT }
   }
 }
 
-function decode(key: string, blocks: Block[]): WarmState {
+function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[]): WarmState {
   const end = blocks[blocks.length - 1]
-  const head = blocks[0]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  if (display && (display.kind !== 'display' || display.edges?.kind !== 'edges' || typeof display.info !== 'object')) throw new Error('bad layout')
   const s = end.strings
+  const files = new Map<string, FileResult>()
+  for (const b of blocks) {
+    if (b.kind === 'files') for (const f of b.files) files.set(f.path, decodeFile(f, b.mentions, s))
+  }
+  const graph = { nodes: head.nodes, diagnostics: head.diagnostics } as Graph
+  lazy(graph, 'edges', () => {
+    const edges: GraphEdge[] = []
+    for (const body of edgeBodies) decodeEdges(v8.deserialize(body) as EdgeBlock, s, edges)
+    return edges
+  })
+  const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
+  if (display) {
+    state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, s, []), diagnostics: head.diagnostics, display: display.info }
+    displayOf.set(graph, state.display)
+  }
+  return state
+}
+
+const displayOf = new WeakMap<Graph, Graph>()
+
+/** The display graph stored with a graph loaded from a snapshot (see WarmState.display). */
+export const storedDisplay = (graph: Graph): Graph | undefined => displayOf.get(graph)
+
+/** One block's edges appended to `edges`. */
+function decodeEdges(b: EdgeBlock, s: string[], edges: GraphEdge[]): GraphEdge[] {
+  if (b?.kind !== 'edges') throw new Error('bad layout')
   const str = (i: number): string => {
     const v = s[i]
     if (v === undefined) throw new Error('bad string index')
     return v
   }
-  const edges: GraphEdge[] = []
-  const files = new Map<string, FileResult>()
-  for (const b of blocks) {
-    if (b.kind === 'edges') {
-      let k = 0
-      for (let i = 0; i < b.types.length; i++) {
-        const type = EDGE_TYPES[b.types[i]]
-        const source = str(b.ends[2 * i])
-        const target = str(b.ends[2 * i + 1])
-        const e: GraphEdge = { id: edgeId(type, source, target), source, target, type }
-        const w = b.weights[i]
-        if (w === w) e.weight = w // not NaN
-        const n = b.refCounts[i]
-        if (n >= 0) {
-          const refs = new Array<EdgeMentionRef>(n)
-          for (let j = 0; j < n; j++, k++) refs[j] = { line: b.refLines[k], section: str(b.refSections[k]) }
-          e.refs = refs
-        }
-        edges.push(e)
-      }
-      const first = edges.length - b.types.length
-      for (const [i, id] of b.ids) {
-        if (i < first || i >= edges.length) throw new Error('bad edge id index')
-        edges[i].id = id
-      }
-    } else if (b.kind === 'files') {
-      for (const f of b.files) files.set(f.path, decodeFile(f, b.mentions, s))
+  let k = 0
+  for (let i = 0; i < b.types.length; i++) {
+    const type = EDGE_TYPES[b.types[i]]
+    const source = str(b.ends[2 * i])
+    const target = str(b.ends[2 * i + 1])
+    const e: GraphEdge = { id: edgeId(type, source, target), source, target, type }
+    const w = b.weights[i]
+    if (w === w) e.weight = w // not NaN
+    const n = b.refCounts[i]
+    if (n >= 0) {
+      const refs = new Array<EdgeMentionRef>(n)
+      for (let j = 0; j < n; j++, k++) refs[j] = { line: b.refLines[k], section: str(b.refSections[k]) }
+      e.refs = refs
     }
+    edges.push(e)
   }
-  return { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph: { nodes: head.nodes, edges, diagnostics: head.diagnostics } }
+  const first = edges.length - b.types.length
+  for (const [i, id] of b.ids) {
+    if (i < first || i >= edges.length) throw new Error('bad edge id index')
+    edges[i].id = id
+  }
+  return edges
 }
 
 function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): FileResult {
