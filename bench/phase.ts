@@ -103,6 +103,7 @@ if (phase === 'bare') {
   out.updates = times
   out.updateCpuMs = cpuTimes
   out.updateIndexMs = indexTimes
+  out.editsRssMb = maxRssMb() // before close, which writes the index and the snapshot
   await b.close()
 } else if (phase === 'cards') {
   // study-card extraction vs the parse it rides on, on a sample of the vault (see bench/cards.ts)

@@ -208,27 +208,28 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   const forDisplay = displayGraphCache({ aboveEdges: opts.displayAboveEdges })
   const emitChange = (c: GraphUpdate): GraphChange | null => {
     const src = deltaSource()
-    if (src && c.graph === src.builder.graph()) {
-      // the builder's own graph: its display graph is kept up to date, not recomputed
-      const shown = src.display.graph()
-      if (shown === c.graph) return publisher.publish(c, src)
-      src.builder.takeDelta() // the full graph's delta is not sent; taking it keeps the builder's record short
-      return publisher.publish({ ...c, graph: shown }, src.display)
-    }
     const shown = forDisplay(c.graph)
     if (shown === c.graph) return publisher.publish(c, src)
     src?.builder.takeDelta()
     return publisher.publish({ ...c, graph: shown })
   }
-  const servedGraph = (): Graph => {
-    const g = graphOf(current)
-    const src = deltaSource()
-    if (src && g === src.builder.graph()) {
-      const shown = src.display.graph()
-      return publisher.versioned(shown, current.vault.root, shown === g ? src : src.display)
+  /**
+   * The builder's graph changed: a big one goes out as its display graph, kept up to date per change (not
+   * recomputed, and without copying the full graph's 456k edges).
+   */
+  const emitBuilt = (o: Opened, c: Omit<GraphUpdate, 'graph'>): GraphChange | null => {
+    if (o === deltaSource() && o.display.active()) {
+      o.builder.takeDelta() // the full graph's delta is not sent; taking it keeps the builder's record short
+      return publisher.publish({ ...c, graph: o.display.graph() }, o.display)
     }
+    return emitChange({ ...c, graph: graphOf(o) })
+  }
+  const servedGraph = (): Graph => {
+    const o = current
+    if (o === deltaSource() && !o.indexing && o.display.active()) return publisher.versioned(o.display.graph(), o.vault.root, o.display)
+    const g = graphOf(o)
     const shown = forDisplay(g)
-    return publisher.versioned(shown, current.vault.root, shown === g ? src : undefined)
+    return publisher.versioned(shown, o.vault.root, shown === g ? deltaSource() : undefined)
   }
 
   function opened(vault: Vault, builder: GraphBuilder): Opened {
@@ -316,7 +317,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       indexed()
       if (o === current) {
         cardsCache = null
-        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o), full: true })
+        emitBuilt(o, { folder: o.vault.root, changed: [], full: true })
       }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
@@ -414,7 +415,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     startWatching(next)
     checkContent(next)
     study.load()
-    emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph(), full: true })
+    if (next.snapshot) emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot, full: true })
+    else emitBuilt(next, { folder: next.vault.root, changed: [], full: true })
   }
 
   /** Apply file changes to the index and graph; serialized so two batches never interleave. */
@@ -440,7 +442,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       o.builder.setDiagnostics(o.vault.diagnostics())
       o.dirty = true
       scheduleSnapshot(o)
-      return emitChange({ folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() })
+      return emitBuilt(o, { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed] })
     }
     const p = updating.then(run, run)
     updating = p.catch(() => null)
@@ -482,7 +484,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   if (!current.indexing) startWatching(current)
   checkContent(current)
 
-  const { ontology, extractor } = await loadEntities()
+  const entities = await loadEntities()
+  const { ontology } = entities
   const study = new StudyService({
     folder: () => current.vault.root,
     cards: currentCards,
@@ -490,7 +493,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,
-    extractor,
+    // built on first use: a warm start does not need the alias matcher
+    get extractor() { return entities.extractor },
     notes: () => current.vault.metas(),
     getLines: (p) => { const real = current.vault.notePath(p); return real ? readNoteHead(real) : undefined },
     confusables: () => built(current).queries.confusables(),

@@ -38,7 +38,6 @@ export class LiveDisplay implements GraphListener {
   private nodeBase = new Map<string, GraphNode | undefined>()
   private edgeBase = new Map<string, GraphEdge | undefined>()
   private edgeList?: GraphEdge[]
-  private from?: Graph
   private cached?: Graph
   /** the display graph at the publisher's last takeDelta() (see graph/publish.ts DeltaSource) */
   deltaBase?: Graph
@@ -56,18 +55,24 @@ export class LiveDisplay implements GraphListener {
 
   /** The builder's graph when it is small enough, else its display graph (same object until a change). */
   graph(): Graph {
-    const full = this.source.graph()
-    if (full.edges.length <= this.above) {
-      if (!this.fresh) this.drop()
-      return full
-    }
-    if (this.fresh) this.init(displayGraph(full, { aboveEdges: this.above, perNode: this.perNode }))
+    if (!this.active()) return this.source.graph()
+    if (this.fresh) this.init(displayGraph(this.source.graph(), { aboveEdges: this.above, perNode: this.perNode }))
     else if (this.pending.size) this.sync()
-    if (this.cached && this.from === full) return this.cached
-    this.from = full
+    // the full graph's edge array is never needed here: a change does not copy its 456k edges
+    const nodes = this.source.nodeList()
+    const diagnostics = this.source.graphDiagnostics
     this.edgeList ??= this.edges.toArray()
-    this.cached = { nodes: full.nodes, edges: this.edgeList, diagnostics: full.diagnostics, display: this.info() }
+    const c = this.cached
+    if (c && c.nodes === nodes && c.edges === this.edgeList && c.diagnostics === diagnostics) return c
+    this.cached = { nodes, edges: this.edgeList, diagnostics, display: this.info() }
     return this.cached
+  }
+
+  /** True when the builder's graph is big enough to be shown reduced. */
+  active(): boolean {
+    if (this.source.edgeCount > this.above) return true
+    if (!this.fresh) this.drop()
+    return false
   }
 
   /**
@@ -76,8 +81,8 @@ export class LiveDisplay implements GraphListener {
    */
   seed(shown: Graph): boolean {
     const info = shown.display
-    const full = this.source.graph()
-    if (!info || info.totalEdges !== full.edges.length || full.edges.length <= this.above || !samePerNode(info.perNode, this.perNode)) return false
+    const count = this.source.edgeCount
+    if (!info || info.totalEdges !== count || count <= this.above || !samePerNode(info.perNode, this.perNode)) return false
     this.init(shown)
     return true
   }
@@ -136,7 +141,6 @@ export class LiveDisplay implements GraphListener {
     this.edgeBase = new Map()
     this.edgeList = undefined
     this.cached = undefined
-    this.from = undefined
     this.deltaBase = undefined // the publisher diffs the next graph against what it sent
   }
 
@@ -207,7 +211,7 @@ export class LiveDisplay implements GraphListener {
     }
     this.pending.clear()
     if (changed) this.edgeList = undefined
-    this.cached = undefined
+    this.cached = undefined // the counts of what is left out may have changed
   }
 
   /** A changed edge (after: now; undefined: gone) at one of its ends. */
