@@ -341,10 +341,11 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       }
       publisher.rebase(snapshot, o.deltaBase)
     }
-    // warm the parser up in idle time (see primeParser), then say the folder is fully ready
+    // warm the parser up in idle time (see primeParser), then say the folder is fully ready: a first edit then
+    // finds the parser loaded and past its first, slowest runs
     setImmediate(() => {
-      if (!closed && o === current) o.vault.primeParser()
-      o.markReady()
+      if (!closed && o === current) void o.vault.primeParser(12).then(o.markReady)
+      else o.markReady()
     })
   }
 

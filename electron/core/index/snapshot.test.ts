@@ -61,6 +61,8 @@ describe('warm-start snapshot', () => {
     await saveSnapshot(file, { ...src, display: shown })
     const { state } = await loadSnapshot(file, '/notes', 'v1')
     expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.get).toBeDefined() // not decoded yet
+    const first = state!.files.get(src.files[0].path)!
+    expect(Object.getOwnPropertyDescriptor(first.meta!, 'mentions')?.get).toBeDefined() // nor the notes' details
     expect(state!.display).toEqual(shown)
     expect(storedDisplay(state!.graph)).toBe(state!.display)
     expect(state!.graph).toEqual(src.graph)

@@ -18,7 +18,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -57,10 +57,7 @@ interface Header {
   edgeBlocks: number
 }
 
-type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'> & {
-  /** JSON of [sections, links]: one string deserializes as a copy, tens of small objects per note do not */
-  sl: string
-}
+type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'>
 interface StoredFile {
   path: string
   size: number
@@ -70,17 +67,30 @@ interface StoredFile {
   lineOffset?: number
   cardDiagnostics?: Diagnostic[]
   meta?: StoredMeta
-  /** first mention's offset into the block's mention array, and the number of mentions */
+  /** first mention's offset into the details' mention array, and the number of mentions */
   m?: [number, number]
-  /** JSON of the packed cards (see study/cards/codec.ts) */
-  c?: string
+  /** has cards (in the details) */
+  c?: 1
+}
+
+/**
+ * What a warm start does not need before the graph is served (sections, links, mentions, cards: most of the
+ * file's bytes): kept as checked bytes and deserialized for the whole block on the first read of any of it.
+ */
+interface Details {
+  kind: 'details'
+  /** per file of the block: JSON of [sections, links] ('' without meta); one string deserializes as a copy */
+  sl: string[]
+  /** per file: JSON of the packed cards (see study/cards/codec.ts), '' without */
+  c: string[]
+  mentions: Int32Array
 }
 
 type Block =
   | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
   | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
   | EdgeBlock
-  | { kind: 'files'; files: StoredFile[]; mentions: Int32Array }
+  | { kind: 'files'; files: StoredFile[] }
   | { kind: 'end'; strings: string[]; linkDiagnostics: [string, Diagnostic[]][] }
 
 type EdgeBlock = { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
@@ -122,7 +132,7 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   const fileBlocks = Math.ceil(files.length / FILES_PER_BLOCK)
   const header: Header = {
     format: SNAPSHOT_FORMAT, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION,
-    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + (input.display?.display ? 1 : 0) + edgeBlocks + fileBlocks,
+    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + (input.display?.display ? 1 : 0) + edgeBlocks + 2 * fileBlocks,
     display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
@@ -135,7 +145,8 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   }
   for (let b = 0; b < fileBlocks; b++) {
     await turn()
-    yield frame(encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t))
+    const [core, details] = encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t)
+    yield Buffer.concat([frame(core), frame(details)])
   }
   yield frame({ kind: 'end', strings: t.list, linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
 }
@@ -171,19 +182,23 @@ function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlo
   return { kind: 'edges', types, ends, weights, refCounts, refLines, refSections, ids }
 }
 
-function encodeFiles(list: FileResult[], t: StringTable): Block {
+function encodeFiles(list: FileResult[], t: StringTable): [Block, Details] {
   let total = 0
   for (const r of list) total += r.meta ? r.meta.mentions.length : 0
   const mentions = new Int32Array(5 * total)
+  const sl: string[] = []
+  const c: string[] = []
   let k = 0
   const files = list.map((r): StoredFile => {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
-    if (r.cards?.length) s.c = JSON.stringify(encodeCards(r.cards, t))
+    c.push(r.cards?.length ? JSON.stringify(encodeCards(r.cards, t)) : '')
+    if (r.cards?.length) s.c = 1
     if (r.meta) {
       const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, sections, links, ...meta } = r.meta
-      s.meta = { ...meta, sl: JSON.stringify([sections, links]) }
+      s.meta = meta
+      sl.push(JSON.stringify([sections, links]))
       s.m = [k / 5, list.length]
       for (const m of list) {
         mentions[k++] = t.add(m.entity)
@@ -192,10 +207,10 @@ function encodeFiles(list: FileResult[], t: StringTable): Block {
         mentions[k++] = m.column
         mentions[k++] = t.add(m.section)
       }
-    }
+    } else sl.push('')
     return s
   })
-  return { kind: 'files', files, mentions }
+  return [{ kind: 'files', files }, { kind: 'details', sl, c, mentions }]
 }
 
 const problem = (code: string, message: string): Diagnostic => ({ file: '', severity: 'info', code, message })
@@ -238,25 +253,44 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
     // the full graph's edges stay bytes (copied out of the file's buffer) until something reads them
     const edges: Buffer[] = []
     for (let i = 0; i < edgeBlocks; i++) edges.push(Buffer.from(body()))
+    // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
     const rest: Block[] = []
-    for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) rest.push(next() as Block) // blocks after the header: graph, display, edges, files, end
+    const details: Buffer[] = []
+    for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
+      const b = next() as Block
+      rest.push(b)
+      if (b?.kind === 'files') { details.push(Buffer.from(body())); i++ }
+    }
     if (at !== buf.length) throw new Error('trailing bytes')
     // let the file's bytes go before decoding makes objects (lower peak memory)
     buf = Buffer.alloc(0)
-    return { state: decode(h.key, head, display, edges, rest) }
+    return { state: decode(h.key, head, display, edges, rest, details) }
   } catch {
     return { problem: CORRUPT }
   }
 }
 
-function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[]): WarmState {
+function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[]): WarmState {
   const end = blocks[blocks.length - 1]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
   if (display && (display.kind !== 'display' || display.edges?.kind !== 'edges' || typeof display.info !== 'object')) throw new Error('bad layout')
   const s = end.strings
   const files = new Map<string, FileResult>()
+  let d = 0
   for (const b of blocks) {
-    if (b.kind === 'files') for (const f of b.files) files.set(f.path, decodeFile(f, b.mentions, s))
+    if (b.kind !== 'files') continue
+    if (!Array.isArray(b.files)) throw new Error('bad layout')
+    let body: Buffer | undefined = detailBodies[d++]
+    let details: Details | undefined
+    const get = (): Details => {
+      if (!details) {
+        details = v8.deserialize(body!) as Details
+        body = undefined
+        if (details?.kind !== 'details' || !Array.isArray(details.sl) || !Array.isArray(details.c)) throw new Error('The saved index is damaged.')
+      }
+      return details
+    }
+    b.files.forEach((f, i) => files.set(f.path, decodeFile(f, i, get, s)))
   }
   const graph = { nodes: head.nodes, diagnostics: head.diagnostics } as Graph
   lazy(graph, 'edges', () => {
@@ -309,19 +343,19 @@ function decodeEdges(b: EdgeBlock, s: string[], edges: GraphEdge[]): GraphEdge[]
   return edges
 }
 
-function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): FileResult {
+function decodeFile(f: StoredFile, at: number, details: () => Details, strings: string[]): FileResult {
   const { meta, m, c, ...rest } = f
   const r: FileResult = rest
   if (meta && m) {
-    const { sl, ...fields } = meta
-    const full = { path: f.path, ...fields, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
+    const full = { path: f.path, ...meta, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
     let parts: [NoteMeta['sections'], NoteMeta['links']] | undefined
-    const part = () => (parts ??= JSON.parse(sl) as [NoteMeta['sections'], NoteMeta['links']])
+    const part = () => (parts ??= JSON.parse(details().sl[at]) as [NoteMeta['sections'], NoteMeta['links']])
     lazy(full, 'sections', () => part()[0])
     lazy(full, 'links', () => part()[1])
     const [first, count] = m
-    if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('bad mention range')
     lazy(full, 'mentions', (): Mention[] => {
+      const mentions = details().mentions
+      if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('The saved index is damaged.')
       const out = new Array<Mention>(count)
       for (let i = 0, k = 5 * first; i < count; i++, k += 5) {
         out[i] = { entity: strings[mentions[k]], text: strings[mentions[k + 1]], line: mentions[k + 2], column: mentions[k + 3], section: strings[mentions[k + 4]] }
@@ -329,7 +363,7 @@ function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): Fil
       return out
     })
     r.meta = full
-    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(c) as (string | number)[], strings, f.path))
+    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(details().c[at]) as (string | number)[], strings, f.path))
   }
   return r
 }
