@@ -250,20 +250,19 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
     if (edgeBlocks < 0 || h.blocks < 2 + edgeBlocks) throw new Error('bad header')
     const head = next() as Block
     const display = h.display ? (next() as Block) : undefined
-    // the full graph's edges stay bytes (copied out of the file's buffer) until something reads them
+    // the full graph's edges stay bytes until something reads them: views into the file's buffer, which is let
+    // go once every view is (copying 95 MB out of it cost more than keeping it)
     const edges: Buffer[] = []
-    for (let i = 0; i < edgeBlocks; i++) edges.push(Buffer.from(body()))
+    for (let i = 0; i < edgeBlocks; i++) edges.push(body())
     // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
     const rest: Block[] = []
     const details: Buffer[] = []
     for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
       const b = next() as Block
       rest.push(b)
-      if (b?.kind === 'files') { details.push(Buffer.from(body())); i++ }
+      if (b?.kind === 'files') { details.push(body()); i++ }
     }
     if (at !== buf.length) throw new Error('trailing bytes')
-    // let the file's bytes go before decoding makes objects (lower peak memory)
-    buf = Buffer.alloc(0)
     return { state: decode(h.key, head, display, edges, rest, details) }
   } catch {
     return { problem: CORRUPT }
