@@ -10,6 +10,7 @@ import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
 import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { cardsOf } from './packed-cards'
 import { displayGraph } from '../graph/displayGraph'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-snap-'))
@@ -110,5 +111,23 @@ describe('warm-start snapshot', () => {
     expect(await loadSnapshot(path.join(dir, 'none.snap'), '/notes', 'v1')).toEqual({})
     await saveSnapshot(file, input())
     expect(await loadSnapshot(file, '/elsewhere', 'v1')).toEqual({})
+  })
+})
+
+describe('cards left packed by a warm start', () => {
+  it('are written out again without being kept on the entry', async () => {
+    const file = path.join(dir, 'index-cards.snap')
+    const src = input()
+    await saveSnapshot(file, src)
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    const entry = state!.files.get(src.files[0].path)!
+    expect(cardsOf(entry)).toEqual(src.files[0].cards)
+    expect(Object.getOwnPropertyDescriptor(entry, 'cards')?.get).toBeDefined() // still packed
+    // written again from the loaded state: the same cards come back
+    await saveSnapshot(file, { ...src, files: [...state!.files.values()] })
+    const again = await loadSnapshot(file, '/notes', 'v1')
+    expect(again.state!.files.get(src.files[0].path)!.cards).toEqual(src.files[0].cards)
+    expect(entry.cards).toEqual(src.files[0].cards) // read normally, it is kept
+    expect(Object.getOwnPropertyDescriptor(entry, 'cards')?.get).toBeUndefined()
   })
 })

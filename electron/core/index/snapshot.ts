@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import type { Diagnostic, DisplayInfo, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { PARSER_VERSION } from './cache'
+import { cardsOf, packedCards } from './packed-cards'
 import { StringTable } from './codec'
 import { EXTRACTOR_VERSION } from '../extract/version'
 import { CARDS_VERSION } from '../study/cards/version'
@@ -193,8 +194,9 @@ function encodeFiles(list: FileResult[], t: StringTable): [Block, Details] {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
-    c.push(r.cards?.length ? JSON.stringify(encodeCards(r.cards, t)) : '')
-    if (r.cards?.length) s.c = 1
+    const cards = cardsOf(r)
+    c.push(cards?.length ? JSON.stringify(encodeCards(cards, t)) : '')
+    if (cards?.length) s.c = 1
     if (r.meta) {
       const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, sections, links, ...meta } = r.meta
       s.meta = meta
@@ -362,7 +364,11 @@ function decodeFile(f: StoredFile, at: number, details: () => Details, strings: 
       return out
     })
     r.meta = full
-    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(details().c[at]) as (string | number)[], strings, f.path))
+    if (c) {
+      const make = () => decodeCards(JSON.parse(details().c[at]) as (string | number)[], strings, f.path)
+      lazy(r, 'cards', make)
+      packedCards.set(r, make)
+    }
   }
   return r
 }
