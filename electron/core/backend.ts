@@ -12,9 +12,10 @@ import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
 import { serviceMap } from './graph/serviceMap'
 import { displayGraphCache } from './graph/displayGraph'
+import { LiveDisplay } from './graph/liveDisplay'
 import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
-import { saveSnapshot, snapshotFileFor } from './index/snapshot'
+import { saveSnapshot, snapshotFileFor, storedDisplay } from './index/snapshot'
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
@@ -142,6 +143,8 @@ function realOrSelf(p: string): string {
 interface Opened {
   vault: Vault
   builder: GraphBuilder
+  /** what the hosts draw of the builder's graph (the whole graph when small), kept up to date per change */
+  display: LiveDisplay
   queries: GraphQueries
   watcher?: FolderWatcher
   /** warm start: the persisted graph, served until the builder is built */
@@ -204,16 +207,29 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   // the display graphs, so the builder's own delta (of the full graph) is dropped then
   const forDisplay = displayGraphCache({ aboveEdges: opts.displayAboveEdges })
   const emitChange = (c: GraphUpdate): GraphChange | null => {
-    const shown = forDisplay(c.graph)
     const src = deltaSource()
+    const shown = forDisplay(c.graph)
     if (shown === c.graph) return publisher.publish(c, src)
     src?.builder.takeDelta()
     return publisher.publish({ ...c, graph: shown })
   }
+  /**
+   * The builder's graph changed: a big one goes out as its display graph, kept up to date per change (not
+   * recomputed, and without copying the full graph's 456k edges).
+   */
+  const emitBuilt = (o: Opened, c: Omit<GraphUpdate, 'graph'>): GraphChange | null => {
+    if (o === deltaSource() && o.display.active()) {
+      o.builder.takeDelta() // the full graph's delta is not sent; taking it keeps the builder's record short
+      return publisher.publish({ ...c, graph: o.display.graph() }, o.display)
+    }
+    return emitChange({ ...c, graph: graphOf(o) })
+  }
   const servedGraph = (): Graph => {
-    const g = graphOf(current)
+    const o = current
+    if (o === deltaSource() && !o.indexing && o.display.active()) return publisher.versioned(o.display.graph(), o.vault.root, o.display)
+    const g = graphOf(o)
     const shown = forDisplay(g)
-    return publisher.versioned(shown, current.vault.root, shown === g ? deltaSource() : undefined)
+    return publisher.versioned(shown, o.vault.root, shown === g ? deltaSource() : undefined)
   }
 
   function opened(vault: Vault, builder: GraphBuilder): Opened {
@@ -223,7 +239,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     })
     let markReady = () => {}
     const ready = new Promise<void>((r) => (markReady = r))
-    return { vault, builder, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
+    const display = new LiveDisplay(builder, { aboveEdges: opts.displayAboveEdges })
+    return { vault, builder, display, queries: createGraphQueries(builder, getLines), pending: null, ready, markReady, dirty: false, updating: false, getLines }
   }
 
   /** The graph to show: `partial` while a progressive open is still parsing (one wrapper per graph, so the
@@ -282,6 +299,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const snapshot = vault.takeWarmGraph()
     if (snapshot) {
       snapshot.diagnostics = vault.diagnostics()
+      // served as it was stored: its full edges stay undecoded until something reads them
+      const shown = storedDisplay(snapshot)
+      if (shown) { shown.diagnostics = snapshot.diagnostics; forDisplay.remember(snapshot, shown) }
       o.snapshot = snapshot
       o.pending = metas
     } else {
@@ -297,7 +317,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       indexed()
       if (o === current) {
         cardsCache = null
-        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o), full: true })
+        emitBuilt(o, { folder: o.vault.root, changed: [], full: true })
       }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })
@@ -311,11 +331,21 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     o.builder.takeDelta()
     o.deltaBase = o.builder.graph()
     // the snapshot the page holds and the builder's graph have the same content: deltas start from the builder's
-    if (snapshot) publisher.rebase(snapshot, o.deltaBase)
-    // warm the parser up in idle time (see primeParser), then say the folder is fully ready
+    if (snapshot) {
+      const shown = forDisplay.peek(snapshot)
+      if (shown && shown !== snapshot && o.display.seed(shown)) {
+        const now = o.display.graph()
+        o.display.takeDelta()
+        o.display.deltaBase = now
+        publisher.rebase(shown, now)
+      }
+      publisher.rebase(snapshot, o.deltaBase)
+    }
+    // warm the parser up in idle time (see primeParser), then say the folder is fully ready: a first edit then
+    // finds the parser loaded and past its first, slowest runs
     setImmediate(() => {
-      if (!closed && o === current) o.vault.primeParser()
-      o.markReady()
+      if (!closed && o === current) void o.vault.primeParser(12).then(o.markReady)
+      else o.markReady()
     })
   }
 
@@ -351,7 +381,10 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     if (!file || !o.dirty || o.pending) return snapshotWrite
     o.dirty = false
-    const input = o.vault.snapshotInput(o.builder.graph())
+    const full = o.builder.graph()
+    const shown = o.display.graph()
+    const input = o.vault.snapshotInput(full)
+    if (shown !== full) input.display = shown
     snapshotWrite = snapshotWrite.then(() => saveSnapshot(snapshotFileFor(file), input)).catch(() => {})
     return snapshotWrite
   }
@@ -383,7 +416,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     startWatching(next)
     checkContent(next)
     study.load()
-    emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot ?? next.builder.graph(), full: true })
+    if (next.snapshot) emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot, full: true })
+    else emitBuilt(next, { folder: next.vault.root, changed: [], full: true })
   }
 
   /** Apply file changes to the index and graph; serialized so two batches never interleave. */
@@ -409,7 +443,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       o.builder.setDiagnostics(o.vault.diagnostics())
       o.dirty = true
       scheduleSnapshot(o)
-      return emitChange({ folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed], graph: o.builder.graph() })
+      return emitBuilt(o, { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed] })
     }
     const p = updating.then(run, run)
     updating = p.catch(() => null)
@@ -451,7 +485,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   if (!current.indexing) startWatching(current)
   checkContent(current)
 
-  const { ontology, extractor } = await loadEntities()
+  const entities = await loadEntities()
+  const { ontology } = entities
   const study = new StudyService({
     folder: () => current.vault.root,
     cards: currentCards,
@@ -459,7 +494,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,
-    extractor,
+    // built on first use: a warm start does not need the alias matcher
+    get extractor() { return entities.extractor },
     notes: () => current.vault.metas(),
     getLines: (p) => { const real = current.vault.notePath(p); return real ? readNoteHead(real) : undefined },
     confusables: () => built(current).queries.confusables(),

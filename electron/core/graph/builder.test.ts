@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph, NoteMeta } from '../types'
 import { GraphBuilder, MAX_REFS } from './builder'
-import { note, testNotes, testOntology } from './test-fixtures'
+import { note, randomNote, testNotes, testOntology } from './test-fixtures'
+import { applyGraphDelta } from './delta'
+import { mulberry32 } from '../prng'
 
 const build = (notes: NoteMeta[]) => {
   const b = new GraphBuilder(testOntology())
@@ -224,5 +226,60 @@ describe('GraphBuilder — incremental', () => {
     const d = bulk.takeDelta()
     expect(d.addedNodes.map((n) => n.id).sort()).toEqual(['note:new.md', 'service:amazon-athena'])
     expect(d.removedNodes).toEqual(['note:misc.md'])
+  })
+})
+
+describe('GraphBuilder — patched in place', () => {
+  it('after a long random run of edits, removals and re-adds: the same graph as a fresh build, in the order the deltas give', () => {
+    const rnd = mulberry32(11)
+    const paths = Array.from({ length: 300 }, (_, i) => `n${i}.md`)
+    const live = new Map(paths.map((p) => [p, randomNote(rnd, p, paths)]))
+    const b = build([...live.values()])
+    let page = b.graph() // what a page holds: the first graph, then each delta applied to it
+    b.takeDelta()
+    const removed: string[] = []
+    for (let step = 0; step < 400; step++) {
+      const r = rnd()
+      const p = paths[Math.floor(rnd() * paths.length)]
+      if (r < 0.45 && live.has(p)) { b.removeNote(p); live.delete(p); removed.push(p) }
+      else if (r < 0.6 && removed.length) { const q = removed.pop()!; const m = randomNote(rnd, q, paths); b.setNote(m); live.set(q, m) }
+      else { const m = randomNote(rnd, p, paths); b.setNote(m); live.set(p, m) }
+      if (step % 3 === 0) {
+        const before = b.graph()
+        page = applyGraphDelta(page, b.takeDelta())
+        expect(b.graph()).toBe(before)
+        expect(page.nodes).toEqual(before.nodes)
+        expect(page.edges).toEqual(before.edges)
+      }
+    }
+    expect(removed.length).toBeGreaterThan(50) // enough edges went for the arrays to be compacted on the way
+    expect(canonical(b.graph())).toEqual(canonical(build([...live.values()]).graph()))
+    page = applyGraphDelta(page, b.takeDelta())
+    expect(page.edges).toEqual(b.graph().edges)
+  })
+
+  it('hands out graphs that later changes leave as they were', () => {
+    const b = build(testNotes())
+    const g = b.graph()
+    const edges = [...g.edges]
+    const nodes = [...g.nodes]
+    b.removeNote('misc.md')
+    b.setNote(note('new.md', { mentions: [['service:amazon-athena', 'Athena', 1, '']] }))
+    expect(b.graph()).not.toBe(g)
+    expect(g.edges).toEqual(edges)
+    expect(g.nodes).toEqual(nodes)
+  })
+
+  it('finds the edges of one kind at a node as a scan of the graph would', () => {
+    const rnd = mulberry32(5)
+    const paths = Array.from({ length: 60 }, (_, i) => `n${i}.md`)
+    const b = build(paths.map((p) => randomNote(rnd, p, paths)))
+    const g = b.graph()
+    const ids = (es: { id: string }[]) => es.map((e) => e.id).sort()
+    for (const n of g.nodes) {
+      for (const type of ['mentions', 'related', 'links-to', 'tagged'] as const) {
+        expect(ids(b.edgesAt(n.id, type)), `${type} at ${n.id}`).toEqual(ids(g.edges.filter((e) => e.type === type && (e.source === n.id || e.target === n.id))))
+      }
+    }
   })
 })

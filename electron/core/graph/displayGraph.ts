@@ -35,10 +35,17 @@ export interface DisplayOptions {
 }
 
 /** a stronger than b: higher weight; equal weights by id, so the choice is the same on every run */
-const stronger = (a: GraphEdge, b: GraphEdge): boolean => {
+export const stronger = (a: GraphEdge, b: GraphEdge): boolean => {
   const wa = a.weight ?? 1
   const wb = b.weight ?? 1
   return wa !== wb ? wa > wb : a.id < b.id
+}
+
+/** The edge as drawn: where in the note a mention sits is for the reader (getMentions), not for drawing. */
+export function forDrawing(e: GraphEdge): GraphEdge {
+  if (!e.refs) return e
+  const { refs: _refs, ...bare } = e
+  return bare
 }
 
 /** The graph itself when it is small enough; else all nodes, structural edges, each node's strongest others. */
@@ -92,21 +99,39 @@ export function displayGraph(graph: Graph, opts: DisplayOptions = {}): Graph {
   const omitted: Partial<Record<EdgeType, number>> = {}
   for (let i = 0; i < all.length; i++) {
     const e = all[i]
-    if (keep[i]) {
-      // where in the note a mention sits is for the reader (getMentions), not for drawing
-      if (e.refs) { const { refs: _refs, ...bare } = e; edges.push(bare) } else edges.push(e)
-    } else omitted[e.type] = (omitted[e.type] ?? 0) + 1
+    if (keep[i]) edges.push(forDrawing(e))
+    else omitted[e.type] = (omitted[e.type] ?? 0) + 1
   }
   const display: DisplayInfo = { totalEdges: all.length, omitted, perNode: { ...perNode } }
   return { nodes: graph.nodes, edges, diagnostics: graph.diagnostics, display }
 }
 
-/** displayGraph, computed once per graph object (getGraph is asked again on every launch and reload). */
-export function displayGraphCache(opts: DisplayOptions = {}): (graph: Graph) => Graph {
+export interface DisplayCache {
+  /** displayGraph of this graph, computed once per graph object (getGraph is asked again on every launch and reload) */
+  (graph: Graph): Graph
+  /** `shown` is known to be displayGraph(graph) with these options (a warm start's stored one): use it, if its options match */
+  remember(graph: Graph, shown: Graph): boolean
+  /** what was computed or remembered for this graph, without computing */
+  peek(graph: Graph): Graph | undefined
+}
+
+export function displayGraphCache(opts: DisplayOptions = {}): DisplayCache {
   const cache = new WeakMap<Graph, Graph>()
-  return (graph) => {
+  const get = (graph: Graph): Graph => {
     let out = cache.get(graph)
     if (!out) { out = displayGraph(graph, opts); cache.set(graph, out) }
     return out
   }
+  return Object.assign(get, {
+    remember(graph: Graph, shown: Graph): boolean {
+      const info = shown.display
+      const perNode = opts.perNode ?? PER_NODE
+      const same = (a: Partial<Record<EdgeType, number>>, b: Partial<Record<EdgeType, number>>) =>
+        (Object.keys(a) as EdgeType[]).every((k) => a[k] === b[k]) && (Object.keys(b) as EdgeType[]).every((k) => a[k] === b[k])
+      if (!info || info.totalEdges <= (opts.aboveEdges ?? displayThreshold()) || !same(info.perNode, perNode)) return false
+      cache.set(graph, shown)
+      return true
+    },
+    peek: (graph: Graph) => cache.get(graph),
+  })
 }

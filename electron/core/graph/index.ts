@@ -45,8 +45,10 @@
  *    both exist). Text hits come from a MiniSearch index (fulltext.ts) built in the background from the
  *    first query; until it is complete, from a scan calling getLines for every note: keep getLines cached.
  *
- * Costs: setNote/removeNote O(mentions + tags + links + Σ entity pairs per section of that note);
- * graph() after a change copies the node and edge maps into arrays (O(V+E), no object rebuilding).
+ * Costs: setNote/removeNote O(mentions + tags + links + Σ entity pairs per section of that note); the
+ * builder patches its node and edge arrays in place, and graph() after a change copies the array(s) that
+ * changed (one memory copy, no object rebuilding). A big graph's display graph (liveDisplay.ts) follows the
+ * builder's changes without that copy.
  * Queries build an adjacency index lazily once per Graph object; centrality is exact up to 3000 nodes,
  * sampled (deterministic) above, normalized so the top node has betweenness 1.
  */

@@ -16,9 +16,12 @@ export interface GraphUpdate {
   full?: boolean
 }
 
-/** The builder behind the graph, when it tracks deltas: `deltaBase` is its graph at its last takeDelta(). */
+/**
+ * The builder behind the graph, when it tracks deltas: `deltaBase` is its graph at its last takeDelta(). Also
+ * a big graph's live display graph (graph/liveDisplay.ts), which tracks its own deltas the same way.
+ */
 export interface DeltaSource {
-  builder: GraphBuilder
+  builder: Pick<GraphBuilder, 'graph' | 'takeDelta'>
   deltaBase?: Graph
 }
 

@@ -175,3 +175,25 @@ export function testLines(): Record<string, string[]> {
     'misc.md': lines({ 1: '## Top', 2: 'Glue and Kinesis in one line.', 3: 'S3 holds it all.' }, 3),
   }
 }
+
+/**
+ * A random note over the test ontology (seeded): a few sections mentioning random entities (weights vary),
+ * tags, a domain and links to other notes of `paths`. For the tests that compare incremental and fresh builds.
+ */
+export function randomNote(rnd: () => number, path: string, paths: string[]): NoteMeta {
+  const ids = testOntology().entities.map((e) => e.id)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const sections: [string, string, number][] = []
+  const mentions: M[] = []
+  const n = 1 + Math.floor(rnd() * 3)
+  for (let s = 0; s < n; s++) {
+    const line = 1 + s * 20
+    sections.push([`s${s}`, `Section ${s}`, line])
+    const count = Math.floor(rnd() * 6)
+    for (let m = 0; m < count; m++) mentions.push([pick(ids), 'x', line + 1 + m, `s${s}`])
+  }
+  const tags = ['etl', 'lab', 'exam'].filter(() => rnd() < 0.3)
+  const links = paths.filter((p) => p !== path && rnd() < 3 / Math.max(1, paths.length))
+  const domain = rnd() < 0.8 ? pick(['D1', 'D2', 'D3']) : undefined
+  return note(path, { title: `T${Math.floor(rnd() * 1000)}`, domain, tags, sections, mentions, links })
+}

@@ -11,6 +11,7 @@ import type { FileResult } from './parse-file'
 import { EXTRACTOR_VERSION } from '../extract/version'
 import { CARDS_VERSION } from '../study/cards/version'
 import { decodeCards, encodeCards } from '../study/cards/codec'
+import { cardsOf } from './packed-cards'
 import { StringTable, decodeMentions, encodeMentions } from './codec'
 
 /** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
@@ -81,8 +82,12 @@ function* cacheChunks(root: string, ontologyVersion: string, entries: Iterable<F
   yield JSON.stringify(head).slice(0, -1) + ',"entries":['
   let first = true
   for (const r of entries) {
-    const { meta, cards, ...rest } = r
-    const e: StoredEntry = rest
+    const { meta } = r
+    const cards = cardsOf(r)
+    // field by field: a spread would read (and keep) cards that a warm start left packed
+    const e: StoredEntry = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
+    if (r.lineOffset !== undefined) e.lineOffset = r.lineOffset
+    if (r.cardDiagnostics) e.cardDiagnostics = r.cardDiagnostics
     if (meta) {
       const { mentions, path: _p, size: _s, mtimeMs: _m, hash: _h, ...fields } = meta
       e.meta = { ...fields, m: encodeMentions(mentions, t) }

@@ -9,7 +9,9 @@ import { crc32 } from 'node:zlib'
 import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
-import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, type SnapshotInput } from './snapshot'
+import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { cardsOf } from './packed-cards'
+import { displayGraph } from '../graph/displayGraph'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-snap-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -52,6 +54,25 @@ describe('warm-start snapshot', () => {
     expect(state!.files.get('bin.md')?.meta).toBeUndefined()
   })
 
+  it('round-trips the display graph, and leaves the full edges undecoded until something reads them', async () => {
+    const src = input()
+    for (let i = 0; i < 500; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related', weight: i })
+    const shown = displayGraph(src.graph, { aboveEdges: 100 })
+    expect(shown).not.toBe(src.graph)
+    await saveSnapshot(file, { ...src, display: shown })
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.get).toBeDefined() // not decoded yet
+    const first = state!.files.get(src.files[0].path)!
+    expect(Object.getOwnPropertyDescriptor(first.meta!, 'mentions')?.get).toBeDefined() // nor the notes' details
+    expect(state!.display).toEqual(shown)
+    expect(storedDisplay(state!.graph)).toBe(state!.display)
+    expect(state!.graph).toEqual(src.graph)
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.value).toHaveLength(src.graph.edges.length) // now a plain property
+    // without one, none comes back
+    await saveSnapshot(file, src)
+    expect((await loadSnapshot(file, '/notes', 'v1')).state!.display).toBeUndefined()
+  })
+
   it('is refused with a message when damaged, and rebuilt by the caller', async () => {
     await saveSnapshot(file, input())
     const good = readFileSync(file)
@@ -90,5 +111,23 @@ describe('warm-start snapshot', () => {
     expect(await loadSnapshot(path.join(dir, 'none.snap'), '/notes', 'v1')).toEqual({})
     await saveSnapshot(file, input())
     expect(await loadSnapshot(file, '/elsewhere', 'v1')).toEqual({})
+  })
+})
+
+describe('cards left packed by a warm start', () => {
+  it('are written out again without being kept on the entry', async () => {
+    const file = path.join(dir, 'index-cards.snap')
+    const src = input()
+    await saveSnapshot(file, src)
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    const entry = state!.files.get(src.files[0].path)!
+    expect(cardsOf(entry)).toEqual(src.files[0].cards)
+    expect(Object.getOwnPropertyDescriptor(entry, 'cards')?.get).toBeDefined() // still packed
+    // written again from the loaded state: the same cards come back
+    await saveSnapshot(file, { ...src, files: [...state!.files.values()] })
+    const again = await loadSnapshot(file, '/notes', 'v1')
+    expect(again.state!.files.get(src.files[0].path)!.cards).toEqual(src.files[0].cards)
+    expect(entry.cards).toEqual(src.files[0].cards) // read normally, it is kept
+    expect(Object.getOwnPropertyDescriptor(entry, 'cards')?.get).toBeUndefined()
   })
 })

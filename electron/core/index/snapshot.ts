@@ -7,9 +7,10 @@
 import v8 from 'node:v8'
 import { crc32 } from 'node:zlib'
 import { readFile } from 'node:fs/promises'
-import type { Diagnostic, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
+import type { Diagnostic, DisplayInfo, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { PARSER_VERSION } from './cache'
+import { cardsOf, packedCards } from './packed-cards'
 import { StringTable } from './codec'
 import { EXTRACTOR_VERSION } from '../extract/version'
 import { CARDS_VERSION } from '../study/cards/version'
@@ -18,7 +19,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 3
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -30,7 +31,10 @@ export interface WarmState {
   key: string
   files: Map<string, FileResult>
   linkDiagnostics: Map<string, Diagnostic[]>
+  /** the graph; its `edges` are decoded on first read (a warm start that serves `display` never reads them) */
   graph: Graph
+  /** what the hosts drew of that graph (graph/displayGraph.ts), when it was big enough to have one */
+  display?: Graph
 }
 
 export interface SnapshotLoad {
@@ -48,12 +52,13 @@ interface Header {
   root: string
   key: string
   blocks: number
+  /** a display block follows the graph block */
+  display: boolean
+  /** edge blocks after the graph (and display) block; the file blocks follow them */
+  edgeBlocks: number
 }
 
-type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'> & {
-  /** JSON of [sections, links]: one string deserializes as a copy, tens of small objects per note do not */
-  sl: string
-}
+type StoredMeta = Pick<NoteMeta, 'title' | 'domain' | 'tags'>
 interface StoredFile {
   path: string
   size: number
@@ -63,17 +68,33 @@ interface StoredFile {
   lineOffset?: number
   cardDiagnostics?: Diagnostic[]
   meta?: StoredMeta
-  /** first mention's offset into the block's mention array, and the number of mentions */
+  /** first mention's offset into the details' mention array, and the number of mentions */
   m?: [number, number]
-  /** JSON of the packed cards (see study/cards/codec.ts) */
-  c?: string
+  /** has cards (in the details) */
+  c?: 1
+}
+
+/**
+ * What a warm start does not need before the graph is served (sections, links, mentions, cards: most of the
+ * file's bytes): kept as checked bytes and deserialized for the whole block on the first read of any of it.
+ */
+interface Details {
+  kind: 'details'
+  /** per file of the block: JSON of [sections, links] ('' without meta); one string deserializes as a copy */
+  sl: string[]
+  /** per file: JSON of the packed cards (see study/cards/codec.ts), '' without */
+  c: string[]
+  mentions: Int32Array
 }
 
 type Block =
   | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
-  | { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
-  | { kind: 'files'; files: StoredFile[]; mentions: Int32Array }
+  | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
+  | EdgeBlock
+  | { kind: 'files'; files: StoredFile[] }
   | { kind: 'end'; strings: string[]; linkDiagnostics: [string, Diagnostic[]][] }
+
+type EdgeBlock = { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
 
 export const snapshotFileFor = (indexFile: string): string => indexFile.replace(/\.json$/, '') + '.snap'
 
@@ -96,6 +117,8 @@ export interface SnapshotInput {
   files: FileResult[]
   linkDiagnostics: Map<string, Diagnostic[]>
   graph: Graph
+  /** the display graph the hosts draw of `graph`, when it is not the graph itself */
+  display?: Graph
 }
 
 /** Write the snapshot atomically, a block at a time. */
@@ -110,22 +133,26 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   const fileBlocks = Math.ceil(files.length / FILES_PER_BLOCK)
   const header: Header = {
     format: SNAPSHOT_FORMAT, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION,
-    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + edgeBlocks + fileBlocks,
+    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + (input.display?.display ? 1 : 0) + edgeBlocks + 2 * fileBlocks,
+    display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
   yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
+  // what a warm start serves first: before the full edges, which it does not decode
+  if (input.display?.display) yield frame({ kind: 'display', info: input.display.display, edges: encodeEdges(input.display.edges, 0, t) } satisfies Block)
   for (let b = 0; b < edgeBlocks; b++) {
     await turn()
     yield frame(encodeEdges(graph.edges.slice(b * EDGES_PER_BLOCK, (b + 1) * EDGES_PER_BLOCK), b * EDGES_PER_BLOCK, t))
   }
   for (let b = 0; b < fileBlocks; b++) {
     await turn()
-    yield frame(encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t))
+    const [core, details] = encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t)
+    yield Buffer.concat([frame(core), frame(details)])
   }
   yield frame({ kind: 'end', strings: t.list, linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
 }
 
-function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): Block {
+function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlock {
   const n = edges.length
   const types = new Uint8Array(n)
   const ends = new Int32Array(2 * n)
@@ -156,19 +183,24 @@ function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): Block {
   return { kind: 'edges', types, ends, weights, refCounts, refLines, refSections, ids }
 }
 
-function encodeFiles(list: FileResult[], t: StringTable): Block {
+function encodeFiles(list: FileResult[], t: StringTable): [Block, Details] {
   let total = 0
   for (const r of list) total += r.meta ? r.meta.mentions.length : 0
   const mentions = new Int32Array(5 * total)
+  const sl: string[] = []
+  const c: string[] = []
   let k = 0
   const files = list.map((r): StoredFile => {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
-    if (r.cards?.length) s.c = JSON.stringify(encodeCards(r.cards, t))
+    const cards = cardsOf(r)
+    c.push(cards?.length ? JSON.stringify(encodeCards(cards, t)) : '')
+    if (cards?.length) s.c = 1
     if (r.meta) {
       const { path: _p, size: _s, mtimeMs: _m, hash: _h, mentions: list, sections, links, ...meta } = r.meta
-      s.meta = { ...meta, sl: JSON.stringify([sections, links]) }
+      s.meta = meta
+      sl.push(JSON.stringify([sections, links]))
       s.m = [k / 5, list.length]
       for (const m of list) {
         mentions[k++] = t.add(m.entity)
@@ -177,10 +209,10 @@ function encodeFiles(list: FileResult[], t: StringTable): Block {
         mentions[k++] = m.column
         mentions[k++] = t.add(m.section)
       }
-    }
+    } else sl.push('')
     return s
   })
-  return { kind: 'files', files, mentions }
+  return [{ kind: 'files', files }, { kind: 'details', sl, c, mentions }]
 }
 
 const problem = (code: string, message: string): Diagnostic => ({ file: '', severity: 'info', code, message })
@@ -201,85 +233,130 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
   try {
     if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
     let at = MAGIC.length
-    const next = (): unknown => {
+    /** the next block's body, checked */
+    const body = (): Buffer => {
       if (at + 8 > buf.length) throw new Error('truncated')
       const len = buf.readUInt32LE(at)
       if (at + 8 + len > buf.length) throw new Error('truncated')
-      const body = buf.subarray(at + 8, at + 8 + len)
-      if (crc32(body) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
+      const b = buf.subarray(at + 8, at + 8 + len)
+      if (crc32(b) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
       at += 8 + len
-      return v8.deserialize(body)
+      return b
     }
+    const next = (): unknown => v8.deserialize(body())
     const h = next() as Header
     if (typeof h !== 'object' || h === null || typeof h.format !== 'number') return { problem: CORRUPT }
     if (h.format !== SNAPSHOT_FORMAT || h.parser !== PARSER_VERSION || h.extractor !== EXTRACTOR_VERSION || h.cards !== CARDS_VERSION || h.ontology !== ontology) return { problem: OLD }
     if (h.root !== root) return {} // another folder's file under a colliding name: not ours to judge
-    const blocks: Block[] = []
-    for (let i = 0; i < h.blocks; i++) blocks.push(next() as Block)
+    const edgeBlocks = typeof h.edgeBlocks === 'number' ? h.edgeBlocks : -1
+    if (edgeBlocks < 0 || h.blocks < 2 + edgeBlocks) throw new Error('bad header')
+    const head = next() as Block
+    const display = h.display ? (next() as Block) : undefined
+    // the full graph's edges stay bytes until something reads them: views into the file's buffer, which is let
+    // go once every view is (copying 95 MB out of it cost more than keeping it)
+    const edges: Buffer[] = []
+    for (let i = 0; i < edgeBlocks; i++) edges.push(body())
+    // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
+    const rest: Block[] = []
+    const details: Buffer[] = []
+    for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
+      const b = next() as Block
+      rest.push(b)
+      if (b?.kind === 'files') { details.push(body()); i++ }
+    }
     if (at !== buf.length) throw new Error('trailing bytes')
-    // the blocks are copies: let the file's bytes go before decoding makes the graph's objects (lower peak memory)
-    buf = Buffer.alloc(0)
-    return { state: decode(h.key, blocks) }
+    return { state: decode(h.key, head, display, edges, rest, details) }
   } catch {
     return { problem: CORRUPT }
   }
 }
 
-function decode(key: string, blocks: Block[]): WarmState {
+function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[]): WarmState {
   const end = blocks[blocks.length - 1]
-  const head = blocks[0]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  if (display && (display.kind !== 'display' || display.edges?.kind !== 'edges' || typeof display.info !== 'object')) throw new Error('bad layout')
   const s = end.strings
+  const files = new Map<string, FileResult>()
+  let d = 0
+  for (const b of blocks) {
+    if (b.kind !== 'files') continue
+    if (!Array.isArray(b.files)) throw new Error('bad layout')
+    let body: Buffer | undefined = detailBodies[d++]
+    let details: Details | undefined
+    const get = (): Details => {
+      if (!details) {
+        details = v8.deserialize(body!) as Details
+        body = undefined
+        if (details?.kind !== 'details' || !Array.isArray(details.sl) || !Array.isArray(details.c)) throw new Error('The saved index is damaged.')
+      }
+      return details
+    }
+    b.files.forEach((f, i) => files.set(f.path, decodeFile(f, i, get, s)))
+  }
+  const graph = { nodes: head.nodes, diagnostics: head.diagnostics } as Graph
+  lazy(graph, 'edges', () => {
+    const edges: GraphEdge[] = []
+    for (const body of edgeBodies) decodeEdges(v8.deserialize(body) as EdgeBlock, s, edges)
+    return edges
+  })
+  const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
+  if (display) {
+    state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, s, []), diagnostics: head.diagnostics, display: display.info }
+    displayOf.set(graph, state.display)
+  }
+  return state
+}
+
+const displayOf = new WeakMap<Graph, Graph>()
+
+/** The display graph stored with a graph loaded from a snapshot (see WarmState.display). */
+export const storedDisplay = (graph: Graph): Graph | undefined => displayOf.get(graph)
+
+/** One block's edges appended to `edges`. */
+function decodeEdges(b: EdgeBlock, s: string[], edges: GraphEdge[]): GraphEdge[] {
+  if (b?.kind !== 'edges') throw new Error('bad layout')
   const str = (i: number): string => {
     const v = s[i]
     if (v === undefined) throw new Error('bad string index')
     return v
   }
-  const edges: GraphEdge[] = []
-  const files = new Map<string, FileResult>()
-  for (const b of blocks) {
-    if (b.kind === 'edges') {
-      let k = 0
-      for (let i = 0; i < b.types.length; i++) {
-        const type = EDGE_TYPES[b.types[i]]
-        const source = str(b.ends[2 * i])
-        const target = str(b.ends[2 * i + 1])
-        const e: GraphEdge = { id: edgeId(type, source, target), source, target, type }
-        const w = b.weights[i]
-        if (w === w) e.weight = w // not NaN
-        const n = b.refCounts[i]
-        if (n >= 0) {
-          const refs = new Array<EdgeMentionRef>(n)
-          for (let j = 0; j < n; j++, k++) refs[j] = { line: b.refLines[k], section: str(b.refSections[k]) }
-          e.refs = refs
-        }
-        edges.push(e)
-      }
-      const first = edges.length - b.types.length
-      for (const [i, id] of b.ids) {
-        if (i < first || i >= edges.length) throw new Error('bad edge id index')
-        edges[i].id = id
-      }
-    } else if (b.kind === 'files') {
-      for (const f of b.files) files.set(f.path, decodeFile(f, b.mentions, s))
+  let k = 0
+  for (let i = 0; i < b.types.length; i++) {
+    const type = EDGE_TYPES[b.types[i]]
+    const source = str(b.ends[2 * i])
+    const target = str(b.ends[2 * i + 1])
+    const e: GraphEdge = { id: edgeId(type, source, target), source, target, type }
+    const w = b.weights[i]
+    if (w === w) e.weight = w // not NaN
+    const n = b.refCounts[i]
+    if (n >= 0) {
+      const refs = new Array<EdgeMentionRef>(n)
+      for (let j = 0; j < n; j++, k++) refs[j] = { line: b.refLines[k], section: str(b.refSections[k]) }
+      e.refs = refs
     }
+    edges.push(e)
   }
-  return { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph: { nodes: head.nodes, edges, diagnostics: head.diagnostics } }
+  const first = edges.length - b.types.length
+  for (const [i, id] of b.ids) {
+    if (i < first || i >= edges.length) throw new Error('bad edge id index')
+    edges[i].id = id
+  }
+  return edges
 }
 
-function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): FileResult {
+function decodeFile(f: StoredFile, at: number, details: () => Details, strings: string[]): FileResult {
   const { meta, m, c, ...rest } = f
   const r: FileResult = rest
   if (meta && m) {
-    const { sl, ...fields } = meta
-    const full = { path: f.path, ...fields, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
+    const full = { path: f.path, ...meta, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash } as NoteMeta
     let parts: [NoteMeta['sections'], NoteMeta['links']] | undefined
-    const part = () => (parts ??= JSON.parse(sl) as [NoteMeta['sections'], NoteMeta['links']])
+    const part = () => (parts ??= JSON.parse(details().sl[at]) as [NoteMeta['sections'], NoteMeta['links']])
     lazy(full, 'sections', () => part()[0])
     lazy(full, 'links', () => part()[1])
     const [first, count] = m
-    if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('bad mention range')
     lazy(full, 'mentions', (): Mention[] => {
+      const mentions = details().mentions
+      if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('The saved index is damaged.')
       const out = new Array<Mention>(count)
       for (let i = 0, k = 5 * first; i < count; i++, k += 5) {
         out[i] = { entity: strings[mentions[k]], text: strings[mentions[k + 1]], line: mentions[k + 2], column: mentions[k + 3], section: strings[mentions[k + 4]] }
@@ -287,7 +364,11 @@ function decodeFile(f: StoredFile, mentions: Int32Array, strings: string[]): Fil
       return out
     })
     r.meta = full
-    if (c) lazy(r, 'cards', () => decodeCards(JSON.parse(c) as (string | number)[], strings, f.path))
+    if (c) {
+      const make = () => decodeCards(JSON.parse(details().c[at]) as (string | number)[], strings, f.path)
+      lazy(r, 'cards', make)
+      packedCards.set(r, make)
+    }
   }
   return r
 }
