@@ -265,8 +265,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
             o = first
             early(first)
           },
-          // phases go out whole: a page that raced its first load against the deltas of a phase kept an incomplete canvas
-          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o), full: true }) },
+          // each phase goes out as the delta from the graph the pages hold: services and concepts join in place
+          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o) }) },
         })
         return phases.start(plan)
       } : undefined,
@@ -297,7 +297,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       indexed()
       if (o === current) {
         cardsCache = null
-        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o), full: true })
+        emitChange({ folder: o.vault.root, changed: [], graph: graphOf(o) })
       }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })

@@ -5,7 +5,7 @@ import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
 import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
-import { GraphFollower } from './graph/graphFollower'
+import { CanvasGraph } from './graph/graphFollower'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { useReaderHistory } from './note/useReaderHistory'
@@ -145,17 +145,15 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   })
   const [panelWidth, setPanelWidth] = usePanelWidth(api)
 
-  // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed)
-  const follower = useMemo(() => new GraphFollower({
-    full: (g) => setGraph(g),
-    delta: (change) => setGraph(controller.applyDelta(change.delta!)),
-    fetch: () => api.getGraph(),
-  }), [api, controller])
+  // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed);
+  // the canvas always holds the newest graph, React state follows it (graphFollower.ts: CanvasGraph)
+  const canvasGraph = useMemo(() => new CanvasGraph(controller, setGraph, () => api.getGraph()), [api, controller])
+  const follower = canvasGraph.follower
 
   const load = useCallback(async () => {
     clearNoteCache()
     setError(null)
-    setGraph(null)
+    canvasGraph.show(null)
     try {
       // all at once: the graph is the slow one, and nothing it needs depends on the others
       const [info, viewState, settings, g] = await Promise.all([
@@ -169,8 +167,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
       controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
-      controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
-      setGraph(g)
+      canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
       follower.loaded(g)
       if (g.partial) catchUpWithIndex(api, setProgress, (complete) => follower.whole(complete))
       api.exams().then((e) => controller.setExams(e), () => undefined)
@@ -179,16 +176,16 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     } finally {
       setProgress(null)
     }
-  }, [api, controller, follower])
+  }, [api, controller, follower, canvasGraph])
 
   useEffect(() => { void load() }, [load])
   useProgressOnGraph(api, controller, graph)
   const nodeProgress = useStudy((s) => s.progress?.states)
 
-  // push the graph into the view (in place, by id)
+  // push the graph into the view (in place, by id), unless a newer one is there already
   useEffect(() => {
-    controller.setGraph(graph ?? EMPTY_GRAPH)
-  }, [graph, controller])
+    canvasGraph.rendered(graph)
+  }, [graph, canvasGraph])
 
   // the sidebars (search index, filter counts, exam panels) take a new graph once the canvas has drawn its
   // nodes, in an interruptible render: on a first start they never hold up the first picture of the graph
@@ -305,10 +302,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     const w = window as unknown as { __loadSyntheticGraph?: (g: Graph, p: Positions) => void }
     w.__loadSyntheticGraph = (g, p) => {
       controller.setCachedPositions(p)
-      setGraph(g)
+      canvasGraph.show(g)
     }
     return () => { delete w.__loadSyntheticGraph }
-  }, [controller])
+  }, [controller, canvasGraph])
 
   const g = graph ?? EMPTY_GRAPH
   // the panel's node as in the current graph (labels may have changed on disk)
