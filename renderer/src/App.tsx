@@ -46,8 +46,6 @@ function savedPinned(viewState: unknown): string[] {
 
 export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [graph, setGraph] = useState<Graph | null>(null)
-  const graphRef = useRef<Graph | null>(null)
-  graphRef.current = graph
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<IndexProgress | null>(null)
@@ -154,6 +152,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     clearNoteCache()
     setError(null)
     canvasGraph.show(null)
+    // a cold folder: the host answers getGraph after its first phase; meanwhile show where indexing stands (the
+    // progress events sent before this page listened are not sent again)
+    api.getIndexProgress().then((p) => { if (p) setProgress((cur) => cur ?? p) }, () => undefined)
     try {
       // all at once: the graph is the slow one, and nothing it needs depends on the others
       const [info, viewState, settings, g] = await Promise.all([
@@ -228,10 +229,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     const offProgress = api.on('progress', (p) => {
       setProgress(p.phase === 'ready' ? null : p)
       // indexing ended while this page held a partial graph whose last change it missed (it connected late)
-      if (p.phase === 'ready' && graphRef.current?.partial) api.getGraph().then((g) => { if (graphRef.current?.partial) follower.whole(g) }, () => undefined)
+      if (p.phase === 'ready' && canvasGraph.current()?.partial) api.getGraph().then((g) => { if (canvasGraph.current()?.partial) follower.whole(g) }, () => undefined)
     })
     return () => { offChange(); offProgress() }
-  }, [api, controller, follower])
+  }, [api, controller, follower, canvasGraph])
 
   const toggleTheme = useCallback(() => {
     const next: ThemeSetting = theme === 'dark' ? 'light' : 'dark'

@@ -31,8 +31,9 @@ export class GraphFollower {
 
   /** A whole graph fetched outside the event stream (getGraph: carries its version). */
   whole(graph: Graph): void {
-    // fetched before a delta that has since been applied: taking it would undo that delta
-    if (this.version !== undefined && (graph.version ?? 0) < this.version) return
+    // fetched before a delta that has since been applied: taking it would undo that delta; the same version is the
+    // graph shown already
+    if (this.version !== undefined && (graph.version ?? 0) <= this.version) return
     this.take({ folder: '', changed: [], version: graph.version ?? 0, graph })
   }
 
@@ -105,6 +106,9 @@ export class CanvasGraph {
     if (graph) this.sink.setGraph(graph)
     this.mirror(graph)
   }
+
+  /** The newest graph (React state may not have caught up yet). */
+  current(): Graph | null { return this.latest }
 
   /** React rendered `graph`: the canvas takes it only if nothing newer has come since. */
   rendered(graph: Graph | null): void {
