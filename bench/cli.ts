@@ -1,4 +1,4 @@
-// `npx tsx bench/cli.ts [--runs 3] [--sizes 5000] [--parse-size 2000]`: the command-line tool as a user meets it,
+// `npx tsx bench/cli.ts [--runs 3] [--sizes 5000] [--parse-size 2000] [--only content|cache|parse]`: the command-line tool as a user meets it,
 // each figure the whole process (start, index, output), from the built JavaScript (`npm run build` first;
 // run-built.mjs builds when stale). Prints medians of --runs runs with their spread, and the load average.
 //  1. warm `npm run --silent graph -- content` (and the built file without npm) against a bare `node -e 0`;
@@ -17,6 +17,9 @@ const runs = Number(arg('--runs', '3'))
 const sizes = arg('--sizes', '5000').split(',').map(Number)
 const parseSize = Number(arg('--parse-size', '2000'))
 const benchDir = arg('--dir', path.join(os.tmpdir(), 'notes-graph-bench'))
+/** one section only: content (1), cache (2) or parse (3) */
+const only = arg('--only', '')
+const section = (name: string) => only === '' || only === name
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
@@ -53,7 +56,7 @@ const cli = path.join(repo, 'scripts/run-built.mjs')
 spawnSync(node, [cli, 'cli', '--help'], { cwd: repo, stdio: 'ignore' })
 
 console.log(`## CLI (whole process, built JavaScript), load average ${load()}`)
-{
+if (section('content')) {
   const cache = mkdtempSync(path.join(os.tmpdir(), 'ng-cli-bench-'))
   try {
     const env = { ...process.env, XDG_CACHE_HOME: cache }
@@ -74,7 +77,7 @@ console.log(`## CLI (whole process, built JavaScript), load average ${load()}`)
   }
 }
 
-for (const n of sizes) {
+for (const n of section('cache') ? sizes : []) {
   const gen = generateVault(path.join(benchDir, String(n)), n)
   const cold: number[] = []
   const warm: number[] = []
@@ -99,7 +102,7 @@ for (const n of sizes) {
   }
 }
 
-{
+if (section('parse')) {
   const gen = generateVault(path.join(benchDir, String(parseSize)), parseSize)
   const state = mkdtempSync(path.join(os.tmpdir(), 'ng-cli-bench-'))
   const bare: number[] = []
