@@ -20,7 +20,7 @@ import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
-import { lockStateDir } from './state-lock'
+import { lockStateDir, type StateLock } from './state-lock'
 import { ProgressiveOpen } from './index/progressive'
 import { StudyService } from './study/service'
 import { readNoteHead } from './study/note-head'
@@ -57,6 +57,8 @@ export interface BackendOptions {
   onProgress?: (progress: IndexProgress) => void
   /** the settings folder's lock is taken (the hosts print their address only then) */
   onLocked?: () => void
+  /** the settings folder's lock, taken already by the caller (openAtOnce: before this module is loaded) */
+  lock?: StateLock
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -166,7 +168,7 @@ interface Opened {
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // one host per settings folder, or their writes would undo each other
-  const lock = await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  const lock = opts.lock ?? await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
   opts.onLocked?.()
   try {
     return await createLockedBackend(opts, () => lock.release())
