@@ -1,6 +1,7 @@
 // The app shell: loads the graph, owns the selection and the note panel, and is the single place
 // where panels (ours and the exploration features) are mounted.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
 import { api as defaultApi, isDesktop, takePrefetched } from './api'
@@ -145,7 +146,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
 
   // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed);
   // the canvas always holds the newest graph, React state follows it (graphFollower.ts: CanvasGraph)
-  const canvasGraph = useMemo(() => new CanvasGraph(controller, setGraph, () => api.getGraph()), [api, controller])
+  // the graph that ends indexing renders at once: the canvas says "settled" in the same frame as the box goes
+  const canvasGraph = useMemo(() => new CanvasGraph(controller, (g, ends) => { if (ends) flushSync(() => setGraph(g)); else setGraph(g) }, () => api.getGraph()), [api, controller])
   const follower = canvasGraph.follower
 
   const load = useCallback(async () => {

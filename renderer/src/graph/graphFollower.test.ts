@@ -55,9 +55,10 @@ function page(graphs: Graph[]) {
   controller.attach(cy)
   controller.setView('overview')
   const states: Array<Graph | null> = []
+  const ends: number[] = []
   let answer: (v: number) => void = () => undefined
-  const canvas = new CanvasGraph(controller, (g) => states.push(g), () => new Promise<Graph>((r) => { answer = (v) => r(graphs[v - 1]) }))
-  return { controller, cy, canvas, follower: canvas.follower, states, answer: (v: number) => answer(v), lastState: () => states[states.length - 1] }
+  const canvas = new CanvasGraph(controller, (g, end) => { if (end) ends.push(states.length); states.push(g) }, () => new Promise<Graph>((r) => { answer = (v) => r(graphs[v - 1]) }))
+  return { controller, cy, canvas, follower: canvas.follower, states, ends, answer: (v: number) => answer(v), lastState: () => states[states.length - 1] }
 }
 
 const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id).sort()
@@ -84,6 +85,8 @@ describe('CanvasGraph: the first load racing the phases', () => {
     p.follower.loaded(graphs[1])
     for (let v = 4; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
     await expectShows(p, graphs[graphs.length - 1])
+    // the shell is told once, with the graph that ends the partial ones (it renders that one at once)
+    expect(p.ends).toEqual([p.states.length - 1])
   })
 
   it('a render of an older state after a delta does not take the canvas back (the delta after it applies to the newest graph)', async () => {

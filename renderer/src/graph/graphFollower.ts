@@ -93,7 +93,8 @@ export class CanvasGraph {
   private latest: Graph | null = null
   readonly follower: GraphFollower
 
-  constructor(private readonly sink: GraphSink, private readonly setState: (g: Graph | null) => void, fetch: () => Promise<Graph>) {
+  /** `setState(graph, ends)`: `ends` when this graph ends a partial one (indexing is over: the shell's indexing box goes now) */
+  constructor(private readonly sink: GraphSink, private readonly setState: (g: Graph | null, ends: boolean) => void, fetch: () => Promise<Graph>) {
     this.follower = new GraphFollower({
       full: (g) => this.show(g),
       delta: (change) => this.mirror(this.sink.applyDelta(change.delta!)),
@@ -116,7 +117,8 @@ export class CanvasGraph {
   }
 
   private mirror(graph: Graph | null): void {
+    const ends = this.latest?.partial === true && graph !== null && !graph.partial
     this.latest = graph
-    this.setState(graph)
+    this.setState(graph, ends)
   }
 }
