@@ -1,6 +1,8 @@
-// `tsx bench/progressive.ts [--sizes 2000] [--runs 3] [--browser-size 10000] [--browser-runs 3] [--no-browser]`
+// `tsx bench/progressive.ts [--sizes 2000] [--runs 3] [--browser-size 10000] [--browser-runs 3] [--no-browser]
+//   [--no-in-process] [--no-complete] [--npm]`
 // Open at once (issue 13), measured as a new user meets it, each run on a cold state folder:
-//   1. `npm run web -- --notes DIR` (scripts/web.mjs, the whole process from its start): the URL printed, the page
+//   1. `npm run web -- --notes DIR` (scripts/web.mjs, or with --npm through npm itself, the whole process from its
+//      start): the URL printed, the page
 //      answered (token → cookie → index.html), the first graph (every note and link, `partial`), the complete index
 //      (a call that needs it answers);
 //   2. a cold folder in Chromium: from the host's start to the first graph drawn (nodes on the canvas), and to the
@@ -18,16 +20,19 @@ import type { GraphChange } from '../electron/core/types'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-interface Args { sizes: number[]; runs: number; browserSize: number; browserRuns: number; browser: boolean; dir: string }
+interface Args { sizes: number[]; runs: number; browserSize: number; browserRuns: number; browser: boolean; inProcess: boolean; complete: boolean; npm: boolean; dir: string }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [2000], runs: 3, browserSize: 10000, browserRuns: 3, browser: true, dir: path.join(os.tmpdir(), 'notes-graph-bench') }
+  const a: Args = { sizes: [2000], runs: 3, browserSize: 10000, browserRuns: 3, browser: true, inProcess: true, complete: true, npm: false, dir: path.join(os.tmpdir(), 'notes-graph-bench') }
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--sizes') a.sizes = argv[++i].split(',').map(Number).filter((n) => n > 0)
     else if (argv[i] === '--runs') a.runs = Math.max(1, Number(argv[++i]))
     else if (argv[i] === '--browser-size') a.browserSize = Number(argv[++i])
     else if (argv[i] === '--browser-runs') a.browserRuns = Math.max(1, Number(argv[++i]))
     else if (argv[i] === '--no-browser') a.browser = false
+    else if (argv[i] === '--no-in-process') a.inProcess = false
+    else if (argv[i] === '--npm') a.npm = true
+    else if (argv[i] === '--no-complete') a.complete = false // stop each host after its first graph
     else if (argv[i] === '--dir') a.dir = path.resolve(argv[++i])
   }
   return a
@@ -42,11 +47,14 @@ function summary(xs: number[]): string {
 
 interface Host { url: string; origin: string; auth: string; started: number; printed: number; stop(): Promise<void> }
 
-/** `npm run web` as a user runs it (node scripts/web.mjs), timed from the spawn. */
-function startHost(notes: string, state: string): Promise<Host> {
+/** `npm run web` as a user runs it (node scripts/web.mjs, or npm itself with `viaNpm`), timed from the spawn. */
+function startHost(notes: string, state: string, viaNpm = false): Promise<Host> {
   const started = performance.now()
-  const child = spawn(process.execPath, [path.join(repo, 'scripts/web.mjs'), '--port', '0', '--notes', notes, '--state', state], {
-    cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+  const args = ['--port', '0', '--notes', notes, '--state', state]
+  const [cmd, argv] = viaNpm ? ['npm', ['run', '--silent', 'web', '--', ...args]] : [process.execPath, [path.join(repo, 'scripts/web.mjs'), ...args]]
+  // its own process group: npm's child (the host) is stopped with it
+  const child = spawn(cmd, argv, {
+    cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined }, detached: true,
   })
   let log = ''
   return new Promise((resolve, reject) => {
@@ -60,8 +68,8 @@ function startHost(notes: string, state: string): Promise<Host> {
         stop: () => new Promise<void>((done) => {
           if (child.exitCode !== null) { done(); return }
           child.once('exit', () => done())
-          child.kill('SIGTERM')
-          setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+          process.kill(-child.pid!, 'SIGTERM')
+          setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL') } catch { /* gone */ } }, 5000).unref()
         }),
       })
     }
@@ -79,9 +87,9 @@ async function api(host: Host, method: string, args: unknown[] = []): Promise<un
 
 interface HostRun { printed: number; answered: number; first: number; complete: number; firstNotes: number; firstEntities: number; partial: boolean }
 
-async function hostRun(notes: string): Promise<HostRun> {
+async function hostRun(notes: string, viaNpm: boolean, untilComplete: boolean): Promise<HostRun> {
   const state = mkdtempSync(path.join(os.tmpdir(), 'ng-bench-progressive-'))
-  const host = await startHost(notes, state)
+  const host = await startHost(notes, state, viaNpm)
   try {
     // the address a person opens: token → cookie + redirect → the page
     const login = await fetch(host.url, { redirect: 'manual' })
@@ -92,7 +100,7 @@ async function hostRun(notes: string): Promise<HostRun> {
     const answered = performance.now()
     const g = await api(host, 'getGraph') as { partial?: boolean; nodes: { type: string }[] }
     const first = performance.now()
-    await api(host, 'exams') // waits for the complete index
+    if (untilComplete) await api(host, 'exams') // waits for the complete index
     const complete = performance.now()
     return {
       printed: host.printed - host.started, answered: answered - host.started, first: first - host.started, complete: complete - host.started,
@@ -168,15 +176,20 @@ async function main(): Promise<void> {
   console.log(`# Open at once — Node ${process.version}, ${os.cpus().length} cores; every run on a cold state folder`)
   for (const n of args.sizes) {
     const gen = generateVault(path.join(args.dir, String(n)), n)
-    console.log(`\n## npm run web -- --notes <${n} notes, ${(gen.bytes / 1048576).toFixed(1)} MB>, ${args.runs} runs; load average ${load()}`)
+    const how = args.npm ? 'npm run --silent web --' : 'node scripts/web.mjs'
+    console.log(`\n## ${how} --notes <${n} notes, ${(gen.bytes / 1048576).toFixed(1)} MB>, ${args.runs} runs; load average ${load()}`)
     const runs: HostRun[] = []
-    for (let i = 0; i < args.runs; i++) runs.push(await hostRun(gen.dir))
+    for (let i = 0; i < args.runs; i++) runs.push(await hostRun(gen.dir, args.npm, args.complete))
     const r0 = runs[0]
     console.log(`URL printed:                        ${summary(runs.map((r) => r.printed))}`)
     console.log(`page answered (target ≤ 3 s):       ${summary(runs.map((r) => r.answered))}`)
     console.log(`first graph (notes + links):        ${summary(runs.map((r) => r.first))}  — ${r0.firstNotes} notes, ${r0.firstEntities} services/concepts, partial: ${r0.partial}`)
-    console.log(`complete graph (index done):        ${summary(runs.map((r) => r.complete))}`)
-    console.log(`first graph / complete, per run:    ${runs.map((r) => `${((100 * r.first) / r.complete).toFixed(0)}%`).join(', ')}  (load average now ${load()})`)
+    if (args.complete) {
+      console.log(`complete graph (index done):        ${summary(runs.map((r) => r.complete))}`)
+      console.log(`first graph / complete, per run:    ${runs.map((r) => `${((100 * r.first) / r.complete).toFixed(0)}%`).join(', ')}`)
+    }
+    console.log(`(load average now ${load()})`)
+    if (!args.inProcess) continue
     const oneShot: number[] = []
     const phased: Awaited<ReturnType<typeof inProcess>>[] = []
     for (let i = 0; i < args.runs; i++) {

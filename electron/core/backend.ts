@@ -21,7 +21,7 @@ import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
 import { watchFolder, type FolderWatcher } from './watch'
 import { confineSync } from './confine'
-import { lockStateDir } from './state-lock'
+import { lockStateDir, type StateLock } from './state-lock'
 import { ProgressiveOpen } from './index/progressive'
 import { StudyService } from './study/service'
 import { readNoteHead } from './study/note-head'
@@ -58,6 +58,8 @@ export interface BackendOptions {
   onProgress?: (progress: IndexProgress) => void
   /** the settings folder's lock is taken (the hosts print their address only then) */
   onLocked?: () => void
+  /** the settings folder's lock, taken already by the caller (openAtOnce: before this module is loaded) */
+  lock?: StateLock
 }
 
 /** Api methods the backend implements (openExternal and saveFile belong to the desktop shell). */
@@ -169,7 +171,7 @@ interface Opened {
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // one host per settings folder, or their writes would undo each other
-  const lock = await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  const lock = opts.lock ?? await lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
   opts.onLocked?.()
   try {
     return await createLockedBackend(opts, () => lock.release())
@@ -282,8 +284,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
             o = first
             early(first)
           },
-          // phases go out whole: a page that raced its first load against the deltas of a phase kept an incomplete canvas
-          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o), full: true }) },
+          // each phase goes out as the delta from the graph the pages hold: services and concepts join in place
+          onBatch: () => { if (o && o === current) emitChange({ folder: v.root, changed: [], graph: graphOf(o) }) },
         })
         return phases.start(plan)
       } : undefined,
@@ -317,7 +319,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       indexed()
       if (o === current) {
         cardsCache = null
-        emitBuilt(o, { folder: o.vault.root, changed: [], full: true })
+        // a delta from the graph the pages hold (the last phase's), so nothing is drawn again
+        emitBuilt(o, { folder: o.vault.root, changed: [] })
       }
     }
     emitProgress({ done: metas.length, total: metas.length, phase: 'ready' })

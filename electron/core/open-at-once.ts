@@ -3,8 +3,9 @@
 // read; calls wait for what they need: the graph and folder for the first phase (every note and link, see
 // index/progressive.ts), settings and view state for nothing more, the queries for the complete index.
 import { API_METHODS, type ApiArgs, type ApiResult } from '../shared/contract'
-import { createBackend, type Backend, type BackendOptions, type CoreMethod } from './backend'
+import type { Backend, BackendOptions, CoreMethod } from './backend'
 import type { GraphChange, IndexProgress } from './types'
+import { lockStateDir } from './state-lock'
 
 /** A cold index with fewer notes to parse than this is shown when complete (it takes about a second). */
 export const PROGRESSIVE_FROM = 100
@@ -36,17 +37,27 @@ export function openAtOnce(opts: BackendOptions): Promise<HostBackend> {
   const progressListeners = new Set<(p: IndexProgress) => void>()
   let lastProgress: IndexProgress | null = null
   const emit = <T>(set: Set<(v: T) => void>, v: T) => { for (const l of set) try { l(v) } catch { /* a listener's problem */ } }
-  let locked = () => {}
-  const lockTaken = new Promise<void>((r) => (locked = r))
-  const backend = createBackend({
-    ...opts,
-    progressiveFrom: opts.progressiveFrom ?? PROGRESSIVE_FROM,
-    onLocked: () => { opts.onLocked?.(); locked() },
-    onChange: (c) => emit(changeListeners, c),
-    onProgress: (p) => {
-      lastProgress = p.phase === 'ready' ? null : p
-      emit(progressListeners, p)
-    },
+  // the lock first, then the index's modules (most of the host's code): the host prints its address and
+  // answers while they load
+  const lockTaken = lockStateDir(opts.settingsDir, { waitMs: opts.lockWaitMs })
+  const backend = lockTaken.then(async (lock) => {
+    try {
+      const { createBackend } = await import('./backend')
+      return await createBackend({
+        ...opts,
+        lock,
+        onLocked: undefined, // called below, once
+        progressiveFrom: opts.progressiveFrom ?? PROGRESSIVE_FROM,
+        onChange: (c) => emit(changeListeners, c),
+        onProgress: (p) => {
+          lastProgress = p.phase === 'ready' ? null : p
+          emit(progressListeners, p)
+        },
+      })
+    } catch (err) {
+      lock.release() // createBackend releases it on its own failures; this covers the import's
+      throw err
+    }
   })
 
   const host: Record<string, unknown> = {
@@ -72,9 +83,7 @@ export function openAtOnce(opts: BackendOptions): Promise<HostBackend> {
       return call()
     }
   }
-  return new Promise((resolve, reject) => {
-    backend.catch(reject) // before the lock: the host's start fails with createBackend's error
-    // the lock is taken (or the backend is there already, which took it)
-    void Promise.race([lockTaken, backend]).then(() => resolve(host as HostBackend), () => undefined)
-  })
+  backend.catch(() => undefined) // seen through host.backend and the calls; without a lock, through the rejection below
+  // the lock taken: serve (a backend that fails later fails the calls, and the host's `backend` watch)
+  return lockTaken.then(() => { opts.onLocked?.(); return host as HostBackend })
 }

@@ -206,22 +206,33 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     req.on('close', () => { clearInterval(heartbeat); sseClients.delete(res) })
   }
 
+  // The page's files are read on the main thread and kept (a few MB of built files): while a folder is indexed,
+  // the file system's thread pool is queued with thousands of note reads, and the page would wait behind them.
+  const staticFiles = new Map<string, { mtimeMs: number; size: number; body: Buffer }>()
+  function staticFile(file: string): Buffer | null {
+    const st = fs.statSync(file, { throwIfNoEntry: false })
+    if (!st?.isFile()) return null
+    const kept = staticFiles.get(file)
+    if (kept && kept.mtimeMs === st.mtimeMs && kept.size === st.size) return kept.body
+    const body = fs.readFileSync(file)
+    staticFiles.set(file, { mtimeMs: st.mtimeMs, size: st.size, body })
+    return body
+  }
+
   function serveStatic(urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {
     const file = resolveStatic(staticDir, urlPath)
-    if (!file) { sendError(res, 404, 'not found'); return }
-    fs.stat(file, (err, st) => {
-      if (err || !st.isFile()) { sendError(res, 404, 'not found'); return }
-      const isHtml = path.extname(file).toLowerCase() === '.html'
-      res.writeHead(200, {
-        ...BASE_HEADERS,
-        'Content-Type': mimeType(file),
-        'Content-Length': String(st.size),
-        // hashed assets can be cached; the page itself must always be fresh
-        'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
-      })
-      if (req.method === 'HEAD') { res.end(); return }
-      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res)
+    let body: Buffer | null
+    try { body = file ? staticFile(file) : null } catch { body = null }
+    if (!file || !body) { sendError(res, 404, 'not found'); return }
+    const isHtml = path.extname(file).toLowerCase() === '.html'
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Type': mimeType(file),
+      'Content-Length': String(body.length),
+      // hashed assets can be cached; the page itself must always be fresh
+      'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
     })
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 
   const server = http.createServer((req, res) => {

@@ -1,11 +1,12 @@
 // The app shell: loads the graph, owns the selection and the note panel, and is the single place
 // where panels (ours and the exploration features) are mounted.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
 import { api as defaultApi, isDesktop, takePrefetched } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
-import { GraphFollower } from './graph/graphFollower'
+import { CanvasGraph } from './graph/graphFollower'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { useReaderHistory } from './note/useReaderHistory'
@@ -46,8 +47,6 @@ function savedPinned(viewState: unknown): string[] {
 
 export function App({ api = defaultApi }: { api?: RendererApi }) {
   const [graph, setGraph] = useState<Graph | null>(null)
-  const graphRef = useRef<Graph | null>(null)
-  graphRef.current = graph
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<IndexProgress | null>(null)
@@ -145,17 +144,19 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   })
   const [panelWidth, setPanelWidth] = usePanelWidth(api)
 
-  // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed)
-  const follower = useMemo(() => new GraphFollower({
-    full: (g) => setGraph(g),
-    delta: (change) => setGraph(controller.applyDelta(change.delta!)),
-    fetch: () => api.getGraph(),
-  }), [api, controller])
+  // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed);
+  // the canvas always holds the newest graph, React state follows it (graphFollower.ts: CanvasGraph)
+  // the graph that ends indexing renders at once: the canvas says "settled" in the same frame as the box goes
+  const canvasGraph = useMemo(() => new CanvasGraph(controller, (g, ends) => { if (ends) flushSync(() => setGraph(g)); else setGraph(g) }, () => api.getGraph()), [api, controller])
+  const follower = canvasGraph.follower
 
   const load = useCallback(async () => {
     clearNoteCache()
     setError(null)
-    setGraph(null)
+    canvasGraph.show(null)
+    // a cold folder: the host answers getGraph after its first phase; meanwhile show where indexing stands (the
+    // progress events sent before this page listened are not sent again)
+    api.getIndexProgress().then((p) => { if (p) setProgress((cur) => cur ?? p) }, () => undefined)
     try {
       // all at once: the graph is the slow one, and nothing it needs depends on the others
       const [info, viewState, settings, g] = await Promise.all([
@@ -169,8 +170,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
       controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
-      controller.setGraph(g) // the canvas starts now, not after the shell has re-rendered
-      setGraph(g)
+      canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
       follower.loaded(g)
       if (g.partial) catchUpWithIndex(api, setProgress, (complete) => follower.whole(complete))
       api.exams().then((e) => controller.setExams(e), () => undefined)
@@ -179,16 +179,16 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     } finally {
       setProgress(null)
     }
-  }, [api, controller, follower])
+  }, [api, controller, follower, canvasGraph])
 
   useEffect(() => { void load() }, [load])
   useProgressOnGraph(api, controller, graph)
   const nodeProgress = useStudy((s) => s.progress?.states)
 
-  // push the graph into the view (in place, by id)
+  // push the graph into the view (in place, by id), unless a newer one is there already
   useEffect(() => {
-    controller.setGraph(graph ?? EMPTY_GRAPH)
-  }, [graph, controller])
+    canvasGraph.rendered(graph)
+  }, [graph, canvasGraph])
 
   // the sidebars (search index, filter counts, exam panels) take a new graph once the canvas has drawn its
   // nodes, in an interruptible render: on a first start they never hold up the first picture of the graph
@@ -231,10 +231,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     const offProgress = api.on('progress', (p) => {
       setProgress(p.phase === 'ready' ? null : p)
       // indexing ended while this page held a partial graph whose last change it missed (it connected late)
-      if (p.phase === 'ready' && graphRef.current?.partial) api.getGraph().then((g) => { if (graphRef.current?.partial) follower.whole(g) }, () => undefined)
+      if (p.phase === 'ready' && canvasGraph.current()?.partial) api.getGraph().then((g) => { if (canvasGraph.current()?.partial) follower.whole(g) }, () => undefined)
     })
     return () => { offChange(); offProgress() }
-  }, [api, controller, follower])
+  }, [api, controller, follower, canvasGraph])
 
   const toggleTheme = useCallback(() => {
     const next: ThemeSetting = theme === 'dark' ? 'light' : 'dark'
@@ -305,10 +305,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     const w = window as unknown as { __loadSyntheticGraph?: (g: Graph, p: Positions) => void }
     w.__loadSyntheticGraph = (g, p) => {
       controller.setCachedPositions(p)
-      setGraph(g)
+      canvasGraph.show(g)
     }
     return () => { delete w.__loadSyntheticGraph }
-  }, [controller])
+  }, [controller, canvasGraph])
 
   const g = graph ?? EMPTY_GRAPH
   // the panel's node as in the current graph (labels may have changed on disk)

@@ -69,7 +69,8 @@ test('a cold folder: indexing progress, then the notes and links, then the rest,
   expect(response?.ok()).toBe(true)
 
   // the progress shows while the host is still indexing
-  await expect(page.getByLabel('Indexing progress')).toBeVisible()
+  // (a first graph drawn on a machine shared by many can take longer than the usual 15 s)
+  await expect(page.getByLabel('Indexing progress')).toBeVisible({ timeout: 120_000 })
   const seenNow = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)
   await expect.poll(async () => (await seenNow()).graph !== undefined, { timeout: 120_000 }).toBe(true)
   await expect(page.getByLabel('Knowledge graph')).toHaveAttribute('data-layout', 'settled', { timeout: 360_000 })

@@ -25,6 +25,11 @@ export interface DeltaSource {
   deltaBase?: Graph
 }
 
+/** `graph` is the builder's (or its `partial` copy while a progressive open runs: the same node and edge lists). */
+function isBuilders(built: Graph, graph: Graph): boolean {
+  return built === graph || (graph.partial === true && graph.nodes === built.nodes && graph.edges === built.edges && graph.diagnostics === built.diagnostics)
+}
+
 export class ChangePublisher {
   private version = 0
   private sent: Graph | null = null
@@ -45,7 +50,7 @@ export class ChangePublisher {
 
   publish(u: GraphUpdate, src?: DeltaSource): GraphChange | null {
     const prev = this.sent
-    const fromBuilder = src !== undefined && src.builder.graph() === u.graph
+    const fromBuilder = src !== undefined && isBuilders(src.builder.graph(), u.graph)
     if (u.full || prev === null) {
       if (fromBuilder) { src.builder.takeDelta(); src.deltaBase = u.graph }
       return this.emit({ folder: u.folder, changed: u.changed, version: 0, graph: u.graph }, u.graph)

@@ -13,6 +13,8 @@ export function LoadingView({ progress }: { progress: IndexProgress | null }) {
           <p className="muted">{progress!.done} / {progress!.total} files ({pct}%)</p>
         </>
       )}
+      {/* still finding the files: how many is not known yet */}
+      {progress && pct === null && <progress aria-label="Indexing progress" />}
     </div>
   )
 }

@@ -2,7 +2,7 @@
 // the delta from the previous version; a delta applies only to the version just before it. When one is
 // missing (the event stream reconnected, a change came before the page listened) the page asks for the whole
 // graph again, and replays the deltas that came while it waited.
-import type { Graph, GraphChange } from '../../../electron/core/types'
+import type { Graph, GraphChange, GraphDelta } from '../../../electron/core/types'
 
 export interface FollowerHandlers {
   /** the whole graph (open, reload, recovery) */
@@ -31,8 +31,9 @@ export class GraphFollower {
 
   /** A whole graph fetched outside the event stream (getGraph: carries its version). */
   whole(graph: Graph): void {
-    // fetched before a delta that has since been applied: taking it would undo that delta
-    if (this.version !== undefined && (graph.version ?? 0) < this.version) return
+    // fetched before a delta that has since been applied: taking it would undo that delta; the same version is the
+    // graph shown already
+    if (this.version !== undefined && (graph.version ?? 0) <= this.version) return
     this.take({ folder: '', changed: [], version: graph.version ?? 0, graph })
   }
 
@@ -69,5 +70,55 @@ export class GraphFollower {
     }, () => {
       this.fetching = false // the changes stay waiting; the next one finds the gap and tries again
     })
+  }
+}
+
+/** The canvas side: cyController's setGraph and applyDelta. */
+export interface GraphSink {
+  setGraph(graph: Graph): void
+  /** applies to the newest graph the sink was given; returns the graph with the delta */
+  applyDelta(delta: GraphDelta): Graph
+}
+
+const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
+
+/**
+ * The page's graph in two places: the canvas (the controller) and the shell's React state. A delta applies to
+ * the controller's graph, so the controller must hold the newest graph at every moment: each whole graph goes
+ * to it at once (not only after React renders it), and a render of an older state never pushes that state
+ * back. Either way round, the next delta would apply to an older graph and the canvas keep that loss for good
+ * (graphFollower.test.ts replays both interleavings).
+ */
+export class CanvasGraph {
+  private latest: Graph | null = null
+  readonly follower: GraphFollower
+
+  /** `setState(graph, ends)`: `ends` when this graph ends a partial one (indexing is over: the shell's indexing box goes now) */
+  constructor(private readonly sink: GraphSink, private readonly setState: (g: Graph | null, ends: boolean) => void, fetch: () => Promise<Graph>) {
+    this.follower = new GraphFollower({
+      full: (g) => this.show(g),
+      delta: (change) => this.mirror(this.sink.applyDelta(change.delta!)),
+      fetch,
+    })
+  }
+
+  /** A whole graph (or none while loading): to the canvas now, to React state for the rest of the shell. */
+  show(graph: Graph | null): void {
+    if (graph) this.sink.setGraph(graph)
+    this.mirror(graph)
+  }
+
+  /** The newest graph (React state may not have caught up yet). */
+  current(): Graph | null { return this.latest }
+
+  /** React rendered `graph`: the canvas takes it only if nothing newer has come since. */
+  rendered(graph: Graph | null): void {
+    if (graph === this.latest) this.sink.setGraph(graph ?? EMPTY)
+  }
+
+  private mirror(graph: Graph | null): void {
+    const ends = this.latest?.partial === true && graph !== null && !graph.partial
+    this.latest = graph
+    this.setState(graph, ends)
   }
 }

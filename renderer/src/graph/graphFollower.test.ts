@@ -1,0 +1,137 @@
+// The page following a progressive open: the first load's answer (version N) and the phases' deltas (N+1, …)
+// interleave in every order the network and React allow, and the canvas must end with the host's last graph.
+import { describe, expect, it, vi } from 'vitest'
+import cytoscape, { type Core } from 'cytoscape'
+import type { Graph, GraphChange, GraphEdge, GraphNode } from '../../../electron/core/types'
+import { diffGraphs } from '../../../electron/core/graph/delta'
+import { CyGraphController } from './cyController'
+import { CanvasGraph } from './graphFollower'
+
+const n = (id: string, extra: Partial<GraphNode> = {}): GraphNode => {
+  const type = id.slice(0, id.indexOf(':')) as GraphNode['type']
+  return { id, type, label: id.slice(id.indexOf(':') + 1), ...(type === 'note' ? { path: id.slice(5), domain: 'D1' } : {}), ...extra }
+}
+const e = (type: GraphEdge['type'], source: string, target: string, weight?: number): GraphEdge =>
+  ({ id: `${type}:${source}->${target}`, source, target, type, ...(weight !== undefined ? { weight } : {}) })
+
+const NOTES = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md']
+const SERVICES = ['aws-glue', 'amazon-s3', 'amazon-kinesis', 'amazon-athena', 'amazon-emr', 'amazon-sagemaker']
+
+/** The host's graphs while it indexes: version 1 has the notes and links, each later one a note's services more. */
+function phases(): Graph[] {
+  const notes = NOTES.map((p) => n(`note:${p}`))
+  const first: Graph = {
+    nodes: [n('domain:D1', { domain: 'D1' }), ...notes],
+    edges: [...notes.map((x) => e('contains', 'domain:D1', x.id)), e('links-to', 'note:a.md', 'note:b.md', 1), e('links-to', 'note:c.md', 'note:d.md', 1)],
+    diagnostics: [],
+    partial: true,
+  }
+  const out = [first]
+  for (let i = 0; i < SERVICES.length; i++) {
+    const prev = out[out.length - 1]
+    const s = `service:${SERVICES[i]}`
+    const g: Graph = {
+      nodes: [...prev.nodes, n(s, { category: 'Analytics', noteCount: 1 })],
+      edges: [...prev.edges, e('mentions', `note:${NOTES[i]}`, s, 2), ...(i > 0 ? [e('related', `service:${SERVICES[i - 1]}`, s, 4)] : [])],
+      diagnostics: [],
+    }
+    if (i < SERVICES.length - 1) g.partial = true
+    out.push(g)
+  }
+  return out.map((g, i) => ({ ...g, version: i + 1 }))
+}
+
+/** The change event that takes the host from graph `v - 1` to graph `v`. */
+const deltaTo = (graphs: Graph[], v: number): GraphChange => {
+  const delta = diffGraphs(graphs[v - 2], graphs[v - 1])
+  if (graphs[v - 1].partial) delta.partial = true
+  return { folder: '/notes', changed: [], version: v, delta }
+}
+
+/** The page: a controller on a headless canvas, React state as the list of states it was given. */
+function page(graphs: Graph[]) {
+  const controller = new CyGraphController({ onSelect: vi.fn(), onOpenNote: vi.fn() })
+  const cy = cytoscape({ headless: true, styleEnabled: true })
+  controller.attach(cy)
+  controller.setView('overview')
+  const states: Array<Graph | null> = []
+  const ends: number[] = []
+  let answer: (v: number) => void = () => undefined
+  const canvas = new CanvasGraph(controller, (g, end) => { if (end) ends.push(states.length); states.push(g) }, () => new Promise<Graph>((r) => { answer = (v) => r(graphs[v - 1]) }))
+  return { controller, cy, canvas, follower: canvas.follower, states, ends, answer: (v: number) => answer(v), lastState: () => states[states.length - 1] }
+}
+
+const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id).sort()
+const canvasNodes = (cy: Core) => cy.nodes().map((x) => x.id()).sort()
+
+/** The canvas and the shell's state hold `g`, once the canvas has added what its first frame left out. */
+async function expectShows(p: ReturnType<typeof page>, g: Graph): Promise<void> {
+  await vi.waitFor(() => expect(p.controller.isLoading()).toBe(false), { timeout: 5000 })
+  expect(ids(p.controller.graph().nodes)).toEqual(ids(g.nodes))
+  expect(ids(p.controller.graph().edges)).toEqual(ids(g.edges))
+  expect(canvasNodes(p.cy)).toEqual(ids(g.nodes))
+  expect(p.controller.graph().partial).toBe(g.partial)
+  const state = p.lastState()!
+  expect(ids(state.nodes)).toEqual(ids(g.nodes))
+  expect(ids(state.edges)).toEqual(ids(g.edges))
+}
+
+describe('CanvasGraph: the first load racing the phases', () => {
+  it('deltas that come before and after the first load\'s answer all reach the canvas', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.follower.take(deltaTo(graphs, 3)) // before the answer (version 2) is in: kept
+    p.canvas.show(graphs[1])
+    p.follower.loaded(graphs[1])
+    for (let v = 4; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
+    await expectShows(p, graphs[graphs.length - 1])
+    // the shell is told once, with the graph that ends the partial ones (it renders that one at once)
+    expect(p.ends).toEqual([p.states.length - 1])
+  })
+
+  it('a render of an older state after a delta does not take the canvas back (the delta after it applies to the newest graph)', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    p.canvas.rendered(graphs[0])
+    p.follower.take(deltaTo(graphs, 2))
+    p.follower.take(deltaTo(graphs, 3))
+    // React renders (and runs its effects for) states the follower has since moved past
+    p.canvas.rendered(p.states[0])
+    p.canvas.rendered(p.states[1])
+    for (let v = 4; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
+    p.canvas.rendered(p.states[2])
+    await expectShows(p, graphs[graphs.length - 1])
+    p.canvas.rendered(p.lastState())
+    await expectShows(p, graphs[graphs.length - 1])
+  })
+
+  it('a missed phase: the whole graph fetched goes to the canvas before the deltas that waited for it', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    // the event stream connected after version 2 went out
+    p.follower.take(deltaTo(graphs, 3))
+    p.follower.take(deltaTo(graphs, 4))
+    p.answer(3)
+    await Promise.resolve()
+    await Promise.resolve()
+    for (let v = 5; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
+    expect(p.follower.resyncs).toBe(1)
+    await expectShows(p, graphs[graphs.length - 1])
+  })
+
+  it('a whole graph fetched outside the stream (catching up), then the next delta applies to it', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    p.follower.whole(graphs[graphs.length - 2]) // getGraph while indexing: the stream's deltas up to it were missed
+    p.follower.whole(graphs[1]) // an older answer that came late: ignored
+    p.follower.take(deltaTo(graphs, graphs.length))
+    expect(p.follower.resyncs).toBe(0)
+    await expectShows(p, graphs[graphs.length - 1])
+  })
+})
