@@ -156,6 +156,8 @@ test('a service marked learned from its note header, then cleared from its conte
   await expect(menu.getByRole('menuitem')).toHaveText(['Mark learned', 'Needs review', 'Clear mark'])
   await page.keyboard.press('Escape')
   await expect(menu).toHaveCount(0)
+  // Esc closed the menu only: the note panel still shows the service and its mark
+  await expect(learned).toHaveAttribute('aria-pressed', 'true')
   await page.evaluate((nodeId) => { window.cy!.getElementById(nodeId).emit('cxttap') }, id)
   await menu.getByRole('menuitem', { name: 'Clear mark' }).click()
   await expect(menu).toHaveCount(0)
