@@ -58,8 +58,8 @@ describe('NodeMarkMenu', () => {
         ;(now ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
         return { now, first: menu.querySelector('[role="menuitem"]') }
       })
-      expect(focused.now).toBe(focused.first)
       expect(appEsc).not.toHaveBeenCalled()
+      expect(focused.now).toBe(focused.first)
       await vi.waitFor(() => expect(container.querySelector('[role="menu"]')).toBeNull())
     } finally {
       window.removeEventListener('keydown', appEsc)
