@@ -4,6 +4,7 @@ import { expect, request, test } from '@playwright/test'
 import { apiCall, baseUrl, hostOrigin, waitForGraph } from './helpers'
 
 test('the printed address opens the app, drops the token from the address and keeps the #hash', async ({ page }) => {
+  test.slow() // two full loads of the app, the first of the suite's browser: 30–42 s of the default minute on a loaded machine
   await apiCall(page, 'setViewState', [{}])
   await page.goto(`${baseUrl()}#?compare=service:aws-glue,service:amazon-kinesis`)
   await waitForGraph(page)
