@@ -13,7 +13,8 @@ const SOURCES = ['renderer', 'electron/shared', 'electron/core/types.ts', 'elect
 function newestMtime(p) {
   let st
   try { st = fs.statSync(p) } catch { return 0 }
-  if (!st.isDirectory()) return st.mtimeMs
+  // a test file is no part of the build: editing one must not rebuild (and replace out/ under a running suite)
+  if (!st.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : st.mtimeMs
   let max = st.mtimeMs
   for (const e of fs.readdirSync(p)) {
     if (e === 'node_modules' || e.startsWith('.')) continue

@@ -37,24 +37,65 @@ export function entryIsStale(name) {
   return SOURCES.some((s) => newestSource(path.join(repoRoot, s)) > built)
 }
 
+/** Every entry one build made: all of them are as new as their sources now. */
+function markAllBuilt() {
+  const now = new Date()
+  for (const name of Object.keys(ENTRIES)) if (fs.existsSync(builtFile(name))) fs.utimesSync(builtFile(name), now, now)
+}
+
+const LOCK = path.join(repoRoot, 'out', '.build-lock')
+
+function lockHolderGone() {
+  let pid
+  try { pid = Number(fs.readFileSync(path.join(LOCK, 'pid'), 'utf8')) } catch {
+    // no pid yet: its holder is writing it, unless the lock is old
+    try { return Date.now() - fs.statSync(LOCK).mtimeMs > 30_000 } catch { return true }
+  }
+  try { process.kill(pid, 0); return false } catch (e) { return e.code === 'ESRCH' }
+}
+
+/**
+ * One build at a time across processes: test files running in parallel each ask for their entry, and two builds
+ * emptying and writing out/ together would leave a half-written tree. A folder in out/ is the lock; a holder that
+ * died leaves it behind and the next one takes it over.
+ */
+function withBuildLock(fn) {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true })
+  const nap = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try { fs.mkdirSync(LOCK); break } catch (e) { if (e.code !== 'EEXIST') throw e }
+    if (lockHolderGone()) fs.rmSync(LOCK, { recursive: true, force: true })
+    else Atomics.wait(nap, 0, 0, 200) // a synchronous wait: this function is synchronous for its callers
+  }
+  try {
+    fs.writeFileSync(path.join(LOCK, 'pid'), String(process.pid))
+    return fn()
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true })
+  }
+}
+
 /**
  * Build when the entry is missing or stale (progress on stderr: stdout belongs to the tool's output).
  * Returns the file to run: the built one, or the TypeScript source when the build failed.
  */
 export function ensureEntryBuilt(name, { log = (m) => process.stderr.write(m + '\n') } = {}) {
   if (!entryIsStale(name)) return builtFile(name)
-  log('Notes Graph: building (electron-vite build)…')
-  const bin = path.join(repoRoot, 'node_modules/.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite')
-  // the build's own output would mix with the tool's: it goes to stderr
-  const r = spawnSync(bin, ['build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] })
-  if (r.status === 0 && fs.existsSync(builtFile(name))) {
-    // the build keeps file times of unchanged chunks: mark this entry as newer than its sources
-    const now = new Date()
-    fs.utimesSync(builtFile(name), now, now)
-    return builtFile(name)
-  }
-  log('Notes Graph: the build failed; running from the TypeScript sources (tsx) instead.')
-  return path.join(repoRoot, ENTRIES[name])
+  return withBuildLock(() => {
+    // another process may have built it while this one waited
+    if (!entryIsStale(name)) return builtFile(name)
+    log('Notes Graph: building (electron-vite build)…')
+    const bin = path.join(repoRoot, 'node_modules/.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite')
+    // the build's own output would mix with the tool's: it goes to stderr
+    const r = spawnSync(bin, ['build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] })
+    if (r.status === 0 && fs.existsSync(builtFile(name))) {
+      // the build may keep file times of unchanged chunks: mark the entries as newer than their sources
+      markAllBuilt()
+      return builtFile(name)
+    }
+    log('Notes Graph: the build failed; running from the TypeScript sources (tsx) instead.')
+    return path.join(repoRoot, ENTRIES[name])
+  })
 }
 
 /** Run an entry in this process, as if it had been started as `node <file> ...args`. */

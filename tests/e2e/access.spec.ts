@@ -1,18 +1,19 @@
 // The web host's access token: the printed address opens the app and leaves the token out of the address bar;
 // anything without the token (another local process, another browser profile) is refused and changes nothing.
 import { expect, request, test } from '@playwright/test'
-import { apiCall, baseUrl, hostOrigin } from './helpers'
+import { apiCall, baseUrl, hostOrigin, waitForGraph } from './helpers'
 
 test('the printed address opens the app, drops the token from the address and keeps the #hash', async ({ page }) => {
+  test.slow() // two full loads of the app, the first of the suite's browser: 30–42 s of the default minute on a loaded machine
   await apiCall(page, 'setViewState', [{}])
   await page.goto(`${baseUrl()}#?compare=service:aws-glue,service:amazon-kinesis`)
+  await waitForGraph(page)
   await expect(page.getByRole('tabpanel', { name: 'Compare' })).toBeVisible()
-  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0)
   expect(page.url()).not.toContain('token')
   expect(page.url()).toContain('#?compare=service:aws-glue,service:amazon-kinesis')
   // the page's own requests (API and event stream) go through with its cookie
   await page.reload()
-  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0)
+  await waitForGraph(page)
   const cookies = await page.context().cookies()
   const access = cookies.find((c) => c.name.startsWith('notes-graph-token-'))
   expect(access).toMatchObject({ httpOnly: true, sameSite: 'Strict' })

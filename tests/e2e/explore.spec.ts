@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import path from 'node:path'
-import { apiCall, baseUrl, notesDir, openApp } from './helpers'
+import { apiCall, baseUrl, notesDir, openApp, waitForGraph } from './helpers'
 
 const GLUE = 'service:aws-glue'
 const KINESIS = 'service:amazon-kinesis'
@@ -176,6 +176,7 @@ test('cross-exam overlap MLA-C01 ∩ DEA-C01 highlights S3, Kinesis, Glue', asyn
 })
 
 test('the view comes back after a reload and after a restart without a hash', async ({ page, context }) => {
+  test.slow() // three full loads of the app
   await open(page)
   await searchAndChoose(page, 'AWS Glue', /^AWS Glue \(Service\)$/)
   await page.getByRole('radio', { name: 'Local 2' }).check()
@@ -187,7 +188,7 @@ test('the view comes back after a reload and after a restart without a hash', as
   const counted = await visibleCount(page)
 
   await page.reload()
-  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0)
+  await waitForGraph(page)
   await expect.poll(() => selectedIds(page)).toEqual([GLUE])
   // the exam overlay is what the restored view opens on; the depth is on the Filters tab
   await expect(page.getByRole('combobox', { name: 'Exam', exact: true })).toHaveValue('DEA-C01')
@@ -201,6 +202,7 @@ test('the view comes back after a reload and after a restart without a hash', as
     .toContain('depth=2')
   const fresh = await context.newPage()
   await fresh.goto(baseUrl())
+  await waitForGraph(fresh)
   await expect.poll(() => fresh.url()).toContain(`select=${GLUE}`)
   await expect.poll(() => selectedIds(fresh)).toEqual([GLUE])
   await fresh.close()

@@ -1,10 +1,10 @@
-// Build the renderer if needed, copy the bundled notes to a temp folder (tests edit notes there), and
+// Build the app if needed (the web host's built entry and the renderer), copy the bundled notes to a temp folder (tests edit notes there), and
 // start the web host on a free port. Tests read E2E_BASE_URL (the printed address with its token; append
 // `#?…` to open a view), E2E_ORIGIN + E2E_TOKEN (API calls) and E2E_NOTES_DIR from the environment.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startWebHost } from './webHost'
+import { startWebHost, webHostCommand } from './webHost'
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const repo = path.resolve(import.meta.dirname, '../..')
@@ -12,7 +12,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { ensureRendererBuilt } = (await import('../../scripts/build-renderer.mjs')) as {
     ensureRendererBuilt(o?: { log?: (m: string) => void }): Promise<boolean>
   }
-  await ensureRendererBuilt({ log: (m: string) => console.log(`[e2e] ${m}`) })
+  const log = (m: string) => console.log(`[e2e] ${m}`)
+  // the entry first: its build (electron-vite build) makes the renderer too, so one build serves both
+  webHostCommand(log)
+  await ensureRendererBuilt({ log })
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-graph-e2e-'))
   const notes = path.join(tmp, 'notes')

@@ -21,12 +21,20 @@ export async function apiCall<T>(page: Page, method: string, args: unknown[] = [
   return (await res.json()) as T
 }
 
+/**
+ * After a goto or a reload: the app has loaded and drawn its graph. A full load, with the budget openApp gives it
+ * (10–20 s on a loaded 2-core machine), not the 15 s of an expectation about one interaction.
+ */
+export async function waitForGraph(page: Page): Promise<void> {
+  await expect(page.getByLabel('Knowledge graph')).toBeVisible({ timeout: 30_000 })
+  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0, null, { timeout: 30_000 })
+}
+
 /** Open the app with no remembered view, and wait until the graph is drawn and no longer moving. */
 export async function openApp(page: Page, hash = ''): Promise<void> {
   await apiCall(page, 'setViewState', [{}])
   await page.goto(`${baseUrl()}${hash}`)
-  await expect(page.getByLabel('Knowledge graph')).toBeVisible()
-  await page.waitForFunction(() => (window.cy?.nodes().length ?? 0) > 0, null, { timeout: 30_000 })
+  await waitForGraph(page)
   // a first start shows a quick placement at once and the force layout replaces it later: wait for that
   await page.waitForFunction(
     () => performance.getEntriesByName('notes-graph:laid-out').length >= performance.getEntriesByName('notes-graph:layout-scheduled').length,

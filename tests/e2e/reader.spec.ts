@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { apiCall, notesDir, openApp } from './helpers'
+import { apiCall, notesDir, openApp, waitForGraph } from './helpers'
 
 const NOTE_13 = 'D1_data_preparation_ml/1.3_ingestion_on_aws.md'
 const FIREHOSE = 'service:amazon-data-firehose'
@@ -97,6 +97,7 @@ test('the note panel is resized from its edge, with the keyboard and by dragging
     return saved !== undefined && Math.abs(saved - chosen) <= 2
   }).toBe(true)
   await page.reload()
+  await waitForGraph(page)
   await expect(header(page)).toHaveText(h1Of(NOTE_13))
   expect(Math.abs((await notePanel(page).boundingBox())!.width - chosen)).toBeLessThanOrEqual(2)
 })
@@ -194,6 +195,7 @@ test('a note with a malformed link encoding and a heading "api" renders, and the
 
   // the app is still usable: reloading the same hash shows the note again, and search still works
   await page.reload()
+  await waitForGraph(page)
   await expect(notePanel(page).locator('.markdown h1')).toHaveText('Encoding trap')
   await expect(page.getByLabel('Knowledge graph')).toBeVisible()
   const search = page.getByRole('combobox', { name: 'Search' })

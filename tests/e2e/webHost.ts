@@ -1,6 +1,9 @@
-// Start `electron/web/main.ts` as a child process on a free port and wait for its URL line.
+// Start the web host as a child process on a free port and wait for its URL line. It runs from built JavaScript
+// (out/main/web.js, what `npm run web` runs), built first when missing or older than its sources: a TypeScript
+// loader at every start cost seconds per host on a loaded machine.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { ensureEntryBuilt } from '../../scripts/built-entry.mjs'
 
 export interface RunningHost {
   /** the address the host printed, with its access token: open it, or append `#?…` to it */
@@ -13,10 +16,23 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
+const repo = path.resolve(import.meta.dirname, '../..')
+let entry: string | undefined
+
+/**
+ * The command that starts the host: node on out/main/web.js, built once per process when stale (the global setup
+ * builds it before any spec runs). Should the build fail, the TypeScript source through tsx, as `npm run web` does.
+ */
+export function webHostCommand(log: (m: string) => void = (m) => console.log(`[e2e] ${m}`)): { command: string; args: string[] } {
+  entry ??= ensureEntryBuilt('web', { log })
+  return entry.endsWith('.ts')
+    ? { command: path.join(repo, 'node_modules/.bin/tsx'), args: [entry] }
+    : { command: process.execPath, args: [entry] }
+}
+
 export function startWebHost(opts: { notes: string; stateDir: string; timeoutMs?: number; env?: Record<string, string> }): Promise<RunningHost> {
-  const repo = path.resolve(import.meta.dirname, '../..')
-  const tsx = path.join(repo, 'node_modules/.bin/tsx')
-  const child = spawn(tsx, [path.join(repo, 'electron/web/main.ts'), '--port', '0', '--notes', opts.notes, '--state', opts.stateDir], {
+  const { command, args } = webHostCommand()
+  const child = spawn(command, [...args, '--port', '0', '--notes', opts.notes, '--state', opts.stateDir], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined, ...opts.env },

@@ -1,6 +1,6 @@
 // Right-click (cxttap) on a service, concept or note node opens a small menu to mark it; Esc, a click elsewhere,
 // a pan or a zoom closes it. It follows the controller's core, which is created after the first render.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Core, EventObject } from 'cytoscape'
 import type { RendererApi } from '../../../electron/shared/contract'
 import type { NodeMark } from '../../../electron/core/study/types'
@@ -43,7 +43,10 @@ export function NodeMarkMenu({ api, controller }: { api: RendererApi; controller
     return () => { unsubscribe(); core?.off('cxttap', 'node', onNode); core?.off('tap viewport', close) }
   }, [controller])
 
-  useEffect(() => {
+  // In the commit that shows the menu, not in a passive effect: a key or click arriving between the two (input
+  // runs ahead of React's scheduled work on a busy page) would otherwise miss the menu, and the app's window
+  // Esc handler would close the note panel instead.
+  useLayoutEffect(() => {
     if (!open) return
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
     // Esc closes only the menu, not the note panel too (the app's Esc handler listens on window)
