@@ -6,7 +6,8 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore, changedByDelta, measureSince } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, changedIds, measureSince } from './applyDelta'
+import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
 import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
@@ -113,13 +114,18 @@ export class CyGraphController implements GraphController {
   private spec(graph = this.state.current, view = this.viewName, sizesIn?: Map<string, number>): ViewSpec {
     const c = this.specCache
     if (c && c.graph === graph && c.view === view) return c.spec
+    const spec = this.fullSpec(graph, view, sizesIn)
+    this.specCache = { graph, view, spec }
+    return spec
+  }
+
+  private fullSpec(graph: Graph, view: ViewName, sizesIn?: Map<string, number>): ViewSpec {
     const sizes = sizesIn ?? new Map<string, number>()
     if (!sizesIn) this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
     if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
     const spec = viewSpec(view, graph, sizes, this.measure)
     // the services view draws the service-map edges
     if (view === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
-    this.specCache = { graph, view, spec }
     return spec
   }
 
@@ -370,15 +376,19 @@ export class CyGraphController implements GraphController {
     const own = this.viewPositions.get(this.viewName)
     if (own) Object.assign(own, placed)
     if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
-    const spec = this.viewApplied ? this.spec(next) : null
+    // the view's sets carried across the change where they can be (viewSpecDelta.ts), else made anew
+    const view = this.viewName
+    const carried = prevSpec && this.specCache?.spec === prevSpec ? specAfterDelta(view, prevSpec, delta, () => this.fullSpec(next, view)) : null
+    if (carried) this.specCache = { graph: next, view, spec: carried.spec }
+    const spec = carried?.spec ?? (this.viewApplied ? this.spec(next) : null)
     if (spec) this.filters.setView(spec.nodes, spec.edges)
-    // classes: highlights and the selection as usual; the filter's only on what the change touched
+    // classes: highlights (when any) and the selection as usual; the filter's only on what the change touched
     cy.batch(() => {
-      this.highlights.apply()
+      if (this.highlights.any()) this.highlights.apply()
       const selected = this.selection.selected()
       if (selected) cy.getElementById(selected).select()
     })
-    this.filters.applyChanged(cy, changedByDelta(delta, prevSpec, spec))
+    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec))
     this.labels.schedule(0)
     this.emit()
     measureSince('apply-delta', t0)
