@@ -6,7 +6,7 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore, changedByDelta, changedIds, measureSince } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas } from './applyDelta'
 import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
@@ -321,6 +321,8 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
+    // the node data the deltas keep up to date, made when the page is idle after the load (applyDelta.ts)
+    if (initial && graph.nodes.length > 0) this.loader.afterLaunch(() => { if (this.state.core) primeDeltas(this.state.core, this.state.current) })
     if (cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()) {
       this.launch(cy, graph)
       this.emit()
@@ -396,11 +398,12 @@ export class CyGraphController implements GraphController {
   }
 
   /**
-   * First load of a big graph, in two steps of time slices with a yield between slices: the nodes
-   * (first paint: every node in place, hubs labelled, clickable), then the edges, drawn in the frame
-   * after. The renderer is not told about the slices (notifications off): each slice's style and
-   * bounds are computed right away, so the frame drawn at the end of a step only draws. Drawing after
-   * every slice would redraw the growing graph again and again, each time longer than a long task.
+   * First load of a big graph, in steps of time slices with a yield between slices: the nodes, each already
+   * hidden or shown as the view and filter say (first paint: every node in place, clickable), then the
+   * edges the view draws, in the frame after. The edges the view hides (at 10k notes a third of them) come
+   * last, already hidden, in idle slices (loader.backfill): nothing waits for them. The renderer is not
+   * told about the slices (notifications off): each slice's style and bounds are computed right away, so the
+   * frame drawn at the end of a step only draws.
    */
   private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
     await nextTask() // the caller's task (a React effect) has done enough already; loading is set now
@@ -412,6 +415,11 @@ export class CyGraphController implements GraphController {
     for (const n of nodes) if (n.position) placed[n.data.id as string] = { x: n.position.x, y: n.position.y }
     this.viewPositions.set(this.viewName, placed)
     this.viewport.fitBox(boxOf(nodes))
+    const nodeClass = this.filters.classesForNewNodes()
+    for (const n of nodes) {
+      const c = nodeClass(n.data.id as string)
+      if (c) n.classes = `${n.classes ?? ''} ${c}`.trim()
+    }
     // thousands of nodes: two frames, so the first drawing of each node (its texture) is split too
     const half = nodes.length > 3000 ? Math.ceil(nodes.length / 2) : nodes.length
     if (!(await this.loader.addInSlices(cy, nodes.slice(0, half)))) return
@@ -423,10 +431,21 @@ export class CyGraphController implements GraphController {
     mark('interactive')
     this.loader.nodesShown()
     await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
-    if (!(await this.loader.addInSlices(cy, edges))) return
-    this.reapplyClasses()
+    // the edges drawn now are the ones that need no class; the filter may have changed since the nodes
+    const edgeClass = (() => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    })()
+    const drawn: ElementDefinition[] = []
+    const later: ElementDefinition[] = []
+    for (const e of edges) (edgeClass(e) === '' ? drawn : later).push(e)
+    if (!(await this.loader.addInSlices(cy, drawn))) return
     if (unknown.length > 0) this.layout.placeNearNeighbours(unknown)
-    mark('loaded')
+    const classes = () => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    }
+    this.loader.backfill(cy, later, classes, (ok) => this.backfilled(ok))
   }
 
   /**

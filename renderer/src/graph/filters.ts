@@ -129,6 +129,16 @@ export class Filters {
     }
   }
 
+  /**
+   * Classes for nodes about to be added (`hidden` when the view or the filter leaves them out), as apply()
+   * would give them; the local graph and orphans, which depend on the edges, are left to apply().
+   */
+  classesForNewNodes(): (id: string) => string {
+    const passes = this.nodeTest()
+    const byId = this.state.byId
+    return (id) => { const n = byId.get(id); return n && !passes(n) ? 'hidden' : '' }
+  }
+
   private edgeTest(visible: { has(id: string): boolean }): (source: string, target: string, weight: number) => boolean {
     const min = this.filter.minEdgeWeight
     return (source, target, weight) => visible.has(source) && visible.has(target) && (min === undefined || weight >= min)
