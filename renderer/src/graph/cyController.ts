@@ -10,7 +10,7 @@ import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas
 import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
-import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
+import { degrees, nodeElements, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
 import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
@@ -122,7 +122,8 @@ export class CyGraphController implements GraphController {
   private fullSpec(graph: Graph, view: ViewName, sizesIn?: Map<string, number>): ViewSpec {
     const sizes = sizesIn ?? new Map<string, number>()
     if (!sizesIn) this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
-    if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
+    // node sizes only (a big graph's edge elements are not needed here)
+    if (sizes.size === 0) for (const d of nodeElements(graph, degrees(graph))) sizes.set(d.data.id as string, Number(d.data.size) || 16)
     const spec = viewSpec(view, graph, sizes, this.measure)
     // the services view draws the service-map edges
     if (view === 'services') for (const e of this.serviceEdges) spec.edges?.add(e.data.id as string)
