@@ -156,7 +156,8 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
           await frame()
           const title = document.querySelector('[aria-label="Note"] .note-heading h2')?.textContent
           if (title === label && document.querySelector('[aria-label="Note"] .markdown > *')) break
-          if (performance.now() - t0 > 60_000) throw new Error(`note for ${node.id()} did not render (panel: ${title ?? 'none'})`)
+          // a note that never shows is a failure of the note panel, not of the graph: counted as missing
+          if (performance.now() - t0 > 15_000) return [...times, NaN]
         }
         times.push(performance.now() - t0)
         await new Promise((r) => setTimeout(r, 30))
@@ -164,7 +165,8 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
       return times
     }, 20)
     return {
-      firstPaint, interactive, settled, cpuPaint, cpuInteractive, cpuSettled, longestTask: info.longest, clickP50: median(clicks), clickP95: pct(clicks, 95),
+      firstPaint, interactive, settled, cpuPaint, cpuInteractive, cpuSettled, longestTask: info.longest,
+      clickP50: clicks.some(Number.isNaN) ? NaN : median(clicks), clickP95: clicks.some(Number.isNaN) ? NaN : pct(clicks, 95),
       graphBytes, graphServerMs: info.serverMs, nodes: info.nodes, edges: info.edges, rendererString: info.gl,
     }
   } catch (err) {
