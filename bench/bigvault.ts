@@ -1,5 +1,7 @@
 // The real 10k-note vault in Chromium through the web host (run by `npm run bench`, or alone:
-// `tsx bench/bigvault.ts [--notes 10000] [--runs 3] [--dir DIR] [--renderers canvas,webgl] [--vault DIR --state DIR]`).
+// `tsx bench/bigvault.ts [--notes 10000] [--runs 3] [--dir DIR] [--renderers canvas,webgl] [--vault DIR --state DIR]
+// [--baseline TREE --baseline-state DIR]`). With --baseline, a second host runs from another checkout (its own built
+// renderer, its own copy of the state folder) and the page loads take turns between the two: ratios within one run.
 // The host's index is warm before the first run (a first start indexes the vault and keeps the index in
 // DIR/bigvault-state-N), so this measures the UI: per renderer (Cytoscape's canvas and its WebGL mode,
 // forced with ?webgl=0/1), over fresh page loads with no remembered positions:
@@ -18,7 +20,7 @@ import { generateVault } from './generate'
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 type RendererName = 'canvas' | 'webgl'
 
-interface Args { notes: number; runs: number; dir: string; renderers: RendererName[]; write: boolean; vault?: string; state?: string }
+interface Args { notes: number; runs: number; dir: string; renderers: RendererName[]; write: boolean; vault?: string; state?: string; baseline?: string; baselineState?: string }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { notes: 10000, runs: 3, dir: path.join(os.tmpdir(), 'notes-graph-bench'), renderers: ['canvas', 'webgl'], write: true }
@@ -31,6 +33,9 @@ function parseArgs(argv: string[]): Args {
     // an already generated and indexed vault (its folder and the host's state folder)
     else if (argv[i] === '--vault') a.vault = path.resolve(argv[++i])
     else if (argv[i] === '--state') a.state = path.resolve(argv[++i])
+    // another checkout (built) to compare with, and a state folder of its own (a copy of --state)
+    else if (argv[i] === '--baseline') a.baseline = path.resolve(argv[++i])
+    else if (argv[i] === '--baseline-state') a.baselineState = path.resolve(argv[++i])
   }
   return a
 }
@@ -39,6 +44,10 @@ interface Run {
   firstPaint: number
   interactive: number
   settled: number
+  /** main-thread CPU time from navigation (Chromium's ThreadTime) to first paint, to the click's note, to settled */
+  cpuPaint: number
+  cpuInteractive: number
+  cpuSettled: number
   longestTask: number
   clickP50: number
   clickP95: number
@@ -74,6 +83,9 @@ async function post(host: RunningHost, method: string, args: unknown[]): Promise
 async function oneRun(browser: Browser, host: RunningHost, renderer: RendererName): Promise<Run> {
   await post(host, 'setViewState', [{}]) // no remembered positions: the first placement runs each time
   const page = await newPage(browser)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const cpu = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000
   let graphBytes = 0
   page.on('response', (res) => {
     if (res.url().endsWith('/api/getGraph')) void res.body().then((b) => { graphBytes = b.length }, () => undefined)
@@ -85,6 +97,7 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
       return performance.now()
     })
+    const cpuPaint = await cpu()
     // time to interactive: a real mouse click on a note, as soon as the nodes are drawn, opens it
     const target = await page.evaluate(() => {
       const cy = window.cy!
@@ -111,8 +124,10 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
         }
       }, target.label)
     }
+    const cpuInteractive = target ? await cpu() : NaN
     await page.waitForSelector('[aria-label="Knowledge graph"][data-layout="settled"]', { timeout: 300_000 })
     const settled = await page.evaluate(() => performance.getEntriesByName('notes-graph:settled')[0]?.startTime ?? NaN)
+    const cpuSettled = await cpu()
     const info = await page.evaluate(() => {
       const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/getGraph')) as PerformanceResourceTiming | undefined
       const c = document.createElement('canvas')
@@ -141,7 +156,8 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
           await frame()
           const title = document.querySelector('[aria-label="Note"] .note-heading h2')?.textContent
           if (title === label && document.querySelector('[aria-label="Note"] .markdown > *')) break
-          if (performance.now() - t0 > 60_000) throw new Error(`note for ${node.id()} did not render (panel: ${title ?? 'none'})`)
+          // a note that never shows is a failure of the note panel, not of the graph: counted as missing
+          if (performance.now() - t0 > 15_000) return [...times, NaN]
         }
         times.push(performance.now() - t0)
         await new Promise((r) => setTimeout(r, 30))
@@ -149,7 +165,8 @@ async function oneRun(browser: Browser, host: RunningHost, renderer: RendererNam
       return times
     }, 20)
     return {
-      firstPaint, interactive, settled, longestTask: info.longest, clickP50: median(clicks), clickP95: pct(clicks, 95),
+      firstPaint, interactive, settled, cpuPaint, cpuInteractive, cpuSettled, longestTask: info.longest,
+      clickP50: clicks.some(Number.isNaN) ? NaN : median(clicks), clickP95: clicks.some(Number.isNaN) ? NaN : pct(clicks, 95),
       graphBytes, graphServerMs: info.serverMs, nodes: info.nodes, edges: info.edges, rendererString: info.gl,
     }
   } catch (err) {
@@ -176,19 +193,24 @@ async function warmHost(vault: string, state: string): Promise<RunningHost> {
 
 const spread = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`
 
-function table(results: Map<RendererName, Run[]>): string {
+/** Columns: one per build and renderer ("canvas", or "baseline canvas" with --baseline). */
+function table(results: Map<string, Run[]>, ratios: Map<string, number[]>): string {
   const rows: string[] = ['| figure | ' + [...results.keys()].map((r) => `${r} renderer: median (min–max)`).join(' | ') + ' |', '|---|' + [...results.keys()].map(() => '---:').join('|') + '|']
   const row = (name: string, f: (r: Run) => number, show = spread) => rows.push(`| ${name} | ${[...results.values()].map((runs) => show(runs.map(f))).join(' | ')} |`)
   row('first paint (navigation → every node drawn and clickable)', (r) => r.firstPaint)
+  row('same: main-thread CPU time (Chromium ThreadTime) from navigation', (r) => r.cpuPaint)
   row('time to interactive (a mouse click on a note right after first paint → note shown, from navigation)', (r) => r.interactive)
+  row('same: main-thread CPU time from navigation', (r) => r.cpuInteractive)
   row('settled (data-layout="settled", from navigation)', (r) => r.settled)
+  row('same: main-thread CPU time from navigation', (r) => r.cpuSettled)
   row('longest main-thread task, navigation → settled', (r) => r.longestTask)
   row('click → note rendered, p50 over 20 nodes', (r) => r.clickP50)
   row('click → note rendered, p95 over 20 nodes', (r) => r.clickP95)
   row('getGraph: request → first byte (server)', (r) => r.graphServerMs)
   row('graph sent (bytes of getGraph)', (r) => r.graphBytes, (xs) => `${(median(xs) / 1048576).toFixed(2)} MB`)
-  row('elements on the canvas (nodes + edges)', (r) => r.nodes + r.edges, (xs) => String(median(xs)))
-  return rows.join('\n')
+  row('elements on the canvas at the end (nodes + edges)', (r) => r.nodes + r.edges, (xs) => String(median(xs)))
+  const ratioLines = [...ratios].map(([name, xs]) => `| ${name} | ${xs.length ? `${median(xs).toFixed(2)}× (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×)` : '—'} |`)
+  return ratioLines.length ? `${rows.join('\n')}\n\n| this build ÷ baseline, same turn (median, min–max) | ratio |\n|---|---:|\n${ratioLines.join('\n')}` : rows.join('\n')
 }
 
 function writeBenchmarksMd(section: string): void {
@@ -213,26 +235,50 @@ export async function runBigVaultBench(args: Args): Promise<void> {
   const gen = args.vault ? { dir: args.vault, bytes: NaN } : generateVault(path.join(args.dir, String(args.notes)), args.notes)
   console.log(`# Big vault in Chromium (bench/bigvault.ts): ${args.notes} notes, ${(gen.bytes / 1048576).toFixed(1)} MB; load average ${load()} at the start`)
   const host = await warmHost(gen.dir, args.state ?? path.join(args.dir, `bigvault-state-${args.notes}`))
+  // the baseline's host: its own checkout's web host and built renderer, on its own copy of the state folder
+  let base: RunningHost | null = null
+  if (args.baseline) {
+    const { startWebHost: startBaseline } = (await import(path.join(args.baseline, 'tests/e2e/webHost.ts'))) as typeof import('../tests/e2e/webHost')
+    base = await startBaseline({ notes: gen.dir, stateDir: args.baselineState ?? `${args.state}-baseline`, timeoutMs: 1_800_000 })
+  }
+  const targets: Array<{ name: string; host: RunningHost }> = [{ name: '', host }, ...(base ? [{ name: 'baseline ', host: base }] : [])]
   let browser: Browser | null = null
-  const results = new Map<RendererName, Run[]>()
+  const results = new Map<string, Run[]>()
+  const ratios = new Map<string, number[]>()
+  const ratio = (name: string, x: number) => { if (Number.isFinite(x)) ratios.set(name, [...(ratios.get(name) ?? []), x]) }
   try {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
     // one unmeasured load first: the host's first getGraph builds the display graph, the browser compiles the app
-    await oneRun(browser, host, 'canvas').catch((e: unknown) => console.log(`warm-up run failed: ${String(e)}`))
-    // renderers take turns, so a change of the machine's load hits both alike
+    for (const t of targets) await oneRun(browser, t.host, 'canvas').catch((e: unknown) => console.log(`warm-up run failed: ${String(e)}`))
+    // builds and renderers take turns, so a change of the machine's load hits all alike
     for (let i = 0; i < args.runs; i++) {
       for (const r of args.renderers) {
-        const run = await oneRun(browser, host, r)
-        console.log(`${r} run ${i + 1}: first paint ${fmt(run.firstPaint)}, interactive ${fmt(run.interactive)}, settled ${fmt(run.settled)}, longest task ${fmt(run.longestTask)}, click p95 ${fmt(run.clickP95)}, ${run.nodes} nodes + ${run.edges} edges, graph ${(run.graphBytes / 1048576).toFixed(2)} MB — load ${load()}`)
-        results.set(r, [...(results.get(r) ?? []), run])
+        const turn: Run[] = []
+        for (const t of targets) {
+          const run = await oneRun(browser, t.host, r)
+          turn.push(run)
+          console.log(`${t.name}${r} run ${i + 1}: first paint ${fmt(run.firstPaint)} (CPU ${fmt(run.cpuPaint)}), interactive ${fmt(run.interactive)} (CPU ${fmt(run.cpuInteractive)}), settled ${fmt(run.settled)} (CPU ${fmt(run.cpuSettled)}), longest task ${fmt(run.longestTask)}, click p95 ${fmt(run.clickP95)}, ${run.nodes} nodes + ${run.edges} edges, graph ${(run.graphBytes / 1048576).toFixed(2)} MB — load ${load()}`)
+          results.set(`${t.name}${r}`, [...(results.get(`${t.name}${r}`) ?? []), run])
+        }
+        if (turn.length === 2) {
+          const [a, b] = turn
+          ratio(`${r}: first paint`, a.firstPaint / b.firstPaint)
+          ratio(`${r}: first paint, main-thread CPU`, a.cpuPaint / b.cpuPaint)
+          ratio(`${r}: time to interactive`, a.interactive / b.interactive)
+          ratio(`${r}: time to interactive, main-thread CPU`, a.cpuInteractive / b.cpuInteractive)
+          ratio(`${r}: settled`, a.settled / b.settled)
+          ratio(`${r}: settled, main-thread CPU`, a.cpuSettled / b.cpuSettled)
+          ratio(`${r}: click → note p95`, a.clickP95 / b.clickP95)
+        }
       }
     }
   } finally {
     await browser?.close()
     await host.stop()
+    await base?.stop()
   }
   const gl = [...results.values()][0]?.[0]?.rendererString ?? '?'
-  const t = table(results)
+  const t = table(results, ratios)
   console.log(`\n${t}\n\nWebGL here: ${gl}; load average at the end ${load()}`)
   if (args.write) {
     writeBenchmarksMd([
@@ -240,7 +286,8 @@ export async function runBigVaultBench(args: Args): Promise<void> {
       '',
       `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${args.notes}-note synthetic vault (bench/generate.ts), warm index, web host, ` +
         `headless Chromium (${executablePath}, WebGL: ${gl}), ${os.cpus().length} cores, load average ${load()} at the end; ` +
-        `${args.runs} fresh page loads per renderer (taking turns), no remembered positions.`,
+        `${args.runs} fresh page loads per renderer (taking turns), no remembered positions` +
+        (args.baseline ? `; baseline: ${args.baseline} (its own host and built renderer), taking turns with this build.` : '.'),
       '',
       t,
     ].join('\n'))

@@ -1,5 +1,6 @@
 // Graph changes as deltas (run by `npm run bench`, or alone: `tsx bench/delta.ts [--sizes 10000] [--chromium-sizes 2000]
-// [--edits 20]`). On the synthetic vaults (bench/generate.ts), one note edited at a time:
+// [--edits 20] [--vault DIR --state DIR]`); --vault/--state: an already indexed vault (its folder and a state folder
+// with a warm index) for the Chromium part, instead of a fresh generated one. On the synthetic vaults (bench/generate.ts), one note edited at a time:
 //   1. in-process backend (--sizes): bytes of the change event (event-stream JSON, and the plain object the
 //      Electron IPC clones) against the whole graph it replaces; time of backend.update incl. the delta.
 //   2. web host + Chromium (--chromium-sizes; the page must hold the graph): bytes the page receives on the
@@ -28,6 +29,8 @@ const SIZES = sizes(arg('--delta-sizes', arg('--sizes', '10000')))
 const CHROMIUM_SIZES = sizes(arg('--chromium-sizes', '2000'))
 const EDITS = Math.max(3, Number(arg('--edits', '20')))
 const DIR = path.resolve(arg('--dir', path.join(os.tmpdir(), 'notes-graph-bench')))
+const VAULT = process.argv.includes('--vault') ? path.resolve(arg('--vault', '')) : undefined
+const STATE = process.argv.includes('--state') ? path.resolve(arg('--state', '')) : undefined
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]
@@ -112,18 +115,19 @@ async function inChromium(n: number): Promise<void> {
   // @ts-expect-error plain ESM helper shared with scripts/web.mjs (no type declarations)
   const { ensureRendererBuilt } = (await import('../scripts/build-renderer.mjs')) as { ensureRendererBuilt(o?: { log?: (m: string) => void }): Promise<boolean> }
   await ensureRendererBuilt({ log: (m: string) => console.log(m) })
-  const gen = generateVault(path.join(DIR, String(n)), n)
-  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-delta-bench-'))
+  const gen = VAULT ? { dir: VAULT } : generateVault(path.join(DIR, String(n)), n)
+  const state = STATE ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ng-delta-bench-'))
   const rel = pickNote(gen.dir)
   const abs = path.join(gen.dir, rel)
   const original = fs.readFileSync(abs, 'utf8')
-  const host = await startWebHost({ notes: gen.dir, stateDir: state, timeoutMs: 600_000 })
+  const host = await startWebHost({ notes: gen.dir, stateDir: state, timeoutMs: 1_800_000 })
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
     const page: Page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
     await page.addInitScript('window.__name = (f) => f')
     await page.goto(host.url)
-    await page.waitForFunction(() => performance.getEntriesByName('notes-graph:settled').length > 0 || performance.getEntriesByName('notes-graph:loaded').length > 0, null, { timeout: 600_000 })
+    // every edge on the canvas (a big graph's hidden edges come after it settles), so a delta is applied in place
+    await page.waitForFunction(() => performance.getEntriesByName('notes-graph:loaded').length > 0, null, { timeout: 900_000 })
     const shown = await page.evaluate(() => { const cy = window.cy; return cy ? `${cy.nodes().length} nodes / ${cy.edges().length} edges on the canvas` : 'canvas not exposed' })
     console.log(`\n## ${n} notes, web host + Chromium: ${shown}; host memory after open ${hostRssMb(gen.dir).toFixed(0)} MB`)
     // the bytes the page receives: a second listener on the same event stream
@@ -152,7 +156,7 @@ async function inChromium(n: number): Promise<void> {
   } finally {
     await browser.close()
     await host.stop()
-    fs.rmSync(state, { recursive: true, force: true })
+    if (!STATE) fs.rmSync(state, { recursive: true, force: true })
   }
 }
 

@@ -4,9 +4,10 @@
 // differ. Added nodes are placed next to their placed neighbours (else their group, else the view's centre) on
 // a free spot; no existing node moves and no layout runs.
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
-import type { Graph, GraphDelta, GraphEdge } from '../../../electron/core/types'
+import type { Graph, GraphDelta, GraphEdge, GraphNode } from '../../../electron/core/types'
 import type { Positions } from './graphState'
-import { degrees, edgeElement, nodeElements, shownOnCanvas } from './elements'
+import { edgeElement, shownOnCanvas } from './elements'
+import { CanvasNodeData } from './nodeData'
 import { noteGroup } from './views'
 
 export interface DeltaOptions {
@@ -24,30 +25,33 @@ export interface DeltaResult {
 }
 
 /**
- * The node data the last delta left on each core, with the graph it belongs to: the next delta compares its
- * nodes' data with it in plain JS and touches only the elements that differ (reading every node's data back
- * from Cytoscape costs more than the rest of a small change). Not used when the graph shown is another one
- * (a full load or sync came in between).
+ * The degree-dependent node data of the graph each core shows (nodeData.ts), kept up to date by the deltas:
+ * the next delta then touches only the nodes whose data it changes. Made afresh when the graph shown is another
+ * one (a full load or sync came in between); primeDeltas makes it ahead of the first edit.
  */
-const lastNodeData = new WeakMap<Core, { graph: Graph; defs: Map<string, ElementDefinition> }>()
+const nodeData = new WeakMap<Core, { graph: Graph; data: CanvasNodeData }>()
 
-function sameDef(a: ElementDefinition, b: ElementDefinition): boolean {
-  if ((a.classes ?? '') !== (b.classes ?? '')) return false
-  const x = a.data as Record<string, unknown>
-  const y = b.data as Record<string, unknown>
-  for (const k in x) if (x[k] !== y[k]) return false
-  for (const k in y) if (!(k in x) && y[k] !== undefined) return false
-  return true
+/** Make the node data for the graph a core shows now (an idle moment after a load), so the first delta is cheap. */
+export function primeDeltas(cy: Core, graph: Graph): void {
+  if (nodeData.get(cy)?.graph !== graph) nodeData.set(cy, { graph, data: CanvasNodeData.of(graph) })
 }
 
 /** Apply `delta` (which turned `prev`, the graph shown, into `next`) to `cy`. */
 export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
-  const nodeIds = new Set<string>()
-  for (const n of next.nodes) nodeIds.add(n.id)
-  const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && nodeIds.has(e.source) && nodeIds.has(e.target)
-  const defs = nodeElements(next, degrees(next), { hubs: opts.hubs })
-  const defById = new Map<string, ElementDefinition>()
-  for (const d of defs) defById.set(d.data.id as string, d)
+  const known = nodeData.get(cy)
+  let data: CanvasNodeData
+  /** nodes whose data may have changed (null: any node's) */
+  let changed: Set<string> | null
+  if (known?.graph === prev) {
+    data = known.data
+    changed = data.apply(delta)
+  } else {
+    data = CanvasNodeData.of(next)
+    changed = null
+  }
+  nodeData.set(cy, { graph: next, data })
+  const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && data.has(e.source) && data.has(e.target)
+  const maxDeg = data.maxDegree()
   const added: string[] = []
   let topologyChanged = false
 
@@ -62,10 +66,10 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
     }
     const fresh: ElementDefinition[] = []
     for (const n of delta.addedNodes) {
-      const def = defById.get(n.id)
+      const def = data.def(n.id, opts.hubs, maxDeg)
       if (!def || cy.getElementById(n.id).nonempty()) continue
       const classes = [...(def.classes ? [def.classes as string] : []), ...(opts.classesFor?.(n.id, n.type) ?? [])]
-      fresh.push({ ...def, data: { ...def.data }, ...(classes.length ? { classes: classes.join(' ') } : {}) })
+      fresh.push({ ...def, ...(classes.length ? { classes: classes.join(' ') } : {}) })
       added.push(n.id)
     }
     // an updated edge may cross the weight threshold of the canvas either way
@@ -80,26 +84,20 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
       else setChanged(el, def.data)
     }
     if (fresh.length > 0) { cy.add(fresh); topologyChanged = true }
-    // every node's degree-dependent data (and labels of renamed ones), set where it differs
-    const known = lastNodeData.get(cy)
-    const before = known?.graph === prev ? known.defs : null
-    const update = (id: string, def: ElementDefinition) => {
+    // the degree-dependent data (and labels of renamed nodes) of the nodes the change touched, where it differs
+    const update = (id: string) => {
       const n = cy.getElementById(id)
-      if (n.empty()) return
+      const def = data.def(id, opts.hubs, maxDeg)
+      if (n.empty() || !def) return
       setChanged(n, def.data)
       if (opts.hubs) {
         const hub = def.classes === 'hub'
         if (hub !== n.hasClass('hub')) n.toggleClass('hub', hub)
       }
     }
-    if (before) {
-      for (const [id, def] of defById) {
-        const old = before.get(id)
-        if (!old || !sameDef(old, def)) update(id, def)
-      }
-    } else cy.nodes().forEach((n) => { const def = defById.get(n.id()); if (def) update(n.id(), def) })
+    if (changed) for (const id of changed) update(id)
+    else cy.nodes().forEach((n) => update(n.id()))
   })
-  lastNodeData.set(cy, { graph: next, defs: defById })
   const placed = placeAdded(cy, next, added)
   return { placed, topologyChanged }
 }
@@ -120,6 +118,13 @@ export function changedByDelta(delta: GraphDelta, before: ViewSets | null, after
   }
   flipped(before.nodes, after.nodes)
   flipped(before.edges, after.edges)
+  return ids
+}
+
+/** Elements whose filter classes a delta may change, when the view's sets were carried across it (their flips known). */
+export function changedIds(delta: GraphDelta, flipped: ReadonlySet<string>): Set<string> {
+  const ids = new Set(flipped)
+  for (const x of [...delta.addedNodes, ...delta.updatedNodes, ...delta.addedEdges, ...delta.updatedEdges]) ids.add(x.id)
   return ids
 }
 
@@ -151,7 +156,7 @@ export function placeAdded(cy: Core, graph: Graph, ids: string[]): Positions {
   const pending = new Set(ids)
   const occupied = new Occupancy(48)
   cy.nodes().forEach((n) => { if (!pending.has(n.id())) occupied.add(n.position('x'), n.position('y')) })
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]))
+  let byId: Map<string, GraphNode> | undefined // only for a node without placed neighbours
   const put = (n: NodeSingular, x: number, y: number) => {
     const p = occupied.freeNear(x, y, (Number(n.data('size')) || 16) + 12)
     n.position(p)
@@ -160,6 +165,7 @@ export function placeAdded(cy: Core, graph: Graph, ids: string[]): Positions {
     pending.delete(n.id())
   }
   const groupAnchor = (id: string): { x: number; y: number } | undefined => {
+    byId ??= new Map(graph.nodes.map((n) => [n.id, n]))
     const node = byId.get(id)
     if (!node) return undefined
     const candidates = node.type === 'note'

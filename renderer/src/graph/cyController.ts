@@ -6,10 +6,11 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore, changedByDelta, measureSince } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas } from './applyDelta'
+import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
-import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
+import { degrees, nodeElements, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
 import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
 import { mark, newGraphState, type Positions } from './graphState'
@@ -117,11 +118,17 @@ export class CyGraphController implements GraphController {
   private spec(graph = this.state.current, view = this.viewName, sizesIn?: Map<string, number>): ViewSpec {
     const c = this.specCache
     if (c && c.graph === graph && c.view === view) return c.spec
+    const spec = this.fullSpec(graph, view, sizesIn)
+    this.specCache = { graph, view, spec }
+    return spec
+  }
+
+  private fullSpec(graph: Graph, view: ViewName, sizesIn?: Map<string, number>): ViewSpec {
     const sizes = sizesIn ?? new Map<string, number>()
     if (!sizesIn) this.state.core?.nodes().forEach((n) => { sizes.set(n.id(), Number(n.data('size')) || 16) })
-    if (sizes.size === 0) for (const d of toElements(graph).nodes) sizes.set(d.data.id as string, Number(d.data.size) || 16)
+    // node sizes only (a big graph's edge elements are not needed here)
+    if (sizes.size === 0) for (const d of nodeElements(graph, degrees(graph))) sizes.set(d.data.id as string, Number(d.data.size) || 16)
     const spec = viewSpec(view, graph, sizes, this.measure)
-    // the services view draws the service-map edges
     // the services view draws the service-map edges, but not a feature's part-of line to the service whose
     // group it sits in (the group's caption says it; a fan of such lines would cross every name)
     if (view === 'services') {
@@ -132,7 +139,6 @@ export class CyGraphController implements GraphController {
         spec.edges?.add(d.id as string)
       }
     }
-    this.specCache = { graph, view, spec }
     return spec
   }
 
@@ -346,6 +352,8 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
+    // the node data the deltas keep up to date, made when the page is idle after the load (applyDelta.ts)
+    if (initial && graph.nodes.length > 0) this.loader.afterLaunch(() => { if (this.state.core) primeDeltas(this.state.core, this.state.current) })
     if (cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()) {
       this.launch(cy, graph)
       this.emit()
@@ -401,15 +409,19 @@ export class CyGraphController implements GraphController {
     const own = this.viewPositions.get(this.viewName)
     if (own) Object.assign(own, placed)
     if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
-    const spec = this.viewApplied ? this.spec(next) : null
+    // the view's sets carried across the change where they can be (viewSpecDelta.ts), else made anew
+    const view = this.viewName
+    const carried = prevSpec && this.specCache?.spec === prevSpec ? specAfterDelta(view, prevSpec, delta, () => this.fullSpec(next, view)) : null
+    if (carried) this.specCache = { graph: next, view, spec: carried.spec }
+    const spec = carried?.spec ?? (this.viewApplied ? this.spec(next) : null)
     if (spec) this.filters.setView(spec.nodes, spec.edges)
-    // classes: highlights and the selection as usual; the filter's only on what the change touched
+    // classes: highlights (when any) and the selection as usual; the filter's only on what the change touched
     cy.batch(() => {
-      this.highlights.apply()
+      if (this.highlights.any()) this.highlights.apply()
       const selected = this.selection.selected()
       if (selected) cy.getElementById(selected).select()
     })
-    this.filters.applyChanged(cy, changedByDelta(delta, prevSpec, spec))
+    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec))
     this.labels.schedule(0)
     this.emit()
     measureSince('apply-delta', t0)
@@ -417,11 +429,12 @@ export class CyGraphController implements GraphController {
   }
 
   /**
-   * First load of a big graph, in two steps of time slices with a yield between slices: the nodes
-   * (first paint: every node in place, hubs labelled, clickable), then the edges, drawn in the frame
-   * after. The renderer is not told about the slices (notifications off): each slice's style and
-   * bounds are computed right away, so the frame drawn at the end of a step only draws. Drawing after
-   * every slice would redraw the growing graph again and again, each time longer than a long task.
+   * First load of a big graph, in steps of time slices with a yield between slices: the nodes, each already
+   * hidden or shown as the view and filter say (first paint: every node in place, clickable), then the
+   * edges the view draws, in the frame after. The edges the view hides (at 10k notes a third of them) come
+   * last, already hidden, in idle slices (loader.backfill): nothing waits for them. The renderer is not
+   * told about the slices (notifications off): each slice's style and bounds are computed right away, so the
+   * frame drawn at the end of a step only draws.
    */
   private async loadInChunks(cy: Core, graph: Graph): Promise<void> {
     await nextTask() // the caller's task (a React effect) has done enough already; loading is set now
@@ -433,6 +446,11 @@ export class CyGraphController implements GraphController {
     for (const n of nodes) if (n.position) placed[n.data.id as string] = { x: n.position.x, y: n.position.y }
     this.viewPositions.set(this.viewName, placed)
     this.viewport.fitBox(boxOf(nodes))
+    const nodeClass = this.filters.classesForNewNodes()
+    for (const n of nodes) {
+      const c = nodeClass(n.data.id as string)
+      if (c) n.classes = `${n.classes ?? ''} ${c}`.trim()
+    }
     // thousands of nodes: two frames, so the first drawing of each node (its texture) is split too
     const half = nodes.length > 3000 ? Math.ceil(nodes.length / 2) : nodes.length
     if (!(await this.loader.addInSlices(cy, nodes.slice(0, half)))) return
@@ -444,10 +462,21 @@ export class CyGraphController implements GraphController {
     mark('interactive')
     this.loader.nodesShown()
     await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
-    if (!(await this.loader.addInSlices(cy, edges))) return
-    this.reapplyClasses()
+    // the edges drawn now are the ones that need no class; the filter may have changed since the nodes
+    const edgeClass = (() => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    })()
+    const drawn: ElementDefinition[] = []
+    const later: ElementDefinition[] = []
+    for (const e of edges) (edgeClass(e) === '' ? drawn : later).push(e)
+    if (!(await this.loader.addInSlices(cy, drawn))) return
     if (unknown.length > 0) this.layout.placeNearNeighbours(unknown)
-    mark('loaded')
+    const classes = () => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    }
+    this.loader.backfill(cy, later, classes, (ok) => this.backfilled(ok))
   }
 
   /**

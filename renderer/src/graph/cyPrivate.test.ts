@@ -33,6 +33,16 @@ describe('Cytoscape private-API adapter', () => {
     expect(notify.mock.calls.length).toBeGreaterThan(1)
   })
 
+  it('leaves redraws off after a quiet change made while a load had them off', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true })
+    const notify = vi.spyOn(rendererOf(cy), 'notify')
+    setRedraws(cy, false)
+    withoutRedraws(cy, () => { cy.add({ data: { id: 'a' } }) })
+    cy.add({ data: { id: 'b' } })
+    expect(notify).not.toHaveBeenCalled()
+    setRedraws(cy, true)
+  })
+
   it('computes styles at once, so the next frame has nothing left to style', () => {
     const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 42 } }] })
     const added = cy.add([{ data: { id: 'a' } }, { data: { id: 'b' } }])

@@ -13,15 +13,20 @@ interface CollectionPrivate { cleanStyle?(): void }
 
 const priv = (cy: Core) => cy as unknown as CorePrivate
 
-/** Run `fn` without telling the renderer about each change; the caller redraws once (see `redraw`). */
+/**
+ * Run `fn` without telling the renderer about each change; the caller redraws once (see `redraw`). Redraws
+ * stay as they were before: a click during a big load (redraws off between its slices) must not turn them
+ * on, or every later slice is drawn with the whole graph.
+ */
 export function withoutRedraws<T>(cy: Core, fn: () => T): T {
   const p = priv(cy)
   if (typeof p.notifications !== 'function') return fn()
+  const was = p.notifications() !== false
   p.notifications(false)
   try {
     return fn()
   } finally {
-    if (!cy.destroyed()) p.notifications(true)
+    if (!cy.destroyed()) p.notifications(was)
   }
 }
 

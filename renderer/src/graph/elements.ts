@@ -36,13 +36,25 @@ export function fontFor(rank: number, type: GraphNode['type']): number {
   return rank < 0.03 ? 15 : rank < 0.1 ? 12 : 10
 }
 
-/** Degree rank of each node as a fraction (0 = the biggest hub), tags excluded from the ranking. */
+/**
+ * Degree rank of each node as a fraction (0 = the biggest hub): the share of the other nodes with a strictly
+ * higher degree, tags left out of the ranking. Ties share a rank, so the rank follows from the degrees alone
+ * (not from the order of the nodes) and a delta can keep it up to date (nodeData.ts).
+ */
 function degreeRanks(graph: Graph, deg: Map<string, number>): Map<string, number> {
-  const ranked = graph.nodes.filter((n) => n.type !== 'tag').sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
+  const ranked = graph.nodes.filter((n) => n.type !== 'tag')
+  const count = new Map<number, number>()
+  for (const n of ranked) { const d = deg.get(n.id) ?? 0; count.set(d, (count.get(d) ?? 0) + 1) }
+  const above = new Map<number, number>()
+  let sum = 0
+  for (const v of [...count.keys()].sort((a, b) => b - a)) { above.set(v, sum); sum += count.get(v)! }
   const out = new Map<string, number>()
-  ranked.forEach((n, i) => out.set(n.id, i / Math.max(1, ranked.length)))
+  for (const n of ranked) out.set(n.id, above.get(deg.get(n.id) ?? 0)! / Math.max(1, ranked.length))
   return out
 }
+
+/** The bucket of a degree rank: hub (top 1 %), top 3 %, top 10 %, the rest; fonts and the hub class follow it. */
+export const fontTier = (rank: number): number => (rank < HUB_SHARE ? 0 : rank < 0.03 ? 1 : rank < 0.1 ? 2 : 3)
 
 /**
  * Co-mention ('related') edges number in the thousands even for a few dozen notes, and every element
@@ -86,28 +98,30 @@ export const edgeElement = (e: Graph['edges'][number]): ElementDefinition => ({
 /** The nodes' elements: their size and font depend on every node's degree (`deg`, from degrees()). */
 export function nodeElements(graph: Graph, deg: Map<string, number>, opts: { hubs?: boolean } = {}): ElementDefinition[] {
   let maxDeg = 1
-  for (const d of deg.values()) if (d > maxDeg) maxDeg = d
+  for (const n of graph.nodes) maxDeg = Math.max(maxDeg, deg.get(n.id) ?? 0)
   const ranks = degreeRanks(graph, deg)
-  return graph.nodes.map((n) => {
-    const d = deg.get(n.id) ?? 0
-    const rank = ranks.get(n.id) ?? 1
-    return {
-      group: 'nodes' as const,
-      ...(opts.hubs && (rank < HUB_SHARE || n.type === 'domain') ? { classes: 'hub' } : {}),
-      data: {
-        id: n.id,
-        label: n.label,
-        short: shortLabel(n.label),
-        // the services map names services without the Amazon/AWS prefix (they all have one)
-        ...(n.type === 'service' ? { bare: shortLabel(n.label.replace(/^(Amazon|AWS)\s+/, ''), 24) } : {}),
-        type: n.type,
-        domain: n.domain,
-        category: n.category,
-        deg: d,
-        size: sizeFor(d / maxDeg, n.type),
-        ...(n.type === 'service' ? { ssize: serviceMapSize(sizeFor(d / maxDeg, n.type)) } : {}),
-        font: fontFor(rank, n.type),
-      },
-    }
-  })
+  return graph.nodes.map((n) => nodeDefinition(n, deg.get(n.id) ?? 0, maxDeg, ranks.get(n.id) ?? 1, opts.hubs))
+}
+
+/** One node's element from its degree, the graph's largest degree and its degree rank. */
+export function nodeDefinition(n: GraphNode, d: number, maxDeg: number, rank: number, hubs = false): ElementDefinition {
+  const size = sizeFor(d / maxDeg, n.type)
+  return {
+    group: 'nodes' as const,
+    ...(hubs && (rank < HUB_SHARE || n.type === 'domain') ? { classes: 'hub' } : {}),
+    data: {
+      id: n.id,
+      label: n.label,
+      short: shortLabel(n.label),
+      // the services map names services without the Amazon/AWS prefix (they all have one)
+      ...(n.type === 'service' ? { bare: shortLabel(n.label.replace(/^(Amazon|AWS)\s+/, ''), 24) } : {}),
+      type: n.type,
+      domain: n.domain,
+      category: n.category,
+      deg: d,
+      size,
+      ...(n.type === 'service' ? { ssize: serviceMapSize(size) } : {}),
+      font: fontFor(rank, n.type),
+    },
+  }
 }

@@ -91,7 +91,10 @@ export class Filters {
     if (ids === null || f.local || f.hideOrphans) { this.apply(); return }
     const active = this.viewIds !== null || this.viewEdges !== null || Object.values(f).some((v) => v !== undefined)
     if (!active && this.hiddenCount === 0) return
-    const visible = this.visibleNodes(cy)
+    // each node's test alone (no local graph or orphans here): no pass over the whole graph
+    const passes = this.nodeTest()
+    const byId = this.state.byId
+    const visible = { has: (id: string) => { const n = byId.get(id); return n !== undefined && passes(n) } }
     const edgeOk = this.edgeTest(visible)
     cy.batch(() => {
       const edges = new Set<string>()
@@ -126,15 +129,26 @@ export class Filters {
     }
   }
 
-  private edgeTest(visible: Set<string>): (source: string, target: string, weight: number) => boolean {
+  /**
+   * Classes for nodes about to be added (`hidden` when the view or the filter leaves them out), as apply()
+   * would give them; the local graph and orphans, which depend on the edges, are left to apply().
+   */
+  classesForNewNodes(): (id: string) => string {
+    const passes = this.nodeTest()
+    const byId = this.state.byId
+    return (id) => { const n = byId.get(id); return n && !passes(n) ? 'hidden' : '' }
+  }
+
+  private edgeTest(visible: { has(id: string): boolean }): (source: string, target: string, weight: number) => boolean {
     const min = this.filter.minEdgeWeight
     return (source, target, weight) => visible.has(source) && visible.has(target) && (min === undefined || weight >= min)
   }
 
-  private visibleNodes(cy: Core): Set<string> {
+  /** The filter's and the view's test of one node (without the local graph and orphans, which need the rest). */
+  private nodeTest(): (n: GraphNode) => boolean {
     const f = this.filter
     const inScope = f.examScope ? new Set(this.exams.find((e) => e.code === f.examScope)?.inScope ?? []) : null
-    const passes = (n: GraphNode): boolean => {
+    return (n: GraphNode): boolean => {
       if (this.viewIds && !this.viewIds.has(n.id)) return false
       if (f.types && !f.types.includes(n.type)) return false
       if (f.domains && (n.type === 'note' || n.type === 'domain') && (!n.domain || !f.domains.includes(n.domain))) return false
@@ -142,7 +156,11 @@ export class Filters {
       if (inScope && this.exams.length > 0 && n.type === 'service' && !inScope.has(n.id)) return false
       return true
     }
-    const visible = new Set(this.state.current.nodes.filter(passes).map((n) => n.id))
+  }
+
+  private visibleNodes(cy: Core): Set<string> {
+    const f = this.filter
+    const visible = new Set(this.state.current.nodes.filter(this.nodeTest()).map((n) => n.id))
     const edgeOk = this.edgeTest(visible)
     // the local graph's nodes come from the core's neighbourhood query (features/localGraph.ts)
     if (f.local && visible.has(f.local.center)) {

@@ -41,3 +41,13 @@ describe('label room', () => {
     expect(packWithLabelRoom(list, { aspect: 1.34 }, width, canvas).positions).toEqual(packLayout(list, { aspect: 1.34 }).positions)
   })
 })
+
+describe('label room on a big view', () => {
+  it('keeps the plain packing without measuring a label when even empty labels could not fit', () => {
+    let measured = 0
+    const list = items(3000)
+    const out = packWithLabelRoom(list, {}, (id) => { measured++; return width(id) }, canvas)
+    expect(measured).toBe(0)
+    expect(out.positions).toEqual(packLayout(list, {}).positions)
+  })
+})

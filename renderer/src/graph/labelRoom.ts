@@ -36,8 +36,10 @@ export function fitZoom(items: PackItem[], positions: Record<string, { x: number
 export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidth: (id: string) => number, canvas: Canvas): ReturnType<typeof packLayout> {
   const plain = packLayout(items, opts)
   if (items.length === 0 || items.some((i) => i.footprint)) return plain
-  const widths = items.map((i) => textWidth(i.id))
   const lineH = ROOM_FONT_PX * 1.6
+  // even empty labels would not fit: no need to measure thousands of them
+  if (items.length * 12 * lineH * 2 > ROOM_SHARE * canvas.width * canvas.height) return plain
+  const widths = items.map((i) => textWidth(i.id))
   const need = widths.reduce((s, w) => s + (w * ROOM_FONT_PX + 12) * lineH * 2, 0)
   if (need > ROOM_SHARE * canvas.width * canvas.height) return plain
   // room made for a model font that the fit zoom turns into ROOM_FONT_PX on screen; more room means a

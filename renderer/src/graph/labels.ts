@@ -1,10 +1,11 @@
 // Labels on the canvas: the greedy pick (labelPick.ts) run over the shown nodes, again after every zoom
 // or pan (debounced). On the services map (class `bare`) a label sits right of its service. A shown label carries the class `lbl` and a font size that keeps it the same size
 // on screen, so zooming in leaves room for more labels instead of piling them up.
-import type { Core } from 'cytoscape'
+import type { Core, NodeSingular } from 'cytoscape'
 import type { GraphState } from './graphState'
 import { pickLabels, textMeasurer, type LabelCandidate } from './labelPick'
 import { importance, SERVICE_LABEL_GAP } from './views'
+import { BIG_LABEL_CANDIDATES, importanceOrder, topCandidates } from './labelCandidates'
 
 /** Label density steps (fewer … more): padding between labels (px), font scale, and a cap on the count. */
 const DENSITY = [
@@ -25,7 +26,7 @@ export class Labels {
   private moved = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly measure = textMeasurer()
-  private scores: { graph: unknown; value: Map<string, number> } | null = null
+  private scores: { graph: unknown; value: Map<string, number>; order: string[] | null } | null = null
   private bound: Core | null = null
   private readonly onViewport = () => this.schedule()
   /** nodes that get a label first (selection, highlight groups) */
@@ -66,13 +67,22 @@ export class Labels {
     const zoom = cy.zoom()
     const w = cy.width()
     const h = cy.height()
-    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current) }
+    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current), order: null }
     const score = this.scores.value
     const first = new Set(this.priority())
     const d = DENSITY[this.density]
-    const candidates: LabelCandidate[] = []
-    const ranked: Array<[string, number]> = []
-    cy.nodes().forEach((n) => {
+    let candidates: LabelCandidate[] = []
+    let ranked: Array<[string, number]> = []
+    let inView = 0
+    // a big graph: only the most important nodes in view are tried (labelCandidates.ts)
+    if (this.state.big) {
+      this.scores.order ??= importanceOrder(score)
+      const label = (n: NodeSingular) => {
+        const bare = n.hasClass('bare')
+        return { text: String((bare ? n.data('bare') : n.data('short')) ?? ''), size: Number(bare ? n.data('ssize') : n.data('size')) || 10 }
+      }
+      ;({ candidates, ranked, inView } = topCandidates(cy, this.scores.order, first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
+    } else cy.nodes().forEach((n) => {
       // dimmed nodes draw no text (style.ts): they must not take a label's place either
       if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
       const p = n.renderedPosition()
@@ -96,8 +106,9 @@ export class Labels {
     })
     // font by importance among what is in view: the domain names biggest, the top few a little bigger
     ranked.sort((a, b) => b[1] - a[1])
+    const total = this.state.big ? inView : ranked.length
     const tier = new Map<string, number>()
-    ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < ranked.length * 0.04 ? 14 : i < ranked.length * 0.15 ? 12.5 : 11))
+    ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < total * 0.04 ? 14 : i < total * 0.15 ? 12.5 : 11))
     // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
     for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates

@@ -15,6 +15,10 @@ export const CHUNKED_ABOVE = 5000
 /** Work per slice of a chunked load, so no task comes near 200 ms even on a slow, busy machine. */
 const SLICE_MS = 40
 
+/** The next slice's size after one of `step` elements took `ms`: towards SLICE_MS, at most 1.5× bigger, 200–4000. */
+export const nextStep = (step: number, ms: number): number =>
+  Math.max(200, Math.min(4000, Math.round(step * 1.5), Math.round(step * (SLICE_MS / Math.max(1, ms)))))
+
 export const nextTask = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export class Loader {
@@ -56,8 +60,9 @@ export class Loader {
         styleNow(added)
         added.boundingBox({ includeLabels: true })
         i += step
-        // aim each slice at SLICE_MS whatever this machine's speed
-        step = Math.max(200, Math.min(8000, Math.round(step * (SLICE_MS / Math.max(1, performance.now() - t0)))))
+        // aim each slice at SLICE_MS whatever this machine's speed; growing at most 1.5× a slice, since the
+        // cost per element varies (the first of a kind styles slowest, a hub's edges cost more)
+        step = nextStep(step, performance.now() - t0)
         await nextTask()
       }
     } finally {
