@@ -20,6 +20,7 @@ import { packLayout, type PackedGroup } from './packLayout'
 import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
+import { drawNextFrameDirect } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -446,6 +447,7 @@ export class CyGraphController implements GraphController {
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
+    drawNextFrameDirect(cy)
     cy.batch(() => {
       cy.add(nodes)
       cy.add(edges.filter(drawn))
