@@ -20,7 +20,7 @@ import { packLayout, type PackedGroup } from './packLayout'
 import { SERVICE_LABEL_FONT, viewSpec, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
-import { drawNextFrameDirect } from './cyPrivate'
+import { drawDirect } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -426,6 +426,9 @@ export class CyGraphController implements GraphController {
    * restyled after), and the labels are picked before the first frame, so that frame is the settled view.
    * No animation, no second placement.
    */
+  /** the launch's core back to drawing through its texture caches (drawDirect) */
+  private texturesAfterLaunch: () => void = () => undefined
+
   private launch(cy: Core, graph: Graph): void {
     const { nodes, edges } = toElements(graph, { hubs: this.state.big })
     const sizes = new Map(nodes.map((n) => [n.data.id as string, Number(n.data.size) || 16] as [string, number]))
@@ -447,7 +450,9 @@ export class CyGraphController implements GraphController {
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
-    drawNextFrameDirect(cy)
+    // the launch's frames draw each element straight onto the screen (cyPrivate.ts); textures once the edges
+    // the view hides are in too and the page is idle (see backfilled)
+    this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
       cy.add(nodes)
       cy.add(edges.filter(drawn))
@@ -472,6 +477,9 @@ export class CyGraphController implements GraphController {
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
   private backfilled(ok: boolean): void {
+    const textures = this.texturesAfterLaunch
+    this.texturesAfterLaunch = () => undefined
+    this.loader.whenIdle(textures)
     if (!ok) return
     // a local graph chosen meanwhile was computed on part of the edges: lay it out again if it grew
     const before = this.filters.active() ? this.filters.shownIds().join('\n') : ''

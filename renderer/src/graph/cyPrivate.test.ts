@@ -1,7 +1,7 @@
 // Fails when a Cytoscape upgrade changes one of the undocumented methods cyPrivate.ts relies on.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import { drawNextFrameDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
+import { drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
 
 /** The renderer behind a core; headless cores have a null renderer that still receives notify(). */
 const rendererOf = (cy: Core) => (cy as unknown as { renderer(): { notify(e: string): void } }).renderer()
@@ -48,7 +48,7 @@ describe('Cytoscape private-API adapter', () => {
   })
 })
 
-describe('drawNextFrameDirect (a launch\'s first frame without element textures)', () => {
+describe('drawDirect (a launch\'s frames without element textures)', () => {
   /** A canvas core in jsdom: a 2D context that accepts every call (nothing is drawn here). */
   function canvasCore(): Core {
     const ctx = new Proxy({}, { get: (t: Record<string | symbol, unknown>, k) => (k in t ? t[k] : () => ({ width: 0 })), set: (t, k, v) => { t[k] = v; return true } })
@@ -71,20 +71,22 @@ describe('drawNextFrameDirect (a launch\'s first frame without element textures)
     expect(String(renderer.prototype.drawCachedElementPortion)).toMatch(/getElement\([\s\S]*drawElement\(/)
   })
 
-  it('gives no textures for one frame, then the caches work as before', () => {
+  it('gives no textures until restored, then the caches work as before', () => {
     const cy = canvasCore()
     const data = dataOf(cy)
     const own = data.eleTxrCache.getElement
-    drawNextFrameDirect(cy)
+    const restore = drawDirect(cy)
     expect(data.lyrTxrCache.firstGet).toBe(false)
     const bb = { x1: 0, y1: 0, x2: 10, y2: 10, w: 10, h: 10 }
     expect((data.eleTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
     cy.emit('render')
+    expect((data.lblTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
+    restore()
     expect(data.eleTxrCache.getElement).toBe(own)
     expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
   })
 
   it('does nothing on a headless core', () => {
-    expect(() => drawNextFrameDirect(cytoscape({ headless: true }))).not.toThrow()
+    expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
   })
 })
