@@ -12,7 +12,7 @@ import { markLongEdges } from './longEdges'
 import { degrees, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
 import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
-import { mark, newGraphState, type Positions } from './graphState'
+import { liveCore, mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
 import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
@@ -479,7 +479,10 @@ export class CyGraphController implements GraphController {
   private backfilled(ok: boolean): void {
     const textures = this.texturesAfterLaunch
     this.texturesAfterLaunch = () => undefined
-    this.loader.whenIdle(textures)
+    // one frame drawn now, while idle, builds the textures that later frames (the first click's panel
+    // narrowing the canvas, hovers) then only copy
+    const cy = this.state.core
+    this.loader.whenIdle(() => { textures(); if (cy && liveCore(this.state, cy)) cy.forceRender() })
     if (!ok) return
     // a local graph chosen meanwhile was computed on part of the edges: lay it out again if it grew
     const before = this.filters.active() ? this.filters.shownIds().join('\n') : ''
