@@ -64,10 +64,7 @@ class HttpError extends Error {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  sendJsonText(res, status, JSON.stringify(body === undefined ? null : body))
-}
-
-function sendJsonText(res: http.ServerResponse, status: number, text: string): void {
+  const text = JSON.stringify(body === undefined ? null : body)
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(text)
 }
@@ -135,26 +132,6 @@ function statusOf(err: unknown): number {
 
 const METHODS = new Set<string>(API_METHODS)
 
-/**
- * getGraph's answer as JSON, kept for the graph it was made from: every page load asks for the graph, and
- * the compact form plus its JSON cost the host's one thread ≈ 10-20 ms for the bundled notes (more for big
- * folders) while the page's scripts wait behind it. The backend hands out a fresh wrapper per call around
- * the same arrays until the graph changes, so the key is every top-level field's identity.
- */
-function graphJsonCache(): (g: Graph) => string {
-  let last: { fields: unknown[]; text: string } | null = null
-  return (g) => {
-    const fields = Object.entries(g).flat()
-    if (last && last.fields.length === fields.length && last.fields.every((v, i) => Object.is(v, fields[i]))) return last.text
-    const text = JSON.stringify(toWire(g))
-    last = { fields, text }
-    return text
-  }
-}
-
-/** Built assets (hashed names, a few MB) kept in memory: each is sent in one write, not streamed in 64 KB reads. */
-const MAX_CACHED_FILE = 8 * 1024 * 1024
-
 /** A 5xx answer in words: what failed, never the exception's text (it may hold paths). */
 function failedWords(url: string | undefined): string {
   const m = /^\/api\/(\w+)/.exec(new URL(url ?? '/', 'http://host').pathname)
@@ -183,8 +160,6 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       client.write(frame)
     }
   }
-  const graphJson = graphJsonCache()
-  const files = new Map<string, { mtimeMs: number; size: number; body: Buffer }>()
   const offChange = backend.onChange((change) => broadcast('graphChanged', toWireChange(change)))
   const offProgress = backend.onProgress((progress) => broadcast('progress', progress))
 
@@ -205,8 +180,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     else {
       const fn = backend[m] as (...a: unknown[]) => unknown
       result = await fn.apply(backend, args)
-      // compact JSON; the renderer's client expands it
-      if (m === 'getGraph') { sendJsonText(res, 200, graphJson(result as Graph)); return }
+      if (m === 'getGraph') result = toWire(result as Graph) // compact JSON; the renderer's client expands it
     }
     sendJson(res, 200, result)
   }
@@ -246,14 +220,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
       })
       if (req.method === 'HEAD') { res.end(); return }
-      const cached = files.get(file)
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) { res.end(cached.body); return }
-      if (st.size > MAX_CACHED_FILE) { fs.createReadStream(file).on('error', () => res.destroy()).pipe(res); return }
-      fs.readFile(file, (readErr, body) => {
-        if (readErr || body.length !== st.size) { res.destroy(); return }
-        files.set(file, { mtimeMs: st.mtimeMs, size: st.size, body })
-        res.end(body)
-      })
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res)
     })
   }
 
