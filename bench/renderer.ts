@@ -71,6 +71,16 @@ async function post(host: RunningHost, method: string, args: unknown[]): Promise
   if (!res.ok) throw new Error(`${method}: ${res.status}`)
 }
 
+/** The host has read every note (the launch figures are for a host already running with its index ready). */
+async function whenIndexed(host: RunningHost): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
+    const res = await fetch(`${host.origin}api/getGraph`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: host.authorization }, body: '[]' })
+    if (res.ok && !((await res.json()) as { partial?: boolean }).partial) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the web host did not finish indexing the bundled notes within 2 minutes')
+}
+
 /**
  * A fresh page (its own context: empty HTTP cache). tsx keeps function names with a `__name` helper that
  * page.evaluate bodies then call: provide it. Each launch mark's first frame is recorded as it comes: the
@@ -136,13 +146,14 @@ async function measureLaunch(browser: Browser, host: RunningHost, runs: number, 
 
 async function measureClicks(page: Page, count: number): Promise<number[]> {
   await page.waitForTimeout(500)
-  return page.evaluate(async (n) => {
+  const r = await page.evaluate(async (n) => {
     const cy = window.cy!
     const frame = () => new Promise((r) => requestAnimationFrame(r))
     const candidates = cy.nodes('[type = "service"], [type = "concept"], [type = "note"]').sort((a, b) => b.degree(false) - a.degree(false))
     const step = Math.max(1, Math.floor(candidates.length / n))
     const picks = candidates.filter((_node, i) => i % step === 0).slice(0, n)
     const times: number[] = []
+    const slow: Array<[number, string]> = []
     for (const node of picks.toArray()) {
       const label = node.data('label') as string
       const t0 = performance.now()
@@ -155,10 +166,13 @@ async function measureClicks(page: Page, count: number): Promise<number[]> {
         if (performance.now() - t0 > 10_000) throw new Error(`note for ${node.id()} did not render`)
       }
       times.push(performance.now() - t0)
+      slow.push([performance.now() - t0, node.id()])
       await new Promise((r) => setTimeout(r, 30))
     }
-    return times
+    return { times, slowest: slow.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([t, what]) => `${t.toFixed(0)} ms ${what}`) }
   }, count)
+  if (process.argv.includes('--slow-clicks')) console.log(`slowest clicks: ${r.slowest.join(', ')}`)
+  return r.times
 }
 
 interface SynthRun { nodes: number; edges: number; paint: number; allDrawn: number; longest: number; longestOverall: number; count: number }
@@ -306,6 +320,7 @@ export async function runRendererBench(opts: { write?: boolean } = {}): Promise<
   try {
     const bundled = await startWebHost({ notes: path.join(repo, 'content'), stateDir: path.join(tmp, 'state-a') })
     hosts.push(bundled)
+    await whenIndexed(bundled)
     const synthetic = await startWebHost({ notes: empty, stateDir: path.join(tmp, 'state-b') })
     hosts.push(synthetic)
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })

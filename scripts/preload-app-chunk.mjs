@@ -1,6 +1,10 @@
-// Vite plugin: <link rel="modulepreload"> in index.html for chunks imported dynamically, by default the app
-// chunk that renderer/src/main.tsx loads, so it is fetched and compiled while the small entry asks for the
-// graph. (Preloading the markdown chunk too was measured: it slowed the launch down more than it helped.)
+// Vite plugin: index.html names everything the app chunk that renderer/src/main.tsx loads dynamically needs,
+// so it is all fetched (and the script compiled) while the small entry asks for the graph:
+//   - <link rel="modulepreload"> for the chunk and the chunks it imports statically (the bundler's runtime),
+//   - <link rel="stylesheet"> for its CSS.
+// Without them the runtime and the CSS were asked for only when main.tsx imported the chunk, and the web host
+// answered them after the graph (one more round trip, queued behind the biggest answer of the launch).
+// (Preloading the markdown chunk too was measured: it slowed the launch down more than it helped.)
 // Shared by electron.vite.config.ts and the renderer-only fallback build in build-renderer.mjs.
 
 /** @returns {import('vite').Plugin} */
@@ -11,9 +15,28 @@ export function preloadAppChunk(names = ['boot']) {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
+        const bundle = ctx.bundle ?? {}
         // in the order given: the app chunk first, it is on the launch path
-        const chunks = names.flatMap((n) => Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk' && c.name === n))
-        return chunks.map((c) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` }, injectTo: 'head' }))
+        const chunks = names.flatMap((n) => Object.values(bundle).filter((c) => c.type === 'chunk' && c.name === n))
+        const scripts = new Set()
+        const styles = new Set()
+        const visit = (c) => {
+          // the page's own entry is loaded by its script tag
+          if (scripts.has(c.fileName) || c.isEntry) return
+          scripts.add(c.fileName)
+          for (const css of c.viteMetadata?.importedCss ?? []) styles.add(css)
+          for (const dep of c.imports ?? []) if (bundle[dep]?.type === 'chunk') visit(bundle[dep])
+        }
+        for (const c of chunks) visit(c)
+        // what the page's own entry already loads needs no second tag
+        for (const c of Object.values(bundle)) {
+          if (c.type !== 'chunk' || !c.isEntry) continue
+          for (const css of c.viteMetadata?.importedCss ?? []) styles.delete(css)
+        }
+        return [
+          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` }, injectTo: 'head' })),
+          ...[...scripts].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' })),
+        ]
       },
     },
   }

@@ -148,6 +148,33 @@ describe('web host: API', () => {
     expect(fromWire(body)).toEqual(fakeBackend().getGraph())
   })
 
+  it('answers each getGraph with the graph the backend holds then (a kept answer never outlives its graph)', async () => {
+    const node = (id: string) => ({ id, type: 'note' as const, label: id, path: `${id}.md` })
+    let graph: Graph = { nodes: [node('a')], edges: [], diagnostics: [] }
+    let version = 1
+    // like the core: a fresh wrapper per call around the same arrays until the graph changes
+    const host = await startWebServer({ backend: { ...fakeBackend(), getGraph: () => ({ ...graph, version }) }, staticDir: path.join(dir, 'public'), token: web.token })
+    try {
+      const get = async () => fromWire(JSON.parse((await call(host.port, 'getGraph', [])).body) as unknown) as Graph
+      expect(await get()).toEqual({ nodes: [node('a')], edges: [], diagnostics: [], version: 1 })
+      expect(await get()).toEqual({ nodes: [node('a')], edges: [], diagnostics: [], version: 1 })
+      version = 2
+      expect((await get()).version).toBe(2)
+      graph = { nodes: [node('a'), node('b')], edges: [], diagnostics: [] }
+      expect((await get()).nodes.map((n) => n.id)).toEqual(['a', 'b'])
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('serves a static file as it is on disk now, after it changed', async () => {
+    const file = path.join(dir, 'public/assets/changing.js')
+    fs.writeFileSync(file, 'one()')
+    expect((await request(web.port, { path: '/assets/changing.js' })).body).toBe('one()')
+    fs.writeFileSync(file, 'two(); two()')
+    expect((await request(web.port, { path: '/assets/changing.js' })).body).toBe('two(); two()')
+  })
+
   it('rejects bad arguments with 400', async () => {
     for (const args of [[], [42], ['a.md', 'extra']]) {
       const r = await call(web.port, 'getNote', args)

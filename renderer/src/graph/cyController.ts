@@ -13,7 +13,7 @@ import { markLongEdges } from './longEdges'
 import { degrees, nodeElements, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
 import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
-import { mark, newGraphState, type Positions } from './graphState'
+import { liveCore, mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
 import { Labels } from './labels'
 import { textMeasurer } from './labelPick'
@@ -21,6 +21,7 @@ import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
+import { drawDirect } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -485,6 +486,9 @@ export class CyGraphController implements GraphController {
    * restyled after), and the labels are picked before the first frame, so that frame is the settled view.
    * No animation, no second placement.
    */
+  /** the launch's core back to drawing through its texture caches (drawDirect) */
+  private texturesAfterLaunch: () => void = () => undefined
+
   private launch(cy: Core, graph: Graph): void {
     const { nodes, edges } = toElements(graph, { hubs: this.state.big })
     const sizes = new Map(nodes.map((n) => [n.data.id as string, Number(n.data.size) || 16] as [string, number]))
@@ -506,6 +510,9 @@ export class CyGraphController implements GraphController {
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
+    // the launch's frames draw each element straight onto the screen (cyPrivate.ts); textures once the edges
+    // the view hides are in too and the page is idle (see backfilled)
+    this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
       cy.add(nodes)
       cy.add(edges.filter(drawn))
@@ -530,6 +537,12 @@ export class CyGraphController implements GraphController {
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
   private backfilled(ok: boolean): void {
+    const textures = this.texturesAfterLaunch
+    this.texturesAfterLaunch = () => undefined
+    // one frame drawn now, while idle, builds the textures that later frames (the first click's panel
+    // narrowing the canvas, hovers) then only copy
+    const cy = this.state.core
+    this.loader.whenIdle(() => { textures(); if (cy && liveCore(this.state, cy)) cy.forceRender() })
     if (!ok) return
     // a local graph chosen meanwhile was computed on part of the edges: lay it out again if it grew
     const before = this.filters.active() ? this.filters.shownIds().join('\n') : ''

@@ -1,7 +1,7 @@
 // Fails when a Cytoscape upgrade changes one of the undocumented methods cyPrivate.ts relies on.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import { isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
+import { drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
 
 /** The renderer behind a core; headless cores have a null renderer that still receives notify(). */
 const rendererOf = (cy: Core) => (cy as unknown as { renderer(): { notify(e: string): void } }).renderer()
@@ -55,5 +55,48 @@ describe('Cytoscape private-API adapter', () => {
 
   it('knows a headless core', () => {
     expect(isHeadless(cytoscape({ headless: true }))).toBe(true)
+  })
+})
+
+describe('drawDirect (a launch\'s frames without element textures)', () => {
+  /** A canvas core in jsdom: a 2D context that accepts every call (nothing is drawn here). */
+  function canvasCore(): Core {
+    const ctx = new Proxy({}, { get: (t: Record<string | symbol, unknown>, k) => (k in t ? t[k] : () => ({ width: 0 })), set: (t, k, v) => { t[k] = v; return true } })
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never)
+    const container = document.createElement('div')
+    document.body.append(container)
+    const cy = cytoscape({ container, layout: { name: 'preset' }, elements: [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'e', source: 'a', target: 'b' } }] })
+    // jsdom's teardown would make the renderer destroy itself through its container observer, which fails there
+    ;(cy as unknown as { renderer(): { removeObserver?: MutationObserver } }).renderer().removeObserver?.disconnect()
+    return cy
+  }
+  const dataOf = (cy: Core) => (cy as unknown as { renderer(): { data: Record<string, { getElement?: unknown; firstGet?: unknown }> } }).renderer().data
+
+  it('finds the texture caches and the layer cache\'s first-frame flag on this Cytoscape version', () => {
+    const data = dataOf(canvasCore())
+    for (const k of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) expect(typeof data[k]?.getElement).toBe('function')
+    expect(data.lyrTxrCache?.firstGet).toBe(true)
+    // the renderer draws an element itself when its cache gives no texture
+    const renderer = cytoscape('renderer', 'canvas') as unknown as { prototype: Record<string, (...a: unknown[]) => unknown> }
+    expect(String(renderer.prototype.drawCachedElementPortion)).toMatch(/getElement\([\s\S]*drawElement\(/)
+  })
+
+  it('gives no textures until restored, then the caches work as before', () => {
+    const cy = canvasCore()
+    const data = dataOf(cy)
+    const own = data.eleTxrCache.getElement
+    const restore = drawDirect(cy)
+    expect(data.lyrTxrCache.firstGet).toBe(false)
+    const bb = { x1: 0, y1: 0, x2: 10, y2: 10, w: 10, h: 10 }
+    expect((data.eleTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
+    cy.emit('render')
+    expect((data.lblTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
+    restore()
+    expect(data.eleTxrCache.getElement).toBe(own)
+    expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
+  })
+
+  it('does nothing on a headless core', () => {
+    expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
   })
 })
