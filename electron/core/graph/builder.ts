@@ -5,6 +5,7 @@ import type { Ontology } from '../ontology/types'
 import { domainLabel } from '../exams'
 import { domainId, edgeId, isEntityId, noteId, tagId } from './ids'
 import { Slots } from './slots'
+import { deltaFromBase } from './delta'
 
 /** Most refs kept on one mentions edge. */
 export const MAX_REFS = 50
@@ -350,18 +351,7 @@ export class GraphBuilder {
       d.addedEdges = this.edges.toArray()
       return d
     }
-    for (const [id, base] of this.nodeBase) {
-      const cur = this.nodes.get(id)
-      if (!base && cur) d.addedNodes.push(cur)
-      else if (base && !cur) d.removedNodes.push(id)
-      else if (base && cur && base !== cur) d.updatedNodes.push(cur)
-    }
-    for (const [id, base] of this.edgeBase) {
-      const cur = this.edges.get(id)
-      if (!base && cur) d.addedEdges.push(cur)
-      else if (base && !cur) d.removedEdges.push(id)
-      else if (base && cur && base !== cur) d.updatedEdges.push(cur)
-    }
+    deltaFromBase(this.nodeBase, (id) => this.nodes.get(id), this.edgeBase, (id) => this.edges.get(id), d)
     this.nodeBase = new Map()
     this.edgeBase = new Map()
     return d

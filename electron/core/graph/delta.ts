@@ -6,6 +6,32 @@ import type { Diagnostic, Graph, GraphDelta, GraphEdge, GraphNode } from '../typ
 
 export const emptyDelta = (): GraphDelta => ({ addedNodes: [], updatedNodes: [], removedNodes: [], addedEdges: [], updatedEdges: [], removedEdges: [] })
 
+/**
+ * The delta from recorded first-seen values (`base`: an element's value before its first change since the last
+ * delta, undefined when it did not exist) to the current ones: what the builder and the live display graph share.
+ */
+export function deltaFromBase(
+  nodeBase: Map<string, GraphNode | undefined>,
+  nodeNow: (id: string) => GraphNode | undefined,
+  edgeBase: Map<string, GraphEdge | undefined>,
+  edgeNow: (id: string) => GraphEdge | undefined,
+  d: GraphDelta = emptyDelta(),
+): GraphDelta {
+  for (const [id, base] of nodeBase) {
+    const cur = nodeNow(id)
+    if (!base && cur) d.addedNodes.push(cur)
+    else if (base && !cur) d.removedNodes.push(id)
+    else if (base && cur && base !== cur) d.updatedNodes.push(cur)
+  }
+  for (const [id, base] of edgeBase) {
+    const cur = edgeNow(id)
+    if (!base && cur) d.addedEdges.push(cur)
+    else if (base && !cur) d.removedEdges.push(id)
+    else if (base && cur && base !== cur) d.updatedEdges.push(cur)
+  }
+  return d
+}
+
 export function isEmptyDelta(d: GraphDelta): boolean {
   return d.addedNodes.length + d.updatedNodes.length + d.removedNodes.length + d.addedEdges.length + d.updatedEdges.length + d.removedEdges.length === 0 &&
     d.diagnostics === undefined

@@ -6,7 +6,7 @@
 import type { DisplayInfo, EdgeType, Graph, GraphDelta, GraphEdge, GraphNode } from '../types'
 import type { GraphBuilder, GraphListener } from './builder'
 import { displayGraph, displayThreshold, forDrawing, PER_NODE, STRUCTURAL, stronger, type DisplayOptions } from './displayGraph'
-import { emptyDelta } from './delta'
+import { deltaFromBase } from './delta'
 import { Slots } from './slots'
 
 interface Pending {
@@ -90,19 +90,7 @@ export class LiveDisplay implements GraphListener {
   /** Display changes since the previous takeDelta() (empty while the graph is shown whole). */
   takeDelta(): GraphDelta {
     this.graph()
-    const d = emptyDelta()
-    for (const [id, base] of this.nodeBase) {
-      const cur = this.source.nodeById(id)
-      if (!base && cur) d.addedNodes.push(cur)
-      else if (base && !cur) d.removedNodes.push(id)
-      else if (base && cur && base !== cur) d.updatedNodes.push(cur)
-    }
-    for (const [id, base] of this.edgeBase) {
-      const cur = this.edges.get(id)
-      if (!base && cur) d.addedEdges.push(cur)
-      else if (base && !cur) d.removedEdges.push(id)
-      else if (base && cur && base !== cur) d.updatedEdges.push(cur)
-    }
+    const d = deltaFromBase(this.nodeBase, (id) => this.source.nodeById(id), this.edgeBase, (id) => this.edges.get(id))
     this.nodeBase = new Map()
     this.edgeBase = new Map()
     return d
