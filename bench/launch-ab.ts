@@ -12,6 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser'
+import { recordLaunchFrames } from './launch-frames'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -92,23 +93,7 @@ async function coldStart(browser: Browser, host: Host, trace: boolean, profile =
   await call(host, 'setViewState', [{}])
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page: Page = await context.newPage()
-  await page.addInitScript('window.__name = (f) => f')
-  await page.addInitScript(() => {
-    const w = window as unknown as { __frames: Record<string, number>; __long: Array<[number, number]> }
-    w.__frames = {}
-    w.__long = []
-    try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]) }).observe({ type: 'longtask' }) } catch { /* none */ }
-    const names = ['interactive', 'settled']
-    const tick = () => {
-      for (const m of names) {
-        if (m in w.__frames || performance.getEntriesByName(`notes-graph:${m}`).length === 0) continue
-        w.__frames[m] = NaN
-        requestAnimationFrame(() => { w.__frames[m] = performance.now() })
-      }
-      if (names.some((m) => !(m in w.__frames))) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })
+  await recordLaunchFrames(page, { longTasks: true })
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 250 }); await cdp.send('Profiler.start') }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser'
 import { startWebHost, type RunningHost } from '../tests/e2e/webHost'
+import { recordLaunchFrames } from './launch-frames'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -81,28 +82,10 @@ async function whenIndexed(host: RunningHost): Promise<void> {
   throw new Error('the web host did not finish indexing the bundled notes within 2 minutes')
 }
 
-/**
- * A fresh page (its own context: empty HTTP cache). tsx keeps function names with a `__name` helper that
- * page.evaluate bodies then call: provide it. Each launch mark's first frame is recorded as it comes: the
- * time at the frame after the one in which the mark was seen (that frame has then been painted).
- */
+/** A fresh page (its own context: empty HTTP cache) recording the launch marks' first painted frames. */
 async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.addInitScript('window.__name = (f) => f')
-  await page.addInitScript(() => {
-    const w = window as unknown as { __frames: Record<string, number> }
-    w.__frames = {}
-    const names = ['interactive', 'settled']
-    const tick = () => {
-      for (const m of names) {
-        if (m in w.__frames || performance.getEntriesByName(`notes-graph:${m}`).length === 0) continue
-        w.__frames[m] = NaN
-        requestAnimationFrame(() => { w.__frames[m] = performance.now() })
-      }
-      if (names.some((m) => !(m in w.__frames))) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })
+  await recordLaunchFrames(page)
   return page
 }
 

@@ -5,9 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Backend } from './backend'
-import { writeNote, openTestBackend } from './test-vault'
-import { applyGraphDelta } from './graph/delta'
-import type { Graph, GraphChange } from './types'
+import { writeNote, openTestBackend, followChanges } from './test-vault'
+import type { Graph } from './types'
 
 let tmp: string
 let notes: string
@@ -34,25 +33,10 @@ afterEach(async () => {
   rmSync(tmp, { recursive: true, force: true })
 })
 
-/** Follow the backend's events from a getGraph answer, as the page does. */
-function follow(b: Backend) {
-  let held = b.getGraph()
-  const changes: GraphChange[] = []
-  b.onChange((c) => {
-    changes.push(c)
-    if (c.graph) held = c.graph
-    else {
-      expect(c.version).toBe((held.version ?? 0) + 1)
-      held = { ...applyGraphDelta(held, c.delta!), version: c.version }
-    }
-  })
-  return { held: () => held, changes }
-}
-
 describe('backend change events', () => {
   it('send deltas for edits, additions and removals that bring the page’s graph to the host’s', async () => {
     backend = await open()
-    const f = follow(backend)
+    const f = followChanges(backend)
     write('D1_prep/a.md', '# Note A renamed\n\nAWS Glue, Amazon S3 and Amazon SageMaker here.\n')
     await backend.update(['D1_prep/a.md'])
     write('D3_x/c.md', '# C\n\nSee [[a]] and Amazon Kinesis.\n')
@@ -70,7 +54,7 @@ describe('backend change events', () => {
     await backend.close()
     backend = await open()
     expect(backend.vault.stats.parsed).toBe(0)
-    const f = follow(backend)
+    const f = followChanges(backend)
     write('D2_dev/b.md', '# Note B\n\nNow about AWS Glue.\n')
     await backend.update(['D2_dev/b.md'])
     expect(f.changes[0].delta).toBeDefined()

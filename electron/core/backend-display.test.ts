@@ -5,10 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Backend } from './backend'
-import { writeNote, openTestBackend } from './test-vault'
-import { applyGraphDelta } from './graph/delta'
+import { writeNote, openTestBackend, followChanges } from './test-vault'
 import { displayGraph } from './graph/displayGraph'
-import type { Graph, GraphChange } from './types'
+import type { Graph } from './types'
 
 let tmp: string
 let notes: string
@@ -39,20 +38,6 @@ async function fromScratch(): Promise<Graph> {
   }
 }
 
-function follow(b: Backend) {
-  let held = b.getGraph()
-  const changes: GraphChange[] = []
-  b.onChange((c) => {
-    changes.push(c)
-    if (c.graph) held = c.graph
-    else {
-      expect(c.version).toBe((held.version ?? 0) + 1)
-      held = { ...applyGraphDelta(held, c.delta!), version: c.version }
-    }
-  })
-  return { held: () => held, changes }
-}
-
 beforeEach(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-display-'))
   notes = path.join(tmp, 'notes')
@@ -68,7 +53,7 @@ describe('backend display graph', () => {
   it('edits, additions and removals go out as display deltas that bring the page to the display graph computed from scratch', async () => {
     const b = await backendOn()
     expect(b.getGraph().display).toBeDefined()
-    const f = follow(b)
+    const f = followChanges(b)
     write(3, '\nAmazon Athena queries Amazon S3 here, and Amazon Athena again.\n')
     await b.update(['D1_prep/n3.md'])
     write(12)
@@ -90,7 +75,7 @@ describe('backend display graph', () => {
     expect(b.vault.stats.parsed).toBe(0)
     const warm = b.getGraph()
     expect(content(warm)).toEqual(content(cold))
-    const f = follow(b)
+    const f = followChanges(b)
     write(7, '\nAWS Lambda and AWS Glue and AWS Lambda.\n')
     await b.update(['D1_prep/n7.md'])
     expect(f.changes).toHaveLength(1)
