@@ -27,6 +27,11 @@ import { StudyService } from './study/service'
 import { readNoteHead } from './study/note-head'
 import type { CardSet } from './study/types'
 
+/** A warm start leaves up to this many notes changed while closed for one update after it (see catchUp). */
+const DEFER_CHANGED_UP_TO = 64
+/** …which starts at the latest this long after the backend is created, when no page asked for the graph first. */
+const CATCH_UP_AFTER_MS = 2000
+
 export interface BackendOptions {
   /** folder to open first; default: the last folder from the settings, else the bundled notes */
   folder?: string
@@ -165,6 +170,10 @@ interface Opened {
   deltaBase?: Graph
   /** the content-hash check of the notes taken from the persisted index (see checkContent) */
   checked?: Promise<void>
+  /** notes changed while the folder was closed, applied after the snapshot's graph is served (see catchUp) */
+  caughtUp?: Promise<void>
+  /** starts that update now (set until it has started) */
+  startCatchUp?: () => void
   /** a progressive open handed this out before the parse finished: the graph is partial until it resolves */
   indexing?: Promise<void>
 }
@@ -228,6 +237,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   }
   const servedGraph = (): Graph => {
     const o = current
+    catchUpSoon(o)
     if (o === deltaSource() && !o.indexing && o.display.active()) return publisher.versioned(o.display.graph(), o.vault.root, o.display)
     const g = graphOf(o)
     const shown = forDisplay(g)
@@ -271,6 +281,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const from = opts.progressiveFrom
     const vault = await Vault.open(folder, {
       cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
+      deferChangedUpTo: DEFER_CHANGED_UP_TO,
       onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
       onPlan: early && from !== undefined ? (plan, v) => {
         if (plan.toParse.length === 0 || plan.toParse.length < from) return
@@ -401,6 +412,28 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     o.checked = o.vault.verifyContent().then(async (paths) => { if (paths.length) await update(paths, o) }, () => {})
   }
 
+  /**
+   * Notes changed while the folder was closed (a warm start served the snapshot's graph without them): one
+   * update brings them in and goes out as a delta. It builds the graph builder, seconds of this thread at 10k
+   * notes, so it waits until the graph has been served (or whenReady, a query or an update asks sooner).
+   */
+  function catchUp(o: Opened): void {
+    const paths = o.vault.changedWhileClosed
+    if (o.caughtUp || !paths.length) return
+    o.vault.changedWhileClosed = []
+    o.caughtUp = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => o.startCatchUp?.(), CATCH_UP_AFTER_MS)
+      timer.unref() // nothing to wait for when the host goes away first
+      o.startCatchUp = () => {
+        clearTimeout(timer)
+        o.startCatchUp = undefined
+        update(paths, o).then(() => resolve(), () => resolve())
+      }
+    })
+  }
+  /** after the graph is served: let its answer go out first */
+  const catchUpSoon = (o: Opened) => { if (o.startCatchUp) setTimeout(() => o.startCatchUp?.(), 50).unref() }
+
   function startWatching(o: Opened): void {
     if (!opts.watch || closed) return
     o.watcher = watchFolder(o.vault.root, (paths) => update(paths, o)) // the polling fallback times rescans by it
@@ -417,6 +450,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
     lines.clear()
     startWatching(next)
+    catchUp(next)
     checkContent(next)
     study.load()
     if (next.snapshot) emitChange({ folder: next.vault.root, changed: [], graph: next.snapshot, full: true })
@@ -486,6 +520,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     }
   }
   if (!current.indexing) startWatching(current)
+  catchUp(current)
   checkContent(current)
 
   const entities = await loadEntities()
@@ -585,7 +620,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     onChange(listener) { changeListeners.add(listener); return () => { changeListeners.delete(listener) } },
     onProgress(listener) { progressListeners.add(listener); return () => { progressListeners.delete(listener) } },
     update: (paths) => update(paths),
-    whenReady: async () => { const o = current; await o.checked; await built(o).ready },
+    whenReady: async () => { const o = current; o.startCatchUp?.(); await o.caughtUp; await o.checked; await built(o).ready },
     whenIndexed: () => current.indexing ?? Promise.resolve(),
     async close() {
       closed = true

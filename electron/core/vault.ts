@@ -36,6 +36,13 @@ export interface VaultOptions {
    * returns). The progressive open's quick pass (index/progressive.ts) hangs here.
    */
   onPlan?: (plan: OpenPlan, vault: Vault) => Promise<void> | void
+  /**
+   * With a warm-start snapshot and at most this many notes changed, added or removed while the folder was closed
+   * (size or mtime differ), open() parses none of them: it takes the snapshot as it is and lists them in
+   * `changedWhileClosed`, for the caller to apply with update() once the snapshot's graph is served. Unset: they
+   * are parsed before open() returns.
+   */
+  deferChangedUpTo?: number
 }
 
 export interface VaultStats {
@@ -70,6 +77,8 @@ export class Vault {
   private linkIndex = new LinkIndex([])
   /** notes whose resolved links changed after open() delivered them through onNote */
   relinkedOnOpen: NoteMeta[] = []
+  /** paths changed, added or removed while closed that open() left for update() (see deferChangedUpTo) */
+  changedWhileClosed: string[] = []
   /** the persisted index file, when there is one */
   readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
@@ -107,6 +116,11 @@ export class Vault {
       delivered.add(r.path)
       opts.onNote(r.meta)
     }
+    // a few notes changed while closed: serve the snapshot as it is, the caller applies them (an update each)
+    if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
+      vault.stats.ms = performance.now() - t0
+      return vault
+    }
     // unchanged size + mtime → trust the cached entry; otherwise parse (the hash check happens after reading)
     const toParse: FileJob[] = []
     for (const f of scan.files) {
@@ -142,6 +156,38 @@ export class Vault {
     vault.stats.ms = performance.now() - t0
     if (results.length > 0 || cached.size !== vault.files.size) vault.scheduleSave(0)
     return vault
+  }
+
+  /**
+   * Take the snapshot's entries for every note it holds, when at most `limit` scanned files differ from them
+   * (size or mtime) or are missing from either side; those are listed in `changedWhileClosed`. The index is then
+   * exactly the one the snapshot's graph was built from, so later updates go out as deltas from that graph.
+   */
+  private adoptWithChanges(state: WarmState, scanned: ScannedFile[], limit: number): boolean {
+    const changed: string[] = []
+    const seen = new Set<string>()
+    for (const f of scanned) {
+      seen.add(f.path)
+      const hit = state.files.get(f.path)
+      if (!hit || hit.size !== f.size || hit.mtimeMs !== f.mtimeMs) {
+        changed.push(f.path)
+        if (changed.length > limit) return false
+      }
+    }
+    for (const p of state.files.keys()) {
+      if (seen.has(p)) continue
+      changed.push(p)
+      if (changed.length > limit) return false
+    }
+    this.files = state.files
+    if (!this.adoptWarm(state, [])) {
+      this.files = new Map()
+      return false
+    }
+    this.stats.reused = this.files.size - changed.filter((p) => state.files.has(p)).length
+    this.stats.parsed = 0
+    this.changedWhileClosed = changed
+    return true
   }
 
   /**
