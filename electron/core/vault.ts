@@ -74,7 +74,14 @@ export class Vault {
   private files = new Map<string, FileResult>()
   private scanDiagnostics: Diagnostic[] = []
   private linkDiagnostics = new Map<string, Diagnostic[]>()
-  private linkIndex = new LinkIndex([])
+  /** resolves note links; made on first need from the current notes (a warm start may never need it) */
+  private links?: LinkIndex
+  private get linkIndex(): LinkIndex {
+    return (this.links ??= new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path)))
+  }
+  private set linkIndex(index: LinkIndex) {
+    this.links = index
+  }
   /** notes whose resolved links changed after open() delivered them through onNote */
   relinkedOnOpen: NoteMeta[] = []
   /** paths changed, added or removed while closed that open() left for update() (see deferChangedUpTo) */
@@ -105,6 +112,11 @@ export class Vault {
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
     const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version) : {}
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
+    // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
+    if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
+      vault.stats.ms = performance.now() - t0
+      return vault
+    }
     const cached = snap.state?.files ?? (vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>())
 
     // links resolve against every scanned note path until the final set (minus skipped files) is known
@@ -115,11 +127,6 @@ export class Vault {
       vault.relinkOne(r.meta)
       delivered.add(r.path)
       opts.onNote(r.meta)
-    }
-    // a few notes changed while closed: serve the snapshot as it is, the caller applies them (an update each)
-    if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
-      vault.stats.ms = performance.now() - t0
-      return vault
     }
     // unchanged size + mtime → trust the cached entry; otherwise parse (the hash check happens after reading)
     const toParse: FileJob[] = []
@@ -180,10 +187,7 @@ export class Vault {
       if (changed.length > limit) return false
     }
     this.files = state.files
-    if (!this.adoptWarm(state, [])) {
-      this.files = new Map()
-      return false
-    }
+    this.adoptWarm(state, [], true)
     this.stats.reused = this.files.size - changed.filter((p) => state.files.has(p)).length
     this.stats.parsed = 0
     this.changedWhileClosed = changed
@@ -194,9 +198,10 @@ export class Vault {
    * The notes are the snapshot's (same paths and content hashes; a file whose mtime alone changed was parsed
    * again): take its link resolution and graph as they are (nothing else parsed or relinked).
    */
-  private adoptWarm(state: WarmState, parsed: FileResult[]): boolean {
-    if (this.files.size !== state.files.size || this.graphKey() !== state.key) return false
-    this.linkIndex = new LinkIndex([...this.files.values()].filter((r) => r.meta).map((r) => r.path))
+  private adoptWarm(state: WarmState, parsed: FileResult[], sameEntries = false): boolean {
+    // the snapshot's own entries need no check: its key was computed from them when it was written
+    if (!sameEntries && (this.files.size !== state.files.size || this.graphKey() !== state.key)) return false
+    this.links = undefined // the notes' paths: made from them on first need
     this.linkDiagnostics = state.linkDiagnostics
     for (const r of parsed) if (r.meta) this.relinkOne(r.meta)
     this.relinkedOnOpen = []

@@ -2,7 +2,8 @@
 // built graph — in one binary file beside the JSON index (`index-<hash>.snap`). Its blocks are V8's
 // serialization of flat typed arrays and small objects, so loading is mostly copying memory: no JSON text to
 // parse, no graph to rebuild, no links to resolve. Mentions (≈120 per note) and cards stay packed until
-// something reads them (the graph builder, on first need). Written in blocks of a few hundred notes or a few
+// something reads them (the graph builder, on first need), and so does most of the string table (84k strings at
+// 10k notes): a warm start decodes only the strings of the display graph it serves. Written in blocks of a few hundred notes or a few
 // ten thousand edges with a turn of the event loop between them, so writing never blocks the thread for long.
 import v8 from 'node:v8'
 import { crc32 } from 'node:zlib'
@@ -19,7 +20,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 3
+export const SNAPSHOT_FORMAT = 4
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -92,7 +93,9 @@ type Block =
   | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
   | EdgeBlock
   | { kind: 'files'; files: StoredFile[] }
+  /** `strings`: the string table's start, what the display graph uses; the rest follows in a strings block */
   | { kind: 'end'; strings: string[]; linkDiagnostics: [string, Diagnostic[]][] }
+  | { kind: 'strings'; list: string[] }
 
 type EdgeBlock = { kind: 'edges'; types: Uint8Array; ends: Int32Array; weights: Float64Array; refCounts: Int32Array; refLines: Int32Array; refSections: Int32Array; ids: [number, string][] }
 
@@ -133,13 +136,14 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   const fileBlocks = Math.ceil(files.length / FILES_PER_BLOCK)
   const header: Header = {
     format: SNAPSHOT_FORMAT, parser: PARSER_VERSION, extractor: EXTRACTOR_VERSION, cards: CARDS_VERSION,
-    ontology: input.ontology, root: input.root, key: input.key, blocks: 2 + (input.display?.display ? 1 : 0) + edgeBlocks + 2 * fileBlocks,
+    ontology: input.ontology, root: input.root, key: input.key, blocks: 3 + (input.display?.display ? 1 : 0) + edgeBlocks + 2 * fileBlocks,
     display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
   yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
   // what a warm start serves first: before the full edges, which it does not decode
   if (input.display?.display) yield frame({ kind: 'display', info: input.display.display, edges: encodeEdges(input.display.edges, 0, t) } satisfies Block)
+  const shownStrings = t.list.length
   for (let b = 0; b < edgeBlocks; b++) {
     await turn()
     yield frame(encodeEdges(graph.edges.slice(b * EDGES_PER_BLOCK, (b + 1) * EDGES_PER_BLOCK), b * EDGES_PER_BLOCK, t))
@@ -149,7 +153,9 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
     const [core, details] = encodeFiles(files.slice(b * FILES_PER_BLOCK, (b + 1) * FILES_PER_BLOCK), t)
     yield Buffer.concat([frame(core), frame(details)])
   }
-  yield frame({ kind: 'end', strings: t.list, linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
+  // a warm start reads only the display graph's strings; mentions, cards and full edges (most of them) wait
+  yield frame({ kind: 'end', strings: t.list.slice(0, shownStrings), linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
+  yield frame({ kind: 'strings', list: t.list.slice(shownStrings) } satisfies Block)
 }
 
 function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlock {
@@ -259,23 +265,36 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
     // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
     const rest: Block[] = []
     const details: Buffer[] = []
+    let lateStrings: Buffer | undefined
     for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
       const b = next() as Block
       rest.push(b)
       if (b?.kind === 'files') { details.push(body()); i++ }
+      if (b?.kind === 'end') { lateStrings = body(); i++ }
     }
-    if (at !== buf.length) throw new Error('trailing bytes')
-    return { state: decode(h.key, head, display, edges, rest, details) }
+    if (at !== buf.length || !lateStrings) throw new Error('trailing bytes')
+    return { state: decode(h.key, head, display, edges, rest, details, lateStrings) }
   } catch {
     return { problem: CORRUPT }
   }
 }
 
-function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[]): WarmState {
+function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[], lateStrings: Buffer): WarmState {
   const end = blocks[blocks.length - 1]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  // the whole string table, on the first read of anything beyond the display graph
+  let all: string[] | undefined
+  let late: Buffer | undefined = lateStrings
+  const strings = (): string[] => {
+    if (!all) {
+      const more = v8.deserialize(late!) as Block
+      if (more?.kind !== 'strings' || !Array.isArray(more.list)) throw new Error('The saved index is damaged.')
+      all = end.strings.concat(more.list)
+      late = undefined
+    }
+    return all
+  }
   if (display && (display.kind !== 'display' || display.edges?.kind !== 'edges' || typeof display.info !== 'object')) throw new Error('bad layout')
-  const s = end.strings
   const files = new Map<string, FileResult>()
   let d = 0
   for (const b of blocks) {
@@ -291,17 +310,17 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
       }
       return details
     }
-    b.files.forEach((f, i) => files.set(f.path, decodeFile(f, i, get, s)))
+    b.files.forEach((f, i) => files.set(f.path, decodeFile(f, i, get, strings)))
   }
   const graph = { nodes: head.nodes, diagnostics: head.diagnostics } as Graph
   lazy(graph, 'edges', () => {
     const edges: GraphEdge[] = []
-    for (const body of edgeBodies) decodeEdges(v8.deserialize(body) as EdgeBlock, s, edges)
+    for (const body of edgeBodies) decodeEdges(v8.deserialize(body) as EdgeBlock, strings(), edges)
     return edges
   })
   const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
   if (display) {
-    state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, s, []), diagnostics: head.diagnostics, display: display.info }
+    state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, end.strings, []), diagnostics: head.diagnostics, display: display.info }
     displayOf.set(graph, state.display)
   }
   return state
@@ -357,7 +376,8 @@ interface Packed {
   /** first mention in the block's mention array, and how many */
   first: number
   count: number
-  strings: string[]
+  /** the whole string table (read on first need) */
+  strings: () => string[]
   path: string
   parts?: [NoteMeta['sections'], NoteMeta['links']]
 }
@@ -368,7 +388,8 @@ const partsOf = (p: Packed) => (p.parts ??= JSON.parse(p.details().sl[p.at]) as 
 
 function mentionsOf(p: Packed): Mention[] {
   const mentions = p.details().mentions
-  const { first, count, strings } = p
+  const { first, count } = p
+  const strings = p.strings()
   if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('The saved index is damaged.')
   const out = new Array<Mention>(count)
   for (let i = 0, k = 5 * first; i < count; i++, k += 5) {
@@ -377,7 +398,7 @@ function mentionsOf(p: Packed): Mention[] {
   return out
 }
 
-const cardsOfPacked = (p: Packed) => decodeCards(JSON.parse(p.details().c[p.at]) as (string | number)[], p.strings, p.path)
+const cardsOfPacked = (p: Packed) => decodeCards(JSON.parse(p.details().c[p.at]) as (string | number)[], p.strings(), p.path)
 
 /** A property decoded on first read (then a plain one); assigning first replaces it. One descriptor for all notes. */
 function packedProperty<T>(key: string, decode: (p: Packed) => T): PropertyDescriptor {
@@ -401,7 +422,7 @@ const CARDS: PropertyDescriptorMap = {
   [unpackCards]: { value: (r: FileResult) => cardsOfPacked(packedOf(r)) },
 }
 
-function decodeFile(f: StoredFile, at: number, details: () => Details, strings: string[]): FileResult {
+function decodeFile(f: StoredFile, at: number, details: () => Details, strings: () => string[]): FileResult {
   const { meta, m, c, ...rest } = f
   const r: FileResult = rest
   if (meta && m) {
