@@ -50,6 +50,8 @@ export interface VaultStats {
   parsed: number
   /** notes taken from the persisted index by the last open */
   reused: number
+  /** notes changed, added or removed while closed that the last open left for an update (see deferChangedUpTo) */
+  deferred?: number
   /** whether the last open used worker threads */
   usedWorkers: boolean
   ms: number
@@ -190,6 +192,7 @@ export class Vault {
     this.adoptWarm(state, [], true)
     this.stats.reused = this.files.size - changed.filter((p) => state.files.has(p)).length
     this.stats.parsed = 0
+    this.stats.deferred = changed.length
     this.changedWhileClosed = changed
     return true
   }
@@ -331,6 +334,7 @@ export class Vault {
    * first incremental update as fast as the later ones.
    */
   primeParser(count = 3): Promise<void> {
+    void this.linkIndex // made now, not by the first edit
     return loadParser().then(({ parseFile }) => {
       let n = 0
       for (const r of this.files.values()) {
