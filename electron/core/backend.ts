@@ -420,14 +420,13 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   function catchUp(o: Opened): void {
     const paths = o.vault.changedWhileClosed
     if (o.caughtUp || !paths.length) return
-    o.vault.changedWhileClosed = []
     o.caughtUp = new Promise<void>((resolve) => {
       const timer = setTimeout(() => o.startCatchUp?.(), CATCH_UP_AFTER_MS)
       timer.unref() // nothing to wait for when the host goes away first
       o.startCatchUp = () => {
         clearTimeout(timer)
         o.startCatchUp = undefined
-        update(paths, o).then(() => resolve(), () => resolve())
+        update(paths, o).then(() => resolve(), () => resolve()).finally(() => { o.vault.changedWhileClosed = [] })
       }
     })
   }

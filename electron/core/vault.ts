@@ -231,7 +231,9 @@ export class Vault {
    * `update(paths)` re-parses them.
    */
   async verifyContent(): Promise<string[]> {
-    const entries = [...this.files.values()].filter((r) => r.meta)
+    // notes changed while closed are parsed anyway (see deferChangedUpTo)
+    const deferred = new Set(this.changedWhileClosed)
+    const entries = [...this.files.values()].filter((r) => r.meta && !deferred.has(r.path))
     const changed = await findChangedContent(entries.map((r) => ({ path: r.path, abs: this.abs(r.path), hash: r.hash })))
     for (const p of changed) {
       const r = this.files.get(p)

@@ -73,6 +73,23 @@ describe('warm-start snapshot', () => {
     expect((await loadSnapshot(file, '/notes', 'v1')).state!.display).toBeUndefined()
   })
 
+  it("keeps each note's parts packed until read, then behaves like plain properties (copies, assignment, cards for writers)", async () => {
+    const src = input()
+    await saveSnapshot(file, src)
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    const [a, b] = [src.files[0], src.files[1]]
+    const la = state!.files.get(a.path)!
+    const lb = state!.files.get(b.path)!
+    expect({ ...la.meta }).toEqual(a.meta) // a copy decodes every part
+    expect(Object.keys(la.meta!).sort()).toEqual(Object.keys(a.meta!).sort())
+    lb.meta!.mentions = [] // assigned before any read: replaces the packed one
+    expect(lb.meta!.mentions).toEqual([])
+    expect(lb.meta!.sections).toEqual(b.meta!.sections)
+    expect(cardsOf(la)).toEqual(a.cards) // decoded for a writer…
+    expect(Object.getOwnPropertyDescriptor(la, 'cards')?.get).toBeDefined() // …and not kept
+    expect(la.cards).toEqual(a.cards)
+  })
+
   it('is refused with a message when damaged, and rebuilt by the caller', async () => {
     await saveSnapshot(file, input())
     const good = readFileSync(file)
