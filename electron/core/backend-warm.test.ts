@@ -2,7 +2,8 @@
 // parsed, no graph builder built), then one update brings the changed notes in and goes out as a delta, which
 // leaves the page and the host with the graph a cold index of the folder gives.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, utimesSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import v8 from 'node:v8'
 import os from 'node:os'
 import path from 'node:path'
 import type { Backend } from './backend'
@@ -37,6 +38,22 @@ async function cold(displayAboveEdges?: number): Promise<Graph> {
   } finally {
     await b.close()
   }
+}
+
+/** Flip a byte in the middle of the first snapshot block of this kind (its checksum then fails). */
+function damage(kind: string): string {
+  const file = path.join(tmp, 'cache', readdirSync(path.join(tmp, 'cache')).find((f) => f.endsWith('.snap'))!)
+  const buf = readFileSync(file)
+  for (let at = 16; at < buf.length;) {
+    const len = buf.readUInt32LE(at)
+    if ((v8.deserialize(buf.subarray(at + 8, at + 8 + len)) as { kind?: string }).kind === kind) {
+      buf[at + 8 + Math.floor(len / 2)] ^= 0xff
+      writeFileSync(file, buf)
+      return file
+    }
+    at += 8 + len
+  }
+  throw new Error(`no ${kind} block`)
 }
 
 async function closeAll(): Promise<void> {
@@ -99,6 +116,24 @@ describe('warm start with notes changed while closed', () => {
     expect(content(b.getGraph())).toEqual(caught)
     await b.whenReady()
     expect(f.changes).toHaveLength(0)
+  })
+
+  it('a damaged part of the snapshot read only after serving: the folder is indexed again, with a notice', async () => {
+    const first = await backendOn()
+    const want = content(first.getGraph())
+    await closeAll()
+    const file = damage('details')
+    const b = await backendOn()
+    expect(content(b.getGraph())).toEqual(want) // served: the damage is in a part only the builder reads
+    expect(() => b.neighbourhood('note:D1_prep/n1.md', 1)).toThrow(/damaged/)
+    await expect.poll(() => { try { return b.neighbourhood('note:D1_prep/n1.md', 1).nodes.length } catch { return 0 } }, { timeout: 10_000 }).toBeGreaterThan(0)
+    expect(b.getNotices().some((n) => /damaged/.test(n))).toBe(true)
+    expect(content(b.getGraph())).toEqual(content(await cold()))
+    await closeAll()
+    expect(existsSync(file)).toBe(true) // written again
+    const again = await backendOn()
+    expect(again.vault.stats.parsed).toBe(0)
+    expect(content(again.getGraph())).toEqual(want)
   })
 
   it('starts on its own once the graph has been served', async () => {

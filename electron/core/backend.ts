@@ -1,6 +1,6 @@
 // The backend facade: one opened notes folder (index + graph + queries + watcher) behind the core part of
 // the Api contract. The Electron main process and the web host both wrap it; the CLI and tests use it too.
-import { realpathSync } from 'node:fs'
+import { realpathSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Api, ApiArgs, ApiMethod, ApiResult } from '../shared/contract'
 import type { StudyWriteMethod } from '../shared/study-contract'
@@ -15,7 +15,7 @@ import { displayGraphCache } from './graph/displayGraph'
 import { LiveDisplay } from './graph/liveDisplay'
 import type { GetLines } from './graph/snippets'
 import { readNoteFile } from './parse/read'
-import { saveSnapshot, snapshotFileFor, storedDisplay } from './index/snapshot'
+import { SnapshotDamagedError, saveSnapshot, snapshotFileFor, storedDisplay } from './index/snapshot'
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
@@ -174,6 +174,8 @@ interface Opened {
   caughtUp?: Promise<void>
   /** starts that update now (set until it has started) */
   startCatchUp?: () => void
+  /** its snapshot was found damaged: the folder is being opened again */
+  reindexing?: boolean
   /** a progressive open handed this out before the parse finished: the graph is partial until it resolves */
   indexing?: Promise<void>
 }
@@ -281,7 +283,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const from = opts.progressiveFrom
     const vault = await Vault.open(folder, {
       cacheDir: opts.cacheDir, workers: opts.workers, inProcessBelow: opts.inProcessBelow, onProgress: emitProgress,
-      deferChangedUpTo: DEFER_CHANGED_UP_TO,
+      deferChangedUpTo: DEFER_CHANGED_UP_TO, checkSnapshotLater: true,
       onNote: (m) => { builder.setNote(m); delivered.add(m.path) },
       onPlan: early && from !== undefined ? (plan, v) => {
         if (plan.toParse.length === 0 || plan.toParse.length < from) return
@@ -370,10 +372,34 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       const snapshot = o.snapshot
       o.pending = null
       o.snapshot = undefined // the builder's graph replaces it; callers holding it keep their copy
-      for (const m of pending) o.builder.setNote(m)
+      try {
+        for (const m of pending) o.builder.setNote(m)
+      } catch (err) {
+        // a part of the snapshot read only now is damaged: serve it as before until the folder is indexed again
+        o.pending = pending
+        o.snapshot = snapshot
+        if (err instanceof SnapshotDamagedError) reindexDamaged(o)
+        throw err
+      }
       finishBuild(o, snapshot)
     }
     return o
+  }
+
+  /** Drop a damaged snapshot and open the folder again from the JSON index (re-parsing what that lacks). */
+  function reindexDamaged(o: Opened): void {
+    if (o.reindexing) return
+    o.reindexing = true
+    const file = o.vault.cacheFile
+    if (file) rmSync(snapshotFileFor(file), { force: true })
+    backend.addNotice('The saved index of this folder was damaged and could not be read; the folder was indexed again.')
+    const again = async () => {
+      if (closed || o !== current) return
+      const next = await open(o.vault.root)
+      if (closed || o !== current) return
+      await switchTo(next)
+    }
+    updating = updating.then(again, again).catch(() => null)
   }
 
   /** Persist the built graph next to the index (after a cold index, and after updates, debounced). */

@@ -43,6 +43,11 @@ export interface VaultOptions {
    * are parsed before open() returns.
    */
   deferChangedUpTo?: number
+  /**
+   * Check the snapshot's parts a warm start does not read before serving (full edges, the notes' details) on
+   * their first read instead of at open; a damaged one then throws SnapshotDamagedError there (see backend.ts).
+   */
+  checkSnapshotLater?: boolean
 }
 
 export interface VaultStats {
@@ -112,7 +117,7 @@ export class Vault {
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
-    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version) : {}
+    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater }) : {}
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
     // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
     if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {

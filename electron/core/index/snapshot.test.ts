@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib'
 import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
-import { SNAPSHOT_FORMAT, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { SNAPSHOT_FORMAT, SnapshotDamagedError, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
 import { cardsOf } from './packed-cards'
 import { displayGraph } from '../graph/displayGraph'
 
@@ -106,6 +106,27 @@ describe('warm-start snapshot', () => {
       expect(r.state, name).toBeUndefined()
       expect(r.problem, name).toMatchObject({ file: '', code: 'snapshot-corrupt', message: expect.stringMatching(/damaged.*indexed again/) })
     }
+  })
+
+  it('with checkLater, a damaged part read only after serving loads, and throws on its first read', async () => {
+    const src = input()
+    await saveSnapshot(file, src)
+    const good = readFileSync(file)
+    // the last byte of the body of the first details block (the block after the first files block)
+    let at = 16
+    let kind = ''
+    while (kind !== 'details') {
+      const len = good.readUInt32LE(at)
+      kind = (v8.deserialize(good.subarray(at + 8, at + 8 + len)) as { kind: string }).kind
+      if (kind === 'details') good[at + 8 + len - 1] ^= 1
+      at += 8 + len
+    }
+    writeFileSync(file, good)
+    expect((await loadSnapshot(file, '/notes', 'v1')).problem).toMatchObject({ code: 'snapshot-corrupt' })
+    const { state } = await loadSnapshot(file, '/notes', 'v1', { checkLater: true })
+    const meta = state!.files.get(src.files[0].path)!.meta!
+    expect(meta.title).toBe(src.files[0].meta!.title)
+    expect(() => meta.mentions).toThrow(SnapshotDamagedError)
   })
 
   it('is refused with a message when made by another version or for another ontology', async () => {

@@ -229,7 +229,7 @@ const CORRUPT = problem('snapshot-corrupt', 'The saved index of this folder was 
  * The snapshot of this folder, when there is a usable one. A missing file is no problem (first start); a file
  * from another format or parser version, or a damaged one, comes back as `problem` and is rebuilt by the caller.
  */
-export async function loadSnapshot(file: string, root: string, ontology: string): Promise<SnapshotLoad> {
+export async function loadSnapshot(file: string, root: string, ontology: string, opts: { checkLater?: boolean } = {}): Promise<SnapshotLoad> {
   let buf: Buffer
   try {
     buf = await readFile(file)
@@ -239,13 +239,15 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
   try {
     if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
     let at = MAGIC.length
-    /** the next block's body, checked */
-    const body = (): Buffer => {
+    /** the next block's body, checked now, or (`later`, with opts.checkLater) when it is first decoded */
+    const body = (later = false): Buffer => {
       if (at + 8 > buf.length) throw new Error('truncated')
       const len = buf.readUInt32LE(at)
       if (at + 8 + len > buf.length) throw new Error('truncated')
       const b = buf.subarray(at + 8, at + 8 + len)
-      if (crc32(b) !== buf.readUInt32LE(at + 4)) throw new Error('checksum')
+      const crc = buf.readUInt32LE(at + 4)
+      if (later && opts.checkLater) uncheckedCrc.set(b, crc)
+      else if (crc32(b) !== crc) throw new Error('checksum')
       at += 8 + len
       return b
     }
@@ -261,7 +263,8 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
     // the full graph's edges stay bytes until something reads them: views into the file's buffer, which is let
     // go once every view is (copying 95 MB out of it cost more than keeping it)
     const edges: Buffer[] = []
-    for (let i = 0; i < edgeBlocks; i++) edges.push(body())
+    // (checked later only when a display graph is served instead of them)
+    for (let i = 0; i < edgeBlocks; i++) edges.push(body(h.display))
     // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
     const rest: Block[] = []
     const details: Buffer[] = []
@@ -269,13 +272,42 @@ export async function loadSnapshot(file: string, root: string, ontology: string)
     for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
       const b = next() as Block
       rest.push(b)
-      if (b?.kind === 'files') { details.push(body()); i++ }
-      if (b?.kind === 'end') { lateStrings = body(); i++ }
+      if (b?.kind === 'files') { details.push(body(true)); i++ }
+      if (b?.kind === 'end') { lateStrings = body(true); i++ }
     }
     if (at !== buf.length || !lateStrings) throw new Error('trailing bytes')
     return { state: decode(h.key, head, display, edges, rest, details, lateStrings) }
   } catch {
     return { problem: CORRUPT }
+  }
+}
+
+/**
+ * Thrown on the first read of a part of a warm-start snapshot that turns out damaged (loaded with `checkLater`):
+ * the caller drops the snapshot and indexes the folder again (backend.ts).
+ */
+export class SnapshotDamagedError extends Error {
+  constructor() {
+    super('The saved index is damaged.')
+  }
+}
+
+/**
+ * Checksums of the blocks a warm start does not read before it serves (the full edges, the notes' details, most
+ * strings: 95% of a 10k-note file), checked on their first decode instead: checking 100 MB cost ≈ 0.2 s there.
+ */
+const uncheckedCrc = new WeakMap<Buffer, number>()
+
+function unpack(b: Buffer): unknown {
+  const crc = uncheckedCrc.get(b)
+  if (crc !== undefined) {
+    if (crc32(b) !== crc) throw new SnapshotDamagedError()
+    uncheckedCrc.delete(b)
+  }
+  try {
+    return v8.deserialize(b)
+  } catch {
+    throw new SnapshotDamagedError()
   }
 }
 
@@ -287,8 +319,8 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
   let late: Buffer | undefined = lateStrings
   const strings = (): string[] => {
     if (!all) {
-      const more = v8.deserialize(late!) as Block
-      if (more?.kind !== 'strings' || !Array.isArray(more.list)) throw new Error('The saved index is damaged.')
+      const more = unpack(late!) as Block
+      if (more?.kind !== 'strings' || !Array.isArray(more.list)) throw new SnapshotDamagedError()
       all = end.strings.concat(more.list)
       late = undefined
     }
@@ -304,9 +336,9 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
     let details: Details | undefined
     const get = (): Details => {
       if (!details) {
-        details = v8.deserialize(body!) as Details
+        details = unpack(body!) as Details
         body = undefined
-        if (details?.kind !== 'details' || !Array.isArray(details.sl) || !Array.isArray(details.c)) throw new Error('The saved index is damaged.')
+        if (details?.kind !== 'details' || !Array.isArray(details.sl) || !Array.isArray(details.c)) throw new SnapshotDamagedError()
       }
       return details
     }
@@ -315,7 +347,11 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
   const graph = { nodes: head.nodes, diagnostics: head.diagnostics } as Graph
   lazy(graph, 'edges', () => {
     const edges: GraphEdge[] = []
-    for (const body of edgeBodies) decodeEdges(v8.deserialize(body) as EdgeBlock, strings(), edges)
+    try {
+      for (const body of edgeBodies) decodeEdges(unpack(body) as EdgeBlock, strings(), edges)
+    } catch {
+      throw new SnapshotDamagedError()
+    }
     return edges
   })
   const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
@@ -390,7 +426,7 @@ function mentionsOf(p: Packed): Mention[] {
   const mentions = p.details().mentions
   const { first, count } = p
   const strings = p.strings()
-  if (first < 0 || 5 * (first + count) > mentions.length) throw new Error('The saved index is damaged.')
+  if (first < 0 || 5 * (first + count) > mentions.length) throw new SnapshotDamagedError()
   const out = new Array<Mention>(count)
   for (let i = 0, k = 5 * first; i < count; i++, k += 5) {
     out[i] = { entity: strings[mentions[k]], text: strings[mentions[k + 1]], line: mentions[k + 2], column: mentions[k + 3], section: strings[mentions[k + 4]] }
