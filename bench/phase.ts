@@ -78,7 +78,7 @@ if (phase === 'bare') {
   const c0 = cpuMs()
   const b = await createBackend(opts)
   out.createMs = since(t0)
-  if (touched) b.onChange((c) => { out.caughtUpMs ??= since(t0); out.caughtUpChanged = c.changed })
+  if (touched) b.onChange((c) => { if (out.caughtUpMs === undefined) { out.caughtUpMs = since(t0); out.caughtUpChanged = c.changed } })
   {
     // the warm start ends when the graph a host serves is there; counted, then let go, as a host does after sending it
     const g = b.getGraph()
