@@ -60,6 +60,11 @@ async function runSize(args: Args, n: number): Promise<SizeResult> {
     console.log(`warm start, then graph builder built (on first query/update; whenReady): ${fmt(warm.readyMs as number)} [CPU ${fmt(warm.readyCpuMs as number)}]`)
     const times = warm.updates as number[]
     console.log(`one changed note → updated graph: median ${fmt(median(times))}, p95 ${fmt(p95(times))}, max ${fmt(Math.max(...times))} (${times.length} edits; of which re-reading + parsing the note: median ${fmt(median(warm.updateIndexMs as number[]))}; CPU time per edit, all threads: median ${fmt(median(warm.updateCpuMs as number[]))}, p95 ${fmt(p95(warm.updateCpuMs as number[]))}, max ${fmt(Math.max(...(warm.updateCpuMs as number[])))})  [max RSS: after the edits ${(warm.editsRssMb as number).toFixed(0)} MB, with close (index + snapshot written) ${(warm.maxRssMb as number).toFixed(0)} MB]`)
+    const gcs = warm.updateGcMs as number[] | undefined
+    if (gcs) console.log(`  GC on the main thread during each edit: median ${fmt(median(gcs))}, p95 ${fmt(p95(gcs))}, max ${fmt(Math.max(...gcs))}`)
+    // one note changed while the app was closed: the snapshot's graph is served, the note follows as a delta
+    const touched = phase('warm-touched', gen.dir, state, 3)
+    console.log(`warm start with one note changed while closed: ${fmt(touched.ms as number)} [CPU ${fmt(touched.cpuMs as number)}]  — parsed ${touched.parsed} before serving, ${touched.deferred} left for the update after; that note's delta out at ${fmt(touched.caughtUpMs as number)}`)
     const cards = phase('cards', gen.dir, state, 0) as unknown as CardCost
     console.log(formatCardCost('sample of this vault, CPU time', cards))
     return {
