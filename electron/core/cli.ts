@@ -3,7 +3,9 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import type { Graph, GraphNode } from './types'
+import type { Graph, GraphNode, NoteMeta } from './types'
+import type { Ontology } from './ontology/types'
+import { loadEntities } from './entities'
 import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
@@ -109,11 +111,12 @@ export function summary(g: Graph, folder: string, ms: number): string {
  * undefined. Notes taken from the persisted index have their content hashes checked (an edit that kept size
  * and mtime is re-parsed, and the warm snapshot's graph is then not used).
  */
-export async function openFolder(args: CliArgs, prog: string): Promise<Vault | undefined> {
+export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph): Promise<Vault | undefined> {
   try {
-    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers })
+    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)) })
     const changed = vault.stats.reused ? await vault.verifyContent() : []
     if (changed.length) {
+      if (growing) growing.usable = false
       vault.takeWarmGraph()
       await vault.update(changed)
     }
@@ -127,10 +130,35 @@ export async function openFolder(args: CliArgs, prog: string): Promise<Vault | u
   }
 }
 
-/** Build the graph from the index and store it as the next run's warm-start snapshot. */
-async function buildAndSnapshot(vault: Vault): Promise<Graph> {
-  const builder = new GraphBuilder(vault.entities.ontology)
-  for (const m of vault.metas()) builder.setNote(m)
+/**
+ * The graph built while the workers parse (each note as it arrives, as the backend does), so the main thread's
+ * share overlaps the parse instead of following it. Unusable when the open re-parsed notes afterwards.
+ */
+export class GrowingGraph {
+  readonly builder: GraphBuilder
+  readonly delivered = new Set<string>()
+  usable = true
+  constructor(ontology: Ontology) {
+    this.builder = new GraphBuilder(ontology)
+  }
+  add(m: NoteMeta): void {
+    this.builder.setNote(m)
+    this.delivered.add(m.path)
+  }
+}
+
+/** Build the graph from the index (on the one grown during the parse, when usable) and store it as the next run's warm-start snapshot. */
+async function buildAndSnapshot(vault: Vault, growing?: GrowingGraph): Promise<Graph> {
+  let builder: GraphBuilder
+  if (growing?.usable) {
+    // the rest as the backend does it: notes not delivered during the parse, and those whose links changed
+    builder = growing.builder
+    for (const m of vault.metas()) if (!growing.delivered.has(m.path)) builder.setNote(m)
+    for (const m of vault.relinkedOnOpen) builder.setNote(m)
+  } else {
+    builder = new GraphBuilder(vault.entities.ontology)
+    for (const m of vault.metas()) builder.setNote(m)
+  }
   builder.setDiagnostics(vault.diagnostics())
   const graph = builder.graph()
   if (vault.cacheFile) await saveSnapshot(snapshotFileFor(vault.cacheFile), vault.snapshotInput(graph)).catch(() => {})
@@ -146,9 +174,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2
   }
   const t0 = performance.now()
-  const vault = await openFolder(args, 'notes-graph')
+  const growing = new GrowingGraph((await loadEntities()).ontology)
+  const vault = await openFolder(args, 'notes-graph', growing)
   if (!vault) return 2
-  const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault))
+  const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
   const ms = performance.now() - t0
   await vault.close()
   if (args.json) process.stdout.write(JSON.stringify(graphToJson(graph)) + '\n')

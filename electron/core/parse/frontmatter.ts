@@ -1,6 +1,7 @@
 // YAML frontmatter → the few fields the core reads (title, domain, tags), with diagnostics for bad YAML.
 import { parseDocument } from 'yaml'
 import type { Diagnostic } from '../types'
+import { readSimpleYaml } from './simple-yaml'
 
 export interface FrontmatterData {
   title?: string
@@ -14,6 +15,8 @@ export interface FrontmatterData {
  */
 export function readFrontmatter(yaml: string, firstLine: number, file: string, diagnostics: Diagnostic[]): FrontmatterData {
   const out: FrontmatterData = { tags: [] }
+  const simple = readSimpleYaml(yaml)
+  if (simple) return fromMapping(simple, out)
   const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false })
   if (doc.errors.length > 0) {
     const err = doc.errors[0]
@@ -39,7 +42,10 @@ export function readFrontmatter(yaml: string, firstLine: number, file: string, d
     diagnostics.push({ file, line: firstLine, severity: 'info', code: 'yaml-not-mapping', message: 'Frontmatter is not a key/value mapping; ignored.' })
     return out
   }
-  const rec = data as Record<string, unknown>
+  return fromMapping(data as Record<string, unknown>, out)
+}
+
+function fromMapping(rec: Record<string, unknown>, out: FrontmatterData): FrontmatterData {
   if (typeof rec.title === 'string' && rec.title.trim()) out.title = rec.title.trim()
   else if (typeof rec.title === 'number') out.title = String(rec.title)
   out.domain = rec.domain

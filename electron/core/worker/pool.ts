@@ -95,10 +95,7 @@ export class ParsePool {
         else resolve()
       }
       const feed = (w: Worker) => {
-        if (next >= batches.length) {
-          if (pending === 0) finish()
-          return
-        }
+        if (next >= batches.length) return
         const req: BatchRequest = { id: next, files: batches[next] }
         next++
         pending++
@@ -109,8 +106,11 @@ export class ParsePool {
           if (failed) return
           pending--
           if ('error' in reply) return finish(new Error(reply.error))
-          onBatch(reply.results)
+          // the next batch goes out before this thread takes the results in (graph building can be slow), so
+          // the worker never waits for it
           feed(w)
+          onBatch(reply.results)
+          if (next >= batches.length && pending === 0) finish()
         }
         const onError = (err: Error) => finish(err)
         const onExit = (code: number) => finish(new Error(`parse worker exited (code ${code})`))
