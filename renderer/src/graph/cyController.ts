@@ -21,7 +21,7 @@ import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
-import { drawDirect } from './cyPrivate'
+import { drawDirect, styleNow } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -527,6 +527,8 @@ export class CyGraphController implements GraphController {
       this.viewport.fitPositions()
       this.labels.update()
     }
+    // every element styled once, with its final classes, before the first frame (cyPrivate.ts styleNow)
+    styleNow(cy.elements())
     mark('interactive')
     const classes = () => {
       const of = this.filters.classesForNewEdges()
