@@ -510,12 +510,14 @@ export class CyGraphController implements GraphController {
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
+    const drawnNow: ElementDefinition[] = []
+    const hiddenNow: ElementDefinition[] = []
+    for (const e of edges) (drawn(e) ? drawnNow : hiddenNow).push(e)
     // the launch's frames draw each element straight onto the screen (cyPrivate.ts); textures once the edges
     // the view hides are in too and the page is idle (see backfilled)
     this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
-      cy.add(nodes)
-      cy.add(edges.filter(drawn))
+      cy.add([...nodes, ...drawnNow])
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
     })
@@ -534,7 +536,7 @@ export class CyGraphController implements GraphController {
       const of = this.filters.classesForNewEdges()
       return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
     }
-    this.loader.backfill(cy, edges.filter((e) => !drawn(e)), classes, (ok) => this.backfilled(ok))
+    this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
   }
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
