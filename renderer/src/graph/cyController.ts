@@ -21,7 +21,7 @@ import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
-import { drawDirect } from './cyPrivate'
+import { drawDirect, styleNow } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -510,12 +510,14 @@ export class CyGraphController implements GraphController {
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
+    const drawnNow: ElementDefinition[] = []
+    const hiddenNow: ElementDefinition[] = []
+    for (const e of edges) (drawn(e) ? drawnNow : hiddenNow).push(e)
     // the launch's frames draw each element straight onto the screen (cyPrivate.ts); textures once the edges
     // the view hides are in too and the page is idle (see backfilled)
     this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
-      cy.add(nodes)
-      cy.add(edges.filter(drawn))
+      cy.add([...nodes, ...drawnNow])
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
     })
@@ -527,12 +529,14 @@ export class CyGraphController implements GraphController {
       this.viewport.fitPositions()
       this.labels.update()
     }
+    // every element styled once, with its final classes, before the first frame (cyPrivate.ts styleNow)
+    styleNow(cy.elements())
     mark('interactive')
     const classes = () => {
       const of = this.filters.classesForNewEdges()
       return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
     }
-    this.loader.backfill(cy, edges.filter((e) => !drawn(e)), classes, (ok) => this.backfilled(ok))
+    this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
   }
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */

@@ -53,6 +53,23 @@ describe('Cytoscape private-API adapter', () => {
     expect(added.first().style('width')).toBe('42px')
   })
 
+  it('styles new elements without a bounds event per property, and later changes still move their bounds', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 20, height: 20 } }, { selector: 'node.big', style: { width: 60 } }] })
+    const added = cy.add([{ data: { id: 'a' }, position: { x: 0, y: 0 } }, { data: { id: 'b' }, position: { x: 100, y: 0 } }, { data: { id: 'e', source: 'a', target: 'b' } }])
+    let bounds = 0
+    cy.on('bounds', () => { bounds++ })
+    styleNow(added)
+    expect(bounds).toBe(0)
+    // the per-property triggers are back for everything styled after
+    expect(Object.prototype.hasOwnProperty.call(cy.style(), 'checkTriggers')).toBe(false)
+    const a = cy.getElementById('a')
+    const small = a.boundingBox({ includeLabels: false }).w
+    a.addClass('big')
+    styleNow(a)
+    expect(bounds).toBeGreaterThan(0)
+    expect(a.boundingBox({ includeLabels: false }).w).toBeCloseTo(small + 40, 5)
+  })
+
   it('knows a headless core', () => {
     expect(isHeadless(cytoscape({ headless: true }))).toBe(true)
   })

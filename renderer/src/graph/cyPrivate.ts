@@ -47,10 +47,40 @@ export function redraw(cy: Core, event = 'add'): void {
   else cy.forceRender()
 }
 
-/** Compute the elements' style now rather than in the next frame (spreads a big load over slices). */
+interface ElementPrivate { _private?: { appliedInitStyle?: boolean; styleCache?: unknown }; isEdge(): boolean }
+type Trigger = (ele: ElementPrivate, name: string, from: unknown, to: unknown) => void
+interface StylePrivate { checkTriggers?: Trigger; checkParallelEdgesBoundsTrigger?: Trigger }
+
+/**
+ * Compute the elements' style now rather than in the next frame (spreads a big load over slices).
+ * Elements styled for the first time skip Cytoscape's per-property change triggers: each property set on a
+ * new element otherwise drops its (still empty) bounds cache, fires a `bounds` event through the core and
+ * dirties its edges' caches — for the bundled notes' launch about a third of all the style work, and the
+ * renderer already has the new elements queued (`style` event at add). Their style caches are cleared after,
+ * and the renderer told once that the drawing order changed.
+ */
 export function styleNow(eles: Collection): void {
   const p = eles as unknown as CollectionPrivate
-  if (typeof p.cleanStyle === 'function') p.cleanStyle()
+  if (typeof p.cleanStyle !== 'function') return
+  const cy = (eles as unknown as { cy(): Core }).cy()
+  const style = cy.style() as unknown as StylePrivate
+  const triggers = style.checkTriggers
+  const fresh = new Set<ElementPrivate>()
+  eles.forEach((e) => { const ele = e as unknown as ElementPrivate; if (ele._private && ele._private.appliedInitStyle !== true) fresh.add(ele) })
+  if (typeof triggers !== 'function' || typeof style.checkParallelEdgesBoundsTrigger !== 'function' || fresh.size === 0) { p.cleanStyle(); return }
+  // an own property over the prototype's, removed after: other styling keeps the triggers
+  style.checkTriggers = function (this: StylePrivate, ele, name, from, to) {
+    if (!fresh.has(ele)) return triggers.call(this, ele, name, from, to)
+    // a new edge beside older ones between the same nodes may still change their bundling
+    if (ele.isEdge()) this.checkParallelEdgesBoundsTrigger!(ele, name, from, to)
+  }
+  try {
+    p.cleanStyle()
+  } finally {
+    delete style.checkTriggers
+  }
+  for (const ele of fresh) ele._private!.styleCache = null
+  redraw(cy, 'zorder')
 }
 
 /** Is the core drawing nothing (headless, e.g. in tests or a worker)? */

@@ -104,8 +104,17 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
   return out
 }
 
+/** one measurer per font family for the page: the placement and the label pick measure the same names */
+const measurers = new Map<string, (text: string) => number>()
+
 /** Text width at 1 px, measured on a canvas with Cytoscape's default font; an estimate where there is none. */
 export function textMeasurer(fontFamily = '"Helvetica Neue", Helvetica, sans-serif'): (text: string) => number {
+  let m = measurers.get(fontFamily)
+  if (!m) measurers.set(fontFamily, m = newMeasurer(fontFamily))
+  return m
+}
+
+function newMeasurer(fontFamily: string): (text: string) => number {
   let ctx: CanvasRenderingContext2D | null = null
   try {
     if (typeof document !== 'undefined') ctx = document.createElement('canvas').getContext('2d')

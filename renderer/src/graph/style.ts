@@ -81,7 +81,6 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
         height: 'data(size)',
         // labels are chosen by labels.ts (class `lbl`): importance first, never two overlapping
         label: '',
-        'font-size': 'data(font)',
         'min-zoomed-font-size': 9,
         'text-events': 'no',
         color: p.text,
@@ -98,6 +97,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
+    // the font size from data only where a label is drawn (a hovered node's name; `lbl` below sets its own):
+    // the renderer measures every node's label text, and one font for all empty labels measures cheaply
+    { selector: 'node.hover-self', style: { 'font-size': 'data(font)' } },
     { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
     // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
