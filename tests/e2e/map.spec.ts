@@ -58,6 +58,11 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   // the hash's view is applied just after the default one: wait for it, then for the view to settle again
   await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
   await waitSettled(page)
+  // settled means the picture is complete: the links between services are drawn already
+  const links = await page.evaluate(() => window.cy!.edges('[type = "map"]').filter((e) => e.visible()).length)
+  expect(links).toBeGreaterThan(0)
+  // the filters panel names the node types from the first settled picture on (never an empty box)
+  await expect(page.getByRole('group', { name: 'Node types' }).getByRole('checkbox').first()).toBeVisible({ timeout: 1000 })
   const report = await mapReport(page)
   if (shots) await page.screenshot({ path: path.join(shots, 'services.png') })
   expect(report.visibleTypes).toEqual(['service'])

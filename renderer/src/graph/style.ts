@@ -98,7 +98,10 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
-    { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
+    // the text as the label rule wrapped it (labels.ts wrapLabel: breaks only where it put a '\n'); a labelled
+    // node drawn above the unlabelled ones, on a light ground, so no node covers a name or shows through it
+    // (labels take no clicks: text-events no)
+    { selector: 'node.lbl', style: { label: 'data(lt)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6, 'text-wrap': 'wrap', 'text-max-width': '100000px', ...(big ? {} : { 'z-index': 8, 'text-background-color': p.bg, 'text-background-opacity': 0.7, 'text-background-padding': '0px' }) } },
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
     // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
     { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0, 'text-background-color': p.bg, 'text-background-opacity': 1, 'text-background-padding': '0px' } },
