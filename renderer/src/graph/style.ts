@@ -99,9 +99,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
     // the text as the label rule wrapped it (labels.ts wrapLabel: breaks only where it put a '\n'); a labelled
-    // node drawn above the unlabelled ones, on a light ground, so no node covers a name or shows through it
-    // (labels take no clicks: text-events no)
-    { selector: 'node.lbl', style: { label: 'data(lt)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6, 'text-wrap': 'wrap', 'text-max-width': '100000px', ...(big ? {} : { 'z-index': 8, 'text-background-color': p.bg, 'text-background-opacity': 0.7, 'text-background-padding': '0px' }) } },
+    // node drawn above the unlabelled ones, so no node covers a name; its outline keeps it readable over them
+    // (no opaque ground: a half-covered node would read as a dimmed one; labels take no clicks: text-events no)
+    { selector: 'node.lbl', style: { label: 'data(lt)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6, 'text-wrap': 'wrap', 'text-max-width': '100000px', ...(big ? {} : { 'z-index': 8 }) } },
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
     // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
     { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0, 'text-background-color': p.bg, 'text-background-opacity': 1, 'text-background-padding': '0px' } },
