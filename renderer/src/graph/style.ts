@@ -125,6 +125,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.cmp-dim', style: { opacity: 0.07, 'text-opacity': 0 } },
     // the hovered node names itself; its neighbours keep the labels the label rule gave them (no pile-up)
     { selector: 'node.hover-self', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+    // a labelled node keeps its wrapped text while hovered (not the one-line cut name); the services map as before
+    { selector: 'node.lbl.hover-self', style: { label: 'data(lt)' } },
+    { selector: 'node.bare.hover-self', style: { label: 'data(short)' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
     // the services map: why two services are linked (legend: Legend.tsx)
