@@ -51,6 +51,10 @@ test('overview of the bundled notes: labelled, nothing overlapping, still', asyn
   // every note and service is on the map
   const missing = await page.evaluate(() => window.cy!.nodes('[type = "note"], [type = "service"]').filter((n) => !n.visible()).length)
   expect(missing).toBe(0)
+  // the skeleton is named in full: every domain labelled, its title wrapped onto lines rather than cut
+  const domains = await page.evaluate(() => window.cy!.nodes('[type = "domain"]').map((n) => ({ label: String(n.data('label')), shown: String(n.style('label') ?? '') })))
+  expect(domains.length).toBeGreaterThan(0)
+  for (const d of domains) expect(d.shown.replace(/\n/g, ' ')).toBe(d.label)
 })
 
 test('services map: services only, labelled, no overlaps', async ({ page }) => {
@@ -58,6 +62,11 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   // the hash's view is applied just after the default one: wait for it, then for the view to settle again
   await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
   await waitSettled(page)
+  // settled means the picture is complete: the links between services are drawn already
+  const links = await page.evaluate(() => window.cy!.edges('[type = "map"]').filter((e) => e.visible()).length)
+  expect(links).toBeGreaterThan(0)
+  // the filters panel names the node types from the first settled picture on (never an empty box)
+  await expect(page.getByRole('group', { name: 'Node types' }).getByRole('checkbox').first()).toBeVisible({ timeout: 1000 })
   const report = await mapReport(page)
   if (shots) await page.screenshot({ path: path.join(shots, 'services.png') })
   expect(report.visibleTypes).toEqual(['service'])

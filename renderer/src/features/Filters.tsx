@@ -51,26 +51,28 @@ export function Filters({ graph, api, controller }: FeatureProps) {
     api.exams().then(setExams, () => setExams([]))
   }, [api])
 
+  // until this panel's own graph arrives, the boxes list what the canvas already shows (never an empty box)
+  const source = graph.nodes.length === 0 && canvas ? controller.graph() : graph
   const index = useMemo(() => nodeIndex(graph), [graph])
   const { types, domains, categories, maxWeight } = useMemo(() => {
     const t = new Set<NodeType>()
     const d = new Map<string, string>()
     const c = new Set<string>()
-    for (const n of graph.nodes) {
+    for (const n of source.nodes) {
       t.add(n.type)
       if (n.type === 'domain' && n.domain) d.set(n.domain, n.label)
       else if (n.domain && !d.has(n.domain)) d.set(n.domain, n.domain)
       if (n.category && (n.type === 'service' || n.type === 'concept')) c.add(n.category)
     }
     let w = 1
-    for (const e of graph.edges) w = Math.max(w, e.weight ?? 1)
+    for (const e of source.edges) w = Math.max(w, e.weight ?? 1)
     return {
       types: TYPE_ORDER.filter((x) => t.has(x)),
       domains: [...d.entries()].sort((a, b) => a[0].localeCompare(b[0], undefined, { numeric: true })),
       categories: [...c].sort(),
       maxWeight: Math.min(w, 50),
     }
-  }, [graph])
+  }, [source])
   const domainIds = domains.map(([id]) => id)
   const active = !isEmptyFilter(filter)
 

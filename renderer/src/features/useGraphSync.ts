@@ -41,13 +41,14 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     if (!ready) return
     const c = controller as Partial<{ setView(v: typeof view): void; setServiceEdges(e: ServiceMapEdge[]): void }>
     const timer = setTimeout(() => c.setView?.call(controller, view), 0)
-    // the services map's edges come from the core, once per graph
-    let cancelled = false
+    // the services map's edges come from the core, once per graph (kept when the view changes meanwhile:
+    // the map is not settled without them); none on failure, so the map still settles without its links
     if (view === 'services' && c.setServiceEdges && serviceEdgesFor.current !== graph) {
       serviceEdgesFor.current = graph
-      api.serviceMap().then((edges) => { if (!cancelled) c.setServiceEdges!.call(controller, edges) }, () => { serviceEdgesFor.current = null })
+      const current = () => serviceEdgesFor.current === graph
+      api.serviceMap().then((edges) => { if (current()) c.setServiceEdges!.call(controller, edges) }, () => { if (current()) { serviceEdgesFor.current = null; c.setServiceEdges!.call(controller, []) } })
     }
-    return () => { clearTimeout(timer); cancelled = true }
+    return () => clearTimeout(timer)
   }, [api, controller, graph, ready, view])
 
   // filters and the local graph (its nodes from the core); re-applied when the graph changes so new

@@ -37,7 +37,8 @@ export function GroupCaptions({ controller }: { controller: CyGraphController })
     <div className="group-captions" aria-hidden="true">
       {captions.map((c) => (
         // a centred caption may reach a little past its group, into the gap to the next one
-        <span key={c.id} className="group-caption" style={c.centred ? { left: c.left - c.width * 0.05, top: c.top, width: c.width * 1.1, textAlign: 'center' } : { left: c.left, top: c.top, maxWidth: c.width }}>{c.text}</span>
+        // a centred caption (a domain's title) is never cut: it wraps, growing upwards from just above its group
+        <span key={c.id} className={c.centred ? 'group-caption group-caption-centred' : 'group-caption'} style={c.centred ? { left: c.left - c.width * 0.05, top: c.top + 20, width: c.width * 1.1 } : { left: c.left, top: c.top, maxWidth: c.width }}>{c.text}</span>
       ))}
     </div>
   )

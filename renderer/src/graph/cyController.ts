@@ -10,13 +10,13 @@ import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas
 import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
-import { degrees, nodeElements, serviceMapSize, shortLabel, shownOnCanvas, sizeFor, toElements } from './elements'
+import { degrees, nodeElements, serviceMapSize, shownOnCanvas, sizeFor, toElements } from './elements'
 import { packWithLabelRoom } from './labelRoom'
 import { Filters } from './filters'
 import { liveCore, mark, newGraphState, type Positions } from './graphState'
 import { Highlights } from './highlights'
-import { Labels } from './labels'
-import { textMeasurer } from './labelPick'
+import { Labels, wrapLabel } from './labels'
+import { lineCount, textMeasurer, textWidth } from './labelPick'
 import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
@@ -64,6 +64,8 @@ export class CyGraphController implements GraphController {
   private specCache: { graph: Graph; view: ViewName; spec: ViewSpec } | null = null
   private filterKey = '{}'
   private serviceEdges: ElementDefinition[] = []
+  /** the services map's links have arrived (the map is not settled without them) */
+  private serviceEdgesIn = false
   private groupBoxes: { view: ViewName; groups: PackedGroup[] } | null = null
   /** the overview's group captions, placed when the view was applied */
   private captions: { view: ViewName; list: GroupCaption[] } | null = null
@@ -102,8 +104,10 @@ export class CyGraphController implements GraphController {
     const shape = centre ? { squash: Math.min(4, Math.max(0.25, aspect * aspect)), gap: LOCAL_GAP, shelf: false } : {}
     const opts = { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape }
     const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
-    const text = (id: string) => this.measure(shortLabel(this.state.byId.get(id)?.label ?? ''))
-    const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas)
+    // labels as the label rule draws them (labels.ts wrapLabel: one or more lines)
+    const wrapped = (id: string) => wrapLabel(this.state.byId.get(id)?.label ?? '', this.state.byId.get(id)?.type)
+    const text = (id: string) => textWidth(wrapped(id), this.measure)
+    const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas, (id) => lineCount(wrapped(id)))
     if (!only) this.groupBoxes = { view, groups: packed.groups }
     return packed.positions
   }
@@ -227,6 +231,7 @@ export class CyGraphController implements GraphController {
   setServiceEdges(edges: Array<{ source: string; target: string; reason: string; evidence: string; kind: string }>): void {
     this.serviceEdges = edges.map((e, i) => ({ group: 'edges' as const, classes: `map-${e.kind}`, data: { id: `sm:${i}`, source: e.source, target: e.target, type: 'map', kind: e.kind, reason: e.reason, evidence: e.evidence, weight: 1, w: 1.4 } }))
     this.specCache = null
+    this.serviceEdgesIn = true
     const cy = this.state.core
     if (!cy) return
     cy.batch(() => {
@@ -235,6 +240,7 @@ export class CyGraphController implements GraphController {
     })
     if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
     if (this.viewName === 'services') markLongEdges(cy)
+    this.markSettled()
   }
 
   /** Label density: 0 (fewest) … 4 (most). */
@@ -255,7 +261,7 @@ export class CyGraphController implements GraphController {
     const f = this.filters.current()
     const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
     // a partial graph (the folder still being indexed) will still grow: not settled
-    const settled = !this.state.current.partial && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    const settled = !this.state.current.partial && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && (this.viewName !== 'services' || this.serviceEdgesIn) && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)

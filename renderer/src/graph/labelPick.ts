@@ -40,19 +40,33 @@ export interface PickOptions {
   marginY?: number
 }
 
+/** Lines of a label's text (a label may be wrapped on '\n': labels.ts wrapLabel). */
+export const lineCount = (text: string): number => text.split('\n').length
+
 /** The box Cytoscape draws a label in (with its outline), rendered px: bottom-aligned and centred, or right of the node. */
 export function labelBox(c: LabelCandidate, width: number, marginY: number): LabelBox {
   const outline = 2
+  // one font size per line (Cytoscape's line-height 1), a quarter more for its descent and rounding
+  const height = c.fontPx * (lineCount(c.text) + 0.25)
   if (c.side === 'right') {
     const x1 = c.x + (c.nodeWidth ?? c.nodeHeight) / 2 + (c.gapPx ?? 0)
-    return { x1: x1 - outline, y1: c.y - c.fontPx / 2 - outline, x2: x1 + width + outline, y2: c.y + c.fontPx / 2 + outline }
+    const half = c.fontPx * lineCount(c.text) / 2
+    return { x1: x1 - outline, y1: c.y - half - outline, x2: x1 + width + outline, y2: c.y + half + outline }
   }
   if (c.side === 'above') {
     const bottom = c.y - c.nodeHeight / 2 - marginY
-    return { x1: c.x - width / 2 - outline, y1: bottom - c.fontPx * 1.25 - outline, x2: c.x + width / 2 + outline, y2: bottom + outline }
+    return { x1: c.x - width / 2 - outline, y1: bottom - height - outline, x2: c.x + width / 2 + outline, y2: bottom + outline }
   }
   const top = c.y + c.nodeHeight / 2 + marginY
-  return { x1: c.x - width / 2 - outline, y1: top - outline, x2: c.x + width / 2 + outline, y2: top + c.fontPx * 1.25 + outline }
+  return { x1: c.x - width / 2 - outline, y1: top - outline, x2: c.x + width / 2 + outline, y2: top + height + outline }
+}
+
+/** Width of a (possibly wrapped) text at 1 px: its widest line. */
+export function textWidth(text: string, measure: (line: string) => number): number {
+  if (!text.includes('\n')) return measure(text)
+  let w = 0
+  for (const line of text.split('\n')) w = Math.max(w, measure(line))
+  return w
 }
 
 export const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2
@@ -80,7 +94,7 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
   }
   for (const c of sorted) {
     if (out.length >= cap) break
-    const width = opts.measure(c.text) * c.fontPx
+    const width = textWidth(c.text, opts.measure) * c.fontPx
     const sides: LabelSide[] = [c.side ?? 'below', ...(c.fallback ?? [])]
     let placed: { box: LabelBox; side: LabelSide } | null = null
     for (const side of sides) {

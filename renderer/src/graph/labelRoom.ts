@@ -33,13 +33,14 @@ export function fitZoom(items: PackItem[], positions: Record<string, { x: number
  * Pack `items`, with label room when every label fits. `textWidth(id)` is the label's width at 1 px.
  * Items that already carry a footprint (the services map) are packed as they are.
  */
-export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidth: (id: string) => number, canvas: Canvas): ReturnType<typeof packLayout> {
+export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidth: (id: string) => number, canvas: Canvas, lines: (id: string) => number = () => 1): ReturnType<typeof packLayout> {
   const plain = packLayout(items, opts)
   if (items.length === 0 || items.some((i) => i.footprint)) return plain
   const lineH = ROOM_FONT_PX * 1.6
   // even empty labels would not fit: no need to measure thousands of them
   if (items.length * 12 * lineH * 2 > ROOM_SHARE * canvas.width * canvas.height) return plain
   const widths = items.map((i) => textWidth(i.id))
+  const rows = items.map((i) => Math.max(1, lines(i.id)))
   const need = widths.reduce((s, w) => s + (w * ROOM_FONT_PX + 12) * lineH * 2, 0)
   if (need > ROOM_SHARE * canvas.width * canvas.height) return plain
   // room made for a model font that the fit zoom turns into ROOM_FONT_PX on screen; more room means a
@@ -47,7 +48,7 @@ export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidt
   let font = ROOM_FONT_PX / Math.max(0.05, fitZoom(items, plain.positions, canvas))
   let best = plain
   for (let pass = 0; pass < 5; pass++) {
-    const roomy = items.map((it, j) => ({ ...it, footprint: { width: Math.max(it.size, widths[j] * font + 12 * (font / ROOM_FONT_PX)), height: it.size + font * 1.6 } }))
+    const roomy = items.map((it, j) => ({ ...it, footprint: { width: Math.max(it.size, widths[j] * font + 12 * (font / ROOM_FONT_PX)), height: it.size + font * (rows[j] + 0.6) } }))
     best = packLayout(roomy, opts)
     const onScreen = font * fitZoom(items, best.positions, canvas)
     if (onScreen >= ROOM_FONT_PX) break
@@ -55,3 +56,4 @@ export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidt
   }
   return best
 }
+

@@ -20,6 +20,54 @@ export const DEFAULT_DENSITY = 2
 const MAX_MODEL_PX = 15
 export const MAX_DENSITY = DENSITY.length - 1
 
+/**
+ * Which labels the rule tries first: the skeleton (domains, then notes), then services (what the app is
+ * for), then concepts, then tags; by importance within each kind. A selected or compared node before all.
+ */
+const LABEL_TIER: Record<string, number> = { domain: 4, note: 3, service: 2, concept: 1, tag: 0 }
+export function labelImportance(type: string, score: number, first = false): number {
+  return (first ? 1e12 : 0) + (LABEL_TIER[type] ?? 0) * 1e9 + score
+}
+
+/** Characters on one line of a label before it wraps onto the next one. */
+export const LABEL_LINE = 26
+/** Lines a label may take: a domain's long title gets three, any other name two. */
+export const maxLines = (type?: string): number => (type === 'domain' ? 3 : 2)
+
+/**
+ * A label's text on the canvas: as it is when short, else on up to `maxLines(type)` lines broken at spaces
+ * so that the longest line is as short as it can be ("Domain 1: Data Preparation" / "for Machine Learning
+ * (ML)"); cut with an ellipsis only when even that many lines do not hold it.
+ */
+export function wrapLabel(label: string, type?: string, line = LABEL_LINE): string {
+  const text = label.trim().replace(/\s+/g, ' ')
+  if (text.length <= line) return text
+  const words = text.split(' ')
+  const cut = (t: string) => (t.length <= line ? t : `${t.slice(0, line - 1).trimEnd()}…`)
+  // best[i][k]: the shortest longest line for words i.. on k lines (a few words: a small table)
+  const memo = new Map<string, { width: number; lines: string[] }>()
+  const best = (i: number, k: number): { width: number; lines: string[] } => {
+    const key = `${i}:${k}`
+    const known = memo.get(key)
+    if (known) return known
+    const rest = words.slice(i).join(' ')
+    let out = { width: rest.length, lines: [rest] }
+    if (k > 1) {
+      let first = ''
+      for (let j = i; j < words.length - 1; j++) {
+        first = first ? `${first} ${words[j]}` : words[j]
+        if (first.length > line) break
+        const tail = best(j + 1, k - 1)
+        const width = Math.max(first.length, tail.width)
+        if (width < out.width) out = { width, lines: [first, ...tail.lines] }
+      }
+    }
+    memo.set(key, out)
+    return out
+  }
+  return best(0, maxLines(type)).lines.map(cut).join('\n')
+}
+
 export class Labels {
   private density = DEFAULT_DENSITY
   private shown = new Set<string>()
@@ -37,6 +85,20 @@ export class Labels {
   onUpdate: () => void = () => undefined
 
   constructor(private readonly state: GraphState) {}
+
+  /** a node's label text, wrapped (cached per label: the pick runs on every zoom step) */
+  private readonly wrapped = new Map<string, string>()
+  private textOf(n: NodeSingular): string {
+    const label = String(n.data('label') ?? n.data('short') ?? '')
+    const key = `${n.data('type')}:${label}`
+    let t = this.wrapped.get(key)
+    if (t === undefined) {
+      if (this.wrapped.size > 50_000) this.wrapped.clear()
+      t = wrapLabel(label, String(n.data('type')))
+      this.wrapped.set(key, t)
+    }
+    return t
+  }
 
   attach(core: Core | null): void {
     this.bound?.off('viewport', this.onViewport)
@@ -79,9 +141,10 @@ export class Labels {
       this.scores.order ??= importanceOrder(score)
       const label = (n: NodeSingular) => {
         const bare = n.hasClass('bare')
-        return { text: String((bare ? n.data('bare') : n.data('short')) ?? ''), size: Number(bare ? n.data('ssize') : n.data('size')) || 10 }
+        return { text: bare ? String(n.data('bare') ?? '') : this.textOf(n), size: Number(bare ? n.data('ssize') : n.data('size')) || 10 }
       }
       ;({ candidates, ranked, inView } = topCandidates(cy, this.scores.order, first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
+      for (const c of candidates) c.importance = labelImportance(String(cy.getElementById(c.id).data('type')), score.get(c.id) ?? 0, first.has(c.id))
     } else cy.nodes().forEach((n) => {
       // dimmed nodes draw no text (style.ts): they must not take a label's place either
       if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
@@ -92,15 +155,15 @@ export class Labels {
       const beside = n.hasClass('bare')
       candidates.push({
         ...(beside ? { side: 'right' as const, nodeWidth: (Number(n.data('ssize')) || 10) * zoom, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
-        // a selected or compared node, or a domain (the skeleton), keeps its name: above or beside it when the
+        // a selected or compared node, or a domain or note (the skeleton), keeps its name: above or beside it when the
         // place below is taken or off the canvas
-        ...(first.has(id) || n.data('type') === 'domain' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
+        ...(first.has(id) || n.data('type') === 'domain' || n.data('type') === 'note' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
         id,
-        text: String((n.hasClass('bare') ? n.data('bare') : n.data('short')) ?? ''),
+        text: beside ? String(n.data('bare') ?? '') : this.textOf(n),
         x: p.x,
         y: p.y,
         nodeHeight: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom,
-        importance: (score.get(id) ?? 0) + (first.has(id) ? 1e9 : 0),
+        importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)),
         fontPx: 11,
       })
     })
@@ -114,6 +177,7 @@ export class Labels {
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
     const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
+    const text = new Map(candidates.map((c) => [c.id, c.text]))
     const next = new Set(picked.map((p) => p.id))
     // where each label sits when it is not in its usual place (class lbl-above / lbl-right, style.ts)
     const moved = new Map<string, string>()
@@ -128,6 +192,8 @@ export class Labels {
         // rounded up, so the label is never drawn below the size chosen (11 px stays 11 px on screen)
         const lf = Math.ceil((font.get(id)! / zoom) * 100) / 100
         if (n.data('lf') !== lf) n.data('lf', lf)
+        // the text drawn (style.ts node.lbl: data(lt)), wrapped as the pick measured it
+        if (!n.hasClass('bare') && n.data('lt') !== text.get(id)) n.data('lt', text.get(id))
         if (!this.shown.has(id)) n.addClass('lbl')
       }
     })

@@ -100,7 +100,10 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     // the font size from data only where a label is drawn (a hovered node's name; `lbl` below sets its own):
     // the renderer measures every node's label text, and one font for all empty labels measures cheaply
     { selector: 'node.hover-self', style: { 'font-size': 'data(font)' } },
-    { selector: 'node.lbl', style: { label: 'data(short)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6 } },
+    // the text as the label rule wrapped it (labels.ts wrapLabel: breaks only where it put a '\n'); a labelled
+    // node drawn above the unlabelled ones, so no node covers a name; its outline keeps it readable over them
+    // (no opaque ground: a half-covered node would read as a dimmed one; labels take no clicks: text-events no)
+    { selector: 'node.lbl', style: { label: 'data(lt)', 'font-size': 'data(lf)', 'text-outline-width': 2, 'min-zoomed-font-size': 6, 'text-wrap': 'wrap', 'text-max-width': '100000px', ...(big ? {} : { 'z-index': 8 }) } },
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
     // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
     { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0, 'text-background-color': p.bg, 'text-background-opacity': 1, 'text-background-padding': '0px' } },
@@ -124,6 +127,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     { selector: '.cmp-dim', style: { opacity: 0.07, 'text-opacity': 0 } },
     // the hovered node names itself; its neighbours keep the labels the label rule gave them (no pile-up)
     { selector: 'node.hover-self', style: { label: 'data(short)', 'min-zoomed-font-size': 0, 'z-index': 10, 'text-background-color': p.outline, 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+    // a labelled node keeps its wrapped text while hovered (not the one-line cut name); the services map as before
+    { selector: 'node.lbl.hover-self', style: { label: 'data(lt)' } },
+    { selector: 'node.bare.hover-self', style: { label: 'data(short)' } },
     { selector: 'edge.hover-hl', style: { 'line-color': p.edgeHl, opacity: 1 } },
     { selector: 'node.quiet[font < 15]', style: { 'text-opacity': 0 } },
     // the services map: why two services are linked (legend: Legend.tsx)
