@@ -37,46 +37,61 @@ export function clearNoteCache(): void {
   mentions.clear()
 }
 
+/** Parse a note for display (the markdown renderer keeps the result): what a click on it then skips. */
+function renderForDisplay(doc: NoteDoc): Promise<void> {
+  return loadMarkdown().then((m) => { m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc)) })
+}
+
 /**
  * Get the notes most likely to be opened (the first `limit` given) ready before they are clicked: their text is
  * fetched at once, a few requests at a time (a round trip per click is what a busy page feels most), and they
- * are parsed for display later, one per idle slice, from `renderAfterMs` on (parsing is main-thread work, so
- * it waits until the first interactions are over). Returns a cancel function.
+ * are parsed for display one per idle slice, from `renderAfterMs` on, the biggest of those arrived first:
+ * parsing a big note on the click (tens of ms) is what made the slowest clicks slow. Returns a cancel function.
  */
-export function warmNotes(api: RendererApi, paths: string[], { limit = 60, renderAfterMs = 1500, parallel = 4 } = {}): () => void {
+export function warmNotes(
+  api: RendererApi,
+  paths: string[],
+  { limit = 60, renderAfterMs = 300, parallel = 4, render = renderForDisplay }: { limit?: number; renderAfterMs?: number; parallel?: number; render?: (doc: NoteDoc) => Promise<void> } = {},
+): () => void {
   let cancelled = false
   const wanted = paths.slice(0, limit)
   const fetchQueue = [...wanted]
+  const arrived: NoteDoc[] = []
+  let fetching = wanted.length
+  /** the render loop, when it ran out of arrived notes while some are still on their way */
+  let waiting: (() => void) | null = null
+  const wake = () => { const w = waiting; waiting = null; w?.() }
   const fetchNext = (): void => {
     const path = fetchQueue.shift()
     if (cancelled || !path) return
-    getNoteCached(api, path).then(fetchNext, fetchNext)
+    getNoteCached(api, path).then((doc) => { arrived.push(doc) }, () => undefined).finally(() => {
+      fetching--
+      wake()
+      fetchNext()
+    })
   }
   for (let i = 0; i < parallel; i++) fetchNext()
   void loadMarkdown().catch(() => undefined) // only a head start: a note panel loads it again if this failed
 
-  const renderQueue = [...wanted]
   const idle = (fn: () => void) => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
     if (ric) ric(fn, { timeout: 2000 })
     else setTimeout(fn, 50)
   }
-  const renderNext = () => {
+  const renderNext = (): void => {
     if (cancelled) return
-    const path = renderQueue.shift()
-    if (!path) return
-    getNoteCached(api, path).then(
-      (doc) => idle(() => {
-        if (cancelled) return
-        void loadMarkdown().then((m) => {
-          if (cancelled) return
-          m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc))
-          renderNext()
-        }, renderNext)
-      }),
-      () => idle(renderNext),
-    )
+    if (arrived.length === 0) {
+      if (fetching > 0) waiting = renderNext
+      return
+    }
+    let biggest = 0
+    for (let i = 1; i < arrived.length; i++) if (arrived[i].markdown.length > arrived[biggest].markdown.length) biggest = i
+    const doc = arrived.splice(biggest, 1)[0]
+    idle(() => {
+      if (cancelled) return
+      render(doc).then(renderNext, renderNext)
+    })
   }
   const timer = setTimeout(() => idle(renderNext), renderAfterMs)
-  return () => { cancelled = true; clearTimeout(timer) }
+  return () => { cancelled = true; waiting = null; clearTimeout(timer) }
 }
