@@ -202,7 +202,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     return controller.afterGraphShown(() => startTransition(() => setFeatureGraph(next)))
   }, [graph, controller])
 
-  // once the graph is up and the page idle: fetch and parse the best-connected notes ahead of clicks
+  // once the graph has been drawn: fetch the best-connected notes and parse them in idle slices ahead of clicks
+  // (not after the rest of the edges are in: the first clicks came before that, and each parsed its note)
   useEffect(() => {
     if (!graph || graph.nodes.length === 0) return
     const deg = new Map<string, number>()
@@ -215,7 +216,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       .sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
       .map((n) => n.path ?? n.id.slice('note:'.length))
     let cancel = () => undefined as void
-    const cancelStart = controller.afterLaunch(() => { cancel = warmNotes(api, paths) })
+    const cancelStart = controller.afterGraphShown(() => { cancel = warmNotes(api, paths) })
     return () => { cancelStart(); cancel() }
   }, [api, graph, controller])
 

@@ -3,6 +3,7 @@
 // The rendered tree depends only on the text, the note's path and its wikilinks, so it is cached:
 // going back to a note costs no parsing. Clicks are routed by one handler on the wrapper.
 import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import type { Root as MdastRoot } from 'mdast'
 import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
@@ -49,21 +50,46 @@ function components(path: string): Components {
   }
 }
 
+const keyOf = (markdown: string, path: string, wikilinks: Map<string, string>) =>
+  `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`
+
+function remember(key: string, tree: ReactElement): ReactElement {
+  cache.set(key, tree)
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string)
+  return tree
+}
+
 /** The rendered tree of a note, parsed once per text/path/wikilinks. */
 export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
-  const key = `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`
+  const key = keyOf(markdown, path, wikilinks)
   const hit = cache.get(key)
   if (hit) return hit
-  const tree = renderMarkdown({
+  return remember(key, renderMarkdown({
     remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }]],
     rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
     components: components(path),
     skipHtml: true,
     children: markdown,
-  })
-  cache.set(key, tree)
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string)
-  return tree
+  }))
+}
+
+/**
+ * The same rendered tree from the note's markdown tree parsed elsewhere (markdown.worker.ts: parseNoteMarkdown):
+ * the parse is skipped; turning it into HTML, sanitising it and the heading ids happen here, exactly as above.
+ */
+export function adoptParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): ReactElement {
+  const key = keyOf(markdown, path, wikilinks)
+  const hit = cache.get(key)
+  if (hit) return hit
+  // react-markdown parses an empty text, and this plugin hands on the parsed tree instead
+  const useParsed = () => () => parsed
+  return remember(key, renderMarkdown({
+    remarkPlugins: [useParsed],
+    rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
+    components: components(path),
+    skipHtml: true,
+    children: '',
+  }))
 }
 
 function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal, wikilinks = NO_WIKILINKS }: Props) {

@@ -4,6 +4,7 @@ import type { EntityMentions, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { loadMarkdown } from './markdownLoader'
 import { wikilinkMap } from './wikilinkMap'
+import { parseOffThread } from './parseOffThread'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
@@ -37,16 +38,31 @@ export function clearNoteCache(): void {
   mentions.clear()
 }
 
-/** Parse a note for display (the markdown renderer keeps the result): what a click on it then skips. */
+const whenIdle = (): Promise<void> => new Promise((resolve) => {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+  if (ric) ric(() => resolve(), { timeout: 2000 })
+  else setTimeout(resolve, 50)
+})
+
+/**
+ * Render a note for display ahead of its click (the markdown renderer keeps the result): its markdown parsed in
+ * the worker when there is one (the page's thread is busy drawing the graph after launch, and is rarely idle
+ * then), else on the page in an idle slice.
+ */
 function renderForDisplay(doc: NoteDoc): Promise<void> {
-  return loadMarkdown().then((m) => { m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc)) })
+  const links = wikilinkMap(doc)
+  const onPage = () => whenIdle().then(loadMarkdown).then((m) => { m.renderedNote(doc.markdown, doc.path, links) })
+  const parsed = parseOffThread(doc.markdown, links)
+  if (!parsed) return onPage()
+  return Promise.all([parsed, loadMarkdown()]).then(([tree, m]) => { m.adoptParsed(doc.markdown, doc.path, links, tree) }, onPage)
 }
 
 /**
  * Get the notes most likely to be opened (the first `limit` given) ready before they are clicked: their text is
  * fetched at once, a few requests at a time (a round trip per click is what a busy page feels most), and they
- * are parsed for display one per idle slice, from `renderAfterMs` on, the biggest of those arrived first:
- * parsing a big note on the click (tens of ms) is what made the slowest clicks slow. Returns a cancel function.
+ * are rendered for display one at a time (renderForDisplay), from `renderAfterMs` on, the biggest of those
+ * arrived first: parsing a big note on the click (tens of ms) is what made the slowest clicks slow.
+ * Returns a cancel function.
  */
 export function warmNotes(
   api: RendererApi,
@@ -73,11 +89,6 @@ export function warmNotes(
   for (let i = 0; i < parallel; i++) fetchNext()
   void loadMarkdown().catch(() => undefined) // only a head start: a note panel loads it again if this failed
 
-  const idle = (fn: () => void) => {
-    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
-    if (ric) ric(fn, { timeout: 2000 })
-    else setTimeout(fn, 50)
-  }
   const renderNext = (): void => {
     if (cancelled) return
     if (arrived.length === 0) {
@@ -87,11 +98,8 @@ export function warmNotes(
     let biggest = 0
     for (let i = 1; i < arrived.length; i++) if (arrived[i].markdown.length > arrived[biggest].markdown.length) biggest = i
     const doc = arrived.splice(biggest, 1)[0]
-    idle(() => {
-      if (cancelled) return
-      render(doc).then(renderNext, renderNext)
-    })
+    render(doc).then(renderNext, renderNext)
   }
-  const timer = setTimeout(() => idle(renderNext), renderAfterMs)
+  const timer = setTimeout(renderNext, renderAfterMs)
   return () => { cancelled = true; waiting = null; clearTimeout(timer) }
 }
