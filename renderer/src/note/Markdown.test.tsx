@@ -130,6 +130,13 @@ describe('a note parsed off the page (markdown worker)', () => {
     // the same note (a trailing newline changes nothing but the cache key, so this one is built from the tree)
     const samePath = renderToStaticMarkup(adoptParsed(`${md}\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n`, links))))
     expect(samePath).toBe(onPage)
+    // kept as a tree, rendered on its first use (a click before the page was idle)
+    const { keepParsed } = await import('./Markdown')
+    keepParsed(`${md}\n\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n\n`, links)))
+    expect(renderToStaticMarkup(renderedNote(`${md}\n\n`, 'D1/a.md', links))).toBe(onPage)
+    // and that first use does not parse the text again: it renders the kept tree
+    keepParsed('# Text', 'D1/k.md', links, parseNoteMarkdown('# From the kept tree', links))
+    expect(renderToStaticMarkup(renderedNote('# Text', 'D1/k.md', links))).toContain('From the kept tree')
     expect(samePath).toContain('id="h-notes-1"')
     expect(offPage).toContain('data-path="D1/glue.md"')
     expect(onPage).not.toContain('<script')

@@ -59,11 +59,16 @@ function remember(key: string, tree: ReactElement): ReactElement {
   return tree
 }
 
-/** The rendered tree of a note, parsed once per text/path/wikilinks. */
+/** Markdown trees parsed off the page (markdown.worker.ts), not yet turned into rendered trees. */
+const parsedTrees = new Map<string, MdastRoot>()
+
+/** The rendered tree of a note, parsed once per text/path/wikilinks (or taken from a tree parsed off the page). */
 export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
   const key = keyOf(markdown, path, wikilinks)
   const hit = cache.get(key)
   if (hit) return hit
+  const parsed = parsedTrees.get(key)
+  if (parsed) return fromParsed(key, path, parsed)
   return remember(key, renderMarkdown({
     remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }]],
     rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
@@ -74,13 +79,25 @@ export function renderedNote(markdown: string, path: string, wikilinks: Map<stri
 }
 
 /**
- * The same rendered tree from the note's markdown tree parsed elsewhere (markdown.worker.ts: parseNoteMarkdown):
- * the parse is skipped; turning it into HTML, sanitising it and the heading ids happen here, exactly as above.
+ * Keep a note's markdown tree parsed elsewhere (markdown.worker.ts: parseNoteMarkdown): its first render skips
+ * the parse (the part that costs the most); turning it into HTML, sanitising it and the heading ids happen
+ * then, exactly as for a note parsed here.
  */
+export function keepParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): void {
+  const key = keyOf(markdown, path, wikilinks)
+  if (cache.has(key)) return
+  parsedTrees.set(key, parsed)
+  if (parsedTrees.size > CACHE_MAX) parsedTrees.delete(parsedTrees.keys().next().value as string)
+}
+
+/** The rendered tree of a note kept with keepParsed (built now, while the page is idle, rather than on its click). */
 export function adoptParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): ReactElement {
   const key = keyOf(markdown, path, wikilinks)
-  const hit = cache.get(key)
-  if (hit) return hit
+  return cache.get(key) ?? fromParsed(key, path, parsed)
+}
+
+function fromParsed(key: string, path: string, parsed: MdastRoot): ReactElement {
+  parsedTrees.delete(key)
   // react-markdown parses an empty text, and this plugin hands on the parsed tree instead
   const useParsed = () => () => parsed
   return remember(key, renderMarkdown({

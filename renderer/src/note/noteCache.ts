@@ -47,14 +47,18 @@ const whenIdle = (): Promise<void> => new Promise((resolve) => {
 /**
  * Render a note for display ahead of its click (the markdown renderer keeps the result): its markdown parsed in
  * the worker when there is one (the page's thread is busy drawing the graph after launch, and is rarely idle
- * then), else on the page in an idle slice.
+ * then) and the rest done in an idle slice, else all of it on the page in an idle slice.
  */
 function renderForDisplay(doc: NoteDoc): Promise<void> {
   const links = wikilinkMap(doc)
   const onPage = () => whenIdle().then(loadMarkdown).then((m) => { m.renderedNote(doc.markdown, doc.path, links) })
   const parsed = parseOffThread(doc.markdown, links)
   if (!parsed) return onPage()
-  return Promise.all([parsed, loadMarkdown()]).then(([tree, m]) => { m.adoptParsed(doc.markdown, doc.path, links, tree) }, onPage)
+  return Promise.all([parsed, loadMarkdown()]).then(([tree, m]) => {
+    // a click that comes first skips the parse; an idle moment before it does the rest of the work too
+    m.keepParsed(doc.markdown, doc.path, links, tree)
+    void whenIdle().then(() => { m.adoptParsed(doc.markdown, doc.path, links, tree) })
+  }, onPage)
 }
 
 /**
