@@ -21,6 +21,15 @@ function productionCspOnly(): Plugin {
   }
 }
 
+/** Inside web workers: packages whose `browser` build needs the DOM take their `worker` build. */
+function workerBuilds(packages: Record<string, string>): Plugin {
+  return {
+    name: 'notes-graph:worker-builds',
+    enforce: 'pre',
+    resolveId: (source) => (source in packages ? resolve(root, 'node_modules', source, packages[source]) : null),
+  }
+}
+
 // Sources live in electron/ and renderer/ (not src/), so every entry is named here.
 // main is ESM ("type": "module"): unified/remark are ESM-only and load natively; runtime
 // dependencies stay external and are packaged from node_modules.
@@ -57,6 +66,9 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     plugins: [react(), productionCspOnly(), preloadAppChunk()],
+    // workers have no DOM: packages that ship a DOM build for browsers take their worker build there
+    // (decode-named-character-reference, used by the markdown parser in note/markdown.worker.ts)
+    worker: { plugins: () => [workerBuilds({ 'decode-named-character-reference': 'index.js' })] },
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -36,6 +36,16 @@ describe('graph wire form', () => {
     expect(fromWire(JSON.parse(JSON.stringify(toWire(g))))).toStrictEqual(g)
   })
 
+  it('sends each section title of the mention refs once, however many edges point into that section', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => ({ id: `concept:c${i}`, type: 'concept' as const, label: `C${i}` }))
+    const title = 'Choose the right input path for training jobs'
+    const edges = nodes.map((n) => ({ id: `mentions:note:a.md->${n.id}`, source: 'note:a.md', target: n.id, type: 'mentions' as const, weight: 2, refs: [{ line: 4, section: title }, { line: 7, section: title }] }))
+    const g: Graph = { nodes: [{ id: 'note:a.md', type: 'note', label: 'A', path: 'a.md' }, ...nodes], edges, diagnostics: [] }
+    const text = JSON.stringify(toWire(g))
+    expect(text.split(title).length - 1).toBe(1)
+    expect(fromWire(JSON.parse(text))).toStrictEqual(g)
+  })
+
   it('passes anything else through', () => {
     expect(fromWire(graph)).toBe(graph)
     expect(fromWire(null)).toBe(null)

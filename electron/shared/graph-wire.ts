@@ -1,22 +1,28 @@
 // A compact JSON form of the graph for the web host's HTTP and SSE answers. As plain objects the bundled
 // notes' graph is ≈2.6 MB of JSON, mostly edge ids and endpoint ids repeated on 12k edges; launch waits for
 // the server to write it and the page to parse it. Here an edge is a short array that points at its end
-// nodes by index and leaves out its id when the id is the usual one. Lossless: fromWire(toWire(g)) equals g.
+// nodes by index and leaves out its id when the id is the usual one, and its mention refs are flat numbers that
+// point into one list of section titles (the same titles were repeated on every edge of a section: 80% of the
+// bundled notes' answer). Lossless: fromWire(toWire(g)) equals g.
 import type { EdgeMentionRef, EdgeType, Graph, GraphEdge } from '../core/types'
 import { edgeId } from '../core/graph/ids'
 
+/** refs as [line, index in `sections`, line, index, …] */
+type WireRefs = number[]
 /** [type index, source, target, weight or null, refs (or 0)?, id?] — ends are node indices when the node is listed */
-type WireEdge = [number, number | string, number | string, number | null, (EdgeMentionRef[] | 0)?, string?]
+type WireEdge = [number, number | string, number | string, number | null, (WireRefs | 0)?, string?]
 
 export interface WireGraph extends Omit<Graph, 'edges'> {
-  /** marks the compact form */
-  wire: 1
+  /** marks the compact form (2: refs point into `sections`) */
+  wire: 2
   edgeTypes: EdgeType[]
+  sections: string[]
   edges: WireEdge[]
 }
 
 export function isWireGraph(x: unknown): x is WireGraph {
-  return typeof x === 'object' && x !== null && (x as { wire?: unknown }).wire === 1 && Array.isArray((x as { edges?: unknown }).edges)
+  const w = x as { wire?: unknown; edges?: unknown; sections?: unknown } | null
+  return typeof w === 'object' && w !== null && w.wire === 2 && Array.isArray(w.edges) && Array.isArray(w.sections)
 }
 
 export function toWire(g: Graph): WireGraph {
@@ -24,22 +30,33 @@ export function toWire(g: Graph): WireGraph {
   g.nodes.forEach((n, i) => index.set(n.id, i))
   const edgeTypes: EdgeType[] = []
   const typeIndex = new Map<EdgeType, number>()
+  const sections: string[] = []
+  const sectionIndex = new Map<string, number>()
+  const flat = (refs: EdgeMentionRef[]): WireRefs => {
+    const out: WireRefs = []
+    for (const r of refs) {
+      let i = sectionIndex.get(r.section)
+      if (i === undefined) { i = sections.push(r.section) - 1; sectionIndex.set(r.section, i) }
+      out.push(r.line, i)
+    }
+    return out
+  }
   const edges = g.edges.map((e): WireEdge => {
     let t = typeIndex.get(e.type)
     if (t === undefined) { t = edgeTypes.push(e.type) - 1; typeIndex.set(e.type, t) }
     const w: WireEdge = [t, index.get(e.source) ?? e.source, index.get(e.target) ?? e.target, e.weight ?? null]
     const customId = e.id !== edgeId(e.type, e.source, e.target)
-    if (e.refs || customId) w.push(e.refs ?? 0)
+    if (e.refs || customId) w.push(e.refs ? flat(e.refs) : 0)
     if (customId) w.push(e.id)
     return w
   })
-  return { ...g, wire: 1, edgeTypes, edges }
+  return { ...g, wire: 2, edgeTypes, sections, edges }
 }
 
 /** The graph back as plain objects; anything that is not the compact form passes through unchanged. */
 export function fromWire<T>(x: T): T | Graph {
   if (!isWireGraph(x)) return x
-  const { wire: _wire, edgeTypes, edges, ...rest } = x
+  const { wire: _wire, edgeTypes, sections, edges, ...rest } = x
   const end = (v: number | string): string => (typeof v === 'number' ? rest.nodes[v]?.id ?? '' : v)
   const out: GraphEdge[] = edges.map(([t, s, d, weight, refs, id]) => {
     const type = edgeTypes[t]
@@ -47,7 +64,11 @@ export function fromWire<T>(x: T): T | Graph {
     const target = end(d)
     const e: GraphEdge = { id: id ?? edgeId(type, source, target), source, target, type }
     if (weight !== null) e.weight = weight
-    if (refs) e.refs = refs
+    if (refs) {
+      const list: EdgeMentionRef[] = []
+      for (let i = 0; i + 1 < refs.length; i += 2) list.push({ line: refs[i], section: sections[refs[i + 1]] ?? '' })
+      e.refs = list
+    }
     return e
   })
   return { ...rest, edges: out }

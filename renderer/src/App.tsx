@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import { flushSync } from 'react-dom'
 import type { EntityMentions, FolderInfo, Graph, GraphNode, IndexProgress } from '../../electron/core/types'
 import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shared/contract'
-import { api as defaultApi, isDesktop, takePrefetched } from './api'
+import { api as defaultApi, isDesktop, takePrefetchedGraph } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { CanvasGraph } from './graph/graphFollower'
 import { GraphView } from './graph/GraphView'
@@ -20,6 +20,7 @@ import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, IndexingStatus, LoadingView } from './components/StatusViews'
 import { catchUpWithIndex } from './indexing'
+import { nextPaint } from './nextPaint'
 import { Explore, Search, ViewSwitch, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
 import { StudyPanel } from './study/StudyPanel'
@@ -151,6 +152,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const follower = canvasGraph.follower
 
   const load = useCallback(async () => {
+    const framePainted = nextPaint() // the app's frame is on screen before the graph's build (nextPaint.ts)
     clearNoteCache()
     setError(null)
     canvasGraph.show(null)
@@ -160,16 +162,18 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     try {
       // all at once: the graph is the slow one, and nothing it needs depends on the others
       const [info, viewState, settings, g] = await Promise.all([
-        takePrefetched(api, 'getFolder')?.catch(() => api.getFolder()) ?? api.getFolder(),
-        (takePrefetched(api, 'getViewState') ?? api.getViewState()).catch(() => ({})),
-        (takePrefetched(api, 'getSettings') ?? api.getSettings()).catch(() => null),
-        takePrefetched(api, 'getGraph')?.catch(() => api.getGraph()) ?? api.getGraph(),
+        // shared reads (sharedReads.ts): main.tsx asked for them already (a failed answer is asked for again)
+        api.getFolder().catch(() => api.getFolder()),
+        api.getViewState().catch(() => ({})),
+        api.getSettings().catch(() => null),
+        takePrefetchedGraph(api)?.catch(() => api.getGraph()) ?? api.getGraph(),
       ])
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
       controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
+      await framePainted
       canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
       follower.loaded(g)
       if (g.partial) catchUpWithIndex(api, setProgress, (complete) => follower.whole(complete))
@@ -198,7 +202,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     return controller.afterGraphShown(() => startTransition(() => setFeatureGraph(next)))
   }, [graph, controller])
 
-  // once the graph is up and the page idle: fetch and parse the best-connected notes ahead of clicks
+  // once the graph has been drawn: fetch the best-connected notes and parse them in idle slices ahead of clicks
+  // (not after the rest of the edges are in: the first clicks came before that, and each parsed its note)
   useEffect(() => {
     if (!graph || graph.nodes.length === 0) return
     const deg = new Map<string, number>()
@@ -211,7 +216,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       .sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0))
       .map((n) => n.path ?? n.id.slice('note:'.length))
     let cancel = () => undefined as void
-    const cancelStart = controller.afterLaunch(() => { cancel = warmNotes(api, paths) })
+    const cancelStart = controller.afterGraphShown(() => { cancel = warmNotes(api, paths) })
     return () => { cancelStart(); cancel() }
   }, [api, graph, controller])
 

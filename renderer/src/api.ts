@@ -3,6 +3,7 @@
 import { fromWire } from '../../electron/shared/graph-wire'
 import { fromWireChange } from '../../electron/shared/change-wire'
 import { API_METHODS, type ApiEvent, type ApiEvents, type ApiMethod, type RendererApi } from '../../electron/shared/contract'
+import { sharingReads } from './sharedReads'
 
 declare global {
   interface Window {
@@ -63,29 +64,25 @@ export function createHttpApi(): RendererApi {
 /** True inside the desktop app (the preload exposed `window.api`). */
 export const isDesktop = typeof window !== 'undefined' && window.api !== undefined
 
-export const api: RendererApi = typeof window !== 'undefined' && window.api ? window.api : createHttpApi()
-
-/** What the shell's first load asks for; main.tsx asks for all of it before the app's bundle runs. */
-const LAUNCH_CALLS = ['getGraph', 'getFolder', 'getViewState', 'getSettings'] as const
-type LaunchCall = (typeof LAUNCH_CALLS)[number]
+// the panels that read the same small answers at launch share one request each (sharedReads.ts)
+export const api: RendererApi = sharingReads(typeof window !== 'undefined' && window.api ? window.api : createHttpApi())
 
 /**
  * The graph is the slowest thing launch waits for, and the app's bundle takes a while to compile and run:
- * main.tsx starts the launch requests first, and the shell's first load takes those answers (once each)
- * instead of asking again.
+ * main.tsx asks for the graph (and the small reads the shell's first load needs) first, and the shell's
+ * first load takes that graph (once) instead of asking again. The small reads are shared reads: whoever asks
+ * next gets the same answer.
  */
-let early: Partial<Record<LaunchCall, Promise<unknown>>> | null = null
+let early: ReturnType<RendererApi['getGraph']> | null | undefined
 export function prefetchLaunch(): void {
-  if (early) return
-  early = {}
-  for (const m of LAUNCH_CALLS) {
-    const p = (api[m] as () => Promise<unknown>)()
-    p.catch(() => undefined) // a failure is reported by the shell's own request
-    early[m] = p
-  }
+  if (early !== undefined) return
+  early = api.getGraph()
+  early.catch(() => undefined) // a failure is reported by the shell's own request
+  for (const read of ['getFolder', 'getViewState', 'getSettings'] as const) api[read]().catch(() => undefined)
 }
-export function takePrefetched<M extends LaunchCall>(from: RendererApi, method: M): ReturnType<RendererApi[M]> | null {
-  const p = from === api ? early?.[method] : undefined
-  if (early) delete early[method]
-  return (p as ReturnType<RendererApi[M]> | undefined) ?? null
+/** The graph main.tsx asked for, to the first caller (with this module's api) only. */
+export function takePrefetchedGraph(from: RendererApi): ReturnType<RendererApi['getGraph']> | null {
+  const p = from === api ? early ?? null : null
+  early = null
+  return p as ReturnType<RendererApi['getGraph']> | null
 }

@@ -111,3 +111,35 @@ describe('Markdown wikilinks', () => {
     expect(container.querySelector('code')?.textContent).toBe('[[Other Note]]')
   })
 })
+
+describe('a note parsed off the page (markdown worker)', () => {
+  it('renders exactly as a note parsed on the page', async () => {
+    const { renderedNote, adoptParsed } = await import('./Markdown')
+    const { parseNoteMarkdown } = await import('./markdownParse')
+    const { renderToStaticMarkup } = await import('react-dom/server')
+    const md = [
+      '# Amazon Kinesis', '', 'See [[Glue notes#ETL jobs|Glue]] and [[Unknown]], [docs](https://aws.amazon.com/kinesis/), [local](../D2/b.md#intro).', '',
+      '| Service | Use |', '| --- | --- |', '| KDS | streams[^1] |', '', '- [x] done', '- ~~old~~ new', '', '```python', 'print("[[not a link]]")', '```', '',
+      '<script>alert(1)</script>', '', '![diagram](https://example.com/x.png)', '', '## Notes', '', '## Notes', '', '[^1]: Real time.',
+    ].join('\n')
+    const links = new Map([['Glue notes#ETL jobs', 'D1/glue.md']])
+    const onPage = renderToStaticMarkup(renderedNote(md, 'D1/a.md', links))
+    // a structured clone, as a worker's answer arrives
+    const parsed = structuredClone(parseNoteMarkdown(md, links))
+    const offPage = renderToStaticMarkup(adoptParsed(md, 'D1/other-path-same-text.md', links, parsed))
+    // the same note (a trailing newline changes nothing but the cache key, so this one is built from the tree)
+    const samePath = renderToStaticMarkup(adoptParsed(`${md}\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n`, links))))
+    expect(samePath).toBe(onPage)
+    // kept as a tree, rendered on its first use (a click before the page was idle)
+    const { keepParsed } = await import('./Markdown')
+    keepParsed(`${md}\n\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n\n`, links)))
+    expect(renderToStaticMarkup(renderedNote(`${md}\n\n`, 'D1/a.md', links))).toBe(onPage)
+    // and that first use does not parse the text again: it renders the kept tree
+    keepParsed('# Text', 'D1/k.md', links, parseNoteMarkdown('# From the kept tree', links))
+    expect(renderToStaticMarkup(renderedNote('# Text', 'D1/k.md', links))).toContain('From the kept tree')
+    expect(samePath).toContain('id="h-notes-1"')
+    expect(offPage).toContain('data-path="D1/glue.md"')
+    expect(onPage).not.toContain('<script')
+    expect(onPage).toContain('<table')
+  })
+})

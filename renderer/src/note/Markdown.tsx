@@ -3,6 +3,7 @@
 // The rendered tree depends only on the text, the note's path and its wikilinks, so it is cached:
 // going back to a note costs no parsing. Clicks are routed by one handler on the wrapper.
 import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
+import type { Root as MdastRoot } from 'mdast'
 import renderMarkdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
@@ -49,21 +50,63 @@ function components(path: string): Components {
   }
 }
 
-/** The rendered tree of a note, parsed once per text/path/wikilinks. */
+const keyOf = (markdown: string, path: string, wikilinks: Map<string, string>) =>
+  `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`
+
+function remember(key: string, tree: ReactElement): ReactElement {
+  cache.set(key, tree)
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string)
+  return tree
+}
+
+/** Markdown trees parsed off the page (markdown.worker.ts), not yet turned into rendered trees. */
+const parsedTrees = new Map<string, MdastRoot>()
+
+/** The rendered tree of a note, parsed once per text/path/wikilinks (or taken from a tree parsed off the page). */
 export function renderedNote(markdown: string, path: string, wikilinks: Map<string, string>): ReactElement {
-  const key = `${path}\u0000${markdown}\u0000${[...wikilinks].map(([a, b]) => `${a}=${b}`).join('\u0001')}`
+  const key = keyOf(markdown, path, wikilinks)
   const hit = cache.get(key)
   if (hit) return hit
-  const tree = renderMarkdown({
+  const parsed = parsedTrees.get(key)
+  if (parsed) return fromParsed(key, path, parsed)
+  return remember(key, renderMarkdown({
     remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }]],
     rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
     components: components(path),
     skipHtml: true,
     children: markdown,
-  })
-  cache.set(key, tree)
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string)
-  return tree
+  }))
+}
+
+/**
+ * Keep a note's markdown tree parsed elsewhere (markdown.worker.ts: parseNoteMarkdown): its first render skips
+ * the parse (the part that costs the most); turning it into HTML, sanitising it and the heading ids happen
+ * then, exactly as for a note parsed here.
+ */
+export function keepParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): void {
+  const key = keyOf(markdown, path, wikilinks)
+  if (cache.has(key)) return
+  parsedTrees.set(key, parsed)
+  if (parsedTrees.size > CACHE_MAX) parsedTrees.delete(parsedTrees.keys().next().value as string)
+}
+
+/** The rendered tree of a note kept with keepParsed (built now, while the page is idle, rather than on its click). */
+export function adoptParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): ReactElement {
+  const key = keyOf(markdown, path, wikilinks)
+  return cache.get(key) ?? fromParsed(key, path, parsed)
+}
+
+function fromParsed(key: string, path: string, parsed: MdastRoot): ReactElement {
+  parsedTrees.delete(key)
+  // react-markdown parses an empty text, and this plugin hands on the parsed tree instead
+  const useParsed = () => () => parsed
+  return remember(key, renderMarkdown({
+    remarkPlugins: [useParsed],
+    rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
+    components: components(path),
+    skipHtml: true,
+    children: '',
+  }))
 }
 
 function MarkdownImpl({ markdown, path, onNavigate, onAnchor, onExternal, wikilinks = NO_WIKILINKS }: Props) {
