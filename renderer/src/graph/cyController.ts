@@ -6,7 +6,7 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, changedIds, coreEmpty, measureSince, primeDeltas } from './applyDelta'
 import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
@@ -389,7 +389,7 @@ export class CyGraphController implements GraphController {
     const prev = this.pendingGraph ?? this.state.current
     const next = applyGraphDelta(prev, delta)
     const cy = this.state.core
-    if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
+    if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || coreEmpty(cy)) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
@@ -400,6 +400,7 @@ export class CyGraphController implements GraphController {
     const { placed, topologyChanged } = applyDeltaToCore(cy, prev, next, delta, {
       hubs: this.state.big,
       classesFor: (id, type) => [...(services && type === 'service' ? ['bare'] : []), ...(pinned.has(id) ? ['pinned'] : [])],
+      nodeOf: (id) => this.state.byId.get(id),
     })
     if (topologyChanged) {
       const missing = this.serviceEdges.filter((e) => cy.getElementById(e.data.id as string).empty() && this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string))
@@ -647,7 +648,9 @@ export class CyGraphController implements GraphController {
   private repackTimer: ReturnType<typeof setTimeout> | undefined
 
   highlight(group: string, ids: string[] | null): void {
-    this.highlights.set(group, ids)
+    // the panels set their groups again after every graph change: the same ids change no class (a delta's own
+    // elements got theirs in applyDelta), and re-applying meant a pass over every element per edit
+    if (!this.highlights.set(group, ids)) return
     this.reapplyClasses()
     this.labels.schedule(0)
     this.emit()
