@@ -24,6 +24,8 @@ export interface DeltaResult {
   placed: Positions
   /** anything added or removed (not only data changed) */
   topologyChanged: boolean
+  /** nodes on the canvas after the delta less before it */
+  nodeCountChange: number
 }
 
 /**
@@ -56,11 +58,12 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
   const maxDeg = data.maxDegree()
   const added: string[] = []
   let topologyChanged = false
+  let nodesRemoved = 0
 
   cy.batch(() => {
     for (const id of delta.removedNodes) {
       const el = cy.getElementById(id)
-      if (el.nonempty()) { el.remove(); topologyChanged = true }
+      if (el.nonempty()) { el.remove(); topologyChanged = true; nodesRemoved++ }
     }
     for (const id of delta.removedEdges) {
       const el = cy.getElementById(id)
@@ -102,7 +105,7 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
     else cy.nodes().forEach((n) => update(n.id()))
   })
   const placed = placeAdded(cy, next, added, opts.nodeOf)
-  return { placed, topologyChanged }
+  return { placed, topologyChanged, nodeCountChange: added.length - nodesRemoved }
 }
 
 /**

@@ -28,6 +28,9 @@ import { boxOf, Viewport } from './viewport'
 
 export type { Positions } from './graphState'
 
+/** One delta applied in place: the graphs before and after, the nodes it added or changed, the node count's change. */
+export interface DeltaStep { from: Graph; to: Graph; nodes: string[]; nodeCountChange: number }
+
 export interface ControllerEvents {
   onSelect(id: string | null): void
   onOpenNote(path: string, section?: string, line?: number): void
@@ -380,6 +383,10 @@ export class CyGraphController implements GraphController {
   /** True while a big graph is being added in slices, or the edges a first view hides. */
   isLoading(): boolean { return this.loader.isLoading() || this.loader.isBackfilling() }
 
+  /** The last delta applied in place: subscribers that keep per-node state update only its nodes (useProgressOnGraph). */
+  lastDelta(): DeltaStep | null { return this.step }
+  private step: DeltaStep | null = null
+
   /**
    * A change from the host (a delta from the graph shown) applied in place (applyDelta.ts): no existing node
    * moves, no layout runs. Returns the new graph for the rest of the app.
@@ -397,7 +404,7 @@ export class CyGraphController implements GraphController {
     this.selection.dropIfGone()
     const services = this.viewApplied && this.viewName === 'services'
     const pinned = this.state.pinnedIds
-    const { placed, topologyChanged } = applyDeltaToCore(cy, prev, next, delta, {
+    const { placed, topologyChanged, nodeCountChange } = applyDeltaToCore(cy, prev, next, delta, {
       hubs: this.state.big,
       classesFor: (id, type) => [...(services && type === 'service' ? ['bare'] : []), ...(pinned.has(id) ? ['pinned'] : [])],
       nodeOf: (id) => this.state.byId.get(id),
@@ -425,6 +432,7 @@ export class CyGraphController implements GraphController {
     })
     this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec))
     this.labels.schedule(0)
+    this.step = { from: prev, to: next, nodes: [...delta.addedNodes, ...delta.updatedNodes].map((n) => n.id), nodeCountChange }
     this.emit()
     measureSince('apply-delta', t0)
     return next

@@ -15,7 +15,8 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
   useEffect(() => {
     if (!graph || graph.nodes.length === 0) return
     let live = true
-    api.nodeProgress().then((p) => { if (live) studyStore.set({ progress: p }) }, () => undefined)
+    // after a graph delta the answer is mostly the same: an equal one keeps the object (no walk over every node)
+    api.nodeProgress().then((p) => { if (live && !sameJson(studyStore.get().progress, p)) studyStore.set({ progress: p }) }, () => undefined)
     return () => { live = false }
   }, [api, graph, version])
 
@@ -25,7 +26,15 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
     const apply = () => {
       const cy = controller.cy()
       if (!cy) return
-      const now = { cy, graph: controller.graph(), count: cy.nodes().length }
+      const graph = controller.graph()
+      // one delta since the last walk: only the nodes it added or changed (the rest keep their progress)
+      const step = controller.lastDelta()
+      if (last && last.cy === cy && last.graph !== graph && step && step.from === last.graph && step.to === graph) {
+        last = { cy, graph, count: last.count + step.nodeCountChange }
+        applyProgress(cy, progress, view, step.nodes)
+        return
+      }
+      const now = { cy, graph, count: cy.nodes().length }
       if (last && last.cy === now.cy && last.graph === now.graph && last.count === now.count) return
       last = now
       applyProgress(cy, progress, view)
@@ -34,4 +43,8 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
     // the controller adds nodes after a graph change (and in slices on a first load): apply again then
     return controller.subscribe(apply)
   }, [controller, progress, view])
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b))
 }
