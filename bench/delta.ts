@@ -131,7 +131,7 @@ async function inChromium(n: number): Promise<void> {
   try {
     const page: Page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
     await page.addInitScript('window.__name = (f) => f')
-    await page.goto(host.url)
+    await page.goto(host.url, { timeout: 300_000 }) // a loaded machine takes more than the default 30 s
     // every edge on the canvas (a big graph's hidden edges come after it settles), so a delta is applied in place
     await page.waitForFunction(() => performance.getEntriesByName('notes-graph:loaded').length > 0, null, { timeout: 900_000 })
     const shown = await page.evaluate(() => { const cy = window.cy; return cy ? `${cy.nodes().length} nodes / ${cy.edges().length} edges on the canvas` : 'canvas not exposed' })

@@ -133,6 +133,28 @@ describe('applying a delta on the canvas', () => {
     }
   })
 
+  it('keeps the filter\'s counts across deltas: the same filter set again walks nothing and counts what a fresh load counts', () => {
+    for (const filter of [{ types: ['note', 'service', 'tag'] as GraphNode['type'][], minEdgeWeight: 3 }, {}]) {
+      let g = randomGraph(11, 100)
+      const live = load(g)
+      live.c.setFilter(filter)
+      for (let k = 1; k <= 6; k++) {
+        const next = edited(g, k)
+        live.c.applyDelta(diffGraphs(g, next))
+        g = next
+        const walks = vi.spyOn(live.cy, 'nodes')
+        const kept = live.c.setFilter(filter)
+        expect(walks).not.toHaveBeenCalled()
+        walks.mockRestore()
+        const fresh = load(g)
+        expect(kept).toEqual(fresh.c.setFilter(filter))
+        // (a hidden edge may keep a stale `vh`, the out-of-view mark: hidden either way)
+        const shown = (cy: Core) => elements(cy).map((x) => ({ ...x, classes: x.classes.includes('hidden') ? x.classes.filter((c) => c !== 'vh') : x.classes }))
+        expect(shown(live.cy)).toEqual(shown(fresh.cy))
+      }
+    }
+  })
+
   it('keeps the selection and drops it when its node goes', () => {
     const before = base()
     const live = load(before)

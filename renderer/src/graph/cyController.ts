@@ -398,6 +398,7 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || coreEmpty(cy)) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
+    const watch = this.filters.watch(cy) // the filter's counts follow the delta's elements (filters.ts)
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
     for (const n of [...delta.updatedNodes, ...delta.addedNodes]) this.state.byId.set(n.id, n)
@@ -430,7 +431,7 @@ export class CyGraphController implements GraphController {
       const selected = this.selection.selected()
       if (selected) cy.getElementById(selected).select()
     })
-    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec))
+    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec), watch)
     this.labels.schedule(0)
     this.step = { from: prev, to: next, nodes: [...delta.addedNodes, ...delta.updatedNodes].map((n) => n.id), nodeCountChange }
     this.emit()
@@ -677,6 +678,11 @@ export class CyGraphController implements GraphController {
 
   setFilter(filter: NodeFilter): { nodes: number; edges: number } {
     const key = JSON.stringify(filter)
+    // the same filter again after a delta (the panels re-apply it on every graph): its classes are in place
+    // already (applyDelta), and the counts were kept
+    const cy = this.state.core
+    const kept = key === this.filterKey && cy ? this.filters.keptCounts(cy) : null
+    if (kept) return kept
     const wasActive = this.filters.active()
     const changed = key !== this.filterKey
     // entering a filter from the view's own picture: remember that picture to come back to
