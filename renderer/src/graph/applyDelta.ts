@@ -38,21 +38,17 @@ const nodeData = new WeakMap<Core, { graph: Graph; data: CanvasNodeData }>()
 /** Make the node data for the graph a core shows now (an idle moment after a load), so the first delta is cheap. */
 export function primeDeltas(cy: Core, graph: Graph): void {
   if (nodeData.get(cy)?.graph !== graph) nodeData.set(cy, { graph, data: CanvasNodeData.of(graph) })
+  keptPlaces(cy).spots(new Set()) // the taken spots too (placeAdded)
 }
 
 /** Apply `delta` (which turned `prev`, the graph shown, into `next`) to `cy`. */
 export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
+  // not primed for the graph shown (a delta right after a load, before the idle moment): made for it now, what
+  // primeDeltas would have made; then only the nodes the delta changes are touched, as for a primed one
   const known = nodeData.get(cy)
-  let data: CanvasNodeData
-  /** nodes whose data may have changed (null: any node's) */
-  let changed: Set<string> | null
-  if (known?.graph === prev) {
-    data = known.data
-    changed = data.apply(delta)
-  } else {
-    data = CanvasNodeData.of(next)
-    changed = null
-  }
+  const data = known?.graph === prev ? known.data : CanvasNodeData.of(prev)
+  /** nodes whose data may have changed (null: any node's, the largest degree moved) */
+  const changed = data.apply(delta)
   nodeData.set(cy, { graph: next, data })
   const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && data.has(e.source) && data.has(e.target)
   const maxDeg = data.maxDegree()
