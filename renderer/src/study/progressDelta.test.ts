@@ -6,6 +6,7 @@ import { edited, randomGraph } from '../graph/randomGraph.testutil'
 import type { Graph } from '../../../electron/core/types'
 import type { NodeProgress } from '../../../electron/core/study/study-types'
 import { applyProgress, type ProgressView } from './progressOnGraph'
+import { sameProgress } from './useProgressOnGraph'
 
 function load(g: Graph) {
   const c = new CyGraphController({ onSelect: vi.fn(), onOpenNote: vi.fn() })
@@ -45,5 +46,19 @@ describe('study progress after a graph delta', () => {
         expect(marks(live.cy)).toEqual(marks(fresh.cy))
       }
     }
+  })
+})
+
+describe('an unchanged progress answer', () => {
+  it('is recognised field by field (and any changed state, mark or list is not)', () => {
+    const p: NodeProgress = { states: { 'service:a': 'review', 'note:n.md': 'learning' }, marks: { 'service:a': { known: true } as never }, due: ['note:n.md'], weakest: ['service:a'] }
+    const copy = JSON.parse(JSON.stringify(p)) as NodeProgress
+    expect(sameProgress(p, copy)).toBe(true)
+    expect(sameProgress(p, { ...copy, states: { ...copy.states, 'service:a': 'mastered' } })).toBe(false)
+    expect(sameProgress(p, { ...copy, states: { ...copy.states, 'concept:b': 'new' } })).toBe(false)
+    expect(sameProgress(p, { ...copy, marks: {} })).toBe(false)
+    expect(sameProgress(p, { ...copy, due: [] })).toBe(false)
+    expect(sameProgress(p, { ...copy, weakest: ['note:n.md'] })).toBe(false)
+    expect(sameProgress(null, copy)).toBe(false)
   })
 })

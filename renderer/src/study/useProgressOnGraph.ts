@@ -3,6 +3,7 @@
 import { useEffect } from 'react'
 import type { Graph } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
+import type { NodeProgress } from '../../../electron/core/study/study-types'
 import type { CyGraphController } from '../graph/cyController'
 import { applyProgress } from './progressOnGraph'
 import { studyStore, useStudy } from './studyStore'
@@ -16,7 +17,7 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
     if (!graph || graph.nodes.length === 0) return
     let live = true
     // after a graph delta the answer is mostly the same: an equal one keeps the object (no walk over every node)
-    api.nodeProgress().then((p) => { if (live && !sameJson(studyStore.get().progress, p)) studyStore.set({ progress: p }) }, () => undefined)
+    api.nodeProgress().then((p) => { if (live && !sameProgress(studyStore.get().progress, p)) studyStore.set({ progress: p }) }, () => undefined)
     return () => { live = false }
   }, [api, graph, version])
 
@@ -45,6 +46,18 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
   }, [controller, progress, view])
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b))
+/** Equal answers (compared field by field: a JSON string of 10k states cost more than the walk it saves). */
+export function sameProgress(a: NodeProgress | null, b: NodeProgress | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const sameRecord = <T>(x: Record<string, T>, y: Record<string, T>, same: (u: T, v: T) => boolean) => {
+    const kx = Object.keys(x)
+    if (kx.length !== Object.keys(y).length) return false
+    for (const k of kx) if (!(k in y) || !same(x[k], y[k])) return false
+    return true
+  }
+  const sameList = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i])
+  return sameList(a.due, b.due) && sameList(a.weakest, b.weakest) &&
+    sameRecord(a.states, b.states, (u, v) => u === v) &&
+    sameRecord(a.marks, b.marks, (u, v) => u === v || JSON.stringify(u) === JSON.stringify(v))
 }
