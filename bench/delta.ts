@@ -101,7 +101,7 @@ async function inProcess(n: number): Promise<void> {
  * file name is no part of the match, it changed from electron/web/main.ts to out/main/web.js once already).
  */
 function hostRssMb(notes: string, state: string): number {
-  let total = 0
+  let rss = 0
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
@@ -109,10 +109,10 @@ function hostRssMb(notes: string, state: string): number {
       if (at('--notes') !== notes || at('--state') !== state) continue
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
       // a loader parent (tsx) and its node child both carry the arguments: the host is the bigger one
-      if (m) total = Math.max(total, Number(m[1]) / 1024)
+      if (m) rss = Math.max(rss, Number(m[1]) / 1024)
     } catch { /* gone */ }
   }
-  return total
+  return rss
 }
 
 async function inChromium(n: number): Promise<void> {
