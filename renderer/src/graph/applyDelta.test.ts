@@ -4,6 +4,8 @@ import type { Graph, GraphEdge, GraphNode } from '../../../electron/core/types'
 import { diffGraphs } from '../../../electron/core/graph/delta'
 import { CyGraphController } from './cyController'
 import { GraphFollower } from './graphFollower'
+import { forgetPlaces } from './applyDelta'
+import { edited, randomGraph } from './randomGraph.testutil'
 
 const n = (id: string, extra: Partial<GraphNode> = {}): GraphNode => {
   const type = id.slice(0, id.indexOf(':')) as GraphNode['type']
@@ -107,6 +109,50 @@ describe('applying a delta on the canvas', () => {
     expect(Math.hypot(p.x - a.x, p.y - a.y)).toBeLessThan(150)
     const others = live.cy.nodes().filter((x) => x.id() !== 'service:amazon-redshift')
     for (const o of others.toArray() as cytoscape.NodeSingular[]) expect(Math.hypot(o.position('x') - p.x, o.position('y') - p.y), o.id()).toBeGreaterThan(10)
+  })
+
+  it('places added nodes on the spots a fresh read of every position gives, over a run of deltas and moves', () => {
+    let g = randomGraph(7, 120)
+    const kept = load(g)
+    const fresh = load(g, positionsOf(kept.cy))
+    expect(positionsOf(fresh.cy)).toEqual(positionsOf(kept.cy))
+    for (let k = 1; k <= 12; k++) {
+      const next = edited(g, k)
+      // between edits: a layout moved everything, or one node was dragged onto the spot the last new node took
+      if (k % 3 === 0) for (const cy of [kept.cy, fresh.cy]) cy.nodes().positions((x) => { const p = (x as cytoscape.NodeSingular).position(); return { x: p.x * 0.8 + 37, y: p.y * 0.8 - 21 } })
+      if (k % 3 === 1) {
+        const last = kept.cy.getElementById(`tag:new${k - 1}`)
+        const to = last.nonempty() ? { ...last.position() } : { x: 5, y: 5 }
+        for (const cy of [kept.cy, fresh.cy]) (cy.nodes().not(`[id = "tag:new${k - 1}"]`).first() as cytoscape.NodeSingular).position(to)
+      }
+      forgetPlaces(fresh.cy)
+      kept.c.applyDelta(diffGraphs(g, next))
+      fresh.c.applyDelta(diffGraphs(g, next))
+      g = next
+      expect(positionsOf(kept.cy)).toEqual(positionsOf(fresh.cy))
+    }
+  })
+
+  it('keeps the filter\'s counts across deltas: the same filter set again walks nothing and counts what a fresh load counts', () => {
+    for (const filter of [{ types: ['note', 'service', 'tag'] as GraphNode['type'][], minEdgeWeight: 3 }, {}]) {
+      let g = randomGraph(11, 100)
+      const live = load(g)
+      live.c.setFilter(filter)
+      for (let k = 1; k <= 6; k++) {
+        const next = edited(g, k)
+        live.c.applyDelta(diffGraphs(g, next))
+        g = next
+        const walks = vi.spyOn(live.cy, 'nodes')
+        const kept = live.c.setFilter(filter)
+        expect(walks).not.toHaveBeenCalled()
+        walks.mockRestore()
+        const fresh = load(g)
+        expect(kept).toEqual(fresh.c.setFilter(filter))
+        // (a hidden edge may keep a stale `vh`, the out-of-view mark: hidden either way)
+        const shown = (cy: Core) => elements(cy).map((x) => ({ ...x, classes: x.classes.includes('hidden') ? x.classes.filter((c) => c !== 'vh') : x.classes }))
+        expect(shown(live.cy)).toEqual(shown(fresh.cy))
+      }
+    }
   })
 
   it('keeps the selection and drops it when its node goes', () => {

@@ -15,6 +15,8 @@ export interface DeltaOptions {
   hubs: boolean
   /** classes a new node gets besides `hub` (e.g. `bare` on the services map), by node */
   classesFor?: (id: string, type: string) => string[]
+  /** the new graph's node by id (the controller keeps this map): spares placeAdded a map of every node */
+  nodeOf?: (id: string) => GraphNode | undefined
 }
 
 export interface DeltaResult {
@@ -22,6 +24,8 @@ export interface DeltaResult {
   placed: Positions
   /** anything added or removed (not only data changed) */
   topologyChanged: boolean
+  /** nodes on the canvas after the delta less before it */
+  nodeCountChange: number
 }
 
 /**
@@ -34,31 +38,28 @@ const nodeData = new WeakMap<Core, { graph: Graph; data: CanvasNodeData }>()
 /** Make the node data for the graph a core shows now (an idle moment after a load), so the first delta is cheap. */
 export function primeDeltas(cy: Core, graph: Graph): void {
   if (nodeData.get(cy)?.graph !== graph) nodeData.set(cy, { graph, data: CanvasNodeData.of(graph) })
+  keptPlaces(cy).spots(new Set()) // the taken spots too (placeAdded)
 }
 
 /** Apply `delta` (which turned `prev`, the graph shown, into `next`) to `cy`. */
 export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: GraphDelta, opts: DeltaOptions): DeltaResult {
+  // not primed for the graph shown (a delta right after a load, before the idle moment): made for it now, what
+  // primeDeltas would have made; then only the nodes the delta changes are touched, as for a primed one
   const known = nodeData.get(cy)
-  let data: CanvasNodeData
-  /** nodes whose data may have changed (null: any node's) */
-  let changed: Set<string> | null
-  if (known?.graph === prev) {
-    data = known.data
-    changed = data.apply(delta)
-  } else {
-    data = CanvasNodeData.of(next)
-    changed = null
-  }
+  const data = known?.graph === prev ? known.data : CanvasNodeData.of(prev)
+  /** nodes whose data may have changed (null: any node's, the largest degree moved) */
+  const changed = data.apply(delta)
   nodeData.set(cy, { graph: next, data })
   const drawn = (e: GraphEdge) => shownOnCanvas(e) && e.source !== e.target && data.has(e.source) && data.has(e.target)
   const maxDeg = data.maxDegree()
   const added: string[] = []
   let topologyChanged = false
+  let nodesRemoved = 0
 
   cy.batch(() => {
     for (const id of delta.removedNodes) {
       const el = cy.getElementById(id)
-      if (el.nonempty()) { el.remove(); topologyChanged = true }
+      if (el.nonempty()) { el.remove(); topologyChanged = true; nodesRemoved++ }
     }
     for (const id of delta.removedEdges) {
       const el = cy.getElementById(id)
@@ -83,7 +84,8 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
       if (el.empty()) fresh.push(def)
       else setChanged(el, def.data)
     }
-    if (fresh.length > 0) { cy.add(fresh); topologyChanged = true }
+    // the nodes added here take their spots when placeAdded places them below
+    if (fresh.length > 0) { keptPlaces(cy).adding(() => cy.add(fresh)); topologyChanged = true }
     // the degree-dependent data (and labels of renamed nodes) of the nodes the change touched, where it differs
     const update = (id: string) => {
       const n = cy.getElementById(id)
@@ -98,8 +100,8 @@ export function applyDeltaToCore(cy: Core, prev: Graph, next: Graph, delta: Grap
     if (changed) for (const id of changed) update(id)
     else cy.nodes().forEach((n) => update(n.id()))
   })
-  const placed = placeAdded(cy, next, added)
-  return { placed, topologyChanged }
+  const placed = placeAdded(cy, next, added, opts.nodeOf)
+  return { placed, topologyChanged, nodeCountChange: added.length - nodesRemoved }
 }
 
 /**
@@ -130,6 +132,12 @@ export function changedIds(delta: GraphDelta, flipped: ReadonlySet<string>): Set
 
 interface ViewSets { nodes: Set<string> | null; edges: Set<string> | null }
 
+/** True when the core holds no element; read from its own list (cy.nodes() and cy.elements() copy every element). */
+export function coreEmpty(cy: Core): boolean {
+  const own = (cy as unknown as { mutableElements?: () => { length: number } }).mutableElements
+  return typeof own === 'function' ? own.call(cy).length === 0 : cy.elements().empty()
+}
+
 /** For the benchmark: how long a step took, on the performance timeline as `notes-graph:<name>`. */
 export function measureSince(name: string, start: number): void {
   try { performance.measure(`notes-graph:${name}`, { start }) } catch { /* no timeline */ }
@@ -148,25 +156,25 @@ function setChanged(el: { data(key: string): unknown; data(obj: Record<string, u
 /**
  * Places for the added nodes: next to their already placed neighbours, else near their group (a note's domain
  * or the notes of its folder), else in the middle of the view; on a spot no node takes. Runs in passes, so a
- * node whose neighbours are all new is placed after them.
+ * node whose neighbours are all new is placed after them. The taken spots are kept between deltas (KeptPlaces):
+ * a delta reads the positions of the nodes it adds, not of every node.
  */
-export function placeAdded(cy: Core, graph: Graph, ids: string[]): Positions {
+export function placeAdded(cy: Core, graph: Graph, ids: string[], nodeOf?: (id: string) => GraphNode | undefined): Positions {
   const out: Positions = {}
   if (ids.length === 0) return out
   const pending = new Set(ids)
-  const occupied = new Occupancy(48)
-  cy.nodes().forEach((n) => { if (!pending.has(n.id())) occupied.add(n.position('x'), n.position('y')) })
-  let byId: Map<string, GraphNode> | undefined // only for a node without placed neighbours
+  const places = keptPlaces(cy)
+  const occupied = places.spots(pending)
+  let byId: Map<string, GraphNode> | undefined // only for a node without placed neighbours, and no lookup given
+  const lookup = nodeOf ?? ((id: string) => (byId ??= new Map(graph.nodes.map((n) => [n.id, n]))).get(id))
   const put = (n: NodeSingular, x: number, y: number) => {
     const p = occupied.freeNear(x, y, (Number(n.data('size')) || 16) + 12)
-    n.position(p)
-    occupied.add(p.x, p.y)
+    places.place(n, p)
     out[n.id()] = p
     pending.delete(n.id())
   }
   const groupAnchor = (id: string): { x: number; y: number } | undefined => {
-    byId ??= new Map(graph.nodes.map((n) => [n.id, n]))
-    const node = byId.get(id)
+    const node = lookup(id)
     if (!node) return undefined
     const candidates = node.type === 'note'
       ? [node.domain ? `domain:${node.domain}` : '', ...graph.nodes.filter((m) => m.type === 'note' && m.id !== id && noteGroup(m) === noteGroup(node)).slice(0, 8).map((m) => m.id)]
@@ -205,16 +213,81 @@ export function placeAdded(cy: Core, graph: Graph, ids: string[]): Positions {
   return out
 }
 
+/**
+ * The spots the nodes of a core take, kept up to date by its events: a removed node frees its spot, a node placed
+ * here takes one; anything else that moves or adds nodes (a layout, a drag, a full sync) makes the spots stale,
+ * and the next placement reads every node's position again (what each placement did before).
+ */
+class KeptPlaces {
+  private grid: Occupancy | null = null
+  /** a delta adding or placing nodes: they take their spots through place() */
+  private own = false
+
+  constructor(private readonly cy: Core) {
+    cy.on('position add', 'node', () => { if (!this.own) this.grid = null })
+    cy.on('remove', 'node', (e) => { this.grid?.remove((e.target as NodeSingular).id()) })
+  }
+
+  /** Read every node's position again at the next placement. */
+  reset(): void { this.grid = null }
+
+  /** The taken spots (the nodes in `pending` left out: they are about to be placed). */
+  spots(pending: ReadonlySet<string>): Occupancy {
+    const cy = this.cy
+    if (!this.grid) {
+      this.grid = new Occupancy(48)
+      const grid = this.grid
+      cy.nodes().forEach((n) => { if (!pending.has(n.id())) grid.add(n.id(), n.position('x'), n.position('y')) })
+    } else for (const id of pending) this.grid.remove(id)
+    return this.grid
+  }
+
+  /** Move `n` to `p` and take its spot. */
+  place(n: NodeSingular, p: { x: number; y: number }): void {
+    this.adding(() => n.position(p))
+    this.grid?.add(n.id(), p.x, p.y)
+  }
+
+  /** Add nodes that placeAdded is about to place (their spots are taken then). */
+  adding(fn: () => void): void {
+    this.own = true
+    try { fn() } finally { this.own = false }
+  }
+}
+
+const kept = new WeakMap<Core, KeptPlaces>()
+function keptPlaces(cy: Core): KeptPlaces {
+  let k = kept.get(cy)
+  if (!k) { k = new KeptPlaces(cy); kept.set(cy, k) }
+  return k
+}
+
+/** For tests: forget a core's kept spots, so the next placement reads every node's position (the reference). */
+export function forgetPlaces(cy: Core): void {
+  kept.get(cy)?.reset()
+}
+
 /** Taken spots on a grid of cells; a new node goes to the nearest cell ring around the wanted point that is free. */
 class Occupancy {
-  private readonly cells = new Map<string, Array<[number, number]>>()
+  private readonly cells = new Map<string, Map<string, [number, number]>>()
+  private readonly cellOf = new Map<string, string>()
   constructor(private readonly cell: number) {}
   private key(cx: number, cy: number): string { return `${cx},${cy}` }
-  add(x: number, y: number): void {
+  add(id: string, x: number, y: number): void {
+    this.remove(id)
     const k = this.key(Math.floor(x / this.cell), Math.floor(y / this.cell))
+    let list = this.cells.get(k)
+    if (!list) this.cells.set(k, (list = new Map()))
+    list.set(id, [x, y])
+    this.cellOf.set(id, k)
+  }
+  remove(id: string): void {
+    const k = this.cellOf.get(id)
+    if (k === undefined) return
+    this.cellOf.delete(id)
     const list = this.cells.get(k)
-    if (list) list.push([x, y])
-    else this.cells.set(k, [[x, y]])
+    list?.delete(id)
+    if (list?.size === 0) this.cells.delete(k)
   }
   private free(x: number, y: number, gap: number): boolean {
     const cx = Math.floor(x / this.cell)
@@ -222,7 +295,8 @@ class Occupancy {
     const r = Math.ceil(gap / this.cell)
     for (let i = cx - r; i <= cx + r; i++) {
       for (let j = cy - r; j <= cy + r; j++) {
-        for (const [px, py] of this.cells.get(this.key(i, j)) ?? []) if (Math.hypot(px - x, py - y) < gap) return false
+        const list = this.cells.get(this.key(i, j))
+        if (list) for (const [px, py] of list.values()) if (Math.hypot(px - x, py - y) < gap) return false
       }
     }
     return true

@@ -97,6 +97,21 @@ describe('CyGraphController', () => {
     expect(cy.getElementById('service:amazon-s3').hasClass('g-compare')).toBe(false)
   })
 
+  it('a highlight set again with the same ids (a panel after each graph change) walks no element', () => {
+    const { c, cy } = setup()
+    c.highlight('exam', ['service:amazon-s3', 'service:aws-glue'])
+    c.highlight('compare', null)
+    const walks = vi.spyOn(cy, 'nodes')
+    c.highlight('exam', ['service:aws-glue', 'service:amazon-s3'])
+    c.highlight('compare', null)
+    c.highlight('compare', [])
+    expect(walks).not.toHaveBeenCalled()
+    c.highlight('exam', ['service:aws-glue'])
+    expect(walks).toHaveBeenCalled()
+    expect(cy.getElementById('service:amazon-s3').hasClass('g-exam')).toBe(false)
+    expect(cy.getElementById('service:aws-glue').hasClass('g-exam')).toBe(true)
+  })
+
   it('keeps pinned nodes in place when a layout runs, and moves them again once unpinned', () => {
     const { c, cy } = setup()
     c.pin('service:aws-glue', true)

@@ -6,7 +6,7 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { ExamInfo, Graph, GraphDelta, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta } from '../../../electron/core/graph/delta'
-import { applyDeltaToCore, changedByDelta, changedIds, measureSince, primeDeltas } from './applyDelta'
+import { applyDeltaToCore, changedByDelta, changedIds, coreEmpty, measureSince, primeDeltas } from './applyDelta'
 import { specAfterDelta } from './viewSpecDelta'
 import type { GraphController, LayoutName, NodeFilter, SizeBy } from './controller'
 import { markLongEdges } from './longEdges'
@@ -27,6 +27,9 @@ import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
 
 export type { Positions } from './graphState'
+
+/** One delta applied in place: the graphs before and after, the nodes it added or changed, the node count's change. */
+export interface DeltaStep { from: Graph; to: Graph; nodes: string[]; nodeCountChange: number }
 
 export interface ControllerEvents {
   onSelect(id: string | null): void
@@ -386,6 +389,10 @@ export class CyGraphController implements GraphController {
   /** True while a big graph is being added in slices, or the edges a first view hides. */
   isLoading(): boolean { return this.loader.isLoading() || this.loader.isBackfilling() }
 
+  /** The last delta applied in place: subscribers that keep per-node state update only its nodes (useProgressOnGraph). */
+  lastDelta(): DeltaStep | null { return this.step }
+  private step: DeltaStep | null = null
+
   /**
    * A change from the host (a delta from the graph shown) applied in place (applyDelta.ts): no existing node
    * moves, no layout runs. Returns the new graph for the rest of the app.
@@ -395,17 +402,19 @@ export class CyGraphController implements GraphController {
     const prev = this.pendingGraph ?? this.state.current
     const next = applyGraphDelta(prev, delta)
     const cy = this.state.core
-    if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || cy.nodes().empty()) { this.setGraph(next); return next }
+    if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || coreEmpty(cy)) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
+    const watch = this.filters.watch(cy) // the filter's counts follow the delta's elements (filters.ts)
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
     for (const n of [...delta.updatedNodes, ...delta.addedNodes]) this.state.byId.set(n.id, n)
     this.selection.dropIfGone()
     const services = this.viewApplied && this.viewName === 'services'
     const pinned = this.state.pinnedIds
-    const { placed, topologyChanged } = applyDeltaToCore(cy, prev, next, delta, {
+    const { placed, topologyChanged, nodeCountChange } = applyDeltaToCore(cy, prev, next, delta, {
       hubs: this.state.big,
       classesFor: (id, type) => [...(services && type === 'service' ? ['bare'] : []), ...(pinned.has(id) ? ['pinned'] : [])],
+      nodeOf: (id) => this.state.byId.get(id),
     })
     if (topologyChanged) {
       const missing = this.serviceEdges.filter((e) => cy.getElementById(e.data.id as string).empty() && this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string))
@@ -428,8 +437,9 @@ export class CyGraphController implements GraphController {
       const selected = this.selection.selected()
       if (selected) cy.getElementById(selected).select()
     })
-    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec))
+    this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec), watch)
     this.labels.schedule(0)
+    this.step = { from: prev, to: next, nodes: [...delta.addedNodes, ...delta.updatedNodes].map((n) => n.id), nodeCountChange }
     this.emit()
     measureSince('apply-delta', t0)
     return next
@@ -657,7 +667,9 @@ export class CyGraphController implements GraphController {
   private repackTimer: ReturnType<typeof setTimeout> | undefined
 
   highlight(group: string, ids: string[] | null): void {
-    this.highlights.set(group, ids)
+    // the panels set their groups again after every graph change: the same ids change no class (a delta's own
+    // elements got theirs in applyDelta), and re-applying meant a pass over every element per edit
+    if (!this.highlights.set(group, ids)) return
     this.reapplyClasses()
     this.labels.schedule(0)
     this.emit()
@@ -676,6 +688,11 @@ export class CyGraphController implements GraphController {
 
   setFilter(filter: NodeFilter): { nodes: number; edges: number } {
     const key = JSON.stringify(filter)
+    // the same filter again after a delta (the panels re-apply it on every graph): its classes are in place
+    // already (applyDelta), and the counts were kept
+    const cy = this.state.core
+    const kept = key === this.filterKey && cy ? this.filters.keptCounts(cy) : null
+    if (kept) return kept
     const wasActive = this.filters.active()
     const changed = key !== this.filterKey
     // entering a filter from the view's own picture: remember that picture to come back to

@@ -9,9 +9,14 @@ export class Highlights {
 
   constructor(private readonly state: GraphState) {}
 
-  set(group: string, ids: string[] | null): void {
-    if (!ids || ids.length === 0) this.groups.delete(group)
-    else this.groups.set(group, new Set(ids))
+  /** Set a group's ids (null or none: drop the group); false when the group already held exactly these. */
+  set(group: string, ids: string[] | null): boolean {
+    if (!ids || ids.length === 0) return this.groups.delete(group)
+    const next = new Set(ids)
+    const cur = this.groups.get(group)
+    if (cur && cur.size === next.size && [...next].every((id) => cur.has(id))) return false
+    this.groups.set(group, next)
+    return true
   }
 
   /** names of the groups in use (the legend explains them) */

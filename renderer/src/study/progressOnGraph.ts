@@ -1,7 +1,7 @@
 // Study progress on the graph: every service, concept and note node carries data('progress'); the "colour by
 // progress" mode and the "due" / "weakest" filters are classes this module sets in one cy.batch. The stylesheet
 // rules for them come from progressStyle(), appended to the graph's stylesheet.
-import type { Core, StylesheetJson } from 'cytoscape'
+import type { Core, NodeSingular, StylesheetJson } from 'cytoscape'
 import type { NodeProgress } from '../../../electron/core/study/study-types'
 import type { ProgressState } from '../../../electron/core/study/types'
 
@@ -30,12 +30,19 @@ export function progressStyle(theme: 'light' | 'dark'): StylesheetJson {
   ]
 }
 
-/** Put the progress on the nodes (data + classes), in one batch; untouched nodes keep theirs. */
-export function applyProgress(cy: Core, progress: NodeProgress | null, view: ProgressView): void {
+/**
+ * Put the progress on the nodes (data + classes), in one batch; untouched nodes keep theirs. `only`: just these
+ * nodes (what a graph delta added or changed; the others have theirs already).
+ */
+export function applyProgress(cy: Core, progress: NodeProgress | null, view: ProgressView, only?: Iterable<string>): void {
   const states = progress?.states ?? {}
   const keep = view.filter === 'due' ? new Set(progress?.due ?? []) : view.filter === 'weakest' ? new Set(progress?.weakest ?? []) : null
   cy.batch(() => {
-    cy.nodes().forEach((n) => {
+    const each = (fn: (n: NodeSingular) => void) => {
+      if (!only) { cy.nodes().forEach(fn); return }
+      for (const id of only) { const n = cy.getElementById(id); if (n.nonempty() && n.isNode()) fn(n as unknown as NodeSingular) }
+    }
+    each((n) => {
       const id = n.id()
       if (!PROGRESS_NODE.test(id)) {
         if (keep && !n.hasClass('pg-out')) n.addClass('pg-out')

@@ -3,6 +3,7 @@
 import { useEffect } from 'react'
 import type { Graph } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
+import type { NodeProgress } from '../../../electron/core/study/study-types'
 import type { CyGraphController } from '../graph/cyController'
 import { applyProgress } from './progressOnGraph'
 import { studyStore, useStudy } from './studyStore'
@@ -15,7 +16,8 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
   useEffect(() => {
     if (!graph || graph.nodes.length === 0) return
     let live = true
-    api.nodeProgress().then((p) => { if (live) studyStore.set({ progress: p }) }, () => undefined)
+    // after a graph delta the answer is mostly the same: an equal one keeps the object (no walk over every node)
+    api.nodeProgress().then((p) => { if (live && !sameProgress(studyStore.get().progress, p)) studyStore.set({ progress: p }) }, () => undefined)
     return () => { live = false }
   }, [api, graph, version])
 
@@ -25,7 +27,15 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
     const apply = () => {
       const cy = controller.cy()
       if (!cy) return
-      const now = { cy, graph: controller.graph(), count: cy.nodes().length }
+      const graph = controller.graph()
+      // one delta since the last walk: only the nodes it added or changed (the rest keep their progress)
+      const step = controller.lastDelta()
+      if (last && last.cy === cy && last.graph !== graph && step && step.from === last.graph && step.to === graph) {
+        last = { cy, graph, count: last.count + step.nodeCountChange }
+        applyProgress(cy, progress, view, step.nodes)
+        return
+      }
+      const now = { cy, graph, count: cy.nodes().length }
       if (last && last.cy === now.cy && last.graph === now.graph && last.count === now.count) return
       last = now
       applyProgress(cy, progress, view)
@@ -34,4 +44,20 @@ export function useProgressOnGraph(api: RendererApi, controller: CyGraphControll
     // the controller adds nodes after a graph change (and in slices on a first load): apply again then
     return controller.subscribe(apply)
   }, [controller, progress, view])
+}
+
+/** Equal answers (compared field by field: a JSON string of 10k states cost more than the walk it saves). */
+export function sameProgress(a: NodeProgress | null, b: NodeProgress | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const sameRecord = <T>(x: Record<string, T>, y: Record<string, T>, same: (u: T, v: T) => boolean) => {
+    const kx = Object.keys(x)
+    if (kx.length !== Object.keys(y).length) return false
+    for (const k of kx) if (!(k in y) || !same(x[k], y[k])) return false
+    return true
+  }
+  const sameList = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i])
+  return sameList(a.due, b.due) && sameList(a.weakest, b.weakest) &&
+    sameRecord(a.states, b.states, (u, v) => u === v) &&
+    sameRecord(a.marks, b.marks, (u, v) => u === v || JSON.stringify(u) === JSON.stringify(v))
 }
