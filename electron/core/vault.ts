@@ -514,12 +514,12 @@ export class Vault {
       if (rel === '' || rel === '.' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) { rescan = true; continue }
       if (rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) continue
       // the scanner's rule: only what really lies inside the folder (a link made while open is no exception)
-      const where = await confine(this.root, this.abs(rel))
+      // the real path and the stat at once (stat follows the same links): one wait on the thread pool, not two
+      const [where, linked] = await Promise.all([confine(this.root, this.abs(rel)), fsp.stat(this.abs(rel)).catch(() => undefined)])
       this.scanDiagnostics = this.scanDiagnostics.filter((d) => !(d.file === rel && d.code === 'symlink-outside'))
       if (where.status === 'outside') this.scanDiagnostics.push(outsideDiagnostic(rel))
       const real = where.status === 'inside' ? where.real : undefined
-      let st: import('node:fs').Stats | undefined
-      try { st = real ? await fsp.stat(real) : undefined } catch { st = undefined }
+      const st = real ? linked : undefined
       if (st?.isDirectory()) { rescan = true; continue }
       if (!st || !real) {
         // gone: the note itself, or every note under a deleted folder
