@@ -36,8 +36,8 @@ export function resolveWorkerUrl(): URL | undefined {
  */
 export const WORKER_YOUNG_GENERATION_MB = Number(process.env.NOTES_GRAPH_WORKER_YOUNG_MB) || 64
 
-function startWorker(url: URL): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
+function startWorker(url: URL, youngMb = WORKER_YOUNG_GENERATION_MB): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: youngMb }
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits })
   // require.resolve picks the CommonJS build of tsx's API; its ESM twin sits next to it
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
@@ -51,20 +51,22 @@ export const defaultPoolSize = (): number => Math.max(1, os.availableParallelism
 
 export class ParsePool {
   private workers: Worker[] = []
+  /** ask workers to collect their nursery after each reply (see parse-worker.ts) */
+  idleGc = false
 
-  private constructor(url: URL, size: number) {
+  private constructor(url: URL, size: number, youngMb?: number) {
     for (let i = 0; i < size; i++) {
-      const w = startWorker(url)
+      const w = startWorker(url, youngMb)
       w.unref()
       this.workers.push(w)
     }
   }
 
   /** A pool, or undefined when no worker entry can be found (callers then parse in-process). */
-  static create(size = defaultPoolSize(), url = resolveWorkerUrl()): ParsePool | undefined {
+  static create(size = defaultPoolSize(), url = resolveWorkerUrl(), youngMb?: number): ParsePool | undefined {
     if (!url) return undefined
     try {
-      return new ParsePool(url, size)
+      return new ParsePool(url, size, youngMb)
     } catch {
       return undefined
     }
@@ -96,7 +98,7 @@ export class ParsePool {
       }
       const feed = (w: Worker) => {
         if (next >= batches.length) return
-        const req: BatchRequest = { id: next, files: batches[next] }
+        const req: BatchRequest = { id: next, files: batches[next], idleGc: this.idleGc || undefined }
         next++
         pending++
         w.postMessage(req)
