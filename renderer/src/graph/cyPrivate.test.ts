@@ -113,6 +113,23 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
     expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
   })
 
+  it('draws each element whole by the plain path until restored, without its bounding box', () => {
+    const cy = canvasCore()
+    const r = (cy as unknown as { renderer(): Record<string, (...a: unknown[]) => unknown> }).renderer()
+    const cached = r.drawCachedElements
+    const restore = drawDirect(cy)
+    const drawn: string[] = []
+    const drawElement = vi.spyOn(r, 'drawElement').mockImplementation((_ctx, ele) => { drawn.push((ele as { id(): string }).id()) })
+    const bb = vi.spyOn(cy.getElementById('a'), 'boundingBox')
+    r.drawCachedElements({}, [cy.getElementById('a'), cy.getElementById('e')], 1, { x1: 0, y1: 0, x2: 1, y2: 1, w: 1, h: 1 })
+    expect(drawn).toEqual(['a', 'e'])
+    expect(bb).not.toHaveBeenCalled()
+    restore()
+    expect(r.drawCachedElements).toBe(cached)
+    expect(Object.prototype.hasOwnProperty.call(r, 'drawCachedElements')).toBe(false)
+    drawElement.mockRestore()
+  })
+
   it('does nothing on a headless core', () => {
     expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
   })

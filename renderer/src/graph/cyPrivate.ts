@@ -11,7 +11,11 @@ interface CorePrivate {
 }
 interface CollectionPrivate { cleanStyle?(): void }
 interface TextureCachePrivate { getElement?: unknown }
-interface RendererPrivate { data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined> }
+interface RendererPrivate {
+  data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined>
+  drawCachedElements?: (context: unknown, eles: unknown[], ...rest: unknown[]) => void
+  drawElement?: (context: unknown, ele: unknown) => void
+}
 /** the canvas renderer's per-element texture caches: bodies, labels, edges' source and target labels */
 const ELEMENT_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']
 
@@ -97,16 +101,26 @@ export function isHeadless(cy: Core): boolean {
  * drawn into snapshots that texture: a launch's first frame cost more than everything before it (≈ 0.4 s of
  * CPU for the bundled notes' 970 drawn elements), and the frame after it as much again. Until `restore()`
  * the elements are drawn straight onto the screen and the layers wait (as after any change); after it the
- * renderer builds its textures as it draws. Nothing happens on a headless or WebGL core.
+ * renderer builds its textures as it draws. Meanwhile each element is drawn whole by the renderer's own
+ * plain path (body, label, under- and overlay, as with textures off), without first computing its bounding
+ * box for the texture's size and the viewport test (≈ a third of the launch frame; the launch fits every
+ * element in view): the boxes are computed when the textures are, in idle time. Nothing happens on a
+ * headless or WebGL core.
  */
 export function drawDirect(cy: Core): () => void {
   const r = (cy as unknown as { renderer?(): RendererPrivate | null }).renderer?.()
   const data = r?.data
-  if (!data) return () => undefined
+  if (!r || !data) return () => undefined
   const layers = data.lyrTxrCache
   if (layers && typeof layers.firstGet === 'boolean') layers.firstGet = false
   const caches = ELEMENT_CACHES.map((k) => data[k]).filter((c): c is TextureCachePrivate => typeof c?.getElement === 'function')
   // no texture (null): the renderer draws the element itself
   for (const c of caches) c.getElement = () => null
-  return () => { for (const c of caches) delete c.getElement }
+  const plain = typeof r.drawCachedElements === 'function' && typeof r.drawElement === 'function'
+  // an own property over the prototype's, removed by restore()
+  if (plain) r.drawCachedElements = function (this: RendererPrivate, context, eles) { for (const ele of eles) this.drawElement!(context, ele) }
+  return () => {
+    for (const c of caches) delete c.getElement
+    if (plain) delete r.drawCachedElements
+  }
 }
