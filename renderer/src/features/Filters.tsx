@@ -4,14 +4,11 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
+import { byNumber } from './naturalOrder'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
 const TYPE_ORDER: NodeType[] = ['domain', 'note', 'service', 'concept', 'tag']
-// one collator for every comparison: localeCompare with options makes a new one per call (≈ 1 ms each, in the
-// render that follows the graph's launch)
-let collator: Intl.Collator | null = null
-const byNumber = (a: string, b: string) => (collator ??= new Intl.Collator(undefined, { numeric: true })).compare(a, b)
 const TYPE_LABELS: Record<NodeType, string> = { domain: 'Domains', note: 'Notes', service: 'Services', concept: 'Concepts', tag: 'Tags' }
 
 function toggle<T>(list: T[] | undefined, all: T[], value: T, on: boolean): T[] | undefined {
