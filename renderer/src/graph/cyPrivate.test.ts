@@ -1,7 +1,7 @@
 // Fails when a Cytoscape upgrade changes one of the undocumented methods cyPrivate.ts relies on.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import { drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
+import { addFresh, drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
 
 /** The renderer behind a core; headless cores have a null renderer that still receives notify(). */
 const rendererOf = (cy: Core) => (cy as unknown as { renderer(): { notify(e: string): void } }).renderer()
@@ -132,5 +132,35 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
 
   it('does nothing on a headless core', () => {
     expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
+  })
+})
+
+describe('addFresh (new elements without their bounds events)', () => {
+  const defs = [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'e', source: 'a', target: 'b' } }]
+
+  it('adds the elements as cy.add does, without a bounds event per new element, and still tells the renderer', () => {
+    const plain = cytoscape({ headless: true, styleEnabled: true })
+    const plainBounds = vi.fn()
+    plain.on('bounds', plainBounds)
+    plain.add(defs)
+    expect(plainBounds).toHaveBeenCalled() // what addFresh saves: Cytoscape sends one per new element
+
+    const cy = cytoscape({ headless: true, styleEnabled: true })
+    const bounds = vi.fn()
+    const adds = vi.fn()
+    cy.on('bounds', bounds)
+    cy.on('add', adds)
+    const notify = vi.spyOn(rendererOf(cy), 'notify')
+    const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>
+    const own = proto.emitAndNotify
+    const added = addFresh(cy, defs)
+    expect(added.map((e) => e.id())).toEqual(['a', 'b', 'e'])
+    expect(bounds).not.toHaveBeenCalled()
+    expect(adds).toHaveBeenCalledTimes(3)
+    expect(notify.mock.calls.map((c) => c[0])).toContain('bounds')
+    // afterwards bounds events are sent as before
+    cy.getElementById('a').position({ x: 5, y: 5 })
+    expect(bounds).toHaveBeenCalled()
+    expect(proto.emitAndNotify).toBe(own)
   })
 })

@@ -2,7 +2,7 @@
 // They save whole-graph redraws and style passes on big loads and on a click; each one degrades to
 // the documented behaviour (a normal redraw, lazy styling) if a Cytoscape release drops it, and
 // cyPrivate.test.ts fails when their behaviour changes, so an upgrade is noticed.
-import type { Collection, Core } from 'cytoscape'
+import type { Collection, Core, ElementDefinition } from 'cytoscape'
 
 interface CorePrivate {
   notifications?(on?: boolean): boolean | Core
@@ -85,6 +85,40 @@ export function styleNow(eles: Collection): void {
   }
   for (const ele of fresh) ele._private!.styleCache = null
   redraw(cy, 'zorder')
+}
+
+/** not styled yet: elements being added */
+const allFresh = (eles: Collection) => {
+  for (let i = 0; i < eles.length; i++) if ((eles[i] as unknown as ElementPrivate)._private?.appliedInitStyle === true) return false
+  return true
+}
+
+type EmitAndNotify = (this: Collection & { cy(): Core & CorePrivate }, event: string, extra?: unknown) => unknown
+
+/**
+ * `cy.add(defs)` without the `bounds` event each new element otherwise sends through the core's listeners
+ * (Cytoscape's add marks the new elements' bounds dirty, and that emits one event per element: for the bundled
+ * notes' launch ≈ a tenth of its task). A new element has no bounds to drop yet, and the renderer still hears
+ * (notify) of the change and queues the elements by their `style` event. Other events, and the `bounds` of
+ * elements styled before, are sent as usual.
+ */
+export function addFresh(cy: Core, defs: ElementDefinition[]): Collection {
+  const proto = Object.getPrototypeOf(cy.collection()) as { emitAndNotify?: EmitAndNotify }
+  const emitAndNotify = proto.emitAndNotify
+  if (typeof emitAndNotify !== 'function' || !Object.prototype.hasOwnProperty.call(proto, 'emitAndNotify')) return cy.add(defs)
+  let adding = true
+  proto.emitAndNotify = function (event, extra) {
+    if (!adding || event !== 'bounds' || this.length === 0 || !allFresh(this)) return emitAndNotify.call(this, event, extra)
+    const core = this.cy()
+    if (typeof core.notify === 'function') core.notify(event, this)
+    return this
+  }
+  try {
+    return cy.add(defs)
+  } finally {
+    adding = false
+    proto.emitAndNotify = emitAndNotify
+  }
 }
 
 /** Is the core drawing nothing (headless, e.g. in tests or a worker)? */
