@@ -91,7 +91,10 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
 
   it('finds the texture caches and the layer cache\'s first-frame flag on this Cytoscape version', () => {
     const data = dataOf(canvasCore())
-    for (const k of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) expect(typeof data[k]?.getElement).toBe('function')
+    for (const k of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) {
+      expect(typeof data[k]?.getElement).toBe('function')
+      expect(typeof (data[k] as { invalidateElements?: unknown }).invalidateElements).toBe('function')
+    }
     expect(data.lyrTxrCache?.firstGet).toBe(true)
     // the renderer draws an element itself when its cache gives no texture
     const renderer = cytoscape('renderer', 'canvas') as unknown as { prototype: Record<string, (...a: unknown[]) => unknown> }
@@ -108,9 +111,16 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
     expect((data.eleTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
     cy.emit('render')
     expect((data.lblTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
+    // nothing to invalidate while no texture is made
+    const lookup = vi.spyOn((data.eleTxrCache as unknown as { lookup: { isInvalid(e: unknown): boolean } }).lookup, 'isInvalid')
+    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown[]): void }).invalidateElements([cy.getElementById('a')])
+    expect(lookup).not.toHaveBeenCalled()
     restore()
     expect(data.eleTxrCache.getElement).toBe(own)
     expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
+    expect(Object.prototype.hasOwnProperty.call(data.eleTxrCache, 'invalidateElements')).toBe(false)
+    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown[]): void }).invalidateElements([cy.getElementById('a')])
+    expect(lookup).toHaveBeenCalled()
   })
 
   it('draws each element whole by the plain path until restored, without its bounding box', () => {

@@ -10,7 +10,7 @@ interface CorePrivate {
   headless?(): boolean
 }
 interface CollectionPrivate { cleanStyle?(): void }
-interface TextureCachePrivate { getElement?: unknown }
+interface TextureCachePrivate { getElement?: unknown; invalidateElements?: unknown }
 interface RendererPrivate {
   data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined>
   drawCachedElements?: (context: unknown, eles: unknown[], ...rest: unknown[]) => void
@@ -138,8 +138,9 @@ export function isHeadless(cy: Core): boolean {
  * renderer builds its textures as it draws. Meanwhile each element is drawn whole by the renderer's own
  * plain path (body, label, under- and overlay, as with textures off), without first computing its bounding
  * box for the texture's size and the viewport test (≈ a third of the launch frame; the launch fits every
- * element in view): the boxes are computed when the textures are, in idle time. Nothing happens on a
- * headless or WebGL core.
+ * element in view): the boxes are computed when the textures are, in idle time. Meant for a core whose
+ * elements have no textures yet (a launch's): none are made until `restore()`. Nothing happens on a headless
+ * or WebGL core.
  */
 export function drawDirect(cy: Core): () => void {
   const r = (cy as unknown as { renderer?(): RendererPrivate | null }).renderer?.()
@@ -148,13 +149,17 @@ export function drawDirect(cy: Core): () => void {
   const layers = data.lyrTxrCache
   if (layers && typeof layers.firstGet === 'boolean') layers.firstGet = false
   const caches = ELEMENT_CACHES.map((k) => data[k]).filter((c): c is TextureCachePrivate => typeof c?.getElement === 'function')
-  // no texture (null): the renderer draws the element itself
-  for (const c of caches) c.getElement = () => null
+  // no texture (null): the renderer draws the element itself; and with none made, none to invalidate when an
+  // element changes (the renderer otherwise hashes each changed element's style keys per cache, every frame)
+  for (const c of caches) {
+    c.getElement = () => null
+    c.invalidateElements = () => undefined
+  }
   const plain = typeof r.drawCachedElements === 'function' && typeof r.drawElement === 'function'
   // an own property over the prototype's, removed by restore()
   if (plain) r.drawCachedElements = function (this: RendererPrivate, context, eles) { for (const ele of eles) this.drawElement!(context, ele) }
   return () => {
-    for (const c of caches) delete c.getElement
+    for (const c of caches) { delete c.getElement; delete c.invalidateElements }
     if (plain) delete r.drawCachedElements
   }
 }
