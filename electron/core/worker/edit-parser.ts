@@ -7,8 +7,6 @@ import type { FileJob, FileResult } from '../index/parse-file'
 
 /** the worker's nursery: one note's parse fits; small, to keep the worker's memory low */
 const EDIT_WORKER_YOUNG_MB = 16
-/** far above one note's parse (≈ 10–30 ms; the 12-note warm-up well under a second) */
-const EDIT_TIMEOUT_MS = 5000
 
 export class EditParser {
   /** one request at a time: the pool's replies carry per-run ids */
@@ -33,17 +31,11 @@ export class EditParser {
       const pool = this.pool
       if (!pool) throw new Error('edit parser closed')
       const out: FileResult[] = []
-      let timer: NodeJS.Timeout | undefined
       try {
-        // an edit must never wait on a worker that stopped answering: after EDIT_TIMEOUT_MS it is closed and
-        // the caller parses the note itself
-        const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('edit worker did not answer')), EDIT_TIMEOUT_MS) })
-        await Promise.race([pool.run(jobs, (results) => { out.push(...results) }), late])
+        await pool.run(jobs, (results) => { out.push(...results) })
       } catch (err) {
         void this.close()
         throw err
-      } finally {
-        clearTimeout(timer)
       }
       return out
     }

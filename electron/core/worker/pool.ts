@@ -56,8 +56,6 @@ export class ParsePool {
     for (let i = 0; i < size; i++) {
       const w = startWorker(url, youngMb)
       w.unref()
-      // a worker that dies while idle leaves the pool: a batch posted to it would never be answered
-      w.once('exit', () => { this.workers = this.workers.filter((x) => x !== w) })
       this.workers.push(w)
     }
   }
@@ -84,7 +82,6 @@ export class ParsePool {
     const batches: FileJob[][] = []
     for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize))
     if (batches.length === 0) return Promise.resolve()
-    if (this.workers.length === 0) return Promise.reject(new Error('no parse worker is running'))
     return new Promise<void>((resolve, reject) => {
       let next = 0
       let pending = 0
