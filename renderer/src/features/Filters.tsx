@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
-import { byNumber } from './naturalOrder'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
@@ -69,7 +68,7 @@ export function Filters({ graph, api, controller }: FeatureProps) {
     for (const e of source.edges) w = Math.max(w, e.weight ?? 1)
     return {
       types: TYPE_ORDER.filter((x) => t.has(x)),
-      domains: [...d.entries()].sort((a, b) => byNumber(a[0], b[0])),
+      domains: [...d.entries()].sort((a, b) => a[0].localeCompare(b[0], undefined, { numeric: true })),
       categories: [...c].sort(),
       maxWeight: Math.min(w, 50),
     }

@@ -41,8 +41,6 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       textureOnViewport: true,
       motionBlur: false,
       pixelRatio: 'auto',
-      // made empty: no default (grid) layout to run at creation, the controller places every node itself
-      layout: { name: 'preset' },
       ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     let cy = make()

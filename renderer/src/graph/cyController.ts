@@ -21,7 +21,7 @@ import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
-import { addFresh, drawDirect, styleNow } from './cyPrivate'
+import { drawDirect, styleNow } from './cyPrivate'
 import { Selection } from './selection'
 import { buildStyle, type ThemeName } from './style'
 import { boxOf, Viewport } from './viewport'
@@ -533,7 +533,7 @@ export class CyGraphController implements GraphController {
     // the view hides are in too and the page is idle (see backfilled)
     this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
-      addFresh(cy, [...nodes, ...drawnNow])
+      cy.add([...nodes, ...drawnNow])
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
     })

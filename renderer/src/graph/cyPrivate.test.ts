@@ -1,7 +1,7 @@
 // Fails when a Cytoscape upgrade changes one of the undocumented methods cyPrivate.ts relies on.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import { addFresh, drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
+import { drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
 
 /** The renderer behind a core; headless cores have a null renderer that still receives notify(). */
 const rendererOf = (cy: Core) => (cy as unknown as { renderer(): { notify(e: string): void } }).renderer()
@@ -91,10 +91,7 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
 
   it('finds the texture caches and the layer cache\'s first-frame flag on this Cytoscape version', () => {
     const data = dataOf(canvasCore())
-    for (const k of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) {
-      expect(typeof data[k]?.getElement).toBe('function')
-      expect(typeof (data[k] as { invalidateElements?: unknown }).invalidateElements).toBe('function')
-    }
+    for (const k of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) expect(typeof data[k]?.getElement).toBe('function')
     expect(data.lyrTxrCache?.firstGet).toBe(true)
     // the renderer draws an element itself when its cache gives no texture
     const renderer = cytoscape('renderer', 'canvas') as unknown as { prototype: Record<string, (...a: unknown[]) => unknown> }
@@ -111,66 +108,12 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
     expect((data.eleTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
     cy.emit('render')
     expect((data.lblTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
-    // nothing to invalidate while no texture is made
-    const lookup = vi.spyOn((data.eleTxrCache as unknown as { lookup: { isInvalid(e: unknown): boolean } }).lookup, 'isInvalid')
-    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown[]): void }).invalidateElements([cy.getElementById('a')])
-    expect(lookup).not.toHaveBeenCalled()
     restore()
     expect(data.eleTxrCache.getElement).toBe(own)
     expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
-    expect(Object.prototype.hasOwnProperty.call(data.eleTxrCache, 'invalidateElements')).toBe(false)
-    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown[]): void }).invalidateElements([cy.getElementById('a')])
-    expect(lookup).toHaveBeenCalled()
-  })
-
-  it('draws each element whole by the plain path until restored, without its bounding box', () => {
-    const cy = canvasCore()
-    const r = (cy as unknown as { renderer(): Record<string, (...a: unknown[]) => unknown> }).renderer()
-    const cached = r.drawCachedElements
-    const restore = drawDirect(cy)
-    const drawn: string[] = []
-    const drawElement = vi.spyOn(r, 'drawElement').mockImplementation((_ctx, ele) => { drawn.push((ele as { id(): string }).id()) })
-    const bb = vi.spyOn(cy.getElementById('a'), 'boundingBox')
-    r.drawCachedElements({}, [cy.getElementById('a'), cy.getElementById('e')], 1, { x1: 0, y1: 0, x2: 1, y2: 1, w: 1, h: 1 })
-    expect(drawn).toEqual(['a', 'e'])
-    expect(bb).not.toHaveBeenCalled()
-    restore()
-    expect(r.drawCachedElements).toBe(cached)
-    expect(Object.prototype.hasOwnProperty.call(r, 'drawCachedElements')).toBe(false)
-    drawElement.mockRestore()
   })
 
   it('does nothing on a headless core', () => {
     expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
-  })
-})
-
-describe('addFresh (new elements without their bounds events)', () => {
-  const defs = [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'e', source: 'a', target: 'b' } }]
-
-  it('adds the elements as cy.add does, without a bounds event per new element, and still tells the renderer', () => {
-    const plain = cytoscape({ headless: true, styleEnabled: true })
-    const plainBounds = vi.fn()
-    plain.on('bounds', plainBounds)
-    plain.add(defs)
-    expect(plainBounds).toHaveBeenCalled() // what addFresh saves: Cytoscape sends one per new element
-
-    const cy = cytoscape({ headless: true, styleEnabled: true })
-    const bounds = vi.fn()
-    const adds = vi.fn()
-    cy.on('bounds', bounds)
-    cy.on('add', adds)
-    const notify = vi.spyOn(rendererOf(cy), 'notify')
-    const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>
-    const own = proto.emitAndNotify
-    const added = addFresh(cy, defs)
-    expect(added.map((e) => e.id())).toEqual(['a', 'b', 'e'])
-    expect(bounds).not.toHaveBeenCalled()
-    expect(adds).toHaveBeenCalledTimes(3)
-    expect(notify.mock.calls.map((c) => c[0])).toContain('bounds')
-    // afterwards bounds events are sent as before
-    cy.getElementById('a').position({ x: 5, y: 5 })
-    expect(bounds).toHaveBeenCalled()
-    expect(proto.emitAndNotify).toBe(own)
   })
 })

@@ -2,7 +2,7 @@
 // They save whole-graph redraws and style passes on big loads and on a click; each one degrades to
 // the documented behaviour (a normal redraw, lazy styling) if a Cytoscape release drops it, and
 // cyPrivate.test.ts fails when their behaviour changes, so an upgrade is noticed.
-import type { Collection, Core, ElementDefinition } from 'cytoscape'
+import type { Collection, Core } from 'cytoscape'
 
 interface CorePrivate {
   notifications?(on?: boolean): boolean | Core
@@ -10,12 +10,8 @@ interface CorePrivate {
   headless?(): boolean
 }
 interface CollectionPrivate { cleanStyle?(): void }
-interface TextureCachePrivate { getElement?: unknown; invalidateElements?: unknown }
-interface RendererPrivate {
-  data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined>
-  drawCachedElements?: (context: unknown, eles: unknown[], ...rest: unknown[]) => void
-  drawElement?: (context: unknown, ele: unknown) => void
-}
+interface TextureCachePrivate { getElement?: unknown }
+interface RendererPrivate { data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined> }
 /** the canvas renderer's per-element texture caches: bodies, labels, edges' source and target labels */
 const ELEMENT_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']
 
@@ -87,40 +83,6 @@ export function styleNow(eles: Collection): void {
   redraw(cy, 'zorder')
 }
 
-/** not styled yet: elements being added */
-const allFresh = (eles: Collection) => {
-  for (let i = 0; i < eles.length; i++) if ((eles[i] as unknown as ElementPrivate)._private?.appliedInitStyle === true) return false
-  return true
-}
-
-type EmitAndNotify = (this: Collection & { cy(): Core & CorePrivate }, event: string, extra?: unknown) => unknown
-
-/**
- * `cy.add(defs)` without the `bounds` event each new element otherwise sends through the core's listeners
- * (Cytoscape's add marks the new elements' bounds dirty, and that emits one event per element: for the bundled
- * notes' launch ≈ a tenth of its task). A new element has no bounds to drop yet, and the renderer still hears
- * (notify) of the change and queues the elements by their `style` event. Other events, and the `bounds` of
- * elements styled before, are sent as usual.
- */
-export function addFresh(cy: Core, defs: ElementDefinition[]): Collection {
-  const proto = Object.getPrototypeOf(cy.collection()) as { emitAndNotify?: EmitAndNotify }
-  const emitAndNotify = proto.emitAndNotify
-  if (typeof emitAndNotify !== 'function' || !Object.prototype.hasOwnProperty.call(proto, 'emitAndNotify')) return cy.add(defs)
-  let adding = true
-  proto.emitAndNotify = function (event, extra) {
-    if (!adding || event !== 'bounds' || this.length === 0 || !allFresh(this)) return emitAndNotify.call(this, event, extra)
-    const core = this.cy()
-    if (typeof core.notify === 'function') core.notify(event, this)
-    return this
-  }
-  try {
-    return cy.add(defs)
-  } finally {
-    adding = false
-    proto.emitAndNotify = emitAndNotify
-  }
-}
-
 /** Is the core drawing nothing (headless, e.g. in tests or a worker)? */
 export function isHeadless(cy: Core): boolean {
   const p = priv(cy)
@@ -135,31 +97,16 @@ export function isHeadless(cy: Core): boolean {
  * drawn into snapshots that texture: a launch's first frame cost more than everything before it (≈ 0.4 s of
  * CPU for the bundled notes' 970 drawn elements), and the frame after it as much again. Until `restore()`
  * the elements are drawn straight onto the screen and the layers wait (as after any change); after it the
- * renderer builds its textures as it draws. Meanwhile each element is drawn whole by the renderer's own
- * plain path (body, label, under- and overlay, as with textures off), without first computing its bounding
- * box for the texture's size and the viewport test (≈ a third of the launch frame; the launch fits every
- * element in view): the boxes are computed when the textures are, in idle time. Meant for a core whose
- * elements have no textures yet (a launch's): none are made until `restore()`. Nothing happens on a headless
- * or WebGL core.
+ * renderer builds its textures as it draws. Nothing happens on a headless or WebGL core.
  */
 export function drawDirect(cy: Core): () => void {
   const r = (cy as unknown as { renderer?(): RendererPrivate | null }).renderer?.()
   const data = r?.data
-  if (!r || !data) return () => undefined
+  if (!data) return () => undefined
   const layers = data.lyrTxrCache
   if (layers && typeof layers.firstGet === 'boolean') layers.firstGet = false
   const caches = ELEMENT_CACHES.map((k) => data[k]).filter((c): c is TextureCachePrivate => typeof c?.getElement === 'function')
-  // no texture (null): the renderer draws the element itself; and with none made, none to invalidate when an
-  // element changes (the renderer otherwise hashes each changed element's style keys per cache, every frame)
-  for (const c of caches) {
-    c.getElement = () => null
-    c.invalidateElements = () => undefined
-  }
-  const plain = typeof r.drawCachedElements === 'function' && typeof r.drawElement === 'function'
-  // an own property over the prototype's, removed by restore()
-  if (plain) r.drawCachedElements = function (this: RendererPrivate, context, eles) { for (const ele of eles) this.drawElement!(context, ele) }
-  return () => {
-    for (const c of caches) { delete c.getElement; delete c.invalidateElements }
-    if (plain) delete r.drawCachedElements
-  }
+  // no texture (null): the renderer draws the element itself
+  for (const c of caches) c.getElement = () => null
+  return () => { for (const c of caches) delete c.getElement }
 }
