@@ -44,6 +44,9 @@ describe('edit worker', () => {
       expect(v.meta('edited.md')?.tags).toContain(`tag${k}`)
     }
     await edit(1)
+    await new Promise((r) => setTimeout(r, 50)) // the worker collects its nursery after a reply: it still answers
+    await edit(4)
+    expect(internal.editParser?.alive).toBe(true)
     // a persistence write stops the worker; an edit meanwhile is parsed here
     let during: Promise<void> | undefined
     await v.withoutEditWorker(async () => {

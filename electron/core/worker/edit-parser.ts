@@ -18,6 +18,7 @@ export class EditParser {
   static start(): EditParser | undefined {
     if (process.env.NOTES_GRAPH_EDIT_WORKER === '0') return undefined // to compare with parsing on the main thread
     const pool = ParsePool.create(1, undefined, EDIT_WORKER_YOUNG_MB)
+    if (pool) pool.idleGc = true // an edit's garbage is collected before the next one comes
     return pool ? new EditParser(pool) : undefined
   }
 

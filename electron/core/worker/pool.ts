@@ -51,6 +51,8 @@ export const defaultPoolSize = (): number => Math.max(1, os.availableParallelism
 
 export class ParsePool {
   private workers: Worker[] = []
+  /** ask workers to collect their nursery after each reply (see parse-worker.ts) */
+  idleGc = false
 
   private constructor(url: URL, size: number, youngMb?: number) {
     for (let i = 0; i < size; i++) {
@@ -96,7 +98,7 @@ export class ParsePool {
       }
       const feed = (w: Worker) => {
         if (next >= batches.length) return
-        const req: BatchRequest = { id: next, files: batches[next] }
+        const req: BatchRequest = { id: next, files: batches[next], idleGc: this.idleGc || undefined }
         next++
         pending++
         w.postMessage(req)
