@@ -425,7 +425,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const shown = o.display.graph()
     const input = o.vault.snapshotInput(full)
     if (shown !== full) input.display = shown
-    snapshotWrite = snapshotWrite.then(() => o.vault.withoutEditWorker(() => saveSnapshot(snapshotFileFor(file), input))).catch(() => {})
+    snapshotWrite = snapshotWrite.then(() => saveSnapshot(snapshotFileFor(file), input)).catch(() => {})
     return snapshotWrite
   }
 

@@ -11,7 +11,6 @@ import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from '.
 import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
 import { findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
-import { EditParser } from './worker/edit-parser'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
 import { collectCards } from './study/cards/collect'
@@ -72,8 +71,6 @@ export interface VaultChange {
 /** The parser stack (remark, micromark, yaml) loads on the first parse in this thread: a warm start parses nothing. */
 let parserModule: Promise<typeof import('./index/parse-file')> | undefined
 const loadParser = () => (parserModule ??= import('./index/parse-file'))
-/** the edit worker starts again this long after the last persistence write (see withoutEditWorker) */
-const EDIT_WORKER_RESTART_MS = 3000
 
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
@@ -99,12 +96,6 @@ export class Vault {
   /** the persisted index file, when there is one */
   readonly cacheFile?: string
   private saveTimer?: NodeJS.Timeout
-  /** parses edited notes off this thread once the folder is ready (see primeParser) */
-  private editParser?: EditParser
-  /** stopped for a write (see withoutEditWorker), to start again after it */
-  private editParserStopped?: EditParser
-  private editParserRestart?: NodeJS.Timeout
-  private closing = false
   private saving: Promise<void> = Promise.resolve()
   /** the snapshot's graph after a warm start, until the caller takes it */
   private warmGraph?: Graph
@@ -351,74 +342,15 @@ export class Vault {
    */
   primeParser(count = 3): Promise<void> {
     void this.linkIndex // made now, not by the first edit
-    const jobs = this.primeJobs(count)
-    // edits are parsed by a worker when workers are allowed (see EditParser); it is started and warmed up now
-    const inThread = () => loadParser().then(({ parseFile }) => { for (const j of jobs) parseFile(j, this.entities.extractor) }, () => {})
-    if ((this.opts.workers ?? defaultPoolSize()) > 0 && !this.editParser) return this.startEditParser(jobs).then((ok) => (ok ? undefined : inThread()))
-    return inThread()
-  }
-
-  /** Start the edit worker and warm it up on `jobs`; edits use it once it is warm (until then, this thread). */
-  private startEditParser(jobs: FileJob[]): Promise<boolean> {
-    const p = EditParser.start()
-    if (!p) return Promise.resolve(false)
-    return p.parse(jobs).then(() => {
-      if (this.closing || this.editParser) { void p.close(); return false }
-      this.editParser = p
-      return true
-    }, () => false)
-  }
-
-  /**
-   * Run a memory-heavy write (the persisted index, the graph snapshot) with the edit worker stopped: its memory
-   * on top of the write's took the 10k-note peak past 1 GB. It starts again once writes have been quiet a while.
-   */
-  async withoutEditWorker<T>(write: () => Promise<T>): Promise<T> {
-    const had = this.editParser ?? this.editParserStopped
-    if (this.editParser) {
-      this.editParser = undefined
-      await had!.close()
-    }
-    this.editParserStopped = had
-    clearTimeout(this.editParserRestart)
-    try {
-      return await write()
-    } finally {
-      if (had && !this.closing) {
-        this.editParserRestart = setTimeout(() => {
-          this.editParserStopped = undefined
-          if (!this.closing && !this.editParser) void this.startEditParser(this.primeJobs(3))
-        }, EDIT_WORKER_RESTART_MS)
-        this.editParserRestart.unref()
+    return loadParser().then(({ parseFile }) => {
+      let n = 0
+      for (const r of this.files.values()) {
+        const real = r.meta && this.notePath(r.path)
+        if (!real) continue
+        parseFile({ path: r.path, abs: real }, this.entities.extractor)
+        if (++n >= count) break
       }
-    }
-  }
-
-  private primeJobs(count: number): FileJob[] {
-    const jobs: FileJob[] = []
-    for (const r of this.files.values()) {
-      if (jobs.length >= count) break
-      const real = r.meta && this.notePath(r.path)
-      if (real) jobs.push({ path: r.path, abs: real })
-    }
-    return jobs
-  }
-
-  /** Parse one changed note: in the edit worker when there is one, else (or when it fails) on this thread. */
-  private async parseEdited(job: FileJob): Promise<FileResult> {
-    if (this.editParser?.alive) {
-      try {
-        const [r] = await this.editParser.parse([job])
-        if (r) {
-          this.intern(r)
-          return r
-        }
-      } catch {
-        // the worker died: this and later edits parse here
-      }
-    }
-    const { parseFile } = await loadParser()
-    return parseFile(job, this.entities.extractor)
+    }, () => {})
   }
 
   /** Fingerprint of the note set (paths + content hashes + versions), the key of graph snapshots. */
@@ -514,12 +446,12 @@ export class Vault {
       if (rel === '' || rel === '.' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) { rescan = true; continue }
       if (rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) continue
       // the scanner's rule: only what really lies inside the folder (a link made while open is no exception)
-      // the real path and the stat at once (stat follows the same links): one wait on the thread pool, not two
-      const [where, linked] = await Promise.all([confine(this.root, this.abs(rel)), fsp.stat(this.abs(rel)).catch(() => undefined)])
+      const where = await confine(this.root, this.abs(rel))
       this.scanDiagnostics = this.scanDiagnostics.filter((d) => !(d.file === rel && d.code === 'symlink-outside'))
       if (where.status === 'outside') this.scanDiagnostics.push(outsideDiagnostic(rel))
       const real = where.status === 'inside' ? where.real : undefined
-      const st = real ? linked : undefined
+      let st: import('node:fs').Stats | undefined
+      try { st = real ? await fsp.stat(real) : undefined } catch { st = undefined }
       if (st?.isDirectory()) { rescan = true; continue }
       if (!st || !real) {
         // gone: the note itself, or every note under a deleted folder
@@ -536,7 +468,8 @@ export class Vault {
       if (!NOTE_FILE.test(rel)) continue
       const old = this.files.get(rel)
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
-      const r = await this.parseEdited({ path: rel, abs: real })
+      const { parseFile } = await loadParser()
+      const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
       if (!old?.meta !== !r.meta) membershipChanged = true
@@ -610,15 +543,11 @@ export class Vault {
     this.saveTimer = undefined
     const file = this.cacheFile
     if (!file) return
-    this.saving = this.saving.then(() => this.withoutEditWorker(() => saveCache(file, this.root, this.entities.version, this.files.values())).catch(() => {}))
+    this.saving = this.saving.then(() => saveCache(file, this.root, this.entities.version, this.files.values()).catch(() => {}))
     await this.saving
   }
 
   async close(): Promise<void> {
-    this.closing = true
-    clearTimeout(this.editParserRestart)
-    await this.editParser?.close()
-    this.editParser = undefined
     if (this.saveTimer) await this.flush()
     else await this.saving
   }

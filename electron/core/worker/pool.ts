@@ -36,8 +36,8 @@ export function resolveWorkerUrl(): URL | undefined {
  */
 export const WORKER_YOUNG_GENERATION_MB = Number(process.env.NOTES_GRAPH_WORKER_YOUNG_MB) || 64
 
-function startWorker(url: URL, youngMb = WORKER_YOUNG_GENERATION_MB): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: youngMb }
+function startWorker(url: URL): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits })
   // require.resolve picks the CommonJS build of tsx's API; its ESM twin sits next to it
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
@@ -51,22 +51,20 @@ export const defaultPoolSize = (): number => Math.max(1, os.availableParallelism
 
 export class ParsePool {
   private workers: Worker[] = []
-  /** ask workers to collect their nursery after each reply (see parse-worker.ts) */
-  idleGc = false
 
-  private constructor(url: URL, size: number, youngMb?: number) {
+  private constructor(url: URL, size: number) {
     for (let i = 0; i < size; i++) {
-      const w = startWorker(url, youngMb)
+      const w = startWorker(url)
       w.unref()
       this.workers.push(w)
     }
   }
 
   /** A pool, or undefined when no worker entry can be found (callers then parse in-process). */
-  static create(size = defaultPoolSize(), url = resolveWorkerUrl(), youngMb?: number): ParsePool | undefined {
+  static create(size = defaultPoolSize(), url = resolveWorkerUrl()): ParsePool | undefined {
     if (!url) return undefined
     try {
-      return new ParsePool(url, size, youngMb)
+      return new ParsePool(url, size)
     } catch {
       return undefined
     }
@@ -98,7 +96,7 @@ export class ParsePool {
       }
       const feed = (w: Worker) => {
         if (next >= batches.length) return
-        const req: BatchRequest = { id: next, files: batches[next], idleGc: this.idleGc || undefined }
+        const req: BatchRequest = { id: next, files: batches[next] }
         next++
         pending++
         w.postMessage(req)
