@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -47,8 +47,6 @@ describe('simple frontmatter reader', () => {
     const inputs = [...CASES]
     const repo = path.resolve(__dirname, '../../..')
     inputs.push(...frontmatters(path.join(repo, 'content')))
-    const shared = path.join(repo, '../shared/corpora')
-    if (existsSync(shared)) inputs.push(...frontmatters(shared))
     const sample = generateVault(path.join(os.tmpdir(), 'notes-graph-simple-yaml-vault'), 300)
     inputs.push(...frontmatters(sample.dir))
     let accepted = 0
