@@ -8,7 +8,7 @@ import type { LabelCandidate } from './labelPick'
 export const BIG_LABEL_CANDIDATES = 1000
 
 /** Node ids by importance, biggest first (ties by id), for one graph's importance map. */
-export function importanceOrder(score: Map<string, number>): string[] {
+export function importanceOrder(score: ReadonlyMap<string, number>): string[] {
   return [...score.keys()].sort((a, b) => (score.get(b)! - score.get(a)!) || (a < b ? -1 : 1))
 }
 
@@ -24,7 +24,7 @@ export interface TopCandidates {
  * The first `limit` shown nodes in view, priority nodes first, then in `order`; every node in view is counted.
  * `text` and `height` read a node's label and its drawn size (as labels.ts does for every node).
  */
-export function topCandidates(cy: Core, order: string[], first: ReadonlySet<string>, score: Map<string, number>, view: { w: number; h: number; zoom: number; limit: number }, text: (n: NodeSingular) => { text: string; size: number }): TopCandidates {
+export function topCandidates(cy: Core, order: string[], first: ReadonlySet<string>, score: ReadonlyMap<string, number>, view: { w: number; h: number; zoom: number; limit: number }, text: (n: NodeSingular) => { text: string; size: number }): TopCandidates {
   const candidates: LabelCandidate[] = []
   const ranked: Array<[string, number]> = []
   let inView = 0

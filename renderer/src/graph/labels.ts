@@ -74,7 +74,7 @@ export class Labels {
   private moved = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly measure = textMeasurer()
-  private scores: { graph: unknown; value: Map<string, number>; order: string[] | null } | null = null
+  private scores: { graph: unknown; value: ReadonlyMap<string, number>; order: string[] | null } | null = null
   private bound: Core | null = null
   private readonly onViewport = () => this.schedule()
   /** nodes that get a label first (selection, highlight groups) */

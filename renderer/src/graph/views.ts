@@ -67,8 +67,17 @@ export function homes(graph: Graph): { note: Map<string, string>; group: Map<str
   return { note: new Map([...best].map(([id, b]) => [id, b.note])), group }
 }
 
+/** one map per graph: the view's placement and the label rule both ask for it on every new graph */
+const importanceOf = new WeakMap<Graph, ReadonlyMap<string, number>>()
+
 /** Importance for labels and placement: connections on the canvas, domains and notes first among equals. */
-export function importance(graph: Graph): Map<string, number> {
+export function importance(graph: Graph): ReadonlyMap<string, number> {
+  let known = importanceOf.get(graph)
+  if (!known) importanceOf.set(graph, (known = computeImportance(graph)))
+  return known
+}
+
+function computeImportance(graph: Graph): Map<string, number> {
   const score = new Map<string, number>()
   for (const e of graph.edges) {
     if (!shownOnCanvas(e)) continue
