@@ -145,17 +145,19 @@ async function inChromium(n: number): Promise<void> {
       source.addEventListener('open', () => resolve())
     }))
     const applied: number[] = []
+    const rssAfter: number[] = []
     try {
       for (let k = 0; k < EDITS; k++) {
         fs.writeFileSync(abs, edit(original, k))
         await page.waitForFunction((count) => performance.getEntriesByName('notes-graph:apply-delta').length > count, k, { timeout: 120_000 })
         applied.push(await page.evaluate((i) => performance.getEntriesByName('notes-graph:apply-delta')[i].duration, k))
+        rssAfter.push(hostRssMb(gen.dir, state))
       }
       const bytes = await page.evaluate(() => (window as unknown as { __deltaBytes: number[] }).__deltaBytes)
       const rss = hostRssMb(gen.dir, state)
       console.log(`bytes the page received per edit (event stream): ${spread(bytes, kb)} (target ≤ 50 KB)`)
       console.log(`delta applied on the canvas (controller.applyDelta, one cy.batch + the changed nodes' data): ${spread(applied, ms)} (target ≤ 100 ms); in order: ${applied.map((x) => x.toFixed(0)).join(', ')} ms`)
-      console.log(`web host memory after ${EDITS} edits: ${rss.toFixed(0)} MB (whole graph per edit: 553 MB at 2,000 notes after 20 edits)`)
+      console.log(`web host memory after ${EDITS} edits: ${rss.toFixed(0)} MB (whole graph per edit: 553 MB at 2,000 notes after 20 edits); after each edit: ${rssAfter.map((x) => x.toFixed(0)).join(', ')} MB`)
     } finally {
       fs.writeFileSync(abs, original)
     }
