@@ -576,6 +576,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     getFolder: () => folderInfo(current),
     getGraph: servedGraph,
     getIndexProgress: () => indexProgress,
+    graphVersion: () => publisher.current,
     getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)
