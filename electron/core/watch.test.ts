@@ -1,6 +1,6 @@
 // The folder watcher as the backend uses it: one batch per change of a note, and a symlink leading out of the
 // folder never reaching the graph or search.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -100,5 +100,36 @@ describe('watching through the backend', () => {
     expect(ids).not.toContain('note:D1/leak.md')
     expect(backend.search('zebracorn', 10)).toEqual([])
     expect(backend.getGraph().diagnostics.some((d) => d.code === 'symlink-outside' && d.file === 'D1/leak.md')).toBe(true)
+  })
+})
+
+describe('notes written while the folder is being opened', () => {
+  const until = async (cond: () => boolean) => { await vi.waitFor(() => expect(cond()).toBe(true), { timeout: 5000, interval: 20 }) }
+  const hasNote = (b: Backend, rel: string) => b.getGraph().nodes.some((n) => n.id === `note:${rel}`)
+
+  it('a note saved after the folder was listed, before its watcher started, reaches the graph', async () => {
+    let written = false
+    backend = await createBackend({
+      folder: notes, bundledFolder: notes, cacheDir: null, settingsDir: path.join(tmp, 'settings'), workers: 0, watch: true,
+      // the folder has been listed and parsed; the graph is being built
+      onProgress: (p) => { if (p.phase === 'graph' && !written) { written = true; writeFileSync(path.join(notes, 'D1/during-open.md'), '# During open\n') } },
+    })
+    expect(written).toBe(true)
+    await until(() => hasNote(backend!, 'D1/during-open.md'))
+  })
+
+  it('…and so does one saved while another folder is opened in its place', async () => {
+    const other = path.join(tmp, 'other')
+    mkdirSync(path.join(other, 'D2'), { recursive: true })
+    writeFileSync(path.join(other, 'D2/b.md'), '# B\n')
+    let armed = false
+    backend = await createBackend({
+      folder: notes, bundledFolder: notes, cacheDir: null, settingsDir: path.join(tmp, 'settings'), workers: 0, watch: true,
+      onProgress: (p) => { if (armed && p.phase === 'graph') { armed = false; writeFileSync(path.join(other, 'D2/during-open.md'), '# During open\n') } },
+    })
+    armed = true
+    await backend.openFolder(other)
+    expect(armed).toBe(false)
+    await until(() => hasNote(backend!, 'D2/during-open.md'))
   })
 })

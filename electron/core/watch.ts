@@ -84,3 +84,36 @@ export function watchFolder(root: string, onChange: (paths: string[]) => unknown
     },
   }
 }
+
+/** A watcher started before its folder is read, so that nothing saved meanwhile goes unseen. */
+export interface EarlyWatcher extends FolderWatcher {
+  /** From now on changes go to `onChange`; what changed since the start goes first, as one batch. */
+  attach(onChange: (paths: string[]) => unknown): void
+}
+
+/**
+ * Watch a folder from before it is listed: a note saved between the listing and a watcher started after the
+ * index is built would reach the graph only at the next launch. Changes are held (a rescan when the watcher
+ * said so) until `attach`; the ones the index already has cost a stat each.
+ */
+export function watchFolderEarly(root: string, opts: WatchOptions = {}): EarlyWatcher {
+  let target: ((paths: string[]) => unknown) | undefined
+  const held = new Set<string>()
+  let rescan = false
+  const watcher = watchFolder(root, (paths) => {
+    if (target) return target(paths)
+    if (paths.length === 0) rescan = true
+    for (const p of paths) held.add(p)
+  }, opts)
+  return {
+    close: () => watcher.close(),
+    attach(onChange) {
+      target = onChange
+      if (!rescan && held.size === 0) return
+      const paths = rescan ? [] : [...held]
+      held.clear()
+      rescan = false
+      void onChange(paths)
+    },
+  }
+}
