@@ -201,3 +201,20 @@ describe('GraphFollower: a change missed with none after it', () => {
     }
   })
 })
+
+describe('GraphFollower: a reload racing a change', () => {
+  it('a load answered before a delta the page applied meanwhile is fetched again, not kept without it', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    // the page loads its graph again (a folder opened, reload): its answer is version 1, but version 2 came first
+    p.canvas.show(null)
+    p.follower.take(deltaTo(graphs, 2))
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    expect(p.follower.resyncs).toBe(1)
+    p.answer(2)
+    await expectShows(p, graphs[1])
+  })
+})

@@ -18,7 +18,7 @@ export class GraphFollower {
   private version: number | undefined
   private fetching = false
   private waiting: GraphChange[] = []
-  /** the newest version the host said it has sent */
+  /** the newest version the host has sent, as far as this page knows (said on connecting, or seen) */
   private hostVersion = 0
   private retry: ReturnType<typeof setTimeout> | undefined
   /** times the page fell behind and fetched the whole graph (tests and diagnostics) */
@@ -27,7 +27,10 @@ export class GraphFollower {
   /** `retryMs`: a failed fetch is tried again after this long while the page is still behind */
   constructor(private readonly on: FollowerHandlers, private readonly retryMs = 2000) {}
 
-  /** The graph the page loaded (getGraph): deltas after its version apply from now on. */
+  /**
+   * The graph the page loaded (getGraph): deltas after its version apply from now on. When it was answered
+   * before a change the page has already seen (a reload racing a delta), the page fetches again.
+   */
   loaded(graph: Graph): void {
     this.version = graph.version
     const waiting = this.waiting.splice(0)
@@ -59,6 +62,7 @@ export class GraphFollower {
 
   /** A change event from the host. */
   take(change: GraphChange): void {
+    if (change.version > this.hostVersion) this.hostVersion = change.version
     if (change.graph) {
       this.version = change.version
       this.waiting = this.waiting.filter((c) => c.version > change.version)
