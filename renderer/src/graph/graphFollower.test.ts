@@ -218,3 +218,20 @@ describe('GraphFollower: a reload racing a change', () => {
     await expectShows(p, graphs[1])
   })
 })
+
+describe('GraphFollower: a delta that does not apply', () => {
+  it('fetches the whole graph instead of staying at a version it does not show', async () => {
+    const graphs = phases()
+    const shown: Graph[] = []
+    let fetched = 0
+    const follower = new GraphFollower({
+      full: (g) => shown.push(g),
+      delta: () => { throw new Error('Can not create edge with nonexistant source') },
+      fetch: () => { fetched++; return Promise.resolve(graphs[1]) },
+    })
+    follower.loaded(graphs[0])
+    follower.take(deltaTo(graphs, 2))
+    await vi.waitFor(() => expect(shown).toEqual([graphs[1]]))
+    expect(fetched).toBe(1)
+  })
+})

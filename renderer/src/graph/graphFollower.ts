@@ -79,7 +79,11 @@ export class GraphFollower {
       return
     }
     this.version = change.version
-    this.on.delta(change)
+    try {
+      this.on.delta(change)
+    } catch {
+      this.resync() // the delta did not apply to the graph shown (they had drifted apart): take the host's whole graph
+    }
   }
 
   private resync(): void {
