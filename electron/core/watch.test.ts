@@ -2,6 +2,7 @@
 // folder never reaching the graph or search.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { watchFolder, type FolderWatcher } from './watch'
@@ -68,6 +69,43 @@ describe('watchFolder', () => {
     writeFileSync(path.join(notes, '.obsidian/x.md'), 'x')
     writeFileSync(path.join(notes, 'D1/seen.md'), '# Seen\n')
     expect(await c.next()).toEqual(['D1/seen.md'])
+  })
+})
+
+describe('the debounce', () => {
+  /** watchFolder over a stand-in for fs.watch whose events the test sends, on fake timers */
+  function fakeEvents(opts: { debounceMs: number; maxWaitMs: number }) {
+    vi.useFakeTimers()
+    let emit: (event: string, file: string) => void = () => {}
+    const fake = { on: () => fake, close: () => undefined } as unknown as fs.FSWatcher
+    const spy = vi.spyOn(fs, 'watch').mockImplementation(((_root: string, _o: unknown, cb: (e: string, f: string) => void) => { emit = cb; return fake }) as unknown as typeof fs.watch)
+    const batches: string[][] = []
+    watcher = watchFolder(notes, (p) => { batches.push(p) }, opts)
+    return { batches, emit: (f: string) => emit('change', f), done: () => { spy.mockRestore(); vi.useRealTimers() } }
+  }
+
+  it('a note saved while the folder never goes quiet still goes out, within the longest wait', () => {
+    const w = fakeEvents({ debounceMs: 100, maxWaitMs: 500 })
+    try {
+      // another program touches a file every 50 ms for 2 s; a note is saved 120 ms in
+      for (let t = 0; t < 2000; t += 50) {
+        w.emit('D1/busy.md')
+        if (t === 100) w.emit('D1/saved.md')
+        vi.advanceTimersByTime(50)
+      }
+      expect(w.batches[0]).toEqual(['D1/busy.md', 'D1/saved.md']) // at 500 ms, not after the 2 s
+      expect(w.batches.length).toBe(4)
+    } finally { w.done() }
+  })
+
+  it('a burst still goes out as one batch once the folder is quiet', () => {
+    const w = fakeEvents({ debounceMs: 100, maxWaitMs: 500 })
+    try {
+      for (const f of ['D1/n.md', 'D1/n.md.tmp', 'D1/n.md']) { w.emit(f); vi.advanceTimersByTime(30) }
+      expect(w.batches).toEqual([])
+      vi.advanceTimersByTime(100)
+      expect(w.batches).toEqual([['D1/n.md', 'D1/n.md.tmp']])
+    } finally { w.done() }
   })
 })
 
