@@ -88,7 +88,7 @@ export class Vault {
   private files = new Map<string, FileResult>()
   private scanDiagnostics: Diagnostic[] = []
   private linkDiagnostics = new Map<string, Diagnostic[]>()
-  /** notes update() read within RACY_MS of their mtime */
+  /** notes update() read within RACY_MS of their mtime, or could not read: size and mtime do not vouch for them */
   private racy = new Set<string>()
   /** resolves note links; made on first need from the current notes (a warm start may never need it) */
   private links?: LinkIndex
@@ -480,7 +480,8 @@ export class Vault {
       const { parseFile } = await loadParser()
       const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
-      if (Date.now() - r.mtimeMs < RACY_MS) this.racy.add(rel)
+      // a failed read recorded the size and mtime of a file it does not have: its next event reads it again
+      if (Date.now() - r.mtimeMs < RACY_MS || r.diagnostics.some((d) => d.code === 'read-error')) this.racy.add(rel)
       else this.racy.delete(rel)
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
       if (!old?.meta !== !r.meta) membershipChanged = true
