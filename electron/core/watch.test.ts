@@ -156,6 +156,19 @@ describe('notes written while the folder is being opened', () => {
     await until(() => hasNote(backend!, 'D1/during-open.md'))
   })
 
+  it('…and in an open that serves the graph while it parses (progressive)', async () => {
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(notes, `D1/n${i}.md`), `# N${i}\n\nAWS Glue.\n`)
+    let written = false
+    backend = await createBackend({
+      folder: notes, bundledFolder: notes, cacheDir: null, settingsDir: path.join(tmp, 'settings'), workers: 0, watch: true,
+      progressiveFrom: 2, batchMs: 10,
+      onProgress: (p) => { if (p.phase === 'parse' && !written) { written = true; writeFileSync(path.join(notes, 'D1/during-parse.md'), '# During parse\n') } },
+    })
+    await backend.whenIndexed()
+    expect(written).toBe(true)
+    await until(() => hasNote(backend!, 'D1/during-parse.md'))
+  })
+
   it('…and so does one saved while another folder is opened in its place', async () => {
     const other = path.join(tmp, 'other')
     mkdirSync(path.join(other, 'D2'), { recursive: true })
