@@ -19,7 +19,7 @@ import { SnapshotDamagedError, saveSnapshot, snapshotFileFor, storedDisplay } fr
 import { parseNote, stripFrontmatter } from './parse/note'
 import { NOTE_FILE } from './scan'
 import { SettingsStore } from './settings'
-import { watchFolder, type FolderWatcher } from './watch'
+import { watchFolderEarly, type EarlyWatcher } from './watch'
 import { confineSync } from './confine'
 import { lockStateDir, type StateLock } from './state-lock'
 import { ProgressiveOpen } from './index/progressive'
@@ -153,7 +153,8 @@ interface Opened {
   /** what the hosts draw of the builder's graph (the whole graph when small), kept up to date per change */
   display: LiveDisplay
   queries: GraphQueries
-  watcher?: FolderWatcher
+  /** started before the folder was read (see watchFolderEarly); attached by startWatching */
+  watcher?: EarlyWatcher
   /** warm start: the persisted graph, served until the builder is built */
   snapshot?: Graph
   /** notes still to feed into the builder (on first need), null when the builder is complete */
@@ -274,6 +275,19 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
    * still resolves when the index is complete.
    */
   async function open(folder: string, early?: (o: Opened) => void): Promise<Opened> {
+    // watching starts before the folder is listed: what changes until the graph is served is applied after it
+    const watcher = opts.watch && !closed ? watchFolderEarly(folder) : undefined
+    try {
+      const o = await indexFolder(folder, early && ((first) => { first.watcher = watcher; early(first) }))
+      o.watcher = watcher
+      return o
+    } catch (err) {
+      watcher?.close()
+      throw err
+    }
+  }
+
+  async function indexFolder(folder: string, early?: (o: Opened) => void): Promise<Opened> {
     // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
     const builder = new GraphBuilder((await loadEntities()).ontology)
     const delivered = new Set<string>()
@@ -396,7 +410,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     const again = async () => {
       if (closed || o !== current) return
       const next = await open(o.vault.root)
-      if (closed || o !== current) return
+      if (closed || o !== current) { next.watcher?.close(); return }
       await switchTo(next)
     }
     updating = updating.then(again, again).catch(() => null)
@@ -460,8 +474,8 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
   const catchUpSoon = (o: Opened) => { if (o.startCatchUp) setTimeout(() => o.startCatchUp?.(), 50).unref() }
 
   function startWatching(o: Opened): void {
-    if (!opts.watch || closed) return
-    o.watcher = watchFolder(o.vault.root, (paths) => update(paths, o)) // the polling fallback times rescans by it
+    if (closed) { o.watcher?.close(); return }
+    o.watcher?.attach((paths) => update(paths, o)) // the polling fallback times rescans by it
   }
 
   async function switchTo(next: Opened): Promise<void> {
@@ -576,6 +590,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     getFolder: () => folderInfo(current),
     getGraph: servedGraph,
     getIndexProgress: () => indexProgress,
+    graphVersion: () => publisher.current,
     getCards: currentCards,
     getNote(p: string): NoteDoc {
       const rel = checkNotePath(p)

@@ -22,7 +22,7 @@ export type HostBackend = {
 
 /** Answered by the first phase (no wait for the complete index). */
 const EARLY = new Set<CoreMethod>([
-  'getGraph', 'getFolder', 'getSettings', 'setSettings', 'getViewState', 'setViewState', 'getNotices', 'studySettings', 'setStudySettings',
+  'getGraph', 'getFolder', 'getSettings', 'setSettings', 'getViewState', 'setViewState', 'getNotices', 'studySettings', 'setStudySettings', 'graphVersion',
 ])
 const SHELL = new Set(['openExternal', 'saveFile'])
 

@@ -72,6 +72,13 @@ export interface VaultChange {
 let parserModule: Promise<typeof import('./index/parse-file')> | undefined
 const loadParser = () => (parserModule ??= import('./index/parse-file'))
 
+/**
+ * A note read within this long of its last write may be written again with the same size in the same tick of the
+ * file system's clock (coarse on most; seconds on some), leaving size and mtime as they were: update() reads
+ * such a note again instead of taking it for unchanged (git's "racily clean" entries).
+ */
+const RACY_MS = 2000
+
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
@@ -81,6 +88,8 @@ export class Vault {
   private files = new Map<string, FileResult>()
   private scanDiagnostics: Diagnostic[] = []
   private linkDiagnostics = new Map<string, Diagnostic[]>()
+  /** notes update() read within RACY_MS of their mtime, or could not read: size and mtime do not vouch for them */
+  private racy = new Set<string>()
   /** resolves note links; made on first need from the current notes (a warm start may never need it) */
   private links?: LinkIndex
   private get linkIndex(): LinkIndex {
@@ -467,10 +476,13 @@ export class Vault {
       }
       if (!NOTE_FILE.test(rel)) continue
       const old = this.files.get(rel)
-      if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) continue
+      if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && !this.racy.has(rel)) continue
       const { parseFile } = await loadParser()
       const r = parseFile({ path: rel, abs: real }, this.entities.extractor)
       parsed++
+      // a failed read recorded the size and mtime of a file it does not have: its next event reads it again
+      if (Date.now() - r.mtimeMs < RACY_MS || r.diagnostics.some((d) => d.code === 'read-error')) this.racy.add(rel)
+      else this.racy.delete(rel)
       if (old && old.hash === r.hash && old.meta) { old.mtimeMs = r.mtimeMs; if (old.meta) old.meta.mtimeMs = r.mtimeMs; continue }
       if (!old?.meta !== !r.meta) membershipChanged = true
       this.files.set(rel, r)
@@ -505,7 +517,7 @@ export class Vault {
       seen.add(f.path)
       byPath.set(f.path, f)
       const old = this.files.get(f.path)
-      if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs) toParse.push({ path: f.path, abs: f.abs, size: f.size })
+      if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs || this.racy.delete(f.path)) toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     const removed: string[] = []
     for (const p of [...this.files.keys()]) {

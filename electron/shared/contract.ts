@@ -98,6 +98,11 @@ export interface Api extends StudyApi {
   getNotices(): string[]
   /** The folder's indexing progress while it is being indexed (the graph is `partial` meanwhile), else null. */
   getIndexProgress(): IndexProgress | null
+  /**
+   * The version of the last graph change the host sent. A page whose graph is older missed a change (it came
+   * before the page listened) and fetches the graph again; no later change would tell it so.
+   */
+  graphVersion(): number
 }
 
 export type ApiMethod = keyof Api
@@ -109,6 +114,8 @@ export interface ApiEvents {
   graphChanged: GraphChange
   progress: IndexProgress
   menu: MenuCommand
+  /** the web host's event stream, as it (re)connects: graphVersion at that moment (later changes follow on it) */
+  graphVersion: number
 }
 export type ApiEvent = keyof ApiEvents
 
@@ -188,11 +195,12 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
     typeof (a[0] as Record<string, unknown>).data === 'string',
   getNotices: none,
   getIndexProgress: none,
+  graphVersion: none,
   ...studyValidators,
 }
 
 export const API_METHODS = Object.keys(validators) as ApiMethod[]
-export const API_EVENTS: ApiEvent[] = ['graphChanged', 'progress', 'menu']
+export const API_EVENTS: ApiEvent[] = ['graphChanged', 'progress', 'menu', 'graphVersion']
 
 /** http(s) only, parsed, no credentials: the one rule for opening links outside the app. */
 export function isSafeExternalUrl(raw: string): boolean {

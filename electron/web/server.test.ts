@@ -77,6 +77,7 @@ function fakeBackend(): WebBackend {
     setViewState: () => undefined,
     getNotices: () => [],
     getIndexProgress: () => null,
+    graphVersion: () => 0,
     onChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l) },
     onProgress: () => () => undefined,
     close: () => undefined,

@@ -202,6 +202,12 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       (p) => { if (!res.writableEnded) res.write(`event: progress\ndata: ${JSON.stringify(p ?? { done: 0, total: 0, phase: 'ready' })}\n\n`) },
       () => undefined,
     )
+    // the graph version now: a page whose graph is older missed changes sent before this stream (it fetches the
+    // graph again); the changes after this read come on the stream
+    void Promise.resolve(backend.graphVersion()).then(
+      (v) => { if (!res.writableEnded) res.write(`event: graphVersion\ndata: ${v}\n\n`) },
+      () => undefined,
+    )
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000)
     req.on('close', () => { clearInterval(heartbeat); sseClients.delete(res) })
   }

@@ -176,6 +176,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       await framePainted
       canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
       follower.loaded(g)
+      // a change that went out before this page listened comes no more: the desktop asks where the host is (its
+      // answer comes after every event sent before it); the web host's stream says so as it connects
+      if (isDesktop) api.graphVersion().then((v) => follower.hostAt(v), () => undefined)
       if (g.partial) catchUpWithIndex(api, setProgress, (complete) => follower.whole(complete))
       api.exams().then((e) => controller.setExams(e), () => undefined)
     } catch (err) {
@@ -233,12 +236,13 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         api.getMentions(sel).then((m) => { if (controller.selected() === sel) setMentions(m) }, () => undefined)
       }
     })
+    const offVersion = api.on('graphVersion', (v) => follower.hostAt(v))
     const offProgress = api.on('progress', (p) => {
       setProgress(p.phase === 'ready' ? null : p)
       // indexing ended while this page held a partial graph whose last change it missed (it connected late)
       if (p.phase === 'ready' && canvasGraph.current()?.partial) api.getGraph().then((g) => { if (canvasGraph.current()?.partial) follower.whole(g) }, () => undefined)
     })
-    return () => { offChange(); offProgress() }
+    return () => { offChange(); offVersion(); offProgress() }
   }, [api, controller, follower, canvasGraph])
 
   const toggleTheme = useCallback(() => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { notesDir, openApp } from './helpers'
+import { authHeader, hostOrigin, notesDir, openApp } from './helpers'
 
 const REL = 'D1_data_preparation_ml/1.1_data_formats.md'
 const NOTE = `note:${REL}`
@@ -62,4 +62,28 @@ test('a note edited on disk arrives as a delta and is applied without a reload o
     fs.writeFileSync(file, original)
   }
   await page.waitForFunction((m) => window.cy!.getElementById(m).empty() && window.cy!.getElementById('tag:delta-check').empty(), MENTION, { timeout: 20_000 })
+})
+
+test('a note written while the page is not yet listening to changes still reaches its graph', async ({ page }) => {
+  test.setTimeout(120_000)
+  const rel = 'D1_data_preparation_ml/zz_e2e_unheard.md'
+  const file = path.join(notesDir(), rel)
+  // the page's event stream is held back until the host has published the new note: the change goes out
+  // while nobody listens, as when a page loads its graph just before a note is saved
+  let release = () => {}
+  const published = new Promise<void>((r) => (release = r))
+  await page.route('**/api/events', async (route) => { await published; await route.continue() })
+  try {
+    await openApp(page)
+    expect(await page.evaluate((id) => window.cy!.getElementById(id).empty(), `note:${rel}`)).toBe(true)
+    fs.writeFileSync(`${file}.tmp`, '# Unheard\n\nAmazon Kinesis streams records.\n')
+    fs.renameSync(`${file}.tmp`, file)
+    // the host has it (getNote answers once the index has the note; its change went out in the same step)
+    await expect.poll(async () => (await page.request.post(`${hostOrigin()}api/getNote`, { data: [rel], headers: { 'Content-Type': 'application/json', ...authHeader() } })).status(), { timeout: 20_000 }).toBe(200)
+    release()
+    await page.waitForFunction((id) => window.cy!.getElementById(id).nonempty(), `note:${rel}`, { timeout: 20_000 })
+  } finally {
+    release()
+    fs.rmSync(file, { force: true })
+  }
 })

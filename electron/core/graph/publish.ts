@@ -36,6 +36,9 @@ export class ChangePublisher {
 
   constructor(private readonly send: (c: GraphChange) => void) {}
 
+  /** The version of the last change sent (0 before any). */
+  get current(): number { return this.version }
+
   /** The graph with the version it is at, for getGraph; a change not yet sent to others is sent first. */
   versioned(graph: Graph, folder: string, src?: DeltaSource): Graph {
     if (this.sent === null) this.sent = graph // nobody holds an older one

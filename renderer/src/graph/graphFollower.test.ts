@@ -5,7 +5,7 @@ import cytoscape, { type Core } from 'cytoscape'
 import type { Graph, GraphChange, GraphEdge, GraphNode } from '../../../electron/core/types'
 import { diffGraphs } from '../../../electron/core/graph/delta'
 import { CyGraphController } from './cyController'
-import { CanvasGraph } from './graphFollower'
+import { CanvasGraph, GraphFollower } from './graphFollower'
 
 const n = (id: string, extra: Partial<GraphNode> = {}): GraphNode => {
   const type = id.slice(0, id.indexOf(':')) as GraphNode['type']
@@ -133,5 +133,105 @@ describe('CanvasGraph: the first load racing the phases', () => {
     p.follower.take(deltaTo(graphs, graphs.length))
     expect(p.follower.resyncs).toBe(0)
     await expectShows(p, graphs[graphs.length - 1])
+  })
+})
+
+describe('GraphFollower: a change missed with none after it', () => {
+  it('the stream says the host is further on: the page fetches the graph (no later delta would show the gap)', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    // versions 2 and 3 went out before this page's stream connected; nothing else changes after
+    p.follower.hostAt(3)
+    expect(p.follower.resyncs).toBe(1)
+    p.answer(3)
+    await expectShows(p, graphs[2])
+  })
+
+  it('the stream connects before the load is answered: the page compares once it has its graph', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.follower.hostAt(2)
+    expect(p.follower.resyncs).toBe(0)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0]) // answered before version 2 went out
+    expect(p.follower.resyncs).toBe(1)
+    p.answer(2)
+    await expectShows(p, graphs[1])
+  })
+
+  it('no fetch when the page holds the host\'s version (or a newer one: the stream connected earlier)', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.follower.hostAt(1)
+    p.canvas.show(graphs[1])
+    p.follower.loaded(graphs[1])
+    p.follower.hostAt(2)
+    p.follower.hostAt(1)
+    p.follower.take(deltaTo(graphs, 3))
+    p.follower.hostAt(3)
+    expect(p.follower.resyncs).toBe(0)
+    await expectShows(p, graphs[2])
+  })
+
+  it('a fetch that fails is tried again while the page is behind', async () => {
+    vi.useFakeTimers()
+    try {
+      const graphs = phases()
+      let calls = 0
+      const shown: Graph[] = []
+      const follower = new GraphFollower({
+        full: (g) => shown.push(g),
+        delta: () => undefined,
+        fetch: () => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(graphs[2])),
+      }, 1000)
+      follower.loaded(graphs[0])
+      follower.hostAt(3)
+      await vi.advanceTimersByTimeAsync(0)
+      expect(calls).toBe(1)
+      expect(shown).toEqual([])
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(calls).toBe(2)
+      expect(shown).toEqual([graphs[2]])
+      await vi.advanceTimersByTimeAsync(5000)
+      expect(calls).toBe(2) // caught up: no more fetches
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('GraphFollower: a reload racing a change', () => {
+  it('a load answered before a delta the page applied meanwhile is fetched again, not kept without it', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    // the page loads its graph again (a folder opened, reload): its answer is version 1, but version 2 came first
+    p.canvas.show(null)
+    p.follower.take(deltaTo(graphs, 2))
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    expect(p.follower.resyncs).toBe(1)
+    p.answer(2)
+    await expectShows(p, graphs[1])
+  })
+})
+
+describe('GraphFollower: a delta that does not apply', () => {
+  it('fetches the whole graph instead of staying at a version it does not show', async () => {
+    const graphs = phases()
+    const shown: Graph[] = []
+    let fetched = 0
+    const follower = new GraphFollower({
+      full: (g) => shown.push(g),
+      delta: () => { throw new Error('Can not create edge with nonexistant source') },
+      fetch: () => { fetched++; return Promise.resolve(graphs[1]) },
+    })
+    follower.loaded(graphs[0])
+    follower.take(deltaTo(graphs, 2))
+    await vi.waitFor(() => expect(shown).toEqual([graphs[1]]))
+    expect(fetched).toBe(1)
   })
 })

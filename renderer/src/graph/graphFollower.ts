@@ -1,7 +1,8 @@
 // Follows the host's graph versions. A change event carries either the whole graph (a folder was opened) or
 // the delta from the previous version; a delta applies only to the version just before it. When one is
 // missing (the event stream reconnected, a change came before the page listened) the page asks for the whole
-// graph again, and replays the deltas that came while it waited.
+// graph again, and replays the deltas that came while it waited. A change missed with none after it shows no
+// gap: the host says which version it is at when the stream (re)connects (hostAt), and a page behind it fetches.
 import type { Graph, GraphChange, GraphDelta } from '../../../electron/core/types'
 
 export interface FollowerHandlers {
@@ -17,16 +18,38 @@ export class GraphFollower {
   private version: number | undefined
   private fetching = false
   private waiting: GraphChange[] = []
+  /** the newest version the host has sent, as far as this page knows (said on connecting, or seen) */
+  private hostVersion = 0
+  private retry: ReturnType<typeof setTimeout> | undefined
   /** times the page fell behind and fetched the whole graph (tests and diagnostics) */
   resyncs = 0
 
-  constructor(private readonly on: FollowerHandlers) {}
+  /** `retryMs`: a failed fetch is tried again after this long while the page is still behind */
+  constructor(private readonly on: FollowerHandlers, private readonly retryMs = 2000) {}
 
-  /** The graph the page loaded (getGraph): deltas after its version apply from now on. */
+  /**
+   * The graph the page loaded (getGraph): deltas after its version apply from now on. When it was answered
+   * before a change the page has already seen (a reload racing a delta), the page fetches again.
+   */
   loaded(graph: Graph): void {
     this.version = graph.version
     const waiting = this.waiting.splice(0)
     for (const c of waiting) this.take(c)
+    this.catchUp()
+  }
+
+  /**
+   * The host has sent every change up to `version` (said as the event stream (re)connects): one this page does
+   * not have went out before it listened and will not come again, so it fetches the graph.
+   */
+  hostAt(version: number): void {
+    if (version > this.hostVersion) this.hostVersion = version
+    this.catchUp()
+  }
+
+  private catchUp(): void {
+    if (this.version === undefined || this.fetching || this.hostVersion <= this.version) return
+    this.resync()
   }
 
   /** A whole graph fetched outside the event stream (getGraph: carries its version). */
@@ -39,6 +62,7 @@ export class GraphFollower {
 
   /** A change event from the host. */
   take(change: GraphChange): void {
+    if (change.version > this.hostVersion) this.hostVersion = change.version
     if (change.graph) {
       this.version = change.version
       this.waiting = this.waiting.filter((c) => c.version > change.version)
@@ -55,20 +79,30 @@ export class GraphFollower {
       return
     }
     this.version = change.version
-    this.on.delta(change)
+    try {
+      this.on.delta(change)
+    } catch {
+      this.resync() // the delta did not apply to the graph shown (they had drifted apart): take the host's whole graph
+    }
   }
 
   private resync(): void {
+    clearTimeout(this.retry)
     this.fetching = true
     this.resyncs++
     this.on.fetch().then((graph) => {
       this.fetching = false
       this.version = graph.version
+      // the host's own answer is where it is now (a host that started again counts from its start)
+      this.hostVersion = graph.version ?? 0
       this.on.full(graph)
       const waiting = this.waiting.splice(0)
       for (const c of waiting) this.take(c)
     }, () => {
-      this.fetching = false // the changes stay waiting; the next one finds the gap and tries again
+      this.fetching = false
+      // the changes stay waiting; the next one finds the gap, and if none comes the fetch is tried again
+      for (const c of this.waiting) if (c.version > this.hostVersion) this.hostVersion = c.version
+      this.retry = setTimeout(() => this.catchUp(), this.retryMs)
     })
   }
 }
