@@ -190,7 +190,13 @@ function phaseSummary(buf: Buffer): string[] {
   const others = [...threadName.keys()].filter((k) => k.startsWith(`${pid}:`) && k !== main)
   const marks = events.filter((e) => e.pid === pid && /^notes-graph:(phase:|interactive|settled)/.test(e.name) && e.ph !== 'e').sort((a, b) => a.ts - b.ts)
   const inter = marks.find((m) => m.name === 'notes-graph:interactive')
-  const frames = inter ? events.filter((e) => e.pid === pid && `${e.pid}:${e.tid}` === main && e.name === 'FireAnimationFrame' && e.ts > inter.ts && e.dur! > 1000).sort((a, b) => a.ts - b.ts) : []
+  // one FireAnimationFrame per callback: a frame's callbacks run back to back, the next frame's come after a gap
+  const frames: Ev[] = []
+  let frameEnd = -Infinity
+  for (const e of inter ? events.filter((x) => `${x.pid}:${x.tid}` === main && x.name === 'FireAnimationFrame' && x.ts > inter.ts).sort((a, b) => a.ts - b.ts) : []) {
+    if (e.ts > frameEnd + 2000) frames.push(e)
+    frameEnd = Math.max(frameEnd, e.ts + (e.dur ?? 0))
+  }
   const points = [...marks.map((m) => ({ name: m.name.replace('notes-graph:', ''), ts: m.ts })), ...frames.slice(0, 2).map((f, i) => ({ name: i === 0 ? 'first frame after the launch (rAF starts)' : 'next frame (rAF starts)', ts: f.ts }))]
   const rows = ['phases (ms from navigation: + wall since the previous one, page main thread busy, page other threads busy):']
   let prev = t0
