@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
-import { preloadAppChunk } from './scripts/preload-app-chunk.mjs'
+import { launchChunks, preloadAppChunk } from './scripts/preload-app-chunk.mjs'
 
 const root = import.meta.dirname
 
@@ -75,7 +75,7 @@ export default defineConfig({
       chunkSizeWarningLimit: 2000,
       // electron-vite leaves bundles unminified; the renderer's parse time is part of launch → graph
       minify: true,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') }, output: { codeSplitting: launchChunks } },
     },
   },
 })

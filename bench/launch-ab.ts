@@ -97,7 +97,7 @@ async function coldStart(browser: Browser, host: Host, trace: boolean, profile =
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 250 }); await cdp.send('Profiler.start') }
-  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] })
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'] })
   await page.goto(host.url)
   await page.waitForFunction(() => {
     const f = (window as unknown as { __frames: Record<string, number> }).__frames
@@ -153,6 +153,63 @@ function traceSummary(buf: Buffer): string[] {
   return [`main thread busy ${(total / 1000).toFixed(0)} ms; self time by event:`, ...[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([n, t]) => `  ${(t / 1000).toFixed(1).padStart(7)} ms  ${n}`)]
 }
 
+/**
+ * Where one cold start's time went, phase by phase (the app's `notes-graph:phase:*` marks, then the frames):
+ * wall time, the page's main thread busy, and the page's other threads (script compile, raster) busy; then
+ * the busiest threads of every process in the same window (the browser's own pages compete for the 2 cores).
+ */
+function phaseSummary(buf: Buffer): string[] {
+  type Ev = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+  const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: Ev[] }).traceEvents
+  const threadName = new Map<string, string>()
+  const procName = new Map<number, string>()
+  const spans = new Map<string, Ev[]>()
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`
+    if (e.ph === 'M' && e.name === 'thread_name') threadName.set(k, e.args?.name ?? '')
+    if (e.ph === 'M' && e.name === 'process_name') procName.set(e.pid, e.args?.name ?? '')
+    if (e.ph === 'X' && e.dur) { if (!spans.has(k)) spans.set(k, []); spans.get(k)!.push(e) }
+  }
+  const sum = (xs: Ev[] = []) => xs.reduce((a, e) => a + e.dur!, 0)
+  const main = [...threadName].filter(([, n]) => n === 'CrRendererMain').sort((a, b) => sum(spans.get(b[0])) - sum(spans.get(a[0])))[0]?.[0]
+  if (!main) return []
+  const pid = Number(main.split(':')[0])
+  const t0 = events.filter((e) => e.pid === pid && e.name === 'navigationStart').sort((a, b) => a.ts - b.ts)[0]?.ts
+  if (t0 === undefined) return []
+  /** time in [a, b) covered by a thread's outermost spans */
+  const busy = (k: string, a: number, b: number) => {
+    let s = 0
+    let end = a
+    for (const e of [...(spans.get(k) ?? [])].sort((x, y) => x.ts - y.ts)) {
+      const x = Math.max(e.ts, end)
+      const y = Math.min(e.ts + e.dur!, b)
+      if (y > x) { s += y - x; end = y }
+    }
+    return s / 1000
+  }
+  const others = [...threadName.keys()].filter((k) => k.startsWith(`${pid}:`) && k !== main)
+  const marks = events.filter((e) => e.pid === pid && /^notes-graph:(phase:|interactive|settled)/.test(e.name) && e.ph !== 'e').sort((a, b) => a.ts - b.ts)
+  const inter = marks.find((m) => m.name === 'notes-graph:interactive')
+  // one FireAnimationFrame per callback: a frame's callbacks run back to back, the next frame's come after a gap
+  const frames: Ev[] = []
+  let frameEnd = -Infinity
+  for (const e of inter ? events.filter((x) => `${x.pid}:${x.tid}` === main && x.name === 'FireAnimationFrame' && x.ts > inter.ts).sort((a, b) => a.ts - b.ts) : []) {
+    if (e.ts > frameEnd + 2000) frames.push(e)
+    frameEnd = Math.max(frameEnd, e.ts + (e.dur ?? 0))
+  }
+  const points = [...marks.map((m) => ({ name: m.name.replace('notes-graph:', ''), ts: m.ts })), ...frames.slice(0, 2).map((f, i) => ({ name: i === 0 ? 'first frame after the launch (rAF starts)' : 'next frame (rAF starts)', ts: f.ts }))]
+  const rows = ['phases (ms from navigation: + wall since the previous one, page main thread busy, page other threads busy):']
+  let prev = t0
+  for (const p of points) {
+    rows.push(`  ${((p.ts - t0) / 1000).toFixed(0).padStart(6)}  +${((p.ts - prev) / 1000).toFixed(0).padStart(5)}  main ${busy(main, prev, p.ts).toFixed(0).padStart(5)}  other ${others.reduce((a, k) => a + busy(k, prev, p.ts), 0).toFixed(0).padStart(5)}  ${p.name}`)
+    prev = p.ts
+  }
+  const end = points.at(-1)?.ts ?? t0
+  const top = [...spans.keys()].map((k) => [k, busy(k, t0, end)] as const).filter(([, v]) => v > 20).sort((a, b) => b[1] - a[1]).slice(0, 8)
+  rows.push('  busiest threads, navigation → last row: ' + top.map(([k, v]) => `${procName.get(Number(k.split(':')[0])) ?? k}/${threadName.get(k) ?? k} ${v.toFixed(0)} ms`).join(', '))
+  return rows
+}
+
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2 }
 const fmt = (xs: number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`
 
@@ -191,7 +248,7 @@ async function main(): Promise<void> {
           if (r.traceBuf) {
             const file = path.join(os.tmpdir(), `launch-trace-${h.name[0]}.json`)
             fs.writeFileSync(file, r.traceBuf)
-            for (const line of traceSummary(r.traceBuf)) console.log(`  ${line}`)
+            for (const line of [...phaseSummary(r.traceBuf), ...traceSummary(r.traceBuf)]) console.log(`  ${line}`)
             console.log(`  (trace: ${file})`)
           }
         }

@@ -33,14 +33,14 @@ export function rendererIsStale() {
 async function viteBuildRenderer() {
   const { build } = await import('vite')
   const react = (await import('@vitejs/plugin-react')).default
-  const { preloadAppChunk } = await import('./preload-app-chunk.mjs')
+  const { launchChunks, preloadAppChunk } = await import('./preload-app-chunk.mjs')
   await build({
     configFile: false,
     root: path.join(repoRoot, 'renderer'),
     base: './',
     logLevel: 'warn',
     plugins: [react(), preloadAppChunk()],
-    build: { outDir: rendererOut, emptyOutDir: true, chunkSizeWarningLimit: 2000, minify: true },
+    build: { outDir: rendererOut, emptyOutDir: true, chunkSizeWarningLimit: 2000, minify: true, rollupOptions: { output: { codeSplitting: launchChunks } } },
   })
 }
 

@@ -1,2 +1,3 @@
 import type { Plugin } from 'vite'
 export function preloadAppChunk(names?: string[]): Plugin
+export declare const launchChunks: { groups: Array<{ name: string; test: RegExp }> }

@@ -41,3 +41,16 @@ export function preloadAppChunk(names = ['boot']) {
     },
   }
 }
+
+/**
+ * The app chunk's two big libraries in chunks of their own (rolldown `output.codeSplitting`). The browser
+ * compiles each script it streams on a background thread of its own, so three preloaded scripts are compiled
+ * side by side while the page waits, where one 850 KB chunk was compiled on one thread after its last byte
+ * arrived (bench/launch-ab.ts: launch → settled frame 0.88× in an interleaved A/B).
+ */
+export const launchChunks = {
+  groups: [
+    { name: 'cytoscape', test: /node_modules[\\/]cytoscape[\\/]/ },
+    { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  ],
+}

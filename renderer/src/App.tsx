@@ -7,6 +7,7 @@ import type { MenuCommand, RendererApi, ThemeSetting } from '../../electron/shar
 import { api as defaultApi, isDesktop, takePrefetchedGraph } from './api'
 import { CyGraphController, type Positions } from './graph/cyController'
 import { CanvasGraph } from './graph/graphFollower'
+import { mark } from './graph/graphState'
 import { GraphView } from './graph/GraphView'
 import { NotePanel, type NoteTarget } from './note/NotePanel'
 import { useReaderHistory } from './note/useReaderHistory'
@@ -168,12 +169,14 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         api.getSettings().catch(() => null),
         takePrefetchedGraph(api)?.catch(() => api.getGraph()) ?? api.getGraph(),
       ])
+      mark('phase:data')
       if (settings) setThemeSetting(settings.theme)
       setFolder(info)
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
       controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
       await framePainted
+      mark('phase:shell-painted')
       canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
       follower.loaded(g)
       // a change that went out before this page listened comes no more: the desktop asks where the host is (its

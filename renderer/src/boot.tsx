@@ -2,7 +2,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { mark } from './graph/graphState'
 
+mark('phase:app-evaluated')
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -10,6 +10,18 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A new window (each test's or benchmark run's fresh context) made Chromium 156 start a renderer of its own
+  // that preloads the omnibox popup's web UI: ≈ 1.35 s of CPU per context, during the page's launch, on a
+  // 2-core machine (bench/launch-ab.ts --trace: "WebUI Top Renderer"). The app has no omnibox.
+  // Chromium takes only the last --disable-features, so Playwright's own list (its default arguments come
+  // first) is repeated here; keep it in step with playwright-core's chromiumSwitches when Playwright updates.
+  `--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+    'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+    'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion', 'SkipListAccountsWithoutGaiaCookies',
+    'PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup',
+  ].join(',')}`,
 ]
 
 function onPath(name: string): string | undefined {

@@ -506,6 +506,7 @@ export class CyGraphController implements GraphController {
   private texturesAfterLaunch: () => void = () => undefined
 
   private launch(cy: Core, graph: Graph): void {
+    mark('phase:launch')
     const { nodes, edges } = toElements(graph, { hubs: this.state.big })
     const sizes = new Map(nodes.map((n) => [n.data.id as string, Number(n.data.size) || 16] as [string, number]))
     const cached = this.state.cachedPositions
@@ -525,6 +526,7 @@ export class CyGraphController implements GraphController {
     const spec = this.viewApplied ? this.spec(graph, this.viewName, sizes) : null
     if (spec) this.filters.setView(spec.nodes, spec.edges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
+    mark('phase:placed')
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))
     const drawnNow: ElementDefinition[] = []
     const hiddenNow: ElementDefinition[] = []
@@ -540,12 +542,14 @@ export class CyGraphController implements GraphController {
     this.viewPositions.set('overview', this.viewName === 'overview' ? own : overview)
     if (!remembered) this.viewPositions.set(this.viewName, own)
     if (!remembered) this.loader.whenLoaded(() => this.layout.savePositions())
+    mark('phase:added')
     if (this.viewApplied) this.applyView()
     else {
       this.viewport.fitPositions()
       this.labels.update()
     }
     // every element styled once, with its final classes, before the first frame (cyPrivate.ts styleNow)
+    mark('phase:view-applied')
     styleNow(cy.elements())
     mark('interactive')
     const classes = () => {
