@@ -12,6 +12,8 @@ export interface ScannedFile {
   abs: string
   size: number
   mtimeMs: number
+  /** status-change time: set by the system on every write or time change, never put back (see index/verify.ts) */
+  ctimeMs: number
 }
 
 export interface ScanResult {
@@ -134,7 +136,7 @@ export async function scanFolder(folder: string): Promise<ScanResult> {
     seenFiles.add(real)
     try {
       const st = known ?? (await fsp.stat(abs))
-      files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+      files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs })
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error'
       diagnostics.push({ file: rel, severity: 'error', code: 'read-error', message: `Could not read the file (${code}); skipped.` })

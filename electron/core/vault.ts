@@ -9,7 +9,7 @@ import { loadEntities, type Entities } from './entities'
 import type { FileJob, FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
-import { findChangedContent } from './index/verify'
+import { contentStamp, findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
@@ -99,6 +99,8 @@ export class Vault {
   private saving: Promise<void> = Promise.resolve()
   /** the snapshot's graph after a warm start, until the caller takes it */
   private warmGraph?: Graph
+  /** each note's ctime at the open's scan, and when that scan started (verifyContent) */
+  private scanned?: { ctimes: Map<string, number>; at: number }
   /** one copy of each repeated string (entity ids, mention texts, section ids) across all notes */
   private readonly strings = new Map<string, string>()
 
@@ -113,9 +115,11 @@ export class Vault {
     const t0 = performance.now()
     const progress = opts.onProgress ?? (() => {})
     progress({ done: 0, total: 0, phase: 'scan' })
+    const scannedAt = Date.now()
     const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
+    vault.scanned = { ctimes: new Map(scan.files.map((f) => [f.path, f.ctimeMs])), at: scannedAt }
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
     const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater }) : {}
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
@@ -157,6 +161,8 @@ export class Vault {
     })
     await planned
     vault.stats.parsed = results.length
+    // read after the scan: the ctimes it saw vouch for these contents
+    for (const r of results) vault.stampContent(r)
     // touched but unchanged notes (same content hashes): the snapshot still holds
     if (snap.state && vault.adoptWarm(snap.state, results)) {
       vault.stats.ms = performance.now() - t0
@@ -235,16 +241,27 @@ export class Vault {
    * closed, mtime put back): read and hashed, a few files at a time. Their entries are marked stale, so
    * `update(paths)` re-parses them.
    */
-  async verifyContent(): Promise<string[]> {
+  async verifyContent(opts: { trustCtime?: boolean } = {}): Promise<string[]> {
     // notes changed while closed are parsed anyway (see deferChangedUpTo)
     const deferred = new Set(this.changedWhileClosed)
-    const entries = [...this.files.values()].filter((r) => r.meta && !deferred.has(r.path))
+    const ctimes = this.scanned?.ctimes
+    // with trustCtime, an entry whose recorded ctime is the one the scan saw is current (index/verify.ts)
+    const vouched = (r: FileResult) => opts.trustCtime && r.ctimeMs !== undefined && r.ctimeMs === ctimes?.get(r.path)
+    const entries = [...this.files.values()].filter((r) => r.meta && !deferred.has(r.path) && !vouched(r))
     const changed = await findChangedContent(entries.map((r) => ({ path: r.path, abs: this.abs(r.path), hash: r.hash })))
-    for (const p of changed) {
-      const r = this.files.get(p)
-      if (r) r.mtimeMs = -1
+    const stale = new Set(changed)
+    for (const r of entries) {
+      if (stale.has(r.path)) r.mtimeMs = -1
+      else this.stampContent(r) // read (and found unchanged) after the scan
     }
     return changed
+  }
+
+  /** Record the ctime the open's scan saw on an entry whose content was read after that scan (index/verify.ts). */
+  private stampContent(r: FileResult): void {
+    const stamp = contentStamp(this.scanned?.ctimes.get(r.path), this.scanned?.at ?? 0)
+    if (stamp !== undefined) r.ctimeMs = stamp
+    else if (r.ctimeMs !== undefined) delete r.ctimeMs
   }
 
   /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */

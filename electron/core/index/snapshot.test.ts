@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib'
 import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
-import { SNAPSHOT_FORMAT, SnapshotDamagedError, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { SNAPSHOT_FORMAT, SnapshotDamagedError, loadSnapshot, packedEdgeCounts, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
 import { cardsOf } from './packed-cards'
 import { displayGraph } from '../graph/displayGraph'
 
@@ -27,6 +27,7 @@ function input(): SnapshotInput {
   graph.diagnostics = [{ file: 'a.md', line: 3, severity: 'warning', code: 'yaml-invalid', message: 'Bad YAML.' }]
   const files: FileResult[] = notes.map((meta, i) => ({
     path: meta.path, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, meta, lineOffset: i % 2, diagnostics: [],
+    ...(i % 2 ? {} : { ctimeMs: 1_690_000_000_123.25 + i }), // the ctime that vouches for the hash (index/verify.ts), when recorded
     cards: i === 0 ? [{ id: 'c1', kind: 'tip', front: 'When streaming, think?', back: 'Kinesis', note: meta.path, section: 'intro', line: 4, entities: ['service:amazon-kinesis'] }] : undefined,
   }))
   files.push({ path: 'bin.md', size: 3, mtimeMs: 1, hash: 'h', diagnostics: [{ file: 'bin.md', severity: 'warning', code: 'binary-file', message: 'Binary.' }] })
@@ -71,6 +72,22 @@ describe('warm-start snapshot', () => {
     // without one, none comes back
     await saveSnapshot(file, src)
     expect((await loadSnapshot(file, '/notes', 'v1')).state!.display).toBeUndefined()
+  })
+
+  it('gives the full graph\'s edge counts by type without decoding an edge, until the edges are read', async () => {
+    const src = input()
+    for (let i = 0; i < 45_000; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related' })
+    await saveSnapshot(file, src)
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    const want = new Map<string, number>()
+    for (const e of src.graph.edges) want.set(e.type, (want.get(e.type) ?? 0) + 1)
+    const counts = packedEdgeCounts(state!.graph)!
+    expect(new Map([...counts].filter(([, n]) => n > 0))).toEqual(want)
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.get).toBeDefined() // still packed
+    // once read, the edges themselves count (they may change from then on)
+    expect(state!.graph.edges).toHaveLength(src.graph.edges.length)
+    expect(packedEdgeCounts(state!.graph)).toBeUndefined()
+    expect(packedEdgeCounts(src.graph)).toBeUndefined() // not from a snapshot
   })
 
   it("keeps each note's parts packed until read, then behaves like plain properties (copies, assignment, cards for writers)", async () => {

@@ -20,7 +20,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 4
+export const SNAPSHOT_FORMAT = 5
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -65,6 +65,8 @@ interface StoredFile {
   size: number
   mtimeMs: number
   hash: string
+  /** see FileResult.ctimeMs */
+  ctimeMs?: number
   diagnostics: Diagnostic[]
   lineOffset?: number
   cardDiagnostics?: Diagnostic[]
@@ -89,7 +91,8 @@ interface Details {
 }
 
 type Block =
-  | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
+  /** `edgeCounts`: the full graph's edges per type (EDGE_TYPES order), for a summary that decodes no edge */
+  | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[]; edgeCounts: number[] }
   | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
   | EdgeBlock
   | { kind: 'files'; files: StoredFile[] }
@@ -140,7 +143,7 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
     display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
-  yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
+  yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics, edgeCounts: countEdgeTypes(graph.edges) } satisfies Block)
   // what a warm start serves first: before the full edges, which it does not decode
   if (input.display?.display) yield frame({ kind: 'display', info: input.display.display, edges: encodeEdges(input.display.edges, 0, t) } satisfies Block)
   const shownStrings = t.list.length
@@ -156,6 +159,16 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   // a warm start reads only the display graph's strings; mentions, cards and full edges (most of them) wait
   yield frame({ kind: 'end', strings: t.list.slice(0, shownStrings), linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
   yield frame({ kind: 'strings', list: t.list.slice(shownStrings) } satisfies Block)
+}
+
+function countEdgeTypes(edges: GraphEdge[]): number[] {
+  const counts = EDGE_TYPES.map(() => 0)
+  for (const e of edges) {
+    const type = EDGE_TYPES.indexOf(e.type)
+    if (type < 0) throw new Error(`unknown edge type ${e.type}`)
+    counts[type]++
+  }
+  return counts
 }
 
 function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlock {
@@ -198,6 +211,7 @@ function encodeFiles(list: FileResult[], t: StringTable): [Block, Details] {
   let k = 0
   const files = list.map((r): StoredFile => {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
+    if (r.ctimeMs !== undefined) s.ctimeMs = r.ctimeMs
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
     const cards = cardsOf(r)
@@ -314,6 +328,8 @@ function unpack(b: Buffer): unknown {
 function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[], lateStrings: Buffer): WarmState {
   const end = blocks[blocks.length - 1]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  const counts = head.edgeCounts
+  if (!Array.isArray(counts) || counts.length !== EDGE_TYPES.length || !counts.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('bad layout')
   // the whole string table, on the first read of anything beyond the display graph
   let all: string[] | undefined
   let late: Buffer | undefined = lateStrings
@@ -354,6 +370,7 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
     }
     return edges
   })
+  edgeCountsOf.set(graph, new Map(EDGE_TYPES.map((t, i) => [t, counts[i]])))
   const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
   if (display) {
     state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, end.strings, []), diagnostics: head.diagnostics, display: display.info }
@@ -363,9 +380,19 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
 }
 
 const displayOf = new WeakMap<Graph, Graph>()
+const edgeCountsOf = new WeakMap<Graph, Map<EdgeType, number>>()
 
 /** The display graph stored with a graph loaded from a snapshot (see WarmState.display). */
 export const storedDisplay = (graph: Graph): Graph | undefined => displayOf.get(graph)
+
+/**
+ * The number of edges of each type of a graph loaded from a snapshot, as stored with it, while its edges are
+ * still packed (a summary then decodes none of them); undefined once they were read or replaced (count those).
+ */
+export function packedEdgeCounts(graph: Graph): Map<EdgeType, number> | undefined {
+  const stillPacked = Object.getOwnPropertyDescriptor(graph, 'edges')?.get !== undefined
+  return stillPacked ? edgeCountsOf.get(graph) : undefined
+}
 
 /** One block's edges appended to `edges`. */
 function decodeEdges(b: EdgeBlock, s: string[], edges: GraphEdge[]): GraphEdge[] {
