@@ -10,7 +10,7 @@ import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
 import { endQuietlyOnClosedPipe } from './quiet-pipe'
-import { packedEdgeCounts, saveSnapshot, snapshotFileFor } from './index/snapshot'
+import { SnapshotDamagedError, packedEdgeCounts, saveSnapshot, snapshotFileFor } from './index/snapshot'
 
 const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
 
@@ -117,9 +117,9 @@ export function summary(g: Graph, folder: string, ms: number): string {
  * undefined. Notes taken from the persisted index whose ctime changed have their content hashes checked (an
  * edit that kept size and mtime is re-parsed, and the warm snapshot's graph is then not used).
  */
-export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph): Promise<Vault | undefined> {
+export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph, opts: { readSnapshotLater?: boolean } = {}): Promise<Vault | undefined> {
   try {
-    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)) })
+    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)), readSnapshotLater: opts.readSnapshotLater })
     // one run, nothing served before the check: trust an unchanged ctime, read the rest (index/verify.ts)
     const changed = vault.stats.reused ? await vault.verifyContent({ trustCtime: true }) : []
     if (changed.length) {
@@ -181,15 +181,34 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2
   }
   const t0 = performance.now()
-  const growing = new GrowingGraph((await loadEntities()).ontology)
-  const vault = await openFolder(args, 'notes-graph', growing)
-  if (!vault) return 2
-  const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
-  const ms = performance.now() - t0
-  await vault.close()
-  if (args.json) process.stdout.write(JSON.stringify(graphToJson(graph)) + '\n')
-  else process.stdout.write(summary(graph, vault.root, ms) + '\n')
+  let text: string | undefined
+  try {
+    // the snapshot's parts the output may not need (full edges, notes' details) stay on disk until read
+    text = await indexAndRender(args, t0, true)
+  } catch (e) {
+    if (!(e instanceof SnapshotDamagedError)) throw e
+    // one of them, read only now, is damaged: again, with the whole snapshot checked at load, which then finds
+    // the damage, says so and indexes the folder again (the JSON index and parsing; a new snapshot is written)
+    text = await indexAndRender(args, t0, false)
+  }
+  if (text === undefined) return 2
+  process.stdout.write(text + '\n')
   return 0
+}
+
+/** The output of one run (undefined when the folder cannot be opened: the message is on stderr). */
+async function indexAndRender(args: CliArgs, t0: number, readSnapshotLater: boolean): Promise<string | undefined> {
+  const growing = new GrowingGraph((await loadEntities()).ontology)
+  const vault = await openFolder(args, 'notes-graph', growing, { readSnapshotLater })
+  if (!vault) return undefined
+  try {
+    const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
+    const ms = performance.now() - t0
+    // (rendered before the output is written: a damaged part found here still leaves stdout untouched)
+    return args.json ? JSON.stringify(graphToJson(graph)) : summary(graph, vault.root, ms)
+  } finally {
+    await vault.close()
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

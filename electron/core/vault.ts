@@ -48,6 +48,8 @@ export interface VaultOptions {
    * their first read instead of at open; a damaged one then throws SnapshotDamagedError there (see backend.ts).
    */
   checkSnapshotLater?: boolean
+  /** Leave those parts on disk until their first read (a one-shot run that may not need them: the CLI). */
+  readSnapshotLater?: boolean
 }
 
 export interface VaultStats {
@@ -121,7 +123,7 @@ export class Vault {
     vault.scanDiagnostics = scan.diagnostics
     vault.scanned = { ctimes: new Map(scan.files.map((f) => [f.path, f.ctimeMs])), at: scannedAt }
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
-    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater }) : {}
+    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater, readLater: opts.readSnapshotLater }) : {}
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
     // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
     if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
