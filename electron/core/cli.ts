@@ -119,7 +119,7 @@ export function summary(g: Graph, folder: string, ms: number): string {
  */
 export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph, opts: { readSnapshotLater?: boolean } = {}): Promise<Vault | undefined> {
   try {
-    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)), readSnapshotLater: opts.readSnapshotLater })
+    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)), readSnapshotLater: opts.readSnapshotLater, oneShot: true })
     // one run, nothing served before the check: trust an unchanged ctime, read the rest (index/verify.ts)
     const changed = vault.stats.reused ? await vault.verifyContent({ trustCtime: true }) : []
     if (changed.length) {
