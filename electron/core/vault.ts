@@ -134,8 +134,6 @@ export class Vault {
     }
     const cached = snap.state?.files ?? (vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>())
 
-    // links resolve against every scanned note path until the final set (minus skipped files) is known
-    vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
     const delivered = new Set<string>()
     const deliver = (r: FileResult) => {
       if (!r.meta || !opts.onNote) return
@@ -151,6 +149,9 @@ export class Vault {
       else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
+    // links resolve against every scanned note path until the final set (minus skipped files) is known; with
+    // nothing to parse, the notes are that set: the index is made from them on first need (a warm start: never)
+    if (toParse.length) vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
     const reused = [...vault.files.values()].flatMap((r) => (r.meta ? [r.meta] : []))
