@@ -3,7 +3,9 @@
 // serialization of flat typed arrays and small objects, so loading is mostly copying memory: no JSON text to
 // parse, no graph to rebuild, no links to resolve. Mentions (≈120 per note) and cards stay packed until
 // something reads them (the graph builder, on first need), and so does most of the string table (84k strings at
-// 10k notes): a warm start decodes only the strings of the display graph it serves. Written in blocks of a few hundred notes or a few
+// 10k notes): a warm start decodes only the strings of the display graph it serves. The graph block carries the
+// edge counts per type, so the CLI's summary decodes no edge; a one-shot run can leave the parts it may not
+// need on disk (SnapshotReadOptions.readLater). Written in blocks of a few hundred notes or a few
 // ten thousand edges with a turn of the event loop between them, so writing never blocks the thread for long.
 import v8 from 'node:v8'
 import { crc32 } from 'node:zlib'
