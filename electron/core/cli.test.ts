@@ -79,6 +79,20 @@ describe('cli', () => {
     expect(third.nodes.find((n) => n.id === 'note:D1_prep/b.md')?.label).toBe('C')
   }, 120_000)
 
+  it('a warm summary (edges left packed, counted from the snapshot) is the cold one, but for the time', () => {
+    const notes = path.join(tmp, 'notes')
+    const cache = path.join(tmp, 'summary-cache')
+    const untimed = (out: string) => out.replace(/^Indexed in [\d.]+ s: /m, 'Indexed: ')
+    const cold = runGraph(notes, '--cache-dir', cache)
+    expect(cold.code).toBe(0)
+    expect(readdirSync(cache).some((f) => f.endsWith('.snap'))).toBe(true)
+    const warm = runGraph(notes, '--cache-dir', cache)
+    expect(warm.code).toBe(0)
+    expect(untimed(warm.stdout)).toBe(untimed(cold.stdout))
+    expect(warm.stdout).toMatch(/Indexed in [\d.]+ s: \d+ nodes, [1-9]\d* edges/)
+    expect(warm.stdout).toMatch(/Edges by type:\n {2}\S+/)
+  }, 120_000)
+
   it('exits 2 with one clear stderr line for a missing folder', () => {
     const r = runGraph(path.join(tmp, 'does-not-exist'), '--json')
     expect(r.code).toBe(2)

@@ -10,7 +10,7 @@ import { Vault } from './vault'
 import { isVaultError } from './errors'
 import { GraphBuilder } from './graph/index'
 import { endQuietlyOnClosedPipe } from './quiet-pipe'
-import { saveSnapshot, snapshotFileFor } from './index/snapshot'
+import { SnapshotDamagedError, packedEdgeCounts, saveSnapshot, snapshotFileFor } from './index/snapshot'
 
 const USAGE = 'usage: npm run --silent graph -- <folder> [--json] [--no-cache] [--cache-dir DIR] [--workers N]'
 
@@ -84,17 +84,23 @@ export function graphToJson(g: Graph): object {
 
 export function summary(g: Graph, folder: string, ms: number): string {
   const out: string[] = []
-  const count = <T>(items: T[], key: (x: T) => string) => {
+  const tally = <T>(items: T[], key: (x: T) => string) => {
     const m = new Map<string, number>()
     for (const x of items) m.set(key(x), (m.get(key(x)) ?? 0) + 1)
-    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    return m
   }
+  const sorted = (m: Map<string, number>) => [...m].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const count = <T>(items: T[], key: (x: T) => string) => sorted(tally(items, key))
+  // a warm start's edges stay packed: their counts were stored with them
+  const edgeCounts = packedEdgeCounts(g) ?? tally(g.edges, (x) => x.type)
+  let edges = 0
+  for (const n of edgeCounts.values()) edges += n
   out.push(`Notes Graph: ${folder}`)
-  out.push(`Indexed in ${(ms / 1000).toFixed(2)} s: ${g.nodes.length} nodes, ${g.edges.length} edges`)
+  out.push(`Indexed in ${(ms / 1000).toFixed(2)} s: ${g.nodes.length} nodes, ${edges} edges`)
   out.push('', 'Nodes by type:')
   for (const [t, n] of count(g.nodes, (x) => x.type)) out.push(`  ${t.padEnd(10)} ${n}`)
   out.push('', 'Edges by type:')
-  for (const [t, n] of count(g.edges, (x) => x.type)) out.push(`  ${t.padEnd(10)} ${n}`)
+  for (const [t, n] of sorted(edgeCounts)) out.push(`  ${t.padEnd(10)} ${n}`)
   const services = g.nodes.filter((n) => n.type === 'service').sort((a, b) => (b.noteCount ?? 0) - (a.noteCount ?? 0) || a.label.localeCompare(b.label))
   out.push('', 'Top services by number of notes:')
   if (services.length === 0) out.push('  (none)')
@@ -108,13 +114,14 @@ export function summary(g: Graph, folder: string, ms: number): string {
 
 /**
  * Index the folder of parsed arguments; a missing or unreadable folder prints one line on stderr and gives
- * undefined. Notes taken from the persisted index have their content hashes checked (an edit that kept size
- * and mtime is re-parsed, and the warm snapshot's graph is then not used).
+ * undefined. Notes taken from the persisted index whose ctime changed have their content hashes checked (an
+ * edit that kept size and mtime is re-parsed, and the warm snapshot's graph is then not used).
  */
-export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph): Promise<Vault | undefined> {
+export async function openFolder(args: CliArgs, prog: string, growing?: GrowingGraph, opts: { readSnapshotLater?: boolean } = {}): Promise<Vault | undefined> {
   try {
-    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)) })
-    const changed = vault.stats.reused ? await vault.verifyContent() : []
+    const vault = await Vault.open(args.folder, { cacheDir: args.cacheDir, workers: args.workers, onNote: growing && ((m) => growing.add(m)), readSnapshotLater: opts.readSnapshotLater, oneShot: true })
+    // one run, nothing served before the check: trust an unchanged ctime, read the rest (index/verify.ts)
+    const changed = vault.stats.reused ? await vault.verifyContent({ trustCtime: true }) : []
     if (changed.length) {
       if (growing) growing.usable = false
       vault.takeWarmGraph()
@@ -174,15 +181,34 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2
   }
   const t0 = performance.now()
-  const growing = new GrowingGraph((await loadEntities()).ontology)
-  const vault = await openFolder(args, 'notes-graph', growing)
-  if (!vault) return 2
-  const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
-  const ms = performance.now() - t0
-  await vault.close()
-  if (args.json) process.stdout.write(JSON.stringify(graphToJson(graph)) + '\n')
-  else process.stdout.write(summary(graph, vault.root, ms) + '\n')
+  let text: string | undefined
+  try {
+    // the snapshot's parts the output may not need (full edges, notes' details) stay on disk until read
+    text = await indexAndRender(args, t0, true)
+  } catch (e) {
+    if (!(e instanceof SnapshotDamagedError)) throw e
+    // one of them, read only now, is damaged: again, with the whole snapshot checked at load, which then finds
+    // the damage, says so and indexes the folder again (the JSON index and parsing; a new snapshot is written)
+    text = await indexAndRender(args, t0, false)
+  }
+  if (text === undefined) return 2
+  process.stdout.write(text + '\n')
   return 0
+}
+
+/** The output of one run (undefined when the folder cannot be opened: the message is on stderr). */
+async function indexAndRender(args: CliArgs, t0: number, readSnapshotLater: boolean): Promise<string | undefined> {
+  const growing = new GrowingGraph((await loadEntities()).ontology)
+  const vault = await openFolder(args, 'notes-graph', growing, { readSnapshotLater })
+  if (!vault) return undefined
+  try {
+    const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
+    const ms = performance.now() - t0
+    // (rendered before the output is written: a damaged part found here still leaves stdout untouched)
+    return args.json ? JSON.stringify(graphToJson(graph)) : summary(graph, vault.root, ms)
+  } finally {
+    await vault.close()
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
 // Recursive scan of a notes folder: .md/.markdown files, no dot-folders or node_modules, symlinks followed
 // only inside the folder and never twice (a set of real paths stops loops).
-import { promises as fsp, type Dirent, type Stats } from 'node:fs'
+import { promises as fsp, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from './types'
 import { VaultError } from './errors'
@@ -12,6 +12,8 @@ export interface ScannedFile {
   abs: string
   size: number
   mtimeMs: number
+  /** status-change time: set by the system on every write or time change, never put back (see index/verify.ts) */
+  ctimeMs: number
 }
 
 export interface ScanResult {
@@ -57,7 +59,11 @@ export function outsideDiagnostic(rel: string): Diagnostic {
   return { file: rel, severity: 'warning', code: 'symlink-outside', message: 'Symbolic link points outside the notes folder; skipped.' }
 }
 
-export async function scanFolder(folder: string): Promise<ScanResult> {
+/**
+ * `syncStat`: stat the notes synchronously, for a one-shot run with nothing else to serve meanwhile (the CLI):
+ * 5,000 stats took a third of the time that way (a promise and a thread-pool round trip each otherwise).
+ */
+export async function scanFolder(folder: string, opts: { syncStat?: boolean } = {}): Promise<ScanResult> {
   const root = await resolveFolder(folder)
   const files: ScannedFile[] = []
   const diagnostics: Diagnostic[] = []
@@ -133,8 +139,8 @@ export async function scanFolder(folder: string): Promise<ScanResult> {
     if (seenFiles.has(real)) return // the same file reached twice through a link
     seenFiles.add(real)
     try {
-      const st = known ?? (await fsp.stat(abs))
-      files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+      const st = known ?? (opts.syncStat ? statSync(abs) : await fsp.stat(abs))
+      files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs })
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error'
       diagnostics.push({ file: rel, severity: 'error', code: 'read-error', message: `Could not read the file (${code}); skipped.` })

@@ -54,6 +54,7 @@ const codes = (d: Diagnostic[], file: string) => d.filter((x) => x.file === file
 describe.each([
   ['in-process', { workers: 0 }],
   ['worker threads', { workers: 2, inProcessBelow: 0 }],
+  ['one-shot: synchronous stats, as the CLI', { workers: 0, oneShot: true }],
 ])('Vault.open on a messy folder (%s)', (_name, opts) => {
   let vault: Vault
   beforeAll(async () => {

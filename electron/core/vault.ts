@@ -9,7 +9,7 @@ import { loadEntities, type Entities } from './entities'
 import type { FileJob, FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
-import { findChangedContent } from './index/verify'
+import { contentStamp, findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
@@ -48,6 +48,10 @@ export interface VaultOptions {
    * their first read instead of at open; a damaged one then throws SnapshotDamagedError there (see backend.ts).
    */
   checkSnapshotLater?: boolean
+  /** Leave those parts on disk until their first read (a one-shot run that may not need them: the CLI). */
+  readSnapshotLater?: boolean
+  /** A one-shot run with nothing to serve meanwhile (the CLI): the scan stats notes synchronously, much faster. */
+  oneShot?: boolean
 }
 
 export interface VaultStats {
@@ -108,6 +112,8 @@ export class Vault {
   private saving: Promise<void> = Promise.resolve()
   /** the snapshot's graph after a warm start, until the caller takes it */
   private warmGraph?: Graph
+  /** each note's ctime at the open's scan, and when that scan started (verifyContent) */
+  private scanned?: { ctimes: Map<string, number>; at: number }
   /** one copy of each repeated string (entity ids, mention texts, section ids) across all notes */
   private readonly strings = new Map<string, string>()
 
@@ -122,11 +128,13 @@ export class Vault {
     const t0 = performance.now()
     const progress = opts.onProgress ?? (() => {})
     progress({ done: 0, total: 0, phase: 'scan' })
-    const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
+    const scannedAt = Date.now()
+    const [scan, entities] = await Promise.all([scanFolder(folder, { syncStat: opts.oneShot }), loadEntities()])
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
+    vault.scanned = { ctimes: new Map(scan.files.map((f) => [f.path, f.ctimeMs])), at: scannedAt }
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
-    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater }) : {}
+    const snap = vault.cacheFile ? await loadSnapshot(snapshotFileFor(vault.cacheFile), scan.root, entities.version, { checkLater: opts.checkSnapshotLater, readLater: opts.readSnapshotLater }) : {}
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
     // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
     if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
@@ -135,8 +143,6 @@ export class Vault {
     }
     const cached = snap.state?.files ?? (vault.cacheFile ? await loadCache(vault.cacheFile, scan.root, entities.version) : new Map<string, FileResult>())
 
-    // links resolve against every scanned note path until the final set (minus skipped files) is known
-    vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
     const delivered = new Set<string>()
     const deliver = (r: FileResult) => {
       if (!r.meta || !opts.onNote) return
@@ -152,6 +158,9 @@ export class Vault {
       else toParse.push({ path: f.path, abs: f.abs, size: f.size })
     }
     vault.stats.reused = vault.files.size
+    // links resolve against every scanned note path until the final set (minus skipped files) is known; with
+    // nothing to parse, the notes are that set: the index is made from them on first need (a warm start: never)
+    if (toParse.length) vault.linkIndex = new LinkIndex(scan.files.map((f) => f.path))
     const total = toParse.length
     progress({ done: 0, total, phase: 'parse' })
     const reused = [...vault.files.values()].flatMap((r) => (r.meta ? [r.meta] : []))
@@ -166,6 +175,8 @@ export class Vault {
     })
     await planned
     vault.stats.parsed = results.length
+    // read after the scan: the ctimes it saw vouch for these contents
+    for (const r of results) vault.stampContent(r)
     // touched but unchanged notes (same content hashes): the snapshot still holds
     if (snap.state && vault.adoptWarm(snap.state, results)) {
       vault.stats.ms = performance.now() - t0
@@ -244,16 +255,27 @@ export class Vault {
    * closed, mtime put back): read and hashed, a few files at a time. Their entries are marked stale, so
    * `update(paths)` re-parses them.
    */
-  async verifyContent(): Promise<string[]> {
+  async verifyContent(opts: { trustCtime?: boolean } = {}): Promise<string[]> {
     // notes changed while closed are parsed anyway (see deferChangedUpTo)
     const deferred = new Set(this.changedWhileClosed)
-    const entries = [...this.files.values()].filter((r) => r.meta && !deferred.has(r.path))
+    const ctimes = this.scanned?.ctimes
+    // with trustCtime, an entry whose recorded ctime is the one the scan saw is current (index/verify.ts)
+    const vouched = (r: FileResult) => opts.trustCtime && r.ctimeMs !== undefined && r.ctimeMs === ctimes?.get(r.path)
+    const entries = [...this.files.values()].filter((r) => r.meta && !deferred.has(r.path) && !vouched(r))
     const changed = await findChangedContent(entries.map((r) => ({ path: r.path, abs: this.abs(r.path), hash: r.hash })))
-    for (const p of changed) {
-      const r = this.files.get(p)
-      if (r) r.mtimeMs = -1
+    const stale = new Set(changed)
+    for (const r of entries) {
+      if (stale.has(r.path)) r.mtimeMs = -1
+      else this.stampContent(r) // read (and found unchanged) after the scan
     }
     return changed
+  }
+
+  /** Record the ctime the open's scan saw on an entry whose content was read after that scan (index/verify.ts). */
+  private stampContent(r: FileResult): void {
+    const stamp = contentStamp(this.scanned?.ctimes.get(r.path), this.scanned?.at ?? 0)
+    if (stamp !== undefined) r.ctimeMs = stamp
+    else if (r.ctimeMs !== undefined) delete r.ctimeMs
   }
 
   /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */

@@ -86,6 +86,7 @@ function* cacheChunks(root: string, ontologyVersion: string, entries: Iterable<F
     const cards = cardsOf(r)
     // field by field: a spread would read (and keep) cards that a warm start left packed
     const e: StoredEntry = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
+    if (r.ctimeMs !== undefined) e.ctimeMs = r.ctimeMs
     if (r.lineOffset !== undefined) e.lineOffset = r.lineOffset
     if (r.cardDiagnostics) e.cardDiagnostics = r.cardDiagnostics
     if (meta) {

@@ -28,6 +28,8 @@ export interface FileResult {
   cards?: Card[]
   /** problems with cards (empty side, too long), kept apart from the graph's diagnostics */
   cardDiagnostics?: Diagnostic[]
+  /** the file's ctime, seen before the read that gave `hash`: while it stays the same the content has not changed (index/verify.ts) */
+  ctimeMs?: number
 }
 
 export function parseFile(job: FileJob, extractor: Extractor | undefined): FileResult {

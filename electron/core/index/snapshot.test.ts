@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib'
 import { GraphBuilder } from '../graph/builder'
 import { testNotes, testOntology } from '../graph/test-fixtures'
 import type { FileResult } from './parse-file'
-import { SNAPSHOT_FORMAT, SnapshotDamagedError, loadSnapshot, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
+import { SNAPSHOT_FORMAT, SnapshotDamagedError, loadSnapshot, packedEdgeCounts, saveSnapshot, storedDisplay, type SnapshotInput } from './snapshot'
 import { cardsOf } from './packed-cards'
 import { displayGraph } from '../graph/displayGraph'
 
@@ -27,6 +27,7 @@ function input(): SnapshotInput {
   graph.diagnostics = [{ file: 'a.md', line: 3, severity: 'warning', code: 'yaml-invalid', message: 'Bad YAML.' }]
   const files: FileResult[] = notes.map((meta, i) => ({
     path: meta.path, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, meta, lineOffset: i % 2, diagnostics: [],
+    ...(i % 2 ? {} : { ctimeMs: 1_690_000_000_123.25 + i }), // the ctime that vouches for the hash (index/verify.ts), when recorded
     cards: i === 0 ? [{ id: 'c1', kind: 'tip', front: 'When streaming, think?', back: 'Kinesis', note: meta.path, section: 'intro', line: 4, entities: ['service:amazon-kinesis'] }] : undefined,
   }))
   files.push({ path: 'bin.md', size: 3, mtimeMs: 1, hash: 'h', diagnostics: [{ file: 'bin.md', severity: 'warning', code: 'binary-file', message: 'Binary.' }] })
@@ -73,6 +74,22 @@ describe('warm-start snapshot', () => {
     expect((await loadSnapshot(file, '/notes', 'v1')).state!.display).toBeUndefined()
   })
 
+  it('gives the full graph\'s edge counts by type without decoding an edge, until the edges are read', async () => {
+    const src = input()
+    for (let i = 0; i < 45_000; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related' })
+    await saveSnapshot(file, src)
+    const { state } = await loadSnapshot(file, '/notes', 'v1')
+    const want = new Map<string, number>()
+    for (const e of src.graph.edges) want.set(e.type, (want.get(e.type) ?? 0) + 1)
+    const counts = packedEdgeCounts(state!.graph)!
+    expect(new Map([...counts].filter(([, n]) => n > 0))).toEqual(want)
+    expect(Object.getOwnPropertyDescriptor(state!.graph, 'edges')?.get).toBeDefined() // still packed
+    // once read, the edges themselves count (they may change from then on)
+    expect(state!.graph.edges).toHaveLength(src.graph.edges.length)
+    expect(packedEdgeCounts(state!.graph)).toBeUndefined()
+    expect(packedEdgeCounts(src.graph)).toBeUndefined() // not from a snapshot
+  })
+
   it("keeps each note's parts packed until read, then behaves like plain properties (copies, assignment, cards for writers)", async () => {
     const src = input()
     await saveSnapshot(file, src)
@@ -102,9 +119,12 @@ describe('warm-start snapshot', () => {
     ]
     for (const [name, bytes] of cases) {
       writeFileSync(file, bytes)
-      const r = await loadSnapshot(file, '/notes', 'v1')
-      expect(r.state, name).toBeUndefined()
-      expect(r.problem, name).toMatchObject({ file: '', code: 'snapshot-corrupt', message: expect.stringMatching(/damaged.*indexed again/) })
+      // (damage in a part readLater leaves on disk is found on its first read: see below)
+      for (const opts of name.includes('near the end') ? [{}] : [{}, { readLater: true }]) {
+        const r = await loadSnapshot(file, '/notes', 'v1', opts)
+        expect(r.state, name).toBeUndefined()
+        expect(r.problem, name).toMatchObject({ file: '', code: 'snapshot-corrupt', message: expect.stringMatching(/damaged.*indexed again/) })
+      }
     }
   })
 
@@ -127,6 +147,38 @@ describe('warm-start snapshot', () => {
     const meta = state!.files.get(src.files[0].path)!.meta!
     expect(meta.title).toBe(src.files[0].meta!.title)
     expect(() => meta.mentions).toThrow(SnapshotDamagedError)
+  })
+
+  it('with readLater, loads the same from the parts it reads now, and a damaged part left on disk throws on its first read', async () => {
+    const src = input()
+    for (let i = 0; i < 45_000; i++) src.graph.edges.push({ id: `related:service:a${i}->service:b${i}`, source: `service:a${i}`, target: `service:b${i}`, type: 'related', weight: i })
+    await saveSnapshot(file, src)
+    const whole = await loadSnapshot(file, '/notes', 'v1', { readLater: true })
+    expect(whole.problem).toBeUndefined()
+    expect(whole.state!.graph).toEqual(src.graph)
+    for (const f of src.files) expect(whole.state!.files.get(f.path)).toEqual(f)
+    // the last byte of the first edge block and of the first details block
+    const bytes = readFileSync(file)
+    let at = 16
+    const hit = new Set<string>()
+    while (at < bytes.length) {
+      const len = bytes.readUInt32LE(at)
+      const kind = (v8.deserialize(bytes.subarray(at + 8, at + 8 + len)) as { kind?: string }).kind ?? 'header'
+      if ((kind === 'edges' || kind === 'details') && !hit.has(kind)) { bytes[at + 8 + len - 1] ^= 1; hit.add(kind) }
+      at += 8 + len
+    }
+    expect([...hit].sort()).toEqual(['details', 'edges'])
+    writeFileSync(file, bytes)
+    const { state, problem } = await loadSnapshot(file, '/notes', 'v1', { readLater: true })
+    expect(problem).toBeUndefined() // not read yet
+    expect(state!.graph.nodes).toEqual(src.graph.nodes)
+    expect(packedEdgeCounts(state!.graph)?.get('related')).toBeGreaterThanOrEqual(45_000)
+    const meta = state!.files.get(src.files[0].path)!.meta!
+    expect(meta.title).toBe(src.files[0].meta!.title)
+    expect(() => meta.mentions).toThrow(SnapshotDamagedError)
+    expect(() => state!.graph.edges).toThrow(SnapshotDamagedError)
+    // read whole at load, the same file is refused
+    expect((await loadSnapshot(file, '/notes', 'v1')).problem).toMatchObject({ code: 'snapshot-corrupt' })
   })
 
   it('is refused with a message when made by another version or for another ontology', async () => {

@@ -3,11 +3,14 @@
 // serialization of flat typed arrays and small objects, so loading is mostly copying memory: no JSON text to
 // parse, no graph to rebuild, no links to resolve. Mentions (≈120 per note) and cards stay packed until
 // something reads them (the graph builder, on first need), and so does most of the string table (84k strings at
-// 10k notes): a warm start decodes only the strings of the display graph it serves. Written in blocks of a few hundred notes or a few
+// 10k notes): a warm start decodes only the strings of the display graph it serves. The graph block carries the
+// edge counts per type, so the CLI's summary decodes no edge; a one-shot run can leave the parts it may not
+// need on disk (SnapshotReadOptions.readLater). Written in blocks of a few hundred notes or a few
 // ten thousand edges with a turn of the event loop between them, so writing never blocks the thread for long.
 import v8 from 'node:v8'
 import { crc32 } from 'node:zlib'
 import { readFile } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Diagnostic, DisplayInfo, EdgeMentionRef, EdgeType, Graph, GraphEdge, Mention, NoteMeta } from '../types'
 import type { FileResult } from './parse-file'
 import { PARSER_VERSION } from './cache'
@@ -20,7 +23,7 @@ import { edgeId } from '../graph/ids'
 import { writeFileAtomicStream } from '../atomic-write'
 
 /** Bump when the layout below changes: an older file is then rebuilt once, with a notice. */
-export const SNAPSHOT_FORMAT = 4
+export const SNAPSHOT_FORMAT = 5
 const MAGIC = Buffer.from('NotesGraphSnap\n\0')
 const FILES_PER_BLOCK = 500
 const EDGES_PER_BLOCK = 40_000
@@ -65,6 +68,8 @@ interface StoredFile {
   size: number
   mtimeMs: number
   hash: string
+  /** see FileResult.ctimeMs */
+  ctimeMs?: number
   diagnostics: Diagnostic[]
   lineOffset?: number
   cardDiagnostics?: Diagnostic[]
@@ -89,7 +94,8 @@ interface Details {
 }
 
 type Block =
-  | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[] }
+  /** `edgeCounts`: the full graph's edges per type (EDGE_TYPES order), for a summary that decodes no edge */
+  | { kind: 'graph'; nodes: Graph['nodes']; diagnostics: Diagnostic[]; edgeCounts: number[] }
   | { kind: 'display'; info: DisplayInfo; edges: EdgeBlock }
   | EdgeBlock
   | { kind: 'files'; files: StoredFile[] }
@@ -140,7 +146,7 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
     display: !!input.display?.display, edgeBlocks,
   }
   yield Buffer.concat([MAGIC, frame(header)])
-  yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics } satisfies Block)
+  yield frame({ kind: 'graph', nodes: graph.nodes, diagnostics: graph.diagnostics, edgeCounts: countEdgeTypes(graph.edges) } satisfies Block)
   // what a warm start serves first: before the full edges, which it does not decode
   if (input.display?.display) yield frame({ kind: 'display', info: input.display.display, edges: encodeEdges(input.display.edges, 0, t) } satisfies Block)
   const shownStrings = t.list.length
@@ -156,6 +162,16 @@ async function* snapshotBlocks(input: SnapshotInput): AsyncGenerator<Uint8Array>
   // a warm start reads only the display graph's strings; mentions, cards and full edges (most of them) wait
   yield frame({ kind: 'end', strings: t.list.slice(0, shownStrings), linkDiagnostics: [...input.linkDiagnostics] } satisfies Block)
   yield frame({ kind: 'strings', list: t.list.slice(shownStrings) } satisfies Block)
+}
+
+function countEdgeTypes(edges: GraphEdge[]): number[] {
+  const counts = EDGE_TYPES.map(() => 0)
+  for (const e of edges) {
+    const type = EDGE_TYPES.indexOf(e.type)
+    if (type < 0) throw new Error(`unknown edge type ${e.type}`)
+    counts[type]++
+  }
+  return counts
 }
 
 function encodeEdges(edges: GraphEdge[], first: number, t: StringTable): EdgeBlock {
@@ -198,6 +214,7 @@ function encodeFiles(list: FileResult[], t: StringTable): [Block, Details] {
   let k = 0
   const files = list.map((r): StoredFile => {
     const s: StoredFile = { path: r.path, size: r.size, mtimeMs: r.mtimeMs, hash: r.hash, diagnostics: r.diagnostics }
+    if (r.ctimeMs !== undefined) s.ctimeMs = r.ctimeMs
     if (r.lineOffset !== undefined) s.lineOffset = r.lineOffset
     if (r.cardDiagnostics) s.cardDiagnostics = r.cardDiagnostics
     const cards = cardsOf(r)
@@ -225,30 +242,117 @@ const problem = (code: string, message: string): Diagnostic => ({ file: '', seve
 const OLD = problem('snapshot-old', 'The saved index was made by another version of Notes Graph; the folder was indexed again.')
 const CORRUPT = problem('snapshot-corrupt', 'The saved index of this folder was damaged and could not be read; the folder was indexed again.')
 
+/** How a warm start reads the parts it does not need before serving (the full edges, the notes' details, most strings). */
+export interface SnapshotReadOptions {
+  /** check their checksums on first decode instead of at load (they are in memory) */
+  checkLater?: boolean
+  /**
+   * leave them on disk: read (and checked) on first decode from the file, which stays open until then. For a
+   * one-shot run that may never need them (the CLI's summary: 3 of a 5,000-note file's 52 MB)
+   */
+  readLater?: boolean
+}
+
+/** A snapshot's bytes: the whole file in memory, or (readLater) the open file, read where needed. */
+interface Source {
+  size: number
+  read(at: number, len: number): Buffer
+  /** the later reads still to come; the file is closed after the last */
+  pending: number
+  close(): void
+}
+
+function memorySource(buf: Buffer): Source {
+  return { size: buf.length, read: (at, len) => buf.subarray(at, at + len), pending: 0, close: () => {} }
+}
+
+function fileSource(file: string): Source {
+  const fd = openSync(file, 'r')
+  let open = true
+  try {
+    const size = fstatSync(fd).size
+    return {
+      size,
+      read(at, len) {
+        const out = Buffer.allocUnsafe(len)
+        for (let got = 0; got < len;) {
+          const n = readSync(fd, out, got, len - got, at + got)
+          if (n === 0) throw new Error('truncated')
+          got += n
+        }
+        return out
+      },
+      pending: 0,
+      close() {
+        if (open) closeSync(fd)
+        open = false
+      },
+    }
+  } catch (e) {
+    closeSync(fd)
+    throw e
+  }
+}
+
+/** A part read (and checked) on its first decode. */
+type LaterBody = () => Buffer
+
 /**
  * The snapshot of this folder, when there is a usable one. A missing file is no problem (first start); a file
  * from another format or parser version, or a damaged one, comes back as `problem` and is rebuilt by the caller.
  */
-export async function loadSnapshot(file: string, root: string, ontology: string, opts: { checkLater?: boolean } = {}): Promise<SnapshotLoad> {
-  let buf: Buffer
+export async function loadSnapshot(file: string, root: string, ontology: string, opts: SnapshotReadOptions = {}): Promise<SnapshotLoad> {
+  let src: Source
   try {
-    buf = await readFile(file)
+    src = opts.readLater ? fileSource(file) : memorySource(await readFile(file))
   } catch {
     return {}
   }
+  let keepOpen = false
   try {
-    if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
+    if (src.size < MAGIC.length + 8 || !src.read(0, MAGIC.length).equals(MAGIC)) return { problem: CORRUPT }
     let at = MAGIC.length
-    /** the next block's body, checked now, or (`later`, with opts.checkLater) when it is first decoded */
-    const body = (later = false): Buffer => {
-      if (at + 8 > buf.length) throw new Error('truncated')
-      const len = buf.readUInt32LE(at)
-      if (at + 8 + len > buf.length) throw new Error('truncated')
-      const b = buf.subarray(at + 8, at + 8 + len)
-      const crc = buf.readUInt32LE(at + 4)
-      if (later && opts.checkLater) uncheckedCrc.set(b, crc)
-      else if (crc32(b) !== crc) throw new Error('checksum')
+    /** the next block's place, length and checksum */
+    const frameAt = () => {
+      if (at + 8 > src.size) throw new Error('truncated')
+      const head = src.read(at, 8)
+      const len = head.readUInt32LE(0)
+      if (at + 8 + len > src.size) throw new Error('truncated')
+      const start = at + 8
       at += 8 + len
+      return { start, len, crc: head.readUInt32LE(4) }
+    }
+    /** the next block's body, checked */
+    const body = (): Buffer => {
+      const { start, len, crc } = frameAt()
+      const b = src.read(start, len)
+      if (crc32(b) !== crc) throw new Error('checksum')
+      return b
+    }
+    /** the next block's body when a warm start does not read it before serving: as opts say (see SnapshotReadOptions) */
+    const later = (): Buffer | LaterBody => {
+      const { start, len, crc } = frameAt()
+      if (opts.readLater) {
+        src.pending++
+        let b: Buffer | undefined
+        let tried = false
+        return () => {
+          if (tried) { if (b) return b; throw new SnapshotDamagedError() }
+          tried = true
+          try {
+            b = src.read(start, len)
+          } catch {
+            throw new SnapshotDamagedError()
+          } finally {
+            if (--src.pending === 0) src.close()
+          }
+          if (crc32(b) !== crc) { b = undefined; throw new SnapshotDamagedError() }
+          return b
+        }
+      }
+      const b = src.read(start, len)
+      if (opts.checkLater) uncheckedCrc.set(b, crc)
+      else if (crc32(b) !== crc) throw new Error('checksum')
       return b
     }
     const next = (): unknown => v8.deserialize(body())
@@ -261,24 +365,28 @@ export async function loadSnapshot(file: string, root: string, ontology: string,
     const head = next() as Block
     const display = h.display ? (next() as Block) : undefined
     // the full graph's edges stay bytes until something reads them: views into the file's buffer, which is let
-    // go once every view is (copying 95 MB out of it cost more than keeping it)
-    const edges: Buffer[] = []
-    // (checked later only when a display graph is served instead of them)
-    for (let i = 0; i < edgeBlocks; i++) edges.push(body(h.display))
+    // go once every view is (copying 95 MB out of it cost more than keeping it), or left on disk (readLater)
+    const edges: (Buffer | LaterBody)[] = []
+    // (checked at load only when they are what a warm start serves: no display graph, and not readLater)
+    for (let i = 0; i < edgeBlocks; i++) edges.push(h.display || opts.readLater ? later() : body())
     // blocks after the header: graph, display, edges, then files each followed by its details (kept as bytes), end
     const rest: Block[] = []
-    const details: Buffer[] = []
-    let lateStrings: Buffer | undefined
+    const details: (Buffer | LaterBody)[] = []
+    let lateStrings: Buffer | LaterBody | undefined
     for (let i = 1 + (display ? 1 : 0) + edgeBlocks; i < h.blocks; i++) {
       const b = next() as Block
       rest.push(b)
-      if (b?.kind === 'files') { details.push(body(true)); i++ }
-      if (b?.kind === 'end') { lateStrings = body(true); i++ }
+      if (b?.kind === 'files') { details.push(later()); i++ }
+      if (b?.kind === 'end') { lateStrings = later(); i++ }
     }
-    if (at !== buf.length || !lateStrings) throw new Error('trailing bytes')
-    return { state: decode(h.key, head, display, edges, rest, details, lateStrings) }
+    if (at !== src.size || !lateStrings) throw new Error('trailing bytes')
+    const state = decode(h.key, head, display, edges, rest, details, lateStrings)
+    keepOpen = src.pending > 0
+    return { state }
   } catch {
     return { problem: CORRUPT }
+  } finally {
+    if (!keepOpen) src.close()
   }
 }
 
@@ -298,7 +406,8 @@ export class SnapshotDamagedError extends Error {
  */
 const uncheckedCrc = new WeakMap<Buffer, number>()
 
-function unpack(b: Buffer): unknown {
+function unpack(body: Buffer | LaterBody): unknown {
+  const b = typeof body === 'function' ? body() : body
   const crc = uncheckedCrc.get(b)
   if (crc !== undefined) {
     if (crc32(b) !== crc) throw new SnapshotDamagedError()
@@ -311,12 +420,14 @@ function unpack(b: Buffer): unknown {
   }
 }
 
-function decode(key: string, head: Block, display: Block | undefined, edgeBodies: Buffer[], blocks: Block[], detailBodies: Buffer[], lateStrings: Buffer): WarmState {
+function decode(key: string, head: Block, display: Block | undefined, edgeBodies: (Buffer | LaterBody)[], blocks: Block[], detailBodies: (Buffer | LaterBody)[], lateStrings: Buffer | LaterBody): WarmState {
   const end = blocks[blocks.length - 1]
   if (end?.kind !== 'end' || head?.kind !== 'graph' || !Array.isArray(end.strings) || !Array.isArray(head.nodes)) throw new Error('bad layout')
+  const counts = head.edgeCounts
+  if (!Array.isArray(counts) || counts.length !== EDGE_TYPES.length || !counts.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('bad layout')
   // the whole string table, on the first read of anything beyond the display graph
   let all: string[] | undefined
-  let late: Buffer | undefined = lateStrings
+  let late: Buffer | LaterBody | undefined = lateStrings
   const strings = (): string[] => {
     if (!all) {
       const more = unpack(late!) as Block
@@ -332,7 +443,7 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
   for (const b of blocks) {
     if (b.kind !== 'files') continue
     if (!Array.isArray(b.files)) throw new Error('bad layout')
-    let body: Buffer | undefined = detailBodies[d++]
+    let body: Buffer | LaterBody | undefined = detailBodies[d++]
     let details: Details | undefined
     const get = (): Details => {
       if (!details) {
@@ -354,6 +465,7 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
     }
     return edges
   })
+  edgeCountsOf.set(graph, new Map(EDGE_TYPES.map((t, i) => [t, counts[i]])))
   const state: WarmState = { key, files, linkDiagnostics: new Map(end.linkDiagnostics), graph }
   if (display) {
     state.display = { nodes: head.nodes, edges: decodeEdges(display.edges, end.strings, []), diagnostics: head.diagnostics, display: display.info }
@@ -363,9 +475,19 @@ function decode(key: string, head: Block, display: Block | undefined, edgeBodies
 }
 
 const displayOf = new WeakMap<Graph, Graph>()
+const edgeCountsOf = new WeakMap<Graph, Map<EdgeType, number>>()
 
 /** The display graph stored with a graph loaded from a snapshot (see WarmState.display). */
 export const storedDisplay = (graph: Graph): Graph | undefined => displayOf.get(graph)
+
+/**
+ * The number of edges of each type of a graph loaded from a snapshot, as stored with it, while its edges are
+ * still packed (a summary then decodes none of them); undefined once they were read or replaced (count those).
+ */
+export function packedEdgeCounts(graph: Graph): Map<EdgeType, number> | undefined {
+  const stillPacked = Object.getOwnPropertyDescriptor(graph, 'edges')?.get !== undefined
+  return stillPacked ? edgeCountsOf.get(graph) : undefined
+}
 
 /** One block's edges appended to `edges`. */
 function decodeEdges(b: EdgeBlock, s: string[], edges: GraphEdge[]): GraphEdge[] {
