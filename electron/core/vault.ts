@@ -150,8 +150,8 @@ export class Vault {
     const planned = opts.onPlan && Promise.resolve()
       .then(() => opts.onPlan?.({ toParse, reused, resolveLinks: (m) => { vault.resolveLinks(m) } }, vault))
       .catch(() => {}) // the quick pass is a preview: the parse below is the index
-    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
-      vault.intern(r)
+    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r, mentionsShared) => {
+      vault.intern(r, mentionsShared)
       vault.files.set(r.path, r)
       deliver(r)
     })
@@ -248,7 +248,7 @@ export class Vault {
   }
 
   /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
-  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, onResult?: (r: FileResult) => void): Promise<FileResult[]> {
+  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, onResult?: (r: FileResult, mentionsShared?: boolean) => void): Promise<FileResult[]> {
     const out = new Map<string, FileResult>()
     const workers = this.opts.workers ?? defaultPoolSize()
     const threshold = this.opts.inProcessBelow ?? 100
@@ -260,13 +260,14 @@ export class Vault {
       const pool = ParsePool.create(workers)
       if (pool) {
         try {
+          // the pool shares the mention strings as it unpacks each batch (one lookup per distinct string)
           await pool.run(jobs, (results) => {
             for (const r of results) {
               out.set(r.path, r)
-              onResult?.(r)
+              onResult?.(r, true)
             }
             onDone(out.size)
-          })
+          }, undefined, this.share)
           this.stats.usedWorkers = true
         } catch {
           // a worker could not start or died: parse what is left here
@@ -295,25 +296,22 @@ export class Vault {
    * Results from workers arrive as fresh copies of every string (≈120 mentions per note, each with entity
    * id, text and section id): share one copy of each, which cuts the index's memory several times over.
    */
-  private intern(r: FileResult): void {
+  private intern(r: FileResult, mentionsShared = false): void {
     if (!r.meta) return
-    const one = (x: string) => {
-      const hit = this.strings.get(x)
-      if (hit !== undefined) return hit
-      this.strings.set(x, x)
-      return x
-    }
+    const one = this.share
     // mentions come in runs of one section: a string compare finds the run, cheaper than a lookup
     let raw: string | undefined
     let section = ''
-    for (const m of r.meta.mentions) {
-      m.entity = one(m.entity)
-      m.text = one(m.text)
-      if (m.section !== raw) {
-        raw = m.section
-        section = one(raw)
+    if (!mentionsShared) {
+      for (const m of r.meta.mentions) {
+        m.entity = one(m.entity)
+        m.text = one(m.text)
+        if (m.section !== raw) {
+          raw = m.section
+          section = one(raw)
+        }
+        m.section = section
       }
-      m.section = section
     }
     for (const sec of r.meta.sections) {
       sec.id = one(sec.id)
@@ -321,6 +319,14 @@ export class Vault {
     }
     r.meta.tags = r.meta.tags.map(one)
     if (r.cards) for (const c of r.cards) { c.section = one(c.section); c.entities = c.entities.map(one) }
+  }
+
+  /** The one copy of a string kept for every note (see intern). */
+  private readonly share = (x: string): string => {
+    const hit = this.strings.get(x)
+    if (hit !== undefined) return hit
+    this.strings.set(x, x)
+    return x
   }
 
   /** Study cards of every note, ordered by note path then line, with the problems found in them. */

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileJob, FileResult } from '../index/parse-file'
 import type { BatchReply, BatchRequest } from './parse-worker'
+import { unpackResults } from './pack'
 
 /**
  * Where the worker entry is. From sources (tsx, Vitest) it is parse-worker.ts next to this file; in the
@@ -76,14 +77,17 @@ export class ParsePool {
 
   /**
    * Parse the files in batches. `onBatch` receives results as they arrive, so a failure part-way keeps
-   * what was done; the promise rejects when a worker dies (the caller parses the rest itself).
+   * what was done; the promise rejects when a worker dies (the caller parses the rest itself). `share` gives
+   * each distinct mention string its one shared copy (see unpackResults).
    */
-  run(files: FileJob[], onBatch: (results: FileResult[]) => void, batchSize = 32): Promise<void> {
-    const batches: FileJob[][] = []
-    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize))
-    if (batches.length === 0) return Promise.resolve()
+  run(files: FileJob[], onBatch: (results: FileResult[]) => void, batchSize = 32, share?: (s: string) => string): Promise<void> {
+    if (files.length === 0) return Promise.resolve()
+    // biggest first, so no big note is left to one worker at the end while the other waits
+    const queue = [...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0))
+    const workers = this.workers.length
     return new Promise<void>((resolve, reject) => {
       let next = 0
+      let batchId = 0
       let pending = 0
       let failed = false
       const cleanups: (() => void)[] = []
@@ -95,9 +99,12 @@ export class ParsePool {
         else resolve()
       }
       const feed = (w: Worker) => {
-        if (next >= batches.length) return
-        const req: BatchRequest = { id: next, files: batches[next] }
-        next++
+        const left = queue.length - next
+        if (left <= 0) return
+        // batches shrink towards the end (down to 4 notes), so the workers finish together
+        const take = Math.min(left, batchSize, Math.max(4, Math.ceil(left / (4 * workers))))
+        const req: BatchRequest = { id: batchId++, files: queue.slice(next, next + take) }
+        next += take
         pending++
         w.postMessage(req)
       }
@@ -109,8 +116,8 @@ export class ParsePool {
           // the next batch goes out before this thread takes the results in (graph building can be slow), so
           // the worker never waits for it
           feed(w)
-          onBatch(reply.results)
-          if (next >= batches.length && pending === 0) finish()
+          onBatch(unpackResults(reply.batch, share))
+          if (next >= queue.length && pending === 0) finish()
         }
         const onError = (err: Error) => finish(err)
         const onExit = (code: number) => finish(new Error(`parse worker exited (code ${code})`))
