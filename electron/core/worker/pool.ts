@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileJob, FileResult } from '../index/parse-file'
 import type { BatchReply, BatchRequest } from './parse-worker'
 import { unpackResults } from './pack'
+import { bundledWorker } from './dev-bundle'
 
 /**
  * Where the worker entry is. From sources (tsx, Vitest) it is parse-worker.ts next to this file; in the
@@ -27,8 +28,8 @@ export function resolveWorkerUrl(): URL | undefined {
 }
 
 /**
- * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) gets a small bootstrap that
- * registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
+ * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) is bundled first; when that
+ * fails it gets a small bootstrap that registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
  * to the worker's own entry.
  */
 /**
@@ -40,6 +41,9 @@ export const WORKER_YOUNG_GENERATION_MB = Number(process.env.NOTES_GRAPH_WORKER_
 function startWorker(url: URL): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits })
+  // from sources: one bundled file, as the built app has (see dev-bundle.ts); tsx's loader when that fails
+  const bundled = bundledWorker(url)
+  if (bundled) return new Worker(bundled, { resourceLimits })
   // require.resolve picks the CommonJS build of tsx's API; its ESM twin sits next to it
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
   const mjs = cjs.replace(/\.cjs$/, '.mjs')
