@@ -57,7 +57,8 @@ export function outsideDiagnostic(rel: string): Diagnostic {
   return { file: rel, severity: 'warning', code: 'symlink-outside', message: 'Symbolic link points outside the notes folder; skipped.' }
 }
 
-export async function scanFolder(folder: string): Promise<ScanResult> {
+/** `onFile` is told the count of notes found so far (and the folder's real path) as the walk goes. */
+export async function scanFolder(folder: string, onFile?: (count: number, root: string) => void): Promise<ScanResult> {
   const root = await resolveFolder(folder)
   const files: ScannedFile[] = []
   const diagnostics: Diagnostic[] = []
@@ -135,6 +136,7 @@ export async function scanFolder(folder: string): Promise<ScanResult> {
     try {
       const st = known ?? (await fsp.stat(abs))
       files.push({ path: rel, abs, size: st.size, mtimeMs: st.mtimeMs })
+      onFile?.(files.length, root)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error'
       diagnostics.push({ file: rel, severity: 'error', code: 'read-error', message: `Could not read the file (${code}); skipped.` })

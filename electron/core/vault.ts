@@ -1,6 +1,6 @@
 // A notes folder indexed into NoteMeta: cold index in worker threads, warm start from the persisted index,
 // incremental updates of single notes. Graph building is the caller's job (see backend.ts).
-import { promises as fsp } from 'node:fs'
+import { existsSync, promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, Graph, IndexProgress, NoteMeta } from './types'
 import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
@@ -75,6 +75,14 @@ const loadParser = () => (parserModule ??= import('./index/parse-file'))
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
+/** Nothing saved for this folder (or saving is off): opening it parses every note. */
+function noSavedIndex(cacheDir: string | null | undefined, root: string): boolean {
+  const dir = cacheDir === undefined ? defaultCacheDir() : cacheDir
+  if (!dir) return true
+  const file = cacheFileFor(dir, root)
+  return !existsSync(file) && !existsSync(snapshotFileFor(file))
+}
+
 export class Vault {
   readonly root: string
   readonly stats: VaultStats = { parsed: 0, reused: 0, usedWorkers: false, ms: 0 }
@@ -113,7 +121,23 @@ export class Vault {
     const t0 = performance.now()
     const progress = opts.onProgress ?? (() => {})
     progress({ done: 0, total: 0, phase: 'scan' })
-    const [scan, entities] = await Promise.all([scanFolder(folder), loadEntities()])
+    // a cold open (no saved index of this folder) of enough notes parses in workers: start them as soon as the
+    // scan has found that many, so their start (loading the parser, building the matcher) overlaps the rest of it
+    const workers = opts.workers ?? defaultPoolSize()
+    const threshold = opts.inProcessBelow ?? 100
+    let early: ParsePool | undefined
+    const onFile = workers > 0 ? (count: number, root: string) => {
+      if (count !== threshold) return
+      if (noSavedIndex(opts.cacheDir, root)) early = ParsePool.create(workers)
+    } : undefined
+    let scanned: [Awaited<ReturnType<typeof scanFolder>>, Entities]
+    try {
+      scanned = await Promise.all([scanFolder(folder, onFile), loadEntities()])
+    } catch (err) {
+      void early?.close()
+      throw err
+    }
+    const [scan, entities] = scanned
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
     // the binary warm-start snapshot first (index + graph); the JSON index when there is none
@@ -121,6 +145,7 @@ export class Vault {
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
     // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
     if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
+      void early?.close()
       vault.stats.ms = performance.now() - t0
       return vault
     }
@@ -150,7 +175,7 @@ export class Vault {
     const planned = opts.onPlan && Promise.resolve()
       .then(() => opts.onPlan?.({ toParse, reused, resolveLinks: (m) => { vault.resolveLinks(m) } }, vault))
       .catch(() => {}) // the quick pass is a preview: the parse below is the index
-    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r, mentionsShared) => {
+    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), early, (r, mentionsShared) => {
       vault.intern(r, mentionsShared)
       vault.files.set(r.path, r)
       deliver(r)
@@ -247,8 +272,8 @@ export class Vault {
     return changed
   }
 
-  /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
-  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, onResult?: (r: FileResult, mentionsShared?: boolean) => void): Promise<FileResult[]> {
+  /** Parse jobs with workers when worth it (`early`: a pool already started for them), in-process otherwise or when workers fail. */
+  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, early: ParsePool | undefined, onResult?: (r: FileResult, mentionsShared?: boolean) => void): Promise<FileResult[]> {
     const out = new Map<string, FileResult>()
     const workers = this.opts.workers ?? defaultPoolSize()
     const threshold = this.opts.inProcessBelow ?? 100
@@ -257,7 +282,7 @@ export class Vault {
     // so the calling thread (Electron's main process) never blocks on one
     const bytes = jobs.reduce((n, j) => n + (j.size ?? 0), 0)
     if (workers > 0 && (jobs.length >= threshold || bytes > 2 * 1024 * 1024)) {
-      const pool = ParsePool.create(workers)
+      const pool = early ?? ParsePool.create(workers)
       if (pool) {
         try {
           // the pool shares the mention strings as it unpacks each batch (one lookup per distinct string)
@@ -275,7 +300,7 @@ export class Vault {
           void pool.close()
         }
       }
-    }
+    } else void early?.close()
     let n = 0
     const { parseFile } = out.size < jobs.length ? await loadParser() : { parseFile: undefined }
     for (const job of jobs) {
@@ -522,7 +547,7 @@ export class Vault {
       }
     }
     const upserted = new Map<string, NoteMeta>()
-    const results = await this.parseMany(toParse, () => {})
+    const results = await this.parseMany(toParse, () => {}, undefined)
     for (const r of results) {
       this.intern(r)
       const old = this.files.get(r.path)

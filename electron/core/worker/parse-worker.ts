@@ -15,7 +15,8 @@ export type BatchReply =
 
 const port = parentPort
 if (port) {
-  const ready = loadEntities()
+  // the matcher is built at start, before the first batch arrives (a pool may be started ahead of its work)
+  const ready = loadEntities().then((e) => { void e.extractor; return e })
   port.on('message', (req: BatchRequest) => {
     ready.then(
       (entities) => {
