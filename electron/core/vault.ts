@@ -1,6 +1,6 @@
 // A notes folder indexed into NoteMeta: cold index in worker threads, warm start from the persisted index,
 // incremental updates of single notes. Graph building is the caller's job (see backend.ts).
-import { promises as fsp } from 'node:fs'
+import { existsSync, promises as fsp } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, Graph, IndexProgress, NoteMeta } from './types'
 import { scanFolder, outsideDiagnostic, NOTE_FILE, type ScannedFile } from './scan'
@@ -86,6 +86,14 @@ const RACY_MS = 2000
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
+/** Nothing saved for this folder (or saving is off): opening it parses every note. */
+function noSavedIndex(cacheDir: string | null | undefined, root: string): boolean {
+  const dir = cacheDir === undefined ? defaultCacheDir() : cacheDir
+  if (!dir) return true
+  const file = cacheFileFor(dir, root)
+  return !existsSync(file) && !existsSync(snapshotFileFor(file))
+}
+
 export class Vault {
   readonly root: string
   readonly stats: VaultStats = { parsed: 0, reused: 0, usedWorkers: false, ms: 0 }
@@ -129,7 +137,23 @@ export class Vault {
     const progress = opts.onProgress ?? (() => {})
     progress({ done: 0, total: 0, phase: 'scan' })
     const scannedAt = Date.now()
-    const [scan, entities] = await Promise.all([scanFolder(folder, { syncStat: opts.oneShot }), loadEntities()])
+    // a cold open (no saved index of this folder) of enough notes parses in workers: start them as soon as the
+    // scan has found that many, so their start (loading the parser, building the matcher) overlaps the rest of it
+    const workers = opts.workers ?? defaultPoolSize()
+    const threshold = opts.inProcessBelow ?? 100
+    let early: ParsePool | undefined
+    const onFile = workers > 0 ? (count: number, root: string) => {
+      if (count !== threshold) return
+      if (noSavedIndex(opts.cacheDir, root)) early = ParsePool.create(workers)
+    } : undefined
+    let scanned: [Awaited<ReturnType<typeof scanFolder>>, Entities]
+    try {
+      scanned = await Promise.all([scanFolder(folder, { syncStat: opts.oneShot, onFile }), loadEntities()])
+    } catch (err) {
+      void early?.close()
+      throw err
+    }
+    const [scan, entities] = scanned
     const vault = new Vault(scan.root, entities, opts)
     vault.scanDiagnostics = scan.diagnostics
     vault.scanned = { ctimes: new Map(scan.files.map((f) => [f.path, f.ctimeMs])), at: scannedAt }
@@ -138,6 +162,7 @@ export class Vault {
     if (snap.problem) vault.scanDiagnostics.push(snap.problem)
     // a few notes changed while closed: serve the snapshot as it is, the caller applies them (one update)
     if (snap.state && opts.deferChangedUpTo !== undefined && vault.adoptWithChanges(snap.state, scan.files, opts.deferChangedUpTo)) {
+      void early?.close()
       vault.stats.ms = performance.now() - t0
       return vault
     }
@@ -168,8 +193,8 @@ export class Vault {
     const planned = opts.onPlan && Promise.resolve()
       .then(() => opts.onPlan?.({ toParse, reused, resolveLinks: (m) => { vault.resolveLinks(m) } }, vault))
       .catch(() => {}) // the quick pass is a preview: the parse below is the index
-    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), (r) => {
-      vault.intern(r)
+    const results = await vault.parseMany(toParse, (done) => progress({ done, total, phase: 'parse' }), early, (r, mentionsShared) => {
+      vault.intern(r, mentionsShared)
       vault.files.set(r.path, r)
       deliver(r)
     })
@@ -278,8 +303,8 @@ export class Vault {
     else if (r.ctimeMs !== undefined) delete r.ctimeMs
   }
 
-  /** Parse jobs with workers when worth it, in-process otherwise or when workers fail. */
-  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, onResult?: (r: FileResult) => void): Promise<FileResult[]> {
+  /** Parse jobs with workers when worth it (`early`: a pool already started for them), in-process otherwise or when workers fail. */
+  private async parseMany(jobs: FileJob[], onDone: (done: number) => void, early: ParsePool | undefined, onResult?: (r: FileResult, mentionsShared?: boolean) => void): Promise<FileResult[]> {
     const out = new Map<string, FileResult>()
     const workers = this.opts.workers ?? defaultPoolSize()
     const threshold = this.opts.inProcessBelow ?? 100
@@ -288,16 +313,17 @@ export class Vault {
     // so the calling thread (Electron's main process) never blocks on one
     const bytes = jobs.reduce((n, j) => n + (j.size ?? 0), 0)
     if (workers > 0 && (jobs.length >= threshold || bytes > 2 * 1024 * 1024)) {
-      const pool = ParsePool.create(workers)
+      const pool = early ?? ParsePool.create(workers)
       if (pool) {
         try {
+          // the pool shares the mention strings as it unpacks each batch (one lookup per distinct string)
           await pool.run(jobs, (results) => {
             for (const r of results) {
               out.set(r.path, r)
-              onResult?.(r)
+              onResult?.(r, true)
             }
             onDone(out.size)
-          })
+          }, undefined, this.share)
           this.stats.usedWorkers = true
         } catch {
           // a worker could not start or died: parse what is left here
@@ -305,7 +331,7 @@ export class Vault {
           void pool.close()
         }
       }
-    }
+    } else void early?.close()
     let n = 0
     const { parseFile } = out.size < jobs.length ? await loadParser() : { parseFile: undefined }
     for (const job of jobs) {
@@ -326,25 +352,22 @@ export class Vault {
    * Results from workers arrive as fresh copies of every string (≈120 mentions per note, each with entity
    * id, text and section id): share one copy of each, which cuts the index's memory several times over.
    */
-  private intern(r: FileResult): void {
+  private intern(r: FileResult, mentionsShared = false): void {
     if (!r.meta) return
-    const one = (x: string) => {
-      const hit = this.strings.get(x)
-      if (hit !== undefined) return hit
-      this.strings.set(x, x)
-      return x
-    }
+    const one = this.share
     // mentions come in runs of one section: a string compare finds the run, cheaper than a lookup
     let raw: string | undefined
     let section = ''
-    for (const m of r.meta.mentions) {
-      m.entity = one(m.entity)
-      m.text = one(m.text)
-      if (m.section !== raw) {
-        raw = m.section
-        section = one(raw)
+    if (!mentionsShared) {
+      for (const m of r.meta.mentions) {
+        m.entity = one(m.entity)
+        m.text = one(m.text)
+        if (m.section !== raw) {
+          raw = m.section
+          section = one(raw)
+        }
+        m.section = section
       }
-      m.section = section
     }
     for (const sec of r.meta.sections) {
       sec.id = one(sec.id)
@@ -352,6 +375,14 @@ export class Vault {
     }
     r.meta.tags = r.meta.tags.map(one)
     if (r.cards) for (const c of r.cards) { c.section = one(c.section); c.entities = c.entities.map(one) }
+  }
+
+  /** The one copy of a string kept for every note (see intern). */
+  private readonly share = (x: string): string => {
+    const hit = this.strings.get(x)
+    if (hit !== undefined) return hit
+    this.strings.set(x, x)
+    return x
   }
 
   /** Study cards of every note, ordered by note path then line, with the problems found in them. */
@@ -550,7 +581,7 @@ export class Vault {
       }
     }
     const upserted = new Map<string, NoteMeta>()
-    const results = await this.parseMany(toParse, () => {})
+    const results = await this.parseMany(toParse, () => {}, undefined)
     for (const r of results) {
       this.intern(r)
       const old = this.files.get(r.path)

@@ -1,7 +1,8 @@
 // Worker thread entry: parses batches of notes (read + markdown + extraction) and posts compact results.
 import { parentPort } from 'node:worker_threads'
 import { loadEntities } from '../entities'
-import { parseFile, type FileJob, type FileResult } from '../index/parse-file'
+import { parseFile, type FileJob } from '../index/parse-file'
+import { packResults, type PackedBatch } from './pack'
 
 export interface BatchRequest {
   id: number
@@ -9,17 +10,18 @@ export interface BatchRequest {
 }
 
 export type BatchReply =
-  | { id: number; results: FileResult[] }
+  | { id: number; batch: PackedBatch }
   | { id: number; error: string }
 
 const port = parentPort
 if (port) {
-  const ready = loadEntities()
+  // the matcher is built at start, before the first batch arrives (a pool may be started ahead of its work)
+  const ready = loadEntities().then((e) => { void e.extractor; return e })
   port.on('message', (req: BatchRequest) => {
     ready.then(
       (entities) => {
-        const results = req.files.map((f) => parseFile(f, entities.extractor))
-        port.postMessage({ id: req.id, results } satisfies BatchReply)
+        const batch = packResults(req.files.map((f) => parseFile(f, entities.extractor)))
+        port.postMessage({ id: req.id, batch } satisfies BatchReply, [batch.cols.buffer as ArrayBuffer, batch.counts.buffer as ArrayBuffer])
       },
       (err: unknown) => port.postMessage({ id: req.id, error: String(err) } satisfies BatchReply),
     )

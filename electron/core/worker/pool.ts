@@ -6,6 +6,8 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileJob, FileResult } from '../index/parse-file'
 import type { BatchReply, BatchRequest } from './parse-worker'
+import { unpackResults } from './pack'
+import { bundledWorker } from './dev-bundle'
 
 /**
  * Where the worker entry is. From sources (tsx, Vitest) it is parse-worker.ts next to this file; in the
@@ -26,8 +28,8 @@ export function resolveWorkerUrl(): URL | undefined {
 }
 
 /**
- * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) gets a small bootstrap that
- * registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
+ * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) is bundled first; when that
+ * fails it gets a small bootstrap that registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
  * to the worker's own entry.
  */
 /**
@@ -39,6 +41,9 @@ export const WORKER_YOUNG_GENERATION_MB = Number(process.env.NOTES_GRAPH_WORKER_
 function startWorker(url: URL): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits })
+  // from sources: one bundled file, as the built app has (see dev-bundle.ts); tsx's loader when that fails
+  const bundled = bundledWorker(url)
+  if (bundled) return new Worker(bundled, { resourceLimits })
   // require.resolve picks the CommonJS build of tsx's API; its ESM twin sits next to it
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
   const mjs = cjs.replace(/\.cjs$/, '.mjs')
@@ -76,14 +81,17 @@ export class ParsePool {
 
   /**
    * Parse the files in batches. `onBatch` receives results as they arrive, so a failure part-way keeps
-   * what was done; the promise rejects when a worker dies (the caller parses the rest itself).
+   * what was done; the promise rejects when a worker dies (the caller parses the rest itself). `share` gives
+   * each distinct mention string its one shared copy (see unpackResults).
    */
-  run(files: FileJob[], onBatch: (results: FileResult[]) => void, batchSize = 32): Promise<void> {
-    const batches: FileJob[][] = []
-    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize))
-    if (batches.length === 0) return Promise.resolve()
+  run(files: FileJob[], onBatch: (results: FileResult[]) => void, batchSize = 32, share?: (s: string) => string): Promise<void> {
+    if (files.length === 0) return Promise.resolve()
+    // in scan order: sorted biggest first they parsed no faster (slower, in a noisy single-thread A/B)
+    const queue = files
+    const workers = this.workers.length
     return new Promise<void>((resolve, reject) => {
       let next = 0
+      let batchId = 0
       let pending = 0
       let failed = false
       const cleanups: (() => void)[] = []
@@ -95,9 +103,12 @@ export class ParsePool {
         else resolve()
       }
       const feed = (w: Worker) => {
-        if (next >= batches.length) return
-        const req: BatchRequest = { id: next, files: batches[next] }
-        next++
+        const left = queue.length - next
+        if (left <= 0) return
+        // batches shrink towards the end (down to 4 notes), so the workers finish together
+        const take = Math.min(left, batchSize, Math.max(4, Math.ceil(left / (4 * workers))))
+        const req: BatchRequest = { id: batchId++, files: queue.slice(next, next + take) }
+        next += take
         pending++
         w.postMessage(req)
       }
@@ -109,8 +120,8 @@ export class ParsePool {
           // the next batch goes out before this thread takes the results in (graph building can be slow), so
           // the worker never waits for it
           feed(w)
-          onBatch(reply.results)
-          if (next >= batches.length && pending === 0) finish()
+          onBatch(unpackResults(reply.batch, share))
+          if (next >= queue.length && pending === 0) finish()
         }
         const onError = (err: Error) => finish(err)
         const onExit = (code: number) => finish(new Error(`parse worker exited (code ${code})`))
