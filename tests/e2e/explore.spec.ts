@@ -111,12 +111,12 @@ test('keyboard only: search adds two services to Compare, the tabs and results w
     await page.keyboard.press('Control+a')
     await page.keyboard.type(name)
     await expect(results(page).getByRole('option', { name: `${name} (Service)` })).toBeVisible()
-    // move the active option onto the exact service, then Alt+Enter adds it to the comparison
-    for (let i = 0; i < 10; i++) {
-      const active = await results(page).locator('[aria-selected="true"]').getAttribute('aria-label')
-      if (active === `${name} (Service)`) break
-      await page.keyboard.press('ArrowDown')
-    }
+    // the rows answer the whole name (a list for a part of it is replaced when the answer comes, resetting the
+    // active row): only then move the active option onto the exact service; Alt+Enter adds it to the comparison
+    await expect(results(page)).toHaveAttribute('aria-busy', 'false')
+    const activeLabel = () => results(page).locator('[aria-selected="true"]').getAttribute('aria-label')
+    for (let i = 0; i < 10 && (await activeLabel()) !== `${name} (Service)`; i++) await page.keyboard.press('ArrowDown')
+    expect(await activeLabel()).toBe(`${name} (Service)`)
     await page.keyboard.press('Alt+Enter')
   }
   const panel = page.getByRole('tabpanel', { name: 'Compare' })

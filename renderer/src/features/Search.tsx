@@ -137,7 +137,8 @@ export const Search = memo(function Search({ controller, graph, api }: FeaturePr
         onKeyDown={onKeyDown}
       />
       {showList && (
-        <ul className="fx-search-results" id={listId} role="listbox" aria-label="Search results">
+        // busy while the rows shown answer an earlier query (the box changed since): they are about to be replaced
+        <ul className="fx-search-results" id={listId} role="listbox" aria-label="Search results" aria-busy={hitsFor !== query.trim()}>
           {error && <li className="fx-muted">{error}</li>}
           {hits.map((h, i) => (
             <li
