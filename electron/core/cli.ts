@@ -146,7 +146,7 @@ export class GrowingGraph {
   readonly delivered = new Set<string>()
   usable = true
   constructor(ontology: Ontology) {
-    this.builder = new GraphBuilder(ontology)
+    this.builder = new GraphBuilder(ontology, { deferEdgeIndex: true })
   }
   add(m: NoteMeta): void {
     this.builder.setNote(m)
@@ -163,7 +163,7 @@ async function buildAndSnapshot(vault: Vault, growing?: GrowingGraph): Promise<G
     for (const m of vault.metas()) if (!growing.delivered.has(m.path)) builder.setNote(m)
     for (const m of vault.relinkedOnOpen) builder.setNote(m)
   } else {
-    builder = new GraphBuilder(vault.entities.ontology)
+    builder = new GraphBuilder(vault.entities.ontology, { deferEdgeIndex: true })
     for (const m of vault.metas()) builder.setNote(m)
   }
   builder.setDiagnostics(vault.diagnostics())

@@ -229,6 +229,35 @@ describe('GraphBuilder — incremental', () => {
   })
 })
 
+describe('GraphBuilder — first build with the edge index deferred (the command line)', () => {
+  it('gives the same graph, in the same order, and the same graph again after edits that look edges up', () => {
+    const rnd = mulberry32(5)
+    // "->" in paths makes edge ids ambiguous to split: those edges are indexed at once
+    const paths = Array.from({ length: 60 }, (_, i) => (i % 7 === 0 ? `a->note:b${i}.md` : `n${i}.md`))
+    const notes = paths.map((p) => randomNote(rnd, p, paths))
+    const plain = new GraphBuilder(testOntology())
+    const deferred = new GraphBuilder(testOntology(), { deferEdgeIndex: true })
+    plain.setNotes(notes)
+    deferred.setNotes(notes)
+    expect(deferred.graph()).toEqual(plain.graph())
+    expect(deferred.edgeCount).toBe(plain.graph().edges.length)
+    const some = plain.graph().edges[Math.floor(plain.graph().edges.length / 2)]
+    expect(deferred.edgeById(some.id)).toEqual(some)
+    for (let k = 0; k < 40; k++) {
+      const p = paths[Math.floor(rnd() * paths.length)]
+      if (rnd() < 0.3) {
+        plain.removeNote(p)
+        deferred.removeNote(p)
+      } else {
+        const n = randomNote(rnd, p, paths)
+        plain.setNote(n)
+        deferred.setNote(n)
+      }
+      expect(deferred.graph()).toEqual(plain.graph())
+    }
+  })
+})
+
 describe('GraphBuilder — patched in place', () => {
   it('after a long random run of edits, removals and re-adds: the same graph as a fresh build, in the order the deltas give', () => {
     const rnd = mulberry32(11)

@@ -163,7 +163,11 @@ export class GraphBuilder {
   /** the pending changes started from an empty builder: skip touch tracking, materialize everything at once */
   private rebuildAll = false
 
-  constructor(readonly ontology: Ontology) {
+  /**
+   * @param opts.deferEdgeIndex the first build leaves its edges unindexed by id until an edge is looked up (see
+   * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), not for a host that edits next
+   */
+  constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean } = {}) {
     const ids = [...ontology.byId.keys()].filter(isEntityId).sort()
     this.relatedWeight = new Int32Array(pairKey(0, ids.length)) // the number of pairs of ids.length entities
     this.pairedCount = Math.max(ids.length, 4096)
@@ -548,18 +552,19 @@ export class GraphBuilder {
       this.nodes.set(id, n)
       if (record && !this.nodeBase.has(id)) this.nodeBase.set(id, undefined)
     }
-    const addEdge = (id: string, key: EdgeKey) => {
-      const e = this.desiredEdge(id, key)
-      if (!e) return
-      this.edges.set(id, e)
-      if (record && !this.edgeBase.has(id)) this.edgeBase.set(id, undefined)
-    }
     const edge = (type: EdgeType, source: string, target: string) =>
       addEdge(edgeId(type, source, target), { type, source, target })
+    // every edge made here is new (distinct type, source and target); an id with one "->" cannot be another's
+    const defer = !!this.opts.deferEdgeIndex && !record && this.edges.size === 0
     /** per-note edges are unique and certainly wanted: built directly, no lookups */
     const put = (e: GraphEdge) => {
-      this.edges.set(e.id, e)
+      if (defer && e.id.indexOf('->', e.id.indexOf('->') + 2) < 0) this.edges.appendUnindexed(e.id, e)
+      else this.edges.set(e.id, e)
       if (record && !this.edgeBase.has(e.id)) this.edgeBase.set(e.id, undefined)
+    }
+    const addEdge = (id: string, key: EdgeKey) => {
+      const e = this.desiredEdge(id, key)
+      if (e) put(e)
     }
     for (const c of this.contributions.values()) {
       const nid = noteId(c.meta.path)

@@ -6,21 +6,43 @@ export class Slots<T> {
   private items: (T | undefined)[] = []
   private readonly at = new Map<string, number>()
   private holes = 0
+  /** ids of the last items, appended by appendUnindexed and not yet in `at` (indexed on the first lookup) */
+  private unindexed: string[] = []
 
   get size(): number {
-    return this.at.size
+    return this.at.size + this.unindexed.length
   }
 
   has(id: string): boolean {
+    this.index()
     return this.at.has(id)
   }
 
   get(id: string): T | undefined {
+    this.index()
     const i = this.at.get(id)
     return i === undefined ? undefined : this.items[i]
   }
 
+  /**
+   * Add an item whose id is certainly new, without indexing it yet: a first build that is only read as a whole
+   * (the command line's output) then never pays for a map of every id. The first lookup indexes them.
+   */
+  appendUnindexed(id: string, value: T): void {
+    this.items.push(value)
+    this.unindexed.push(id)
+  }
+
+  private index(): void {
+    const ids = this.unindexed
+    if (ids.length === 0) return
+    const base = this.items.length - ids.length
+    for (let k = 0; k < ids.length; k++) this.at.set(ids[k], base + k)
+    this.unindexed = []
+  }
+
   set(id: string, value: T): void {
+    this.index()
     const i = this.at.get(id)
     if (i !== undefined) this.items[i] = value
     else {
@@ -30,6 +52,7 @@ export class Slots<T> {
   }
 
   delete(id: string): boolean {
+    this.index()
     const i = this.at.get(id)
     if (i === undefined) return false
     this.at.delete(id)
@@ -42,6 +65,7 @@ export class Slots<T> {
   clear(): void {
     this.items = []
     this.at.clear()
+    this.unindexed = []
     this.holes = 0
   }
 

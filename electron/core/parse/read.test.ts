@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { MAX_RUN_BYTES, readNoteFile } from './read'
+import { MAX_RUN_BYTES, hashBytes, readNoteFile } from './read'
 
 function readText(text: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-read-'))
@@ -33,5 +34,28 @@ describe('readNoteFile limits', () => {
     expect(f.truncated).toBe(false)
     expect(f.text).toBe(text)
     expect(f.diagnostics).toEqual([])
+  })
+})
+
+describe('readNoteFile on what is not a note file', () => {
+  it('reads size, mtime and hash of a note; skips a folder, a named pipe and a missing file with a message', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-read-'))
+    try {
+      writeFileSync(path.join(dir, 'n.md'), '# N\n\nAmazon S3.\n')
+      const f = readNoteFile(path.join(dir, 'n.md'), 'n.md')
+      expect(f).toMatchObject({ text: '# N\n\nAmazon S3.\n', size: 16, truncated: false, diagnostics: [] })
+      expect(f.mtimeMs).toBe(statSync(path.join(dir, 'n.md')).mtimeMs)
+      expect(f.hash).toBe(hashBytes(readFileSync(path.join(dir, 'n.md'))))
+      mkdirSync(path.join(dir, 'folder.md'))
+      expect(readNoteFile(path.join(dir, 'folder.md'), 'folder.md').diagnostics.map((d) => d.code)).toEqual(['not-a-file'])
+      expect(readNoteFile(path.join(dir, 'gone.md'), 'gone.md').diagnostics.map((d) => [d.code, d.message])).toEqual([['read-error', 'Could not read the file (ENOENT); skipped.']])
+      if (process.platform !== 'win32') {
+        // nobody writes to it: a blocking open would wait forever
+        execFileSync('mkfifo', [path.join(dir, 'pipe.md')])
+        expect(readNoteFile(path.join(dir, 'pipe.md'), 'pipe.md').diagnostics.map((d) => d.code)).toEqual(['not-a-file'])
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

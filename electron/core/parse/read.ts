@@ -1,5 +1,5 @@
 // Reading one note file safely: binary files skipped, invalid UTF-8 decoded with replacement, huge files cut.
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import type { Diagnostic } from '../types'
@@ -32,25 +32,35 @@ export function hashBytes(buf: Uint8Array): string {
   return createHash('sha1').update(buf).digest('hex')
 }
 
+/** non-blocking, so a named pipe (FIFO) opens at once and is then skipped as not a regular file */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
 /** Read a note; never throws (problems become diagnostics on `rel`). */
 export function readNoteFile(abs: string, rel: string): NoteFile {
   const diagnostics: Diagnostic[] = []
   let buf: Buffer
   let size = 0
   let mtimeMs = 0
+  const notAFile = () => {
+    diagnostics.push({ file: rel, severity: 'warning', code: 'not-a-file', message: 'Not a regular file; skipped.' })
+    return { size: 0, mtimeMs: 0, hash: '', truncated: false, diagnostics }
+  }
+  // opened once, then its own stat (one path lookup, and size and mtime are those of the file read)
+  let fd: number | undefined
   try {
-    const st = statSync(abs)
-    if (!st.isFile()) {
-      diagnostics.push({ file: rel, severity: 'warning', code: 'not-a-file', message: 'Not a regular file; skipped.' })
-      return { size: 0, mtimeMs: 0, hash: '', truncated: false, diagnostics }
-    }
+    fd = openSync(abs, OPEN_FLAGS)
+    const st = fstatSync(fd)
+    if (!st.isFile()) return notAFile()
     size = st.size
     mtimeMs = st.mtimeMs
-    buf = readFileSync(abs)
+    buf = readFileSync(fd)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error'
+    if (code === 'EISDIR') return notAFile() // Windows does not open folders
     diagnostics.push({ file: rel, severity: 'error', code: 'read-error', message: `Could not read the file (${code}); skipped.` })
     return { size, mtimeMs, hash: '', truncated: false, diagnostics }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   size = buf.length
   const hash = hashBytes(buf)
