@@ -46,8 +46,10 @@ describe('CyGraphController', () => {
     expect(cy.getElementById('service:aws-glue').position()).toEqual({ x: 200, y: 50 })
   })
 
-  it('updates in place by id: keeps positions and element identity, places new nodes next to neighbours', () => {
+  it('updates in place by id: keeps positions and element identity, places new nodes next to neighbours', async () => {
     const { c, cy } = setup()
+    // a graph arriving during the launch's frames is applied after them
+    await vi.waitFor(() => expect(c.isLoading()).toBe(false))
     const glue = cy.getElementById('service:aws-glue')
     glue.position({ x: 321, y: 123 })
     const g = graph()

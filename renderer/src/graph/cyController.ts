@@ -172,13 +172,7 @@ export class CyGraphController implements GraphController {
     const spec = this.spec()
     this.filters.setView(spec.nodes, spec.edges)
     const services = this.viewName === 'services'
-    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
-    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
-      if (n.hasClass('bare') !== services) n.toggleClass('bare', services)
-      // the services map's own names (views.ts serviceFamilies)
-      const name = spec.labels?.get(n.id())
-      if (name !== undefined && n.data('bare') !== name) n.data('bare', name)
-    }))
+    this.serviceNames(cy, spec)
     const remembered = this.viewPositions.get(this.viewName)
     const known = remembered ? spec.items.filter((i) => remembered[i.id]).length : 0
     const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
@@ -199,6 +193,18 @@ export class CyGraphController implements GraphController {
     this.labels.update()
     this.viewApplications++
     this.emit()
+  }
+
+  /** Service nodes drawn as the view says: bare, with the services map's names, or with their own labels. */
+  private serviceNames(cy: Core, spec: ViewSpec): void {
+    const services = this.viewName === 'services'
+    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
+    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
+      if (n.hasClass('bare') !== services) n.toggleClass('bare', services)
+      // the services map's own names (views.ts serviceFamilies)
+      const name = spec.labels?.get(n.id())
+      if (name !== undefined && n.data('bare') !== name) n.data('bare', name)
+    }))
   }
 
   /** Changes each time a view has been applied. */
@@ -543,20 +549,30 @@ export class CyGraphController implements GraphController {
     if (!remembered) this.viewPositions.set(this.viewName, own)
     if (!remembered) this.loader.whenLoaded(() => this.layout.savePositions())
     mark('phase:added')
-    if (this.viewApplied) this.applyView()
-    else {
-      this.viewport.fitPositions()
-      this.labels.update()
-    }
-    // every element styled once, with its final classes, before the first frame (cyPrivate.ts styleNow)
-    mark('phase:view-applied')
-    styleNow(cy.elements())
+    // the first frame: every node at its place, fitted, clickable (`interactive`); the view's labels and the
+    // styling pass over every element follow it as one more task (`settled` waits for them: loader.start keeps
+    // the graph "loading" meanwhile), then the edges the view hides
+    if (spec) this.serviceNames(cy, spec)
+    if (this.viewApplied) this.fitView()
+    else this.viewport.fitPositions()
     mark('interactive')
-    const classes = () => {
-      const of = this.filters.classesForNewEdges()
-      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
-    }
-    this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
+    this.loader.start(async () => {
+      await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
+      if (!liveCore(this.state, cy)) return
+      if (this.viewApplied) this.applyView()
+      else this.labels.update()
+      mark('phase:view-applied')
+      // every element styled once, with its final classes, before the settled frame (cyPrivate.ts styleNow)
+      styleNow(cy.elements())
+    }, () => {
+      const classes = () => {
+        const of = this.filters.classesForNewEdges()
+        return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+      }
+      this.markSettled()
+      this.emit()
+      this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
+    })
   }
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
