@@ -77,8 +77,9 @@ describe('CyGraphController', () => {
     expect(cy.$(':selected')).toHaveLength(0)
   })
 
-  it('filters by type, edge weight and local depth, returning visible counts', () => {
+  it('filters by type, edge weight and local depth, returning visible counts', async () => {
     const { c } = setup()
+    await vi.waitFor(() => expect(c.isLoading()).toBe(false))
     expect(c.setFilter({})).toEqual({ nodes: 5, edges: 4 })
     expect(c.setFilter({ types: ['note', 'service'] })).toEqual({ nodes: 4, edges: 2 })
     expect(c.setFilter({ minEdgeWeight: 2 })).toEqual({ nodes: 5, edges: 1 })

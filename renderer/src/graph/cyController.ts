@@ -541,7 +541,7 @@ export class CyGraphController implements GraphController {
     // the view hides are in too and the page is idle (see backfilled)
     this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
-      cy.add([...nodes, ...drawnNow])
+      cy.add(nodes)
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
     })
@@ -549,18 +549,25 @@ export class CyGraphController implements GraphController {
     if (!remembered) this.viewPositions.set(this.viewName, own)
     if (!remembered) this.loader.whenLoaded(() => this.layout.savePositions())
     mark('phase:added')
-    // the first frame: every node at its place, fitted, clickable (`interactive`); the view's labels and the
-    // styling pass over every element follow it as one more task (`settled` waits for them: loader.start keeps
-    // the graph "loading" meanwhile), then the edges the view hides
+    // the first frame: every node at its place, fitted, clickable (`interactive`); the edges the view draws,
+    // its labels and the styling pass over every element follow it as one more task (`settled` waits for them:
+    // loader.start keeps the graph "loading" meanwhile), then the edges the view hides
     if (spec) this.serviceNames(cy, spec)
     if (this.viewApplied) this.fitView()
     else this.viewport.fitPositions()
     mark('interactive')
     this.loader.start(async () => {
-      await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
+      // after the frame that follows the first one: the first picture is on screen and the page has had a
+      // frame to answer a click before the rest comes
+      for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
       if (!liveCore(this.state, cy)) return
+      const edgeClass = this.filters.classesForNewEdges()
+      cy.batch(() => cy.add(drawnNow.map((d) => {
+        const c = edgeClass(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+        return c ? { ...d, classes: `${d.classes ?? ''} ${c}`.trim() } : d
+      })))
       if (this.viewApplied) this.applyView()
-      else this.labels.update()
+      else { this.reapplyClasses(); this.labels.update() }
       mark('phase:view-applied')
       // every element styled once, with its final classes, before the settled frame (cyPrivate.ts styleNow)
       styleNow(cy.elements())
