@@ -31,15 +31,13 @@ function base(): Graph {
   }
 }
 
-/** A first load, done (its launch frames over: a delta arriving before then waits for them). */
-async function load(g: Graph, positions = {}) {
+function load(g: Graph, positions = {}) {
   const c = new CyGraphController({ onSelect: vi.fn(), onOpenNote: vi.fn() })
   const cy = cytoscape({ headless: true, styleEnabled: true })
   c.attach(cy)
   c.setCachedPositions(positions)
   c.setGraph(g)
   c.setView('overview')
-  await vi.waitFor(() => expect(c.isLoading()).toBe(false))
   return { c, cy }
 }
 
@@ -75,35 +73,35 @@ const edits: Array<[string, (g: Graph) => Graph]> = [
 
 describe('applying a delta on the canvas', () => {
   for (const [name, change] of edits) {
-    it(`gives the elements a fresh load of the new graph gives: ${name}`, async () => {
+    it(`gives the elements a fresh load of the new graph gives: ${name}`, () => {
       const before = base()
       const after = change(base())
-      const live = await load(before)
+      const live = load(before)
       const kept = positionsOf(live.cy)
       const next = live.c.applyDelta(diffGraphs(before, after))
       expect(next).toEqual(after)
       expect(live.c.graph()).toBe(next)
-      const fresh = await load(after)
+      const fresh = load(after)
       expect(elements(live.cy)).toEqual(elements(fresh.cy))
       // nothing that was there moved
       for (const [id, p] of Object.entries(kept)) if (live.cy.getElementById(id).nonempty()) expect(live.cy.getElementById(id).position(), id).toEqual(p)
     })
   }
 
-  it('stays equal to a fresh load over a run of deltas (each compared with the data the last one left)', async () => {
+  it('stays equal to a fresh load over a run of deltas (each compared with the data the last one left)', () => {
     let g = base()
-    const live = await load(g)
+    const live = load(g)
     for (const [, change] of edits) {
       const next = change(g)
       live.c.applyDelta(diffGraphs(g, next))
       g = next
-      expect(elements(live.cy)).toEqual(elements((await load(g)).cy))
+      expect(elements(live.cy)).toEqual(elements(load(g).cy))
     }
   })
 
-  it('places an added node next to its neighbours, on a spot of its own', async () => {
+  it('places an added node next to its neighbours, on a spot of its own', () => {
     const before = base()
-    const live = await load(before)
+    const live = load(before)
     const after: Graph = { ...before, nodes: [...before.nodes, n('service:amazon-redshift')], edges: [...before.edges, e('mentions', 'note:a.md', 'service:amazon-redshift', 1)] }
     live.c.applyDelta(diffGraphs(before, after))
     const p = live.cy.getElementById('service:amazon-redshift').position()
@@ -113,10 +111,10 @@ describe('applying a delta on the canvas', () => {
     for (const o of others.toArray() as cytoscape.NodeSingular[]) expect(Math.hypot(o.position('x') - p.x, o.position('y') - p.y), o.id()).toBeGreaterThan(10)
   })
 
-  it('places added nodes on the spots a fresh read of every position gives, over a run of deltas and moves', async () => {
+  it('places added nodes on the spots a fresh read of every position gives, over a run of deltas and moves', () => {
     let g = randomGraph(7, 120)
-    const kept = await load(g)
-    const fresh = await load(g, positionsOf(kept.cy))
+    const kept = load(g)
+    const fresh = load(g, positionsOf(kept.cy))
     expect(positionsOf(fresh.cy)).toEqual(positionsOf(kept.cy))
     for (let k = 1; k <= 12; k++) {
       const next = edited(g, k)
@@ -135,10 +133,10 @@ describe('applying a delta on the canvas', () => {
     }
   })
 
-  it('keeps the filter\'s counts across deltas: the same filter set again walks nothing and counts what a fresh load counts', async () => {
+  it('keeps the filter\'s counts across deltas: the same filter set again walks nothing and counts what a fresh load counts', () => {
     for (const filter of [{ types: ['note', 'service', 'tag'] as GraphNode['type'][], minEdgeWeight: 3 }, {}]) {
       let g = randomGraph(11, 100)
-      const live = await load(g)
+      const live = load(g)
       live.c.setFilter(filter)
       for (let k = 1; k <= 6; k++) {
         const next = edited(g, k)
@@ -148,7 +146,7 @@ describe('applying a delta on the canvas', () => {
         const kept = live.c.setFilter(filter)
         expect(walks).not.toHaveBeenCalled()
         walks.mockRestore()
-        const fresh = await load(g)
+        const fresh = load(g)
         expect(kept).toEqual(fresh.c.setFilter(filter))
         // (a hidden edge may keep a stale `vh`, the out-of-view mark: hidden either way)
         const shown = (cy: Core) => elements(cy).map((x) => ({ ...x, classes: x.classes.includes('hidden') ? x.classes.filter((c) => c !== 'vh') : x.classes }))
@@ -157,9 +155,9 @@ describe('applying a delta on the canvas', () => {
     }
   })
 
-  it('keeps the selection and drops it when its node goes', async () => {
+  it('keeps the selection and drops it when its node goes', () => {
     const before = base()
-    const live = await load(before)
+    const live = load(before)
     live.c.select('note:b.md')
     const renamed = { ...before, nodes: before.nodes.map((x) => (x.id === 'note:b.md' ? { ...x, label: 'B2' } : x)) }
     live.c.applyDelta(diffGraphs(before, renamed))
@@ -184,7 +182,7 @@ describe('GraphFollower', () => {
     return { f, seen, answer: (v: number) => answer({ ...base(), version: v }) }
   }
 
-  it('applies consecutive deltas, ignores old ones, and keeps early ones until the graph is loaded', async () => {
+  it('applies consecutive deltas, ignores old ones, and keeps early ones until the graph is loaded', () => {
     const { f, seen } = setup()
     f.take({ folder: '/', changed: [], version: 4, delta })
     f.loaded({ ...base(), version: 3 })

@@ -46,10 +46,8 @@ describe('CyGraphController', () => {
     expect(cy.getElementById('service:aws-glue').position()).toEqual({ x: 200, y: 50 })
   })
 
-  it('updates in place by id: keeps positions and element identity, places new nodes next to neighbours', async () => {
+  it('updates in place by id: keeps positions and element identity, places new nodes next to neighbours', () => {
     const { c, cy } = setup()
-    // a graph arriving during the launch's frames is applied after them
-    await vi.waitFor(() => expect(c.isLoading()).toBe(false))
     const glue = cy.getElementById('service:aws-glue')
     glue.position({ x: 321, y: 123 })
     const g = graph()
@@ -77,9 +75,8 @@ describe('CyGraphController', () => {
     expect(cy.$(':selected')).toHaveLength(0)
   })
 
-  it('filters by type, edge weight and local depth, returning visible counts', async () => {
+  it('filters by type, edge weight and local depth, returning visible counts', () => {
     const { c } = setup()
-    await vi.waitFor(() => expect(c.isLoading()).toBe(false))
     expect(c.setFilter({})).toEqual({ nodes: 5, edges: 4 })
     expect(c.setFilter({ types: ['note', 'service'] })).toEqual({ nodes: 4, edges: 2 })
     expect(c.setFilter({ minEdgeWeight: 2 })).toEqual({ nodes: 5, edges: 1 })

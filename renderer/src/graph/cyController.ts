@@ -172,7 +172,13 @@ export class CyGraphController implements GraphController {
     const spec = this.spec()
     this.filters.setView(spec.nodes, spec.edges)
     const services = this.viewName === 'services'
-    this.serviceNames(cy, spec)
+    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
+    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
+      if (n.hasClass('bare') !== services) n.toggleClass('bare', services)
+      // the services map's own names (views.ts serviceFamilies)
+      const name = spec.labels?.get(n.id())
+      if (name !== undefined && n.data('bare') !== name) n.data('bare', name)
+    }))
     const remembered = this.viewPositions.get(this.viewName)
     const known = remembered ? spec.items.filter((i) => remembered[i.id]).length : 0
     const sizes = new Map(cy.nodes().map((n) => [n.id(), Number(n.data('size')) || 16] as [string, number]))
@@ -193,18 +199,6 @@ export class CyGraphController implements GraphController {
     this.labels.update()
     this.viewApplications++
     this.emit()
-  }
-
-  /** Service nodes drawn as the view says: bare, with the services map's names, or with their own labels. */
-  private serviceNames(cy: Core, spec: ViewSpec): void {
-    const services = this.viewName === 'services'
-    this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
-    cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
-      if (n.hasClass('bare') !== services) n.toggleClass('bare', services)
-      // the services map's own names (views.ts serviceFamilies)
-      const name = spec.labels?.get(n.id())
-      if (name !== undefined && n.data('bare') !== name) n.data('bare', name)
-    }))
   }
 
   /** Changes each time a view has been applied. */
@@ -541,7 +535,7 @@ export class CyGraphController implements GraphController {
     // the view hides are in too and the page is idle (see backfilled)
     this.texturesAfterLaunch = drawDirect(cy)
     cy.batch(() => {
-      cy.add(nodes)
+      cy.add([...nodes, ...drawnNow])
       if (this.sizeMetric.metric !== 'degree') this.sizeBy(this.sizeMetric.metric, this.sizeMetric.values)
       this.reapplyClasses()
     })
@@ -549,37 +543,20 @@ export class CyGraphController implements GraphController {
     if (!remembered) this.viewPositions.set(this.viewName, own)
     if (!remembered) this.loader.whenLoaded(() => this.layout.savePositions())
     mark('phase:added')
-    // the first frame: every node at its place, fitted, clickable (`interactive`); the edges the view draws,
-    // its labels and the styling pass over every element follow it as one more task (`settled` waits for them:
-    // loader.start keeps the graph "loading" meanwhile), then the edges the view hides
-    if (spec) this.serviceNames(cy, spec)
-    if (this.viewApplied) this.fitView()
-    else this.viewport.fitPositions()
+    if (this.viewApplied) this.applyView()
+    else {
+      this.viewport.fitPositions()
+      this.labels.update()
+    }
+    // every element styled once, with its final classes, before the first frame (cyPrivate.ts styleNow)
+    mark('phase:view-applied')
+    styleNow(cy.elements())
     mark('interactive')
-    this.loader.start(async () => {
-      // after the frame that follows the first one: the first picture is on screen and the page has had a
-      // frame to answer a click before the rest comes
-      for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
-      if (!liveCore(this.state, cy)) return
-      const edgeClass = this.filters.classesForNewEdges()
-      cy.batch(() => cy.add(drawnNow.map((d) => {
-        const c = edgeClass(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
-        return c ? { ...d, classes: `${d.classes ?? ''} ${c}`.trim() } : d
-      })))
-      if (this.viewApplied) this.applyView()
-      else { this.reapplyClasses(); this.labels.update() }
-      mark('phase:view-applied')
-      // every element styled once, with its final classes, before the settled frame (cyPrivate.ts styleNow)
-      styleNow(cy.elements())
-    }, () => {
-      const classes = () => {
-        const of = this.filters.classesForNewEdges()
-        return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
-      }
-      this.markSettled()
-      this.emit()
-      this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
-    })
+    const classes = () => {
+      const of = this.filters.classesForNewEdges()
+      return (d: ElementDefinition) => of(d.data.id as string, d.data.source as string, d.data.target as string, Number(d.data.weight))
+    }
+    this.loader.backfill(cy, hiddenNow, classes, (ok) => this.backfilled(ok))
   }
 
   /** Every edge is on the canvas: classes checked once more (a filter may have changed), waiting graph applied. */
