@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { EntityMentions } from '../../electron/core/types'
-import { apiCall, centreOnNode, notesDir, openApp, waitForStableLayout, within } from './helpers'
+import { apiCall, baseUrl, centreOnNode, notesDir, openApp, visibleNodePoint, waitForStableLayout, within } from './helpers'
 
 const GLUE = 'service:aws-glue'
 const notePanel = (page: Page) => page.locator('[aria-label="Note"]')
@@ -100,6 +100,16 @@ test('clicking a mention opens that note at that section', async ({ page }) => {
   const hb = await heading.boundingBox()
   const viewport = await panel.locator('.note-scroll').boundingBox()
   expect(within(hb!, viewport!)).toBe(true)
+})
+
+test('a click on a node at the moment the launch marks the graph interactive opens its note', async ({ page }) => {
+  await apiCall(page, 'setViewState', [{}])
+  await page.goto(baseUrl())
+  await page.waitForFunction(() => performance.getEntriesByName('notes-graph:interactive').length > 0, null, { timeout: 60_000 })
+  // no waiting for the settled view: the point is taken and clicked at once, as a quick user would
+  const p = await visibleNodePoint(page, GLUE)
+  await page.mouse.click(p.x, p.y)
+  await expect(notePanel(page).locator('.note-heading h2')).toHaveText('AWS Glue')
 })
 
 test('searching "Glue" selects and centres AWS Glue', async ({ page }) => {
