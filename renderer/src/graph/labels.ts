@@ -113,16 +113,26 @@ export class Labels {
     this.update()
   }
 
-  /** Pick again once the view has stopped moving. */
+  /** true while a big first load is adding its nodes: a pick then would be over part of them, and thrown away */
+  paused: () => boolean = () => false
+
+  /** Pick again once the view has stopped moving (a pick asked for during a paused load is left to its end). */
   schedule(delay = 120): void {
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => this.update(), delay)
+    this.timer = setTimeout(() => { if (!this.paused()) this.update(); else this.missed = true }, delay)
+  }
+  private missed = false
+
+  /** After a paused load: pick again only if a pick was asked for meanwhile (the view moved, a highlight came). */
+  catchUp(): void {
+    if (this.missed) this.update()
   }
 
   count(): number { return this.shown.size }
 
   update(): void {
     clearTimeout(this.timer)
+    this.missed = false
     const cy = this.state.core
     if (!cy || cy.destroyed()) return
     const started = performance.now()
