@@ -65,6 +65,8 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   // settled means the picture is complete: the links between services are drawn already
   const links = await page.evaluate(() => window.cy!.edges('[type = "map"]').filter((e) => e.visible()).length)
   expect(links).toBeGreaterThan(0)
+  // the filters panel counts those links (it once said "0 edges visible" over a map full of them)
+  await expect(page.getByText(/\d+ nodes · [1-9]\d* edges visible/)).toBeVisible()
   // the filters panel names the node types from the first settled picture on (never an empty box)
   await expect(page.getByRole('group', { name: 'Node types' }).getByRole('checkbox').first()).toBeVisible({ timeout: 1000 })
   const report = await mapReport(page)

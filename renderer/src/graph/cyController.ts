@@ -246,6 +246,8 @@ export class CyGraphController implements GraphController {
     if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
     if (this.viewName === 'services') markLongEdges(cy)
     this.markSettled()
+    // the sidebar counted the map before its links arrived ("0 edges visible"): let it count again
+    if (this.viewApplied) { this.viewApplications++; this.emit() }
   }
 
   /** Label density: 0 (fewest) … 4 (most). */
