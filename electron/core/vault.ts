@@ -9,7 +9,7 @@ import { loadEntities, type Entities } from './entities'
 import type { FileJob, FileResult } from './index/parse-file'
 import { cacheFileFor, defaultCacheDir, graphKey, loadCache, saveCache } from './index/cache'
 import { loadSnapshot, snapshotFileFor, type SnapshotInput, type WarmState } from './index/snapshot'
-import { contentStamp, findChangedContent } from './index/verify'
+import { RACY_MS, contentStamp, findChangedContent } from './index/verify'
 import { ParsePool, defaultPoolSize } from './worker/pool'
 import { LinkIndex, resolveNoteLinks } from './parse/links'
 import type { CardSet } from './study/types'
@@ -76,13 +76,6 @@ export interface VaultChange {
 let parserModule: Promise<typeof import('./index/parse-file')> | undefined
 const loadParser = () => (parserModule ??= import('./index/parse-file'))
 
-/**
- * A note read within this long of its last write may be written again with the same size in the same tick of the
- * file system's clock (coarse on most; seconds on some), leaving size and mtime as they were: update() reads
- * such a note again instead of taking it for unchanged (git's "racily clean" entries).
- */
-const RACY_MS = 2000
-
 const sortDiagnostics = (a: Diagnostic, b: Diagnostic) =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
@@ -100,7 +93,10 @@ export class Vault {
   private files = new Map<string, FileResult>()
   private scanDiagnostics: Diagnostic[] = []
   private linkDiagnostics = new Map<string, Diagnostic[]>()
-  /** notes update() read within RACY_MS of their mtime, or could not read: size and mtime do not vouch for them */
+  /**
+   * notes update() read within RACY_MS of their mtime (a second write in the same tick of the file system's clock
+   * can keep size and mtime: git's "racily clean"), or could not read: size and mtime do not vouch for them
+   */
   private racy = new Set<string>()
   /** resolves note links; made on first need from the current notes (a warm start may never need it) */
   private links?: LinkIndex

@@ -19,7 +19,10 @@ export interface HashedFile {
   hash: string
 }
 
-/** How much older than the moment it was seen a ctime must be to vouch for content read after that moment. */
+/**
+ * How long after a write a file may be written again without its size and times showing it (one tick of a coarse
+ * clock): a ctime (here) or an mtime (Vault.update) closer than this to the moment it was seen vouches for nothing.
+ */
 export const RACY_MS = 2000
 
 /**

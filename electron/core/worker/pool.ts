@@ -87,7 +87,6 @@ export class ParsePool {
   run(files: FileJob[], onBatch: (results: FileResult[]) => void, batchSize = 32, share?: (s: string) => string): Promise<void> {
     if (files.length === 0) return Promise.resolve()
     // in scan order: sorted biggest first they parsed no faster (slower, in a noisy single-thread A/B)
-    const queue = files
     const workers = this.workers.length
     return new Promise<void>((resolve, reject) => {
       let next = 0
@@ -103,11 +102,11 @@ export class ParsePool {
         else resolve()
       }
       const feed = (w: Worker) => {
-        const left = queue.length - next
+        const left = files.length - next
         if (left <= 0) return
         // batches shrink towards the end (down to 4 notes), so the workers finish together
         const take = Math.min(left, batchSize, Math.max(4, Math.ceil(left / (4 * workers))))
-        const req: BatchRequest = { id: batchId++, files: queue.slice(next, next + take) }
+        const req: BatchRequest = { id: batchId++, files: files.slice(next, next + take) }
         next += take
         pending++
         w.postMessage(req)
@@ -121,7 +120,7 @@ export class ParsePool {
           // the worker never waits for it
           feed(w)
           onBatch(unpackResults(reply.batch, share))
-          if (next >= queue.length && pending === 0) finish()
+          if (next >= files.length && pending === 0) finish()
         }
         const onError = (err: Error) => finish(err)
         const onExit = (code: number) => finish(new Error(`parse worker exited (code ${code})`))

@@ -369,13 +369,14 @@ export class CyGraphController implements GraphController {
     // the node data the deltas keep up to date, made when the page is idle after the load (applyDelta.ts);
     // a chunked load asks once it has started, so this waits for its end rather than run between its slices
     const prime = () => { if (initial && graph.nodes.length > 0) this.loader.afterLaunch(() => { if (this.state.core) primeDeltas(this.state.core, this.state.current) }) }
-    if (!(cy && initial && size > CHUNKED_ABOVE)) prime()
-    if (cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()) {
+    const chunked = !!cy && initial && size > CHUNKED_ABOVE
+    if (!chunked) prime()
+    if (cy && initial && graph.nodes.length > 0 && !chunked && cy.elements().empty()) {
       this.launch(cy, graph)
       this.emit()
       return
     }
-    if (cy && initial && size > CHUNKED_ABOVE) {
+    if (chunked) {
       this.loader.start(() => this.loadInChunks(cy, graph), () => {
         const next = this.pendingGraph
         this.pendingGraph = null
