@@ -158,13 +158,15 @@ async function measureClicks(page: Page, count: number): Promise<number[]> {
   return r.times
 }
 
-interface SynthRun { nodes: number; edges: number; paint: number; allDrawn: number; longest: number; longestOverall: number; count: number }
+export interface SynthRun { nodes: number; edges: number; paint: number; allDrawn: number; longest: number; longestOverall: number; count: number }
 
-async function measureSynthetic(browser: Browser, url: string): Promise<SynthRun> {
+/** `beforeLoad` runs on the page just before the graph is handed over (a trace starts there, see synth-ab.ts). */
+export async function measureSynthetic(browser: Browser, url: string, hooks: { beforeLoad?(page: Page): Promise<void>; afterLoad?(page: Page): Promise<void> } = {}): Promise<SynthRun> {
   const page = await newPage(browser)
   await page.goto(`${url}&bench`) // url carries ?token=…; the host keeps ?bench when it drops the token
   await page.waitForFunction(() => typeof (window as unknown as { __loadSyntheticGraph?: unknown }).__loadSyntheticGraph === 'function' && window.cy !== undefined)
   await page.waitForTimeout(1000)
+  await hooks.beforeLoad?.(page)
   const r = await page.evaluate(async ({ N, E }) => {
     // deterministic synthetic graph: clusters of notes with their services/concepts, positions on a disc per cluster
     let seed = 42
@@ -204,6 +206,7 @@ async function measureSynthetic(browser: Browser, url: string): Promise<SynthRun
     performance.clearMarks('notes-graph:loaded')
     await new Promise((res) => setTimeout(res, 50))
     const t0 = performance.now()
+    performance.mark('notes-graph:bench-synth-start')
     ;(window as unknown as { __loadSyntheticGraph(g: unknown, p: unknown): void }).__loadSyntheticGraph(graph, positions)
     while (performance.getEntriesByName('notes-graph:interactive').length === 0) await new Promise((res) => setTimeout(res, 5))
     await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)))
@@ -226,6 +229,7 @@ async function measureSynthetic(browser: Browser, url: string): Promise<SynthRun
       count: mine.filter((t) => t.start <= t0 + paint).length,
     }
   }, { N: 5000, E: 20000 })
+  await hooks.afterLoad?.(page)
   await page.close()
   return r
 }

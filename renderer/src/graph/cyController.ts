@@ -491,7 +491,7 @@ export class CyGraphController implements GraphController {
     this.labels.update()
     mark('interactive')
     this.loader.nodesShown()
-    await new Promise<void>((resolve) => this.loader.afterFirstPaint(resolve))
+    await new Promise<void>((resolve) => this.loader.afterFollowingFrame(resolve))
     // the edges drawn now are the ones that need no class; the filter may have changed since the nodes
     const edgeClass = (() => {
       const of = this.filters.classesForNewEdges()
