@@ -88,7 +88,7 @@ export class CyGraphController implements GraphController {
       return sel ? [sel, ...this.highlights.highlighted()] : this.highlights.highlighted()
     }
     this.labels.onUpdate = () => this.markSettled()
-    // a big load picks its labels once, when all its nodes are in (loadInChunks)
+    // a big load picks its labels once, from its node definitions before they are added (loadInChunks)
     this.labels.paused = () => this.loader.isLoading()
   }
 
@@ -381,7 +381,7 @@ export class CyGraphController implements GraphController {
         const next = this.pendingGraph
         this.pendingGraph = null
         if (next && next !== graph) this.setGraph(next)
-        // the labels were picked when the nodes were in (loadInChunks): again only if something asked meanwhile
+        // the labels were picked before the nodes were added (loadInChunks): again only if something asked meanwhile
         this.labels.catchUp()
         this.emit()
       })
@@ -480,6 +480,11 @@ export class CyGraphController implements GraphController {
     // thousands of nodes: two frames, so the first drawing of each node (its texture) is split too (drawing
     // them straight onto the screen as a launch does, in one frame, saved ≈ 5 % more CPU but made that frame
     // the page's longest task, ≈ 1.5–2× the longest of these two)
+    // the labels picked over all the nodes before any is added: each comes with its label, styled once (labels.ts)
+    await nextTask()
+    if (!liveCore(this.state, cy)) return
+    this.labels.pickDefinitions(nodes, { zoom: cy.zoom(), pan: cy.pan(), w: cy.width(), h: cy.height() })
+    await nextTask()
     const half = nodes.length > 3000 ? Math.ceil(nodes.length / 2) : nodes.length
     if (!(await this.loader.addInSlices(cy, nodes.slice(0, half)))) return
     if (half < nodes.length) {
@@ -487,8 +492,6 @@ export class CyGraphController implements GraphController {
       if (!(await this.loader.addInSlices(cy, nodes.slice(half)))) return
     }
     this.reapplyClasses()
-    // the labels over all the nodes, drawn in the frame that shows the last of them (none were picked meanwhile)
-    this.labels.update()
     mark('interactive')
     this.loader.nodesShown()
     await new Promise<void>((resolve) => this.loader.afterFollowingFrame(resolve))

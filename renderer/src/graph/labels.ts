@@ -1,11 +1,11 @@
 // Labels on the canvas: the greedy pick (labelPick.ts) run over the shown nodes, again after every zoom
 // or pan (debounced). On the services map (class `bare`) a label sits right of its service. A shown label carries the class `lbl` and a font size that keeps it the same size
 // on screen, so zooming in leaves room for more labels instead of piling them up.
-import type { Core, NodeSingular } from 'cytoscape'
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
 import type { GraphState } from './graphState'
 import { pickLabels, textMeasurer, type LabelCandidate } from './labelPick'
 import { importance, SERVICE_LABEL_GAP } from './views'
-import { BIG_LABEL_CANDIDATES, importanceOrder, topCandidates } from './labelCandidates'
+import { BIG_LABEL_CANDIDATES, importanceOrder, NO_LABEL_CLASSES, rankCandidates, topCandidates } from './labelCandidates'
 
 /** Label density steps (fewer … more): padding between labels (px), font scale, and a cap on the count. */
 const DENSITY = [
@@ -89,12 +89,15 @@ export class Labels {
   /** a node's label text, wrapped (cached per label: the pick runs on every zoom step) */
   private readonly wrapped = new Map<string, string>()
   private textOf(n: NodeSingular): string {
-    const label = String(n.data('label') ?? n.data('short') ?? '')
-    const key = `${n.data('type')}:${label}`
+    return this.textOfData(n.data('label') ?? n.data('short'), n.data('type'))
+  }
+  private textOfData(name: unknown, type: unknown): string {
+    const label = String(name ?? '')
+    const key = `${type}:${label}`
     let t = this.wrapped.get(key)
     if (t === undefined) {
       if (this.wrapped.size > 50_000) this.wrapped.clear()
-      t = wrapLabel(label, String(n.data('type')))
+      t = wrapLabel(label, String(type))
       this.wrapped.set(key, t)
     }
     return t
@@ -139,21 +142,17 @@ export class Labels {
     const zoom = cy.zoom()
     const w = cy.width()
     const h = cy.height()
-    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current), order: null }
-    const score = this.scores.value
-    const first = new Set(this.priority())
-    const d = DENSITY[this.density]
+    const { score, order, first } = this.scoring()
     let candidates: LabelCandidate[] = []
     let ranked: Array<[string, number]> = []
     let inView = 0
     // a big graph: only the most important nodes in view are tried (labelCandidates.ts)
     if (this.state.big) {
-      this.scores.order ??= importanceOrder(score)
       const label = (n: NodeSingular) => {
         const bare = n.hasClass('bare')
         return { text: bare ? String(n.data('bare') ?? '') : this.textOf(n), size: Number(bare ? n.data('ssize') : n.data('size')) || 10 }
       }
-      ;({ candidates, ranked, inView } = topCandidates(cy, this.scores.order, first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
+      ;({ candidates, ranked, inView } = topCandidates(cy, order(), first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
       for (const c of candidates) c.importance = labelImportance(String(cy.getElementById(c.id).data('type')), score.get(c.id) ?? 0, first.has(c.id))
     } else cy.nodes().forEach((n) => {
       // dimmed nodes draw no text (style.ts): they must not take a label's place either
@@ -177,22 +176,7 @@ export class Labels {
         fontPx: 11,
       })
     })
-    // font by importance among what is in view: the domain names biggest, the top few a little bigger
-    ranked.sort((a, b) => b[1] - a[1])
-    const total = this.state.big ? inView : ranked.length
-    const tier = new Map<string, number>()
-    ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < total * 0.04 ? 14 : i < total * 0.15 ? 12.5 : 11))
-    // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
-    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
-    const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
-    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
-    const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
-    const text = new Map(candidates.map((c) => [c.id, c.text]))
-    const next = new Set(picked.map((p) => p.id))
-    // where each label sits when it is not in its usual place (class lbl-above / lbl-right, style.ts)
-    const moved = new Map<string, string>()
-    const usual = new Map(candidates.filter((c) => c.fallback).map((c) => [c.id, c.side ?? 'below']))
-    for (const p of picked) if (usual.has(p.id) && p.side !== usual.get(p.id)) moved.set(p.id, `lbl-${p.side}`)
+    const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h })
     cy.batch(() => {
       for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass('lbl lbl-above lbl-right lbl-below')
       for (const id of this.moved) if (!moved.has(id)) cy.getElementById(id).removeClass('lbl-above lbl-right lbl-below')
@@ -213,4 +197,75 @@ export class Labels {
     try { performance.measure('notes-graph:label-pick', { start: started }) } catch { /* no timeline */ }
     this.onUpdate()
   }
+
+  /** Which candidates get a label, at which font (rendered px) and text, and which sit off their usual side. */
+  private choose(candidates: LabelCandidate[], ranked: Array<[string, number]>, inView: number, { zoom, w, h }: { zoom: number; w: number; h: number }) {
+    const d = DENSITY[this.density]
+    // font by importance among what is in view: the domain names biggest, the top few a little bigger
+    ranked.sort((a, b) => b[1] - a[1])
+    const total = this.state.big ? inView : ranked.length
+    const tier = new Map<string, number>()
+    ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < total * 0.04 ? 14 : i < total * 0.15 ? 12.5 : 11))
+    // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
+    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
+    const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
+    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
+    const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
+    const text = new Map(candidates.map((c) => [c.id, c.text]))
+    const next = new Set(picked.map((p) => p.id))
+    // where each label sits when it is not in its usual place (class lbl-above / lbl-right, style.ts)
+    const moved = new Map<string, string>()
+    const usual = new Map(candidates.filter((c) => c.fallback).map((c) => [c.id, c.side ?? 'below']))
+    for (const p of picked) if (usual.has(p.id) && p.side !== usual.get(p.id)) moved.set(p.id, `lbl-${p.side}`)
+    return { font, text, next, moved }
+  }
+
+  /** The scores of the graph shown, its importance order (made once per graph) and the nodes labelled first. */
+  private scoring(): { score: ReadonlyMap<string, number>; order: () => string[]; first: Set<string> } {
+    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current), order: null }
+    const scores = this.scores
+    return { score: scores.value, order: () => (scores.order ??= importanceOrder(scores.value)), first: new Set(this.priority()) }
+  }
+
+  /**
+   * A big first load's labels, picked from its node definitions before they are added (the viewport already set,
+   * the same rule as update): the picked nodes come with their label (class lbl, its font and text in their data),
+   * so each is styled once, label included — a pick on the canvas after would restyle them, with a bounds event
+   * each, in the frame that first shows them.
+   */
+  pickDefinitions(defs: ElementDefinition[], view: { zoom: number; pan: { x: number; y: number }; w: number; h: number }): void {
+    // this pick stands for any asked before it (the load's own fit moved the viewport)
+    clearTimeout(this.timer)
+    this.missed = false
+    const started = performance.now()
+    const { zoom, pan, w, h } = view
+    const byId = new Map(defs.map((def) => [def.data.id as string, def]))
+    const classes = (def: ElementDefinition) => ` ${typeof def.classes === 'string' ? def.classes : (def.classes ?? []).join(' ')} `
+    const { score, order, first } = this.scoring()
+    const { candidates, ranked, inView } = rankCandidates((id) => {
+      const def = byId.get(id)
+      if (!def?.position) return null
+      const cls = classes(def)
+      if (NO_LABEL_CLASSES.some((c) => cls.includes(` ${c} `))) return null
+      const bare = cls.includes(' bare ')
+      return {
+        x: def.position.x * zoom + pan.x,
+        y: def.position.y * zoom + pan.y,
+        label: () => ({ text: bare ? String(def.data.bare ?? '') : this.textOfData(def.data.label ?? def.data.short, def.data.type), size: Number(bare ? def.data.ssize : def.data.size) || 10 }),
+      }
+    }, order(), first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES })
+    for (const c of candidates) c.importance = labelImportance(String(byId.get(c.id)?.data.type), score.get(c.id) ?? 0, first.has(c.id))
+    const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h })
+    for (const id of next) {
+      const def = byId.get(id)!
+      const bare = classes(def).includes(' bare ')
+      def.data.lf = Math.ceil((font.get(id)! / zoom) * 100) / 100
+      if (!bare) def.data.lt = text.get(id)
+      def.classes = `${classes(def).trim()} lbl${moved.has(id) ? ` ${moved.get(id)}` : ''}`.trim()
+    }
+    this.shown = next
+    this.moved = new Set(moved.keys())
+    try { performance.measure('notes-graph:label-pick', { start: started }) } catch { /* no timeline */ }
+  }
+
 }
