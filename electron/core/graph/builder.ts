@@ -165,7 +165,8 @@ export class GraphBuilder {
 
   /**
    * @param opts.deferEdgeIndex the first build leaves its edges unindexed by id until an edge is looked up (see
-   * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), not for a host that edits next
+   * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), or a host's cold build that
+   * calls indexEdges() once the graph is served
    */
   constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean } = {}) {
     const ids = [...ontology.byId.keys()].filter(isEntityId).sort()
@@ -281,6 +282,15 @@ export class GraphBuilder {
   nodeList(): GraphNode[] {
     this.materialize()
     return (this.nodeArray ??= this.nodes.toArray())
+  }
+
+  /**
+   * Index a deferred first build's edges by id now (see opts.deferEdgeIndex): a host calls this in idle time
+   * after serving the graph, so its first edit does not pay for it. Cheap when already indexed.
+   */
+  indexEdges(): void {
+    this.materialize()
+    this.edges.has('')
   }
 
   /** graph().edges.length, without copying them. */
