@@ -293,6 +293,41 @@ export class GraphBuilder {
     this.edges.has('')
   }
 
+  /**
+   * What a summary reads of graph() without materializing it: the nodes (new objects, in no particular order) and
+   * the number of edges of each type, both computed from the counts (a cold command-line run that prints only
+   * its summary then never builds 120k edge objects and their ids).
+   */
+  summaryParts(): { nodes: GraphNode[]; edgeCounts: Map<EdgeType, number> } {
+    const nodes: GraphNode[] = []
+    const add = (id: string) => { const n = this.desiredNode(id); if (n) nodes.push(n) }
+    const counts = new Map<EdgeType, number>()
+    const count = (t: EdgeType, n: number) => { if (n) counts.set(t, (counts.get(t) ?? 0) + n) }
+    for (const c of this.contributions.values()) {
+      add(noteId(c.meta.path))
+      if (c.meta.domain) count('contains', 1)
+      count('mentions', c.entities.size)
+      count('tagged', c.tags.size)
+      let links = 0
+      for (const target of c.links.keys()) if (this.contributions.has(target)) links++
+      count('links-to', links)
+    }
+    for (const d of this.domainCount.keys()) add(domainId(d))
+    for (const t of this.tagCount.keys()) add(tagId(t))
+    let partOf = 0
+    for (const e of this.presence.keys()) {
+      add(e)
+      const parent = this.ontology.byId.get(e)?.parent
+      if (parent && this.presence.has(parent)) partOf++
+    }
+    count('part-of', partOf)
+    let related = 0
+    const w = this.relatedWeight
+    for (let k = 0; k < w.length; k++) if (w[k] > 0) related++
+    count('related', related)
+    return { nodes, edgeCounts: counts }
+  }
+
   /** graph().edges.length, without copying them. */
   get edgeCount(): number {
     this.materialize()

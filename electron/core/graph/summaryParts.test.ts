@@ -1,0 +1,50 @@
+// GraphBuilder.summaryParts (what the command line's summary reads) against the materialized graph.
+import { describe, expect, it } from 'vitest'
+import type { EdgeType, Graph, GraphNode } from '../types'
+import { GraphBuilder } from './builder'
+import { randomNote, testNotes, testOntology } from './test-fixtures'
+import { mulberry32 } from '../prng'
+
+const byId = (a: GraphNode, b: GraphNode) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const tally = (g: Graph) => {
+  const m = new Map<EdgeType, number>()
+  for (const e of g.edges) m.set(e.type, (m.get(e.type) ?? 0) + 1)
+  return m
+}
+const sortedEntries = (m: Map<EdgeType, number>) => [...m].sort((a, b) => a[0].localeCompare(b[0]))
+
+/** summaryParts of a fresh builder with the same notes: nothing materialized before it is read */
+function expectSameAsGraph(b: GraphBuilder, fresh: GraphBuilder) {
+  const parts = fresh.summaryParts()
+  const g = b.graph()
+  expect([...parts.nodes].sort(byId)).toEqual([...g.nodes].sort(byId))
+  expect(sortedEntries(parts.edgeCounts)).toEqual(sortedEntries(tally(g)))
+}
+
+describe('GraphBuilder.summaryParts', () => {
+  it('gives the nodes and edge counts by type of the graph, for the fixture notes', () => {
+    const build = () => { const b = new GraphBuilder(testOntology()); for (const n of testNotes()) b.setNote(n); return b }
+    expectSameAsGraph(build(), build())
+    expect(build().summaryParts().edgeCounts.get('related')).toBeGreaterThan(0)
+  })
+
+  it('stays equal to the graph over random notes, replacements and removals', () => {
+    const rnd = mulberry32(7)
+    const paths = Array.from({ length: 60 }, (_, i) => `D${1 + (i % 3)}/n${i}.md`)
+    const b = new GraphBuilder(testOntology())
+    for (let step = 0; step < 200; step++) {
+      const p = paths[Math.floor(rnd() * paths.length)]
+      if (rnd() < 0.2) b.removeNote(p)
+      else b.setNote(randomNote(rnd, p, paths))
+      if (step % 50 === 49) {
+        // the same notes into a builder that was never materialized
+        const fresh = new GraphBuilder(testOntology())
+        for (const m of b.notes()) fresh.setNote(m)
+        expectSameAsGraph(b, fresh)
+        // and on the incrementally materialized builder itself
+        const parts = b.summaryParts()
+        expect(sortedEntries(parts.edgeCounts)).toEqual(sortedEntries(tally(b.graph())))
+      }
+    }
+  })
+})
