@@ -289,8 +289,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
 
   async function indexFolder(folder: string, early?: (o: Opened) => void): Promise<Opened> {
     // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
-    // the first build's 120k–455k edge ids are indexed after the graph is served (finishBuild), not before
-    const builder = new GraphBuilder((await loadEntities()).ontology, { deferEdgeIndex: true })
+    // each note's own edges are made as it arrives; the first build's 120k–455k edge ids are indexed after the
+    // graph is served (finishBuild): less to do between the last parsed note and the served graph
+    const builder = new GraphBuilder((await loadEntities()).ontology, { deferEdgeIndex: true, edgesAsNotesArrive: true })
     const delivered = new Set<string>()
     let phases: ProgressiveOpen | undefined
     let o: Opened | undefined

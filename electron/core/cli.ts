@@ -146,8 +146,9 @@ export class GrowingGraph {
   readonly builder: GraphBuilder
   readonly delivered = new Set<string>()
   usable = true
-  constructor(ontology: Ontology) {
-    this.builder = new GraphBuilder(ontology, { deferEdgeIndex: true })
+  /** @param wholeGraph the output or the snapshot needs every edge: each note's own edges are made as it arrives */
+  constructor(ontology: Ontology, wholeGraph = true) {
+    this.builder = new GraphBuilder(ontology, { deferEdgeIndex: true, edgesAsNotesArrive: wholeGraph })
   }
   add(m: NoteMeta): void {
     this.builder.setNote(m)
@@ -204,7 +205,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
 /** The output of one run (undefined when the folder cannot be opened: the message is on stderr). */
 async function indexAndRender(args: CliArgs, t0: number, readSnapshotLater: boolean): Promise<string | undefined> {
-  const growing = new GrowingGraph((await loadEntities()).ontology)
+  // a summary with no snapshot to write is counted from the builder (see below): no edge is made at all
+  const growing = new GrowingGraph((await loadEntities()).ontology, args.json || args.cacheDir !== null)
   const vault = await openFolder(args, 'notes-graph', growing, { readSnapshotLater })
   if (!vault) return undefined
   try {

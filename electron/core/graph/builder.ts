@@ -32,6 +32,11 @@ interface Contribution {
   tags: Set<string>
   /** resolved target path → number of links */
   links: Map<string, number>
+  /**
+   * its contains, mentions and tagged edges, made as the note arrived during a first build (opts.edgesAsNotesArrive)
+   * so the materialization after the last note has less to do; dropped once materialized
+   */
+  edges?: GraphEdge[]
 }
 
 /**
@@ -88,6 +93,24 @@ function pairOf(key: number): [number, number] {
 const byNumber = (a: number, b: number): number => a - b
 
 /** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
+/** A note's contains, mentions and tagged edges, in that order: they depend on nothing but the note. */
+function noteEdges(c: Contribution): GraphEdge[] {
+  const nid = noteId(c.meta.path)
+  const out: GraphEdge[] = []
+  if (c.meta.domain) {
+    const did = domainId(c.meta.domain)
+    out.push({ id: edgeId('contains', did, nid), source: did, target: nid, type: 'contains' })
+  }
+  for (const [e, use] of c.entities) {
+    out.push({ id: edgeId('mentions', nid, e), source: nid, target: e, type: 'mentions', weight: use.count, refs: use.refs })
+  }
+  for (const t of c.tags) {
+    const tid = tagId(t)
+    out.push({ id: edgeId('tagged', nid, tid), source: nid, target: tid, type: 'tagged' })
+  }
+  return out
+}
+
 function sanitize(meta: NoteMeta): NoteMeta {
   return {
     ...meta,
@@ -167,8 +190,10 @@ export class GraphBuilder {
    * @param opts.deferEdgeIndex the first build leaves its edges unindexed by id until an edge is looked up (see
    * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), or a host's cold build that
    * calls indexEdges() once the graph is served
+   * @param opts.edgesAsNotesArrive during a first build (from empty), each note's own edges are made when it is set,
+   * while workers still parse, instead of all of them after the last note
    */
-  constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean } = {}) {
+  constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean; edgesAsNotesArrive?: boolean } = {}) {
     const ids = [...ontology.byId.keys()].filter(isEntityId).sort()
     this.relatedWeight = new Int32Array(pairKey(0, ids.length)) // the number of pairs of ids.length entities
     this.pairedCount = Math.max(ids.length, 4096)
@@ -200,6 +225,7 @@ export class GraphBuilder {
     const old = this.contributions.get(meta.path)
     if (old) this.apply(old, -1)
     const c = this.contribution(meta)
+    if (this.rebuildAll && this.opts.edgesAsNotesArrive) c.edges = noteEdges(c)
     this.contributions.set(meta.path, c)
     this.apply(c, 1)
   }
@@ -614,20 +640,13 @@ export class GraphBuilder {
     for (const c of this.contributions.values()) {
       const nid = noteId(c.meta.path)
       addNode(nid)
-      if (c.meta.domain) {
-        const did = domainId(c.meta.domain)
-        addNode(did)
-        put({ id: edgeId('contains', did, nid), source: did, target: nid, type: 'contains' })
-      }
+      if (c.meta.domain) addNode(domainId(c.meta.domain))
       for (const e of c.covered) addNode(e)
-      for (const [e, use] of c.entities) {
-        put({ id: edgeId('mentions', nid, e), source: nid, target: e, type: 'mentions', weight: use.count, refs: use.refs })
-      }
-      for (const t of c.tags) {
-        const tid = tagId(t)
-        addNode(tid)
-        put({ id: edgeId('tagged', nid, tid), source: nid, target: tid, type: 'tagged' })
-      }
+      for (const t of c.tags) addNode(tagId(t))
+      // (nodes and edges are kept apart: each list is in the order of a note-by-note walk)
+      const own = c.edges ?? noteEdges(c)
+      c.edges = undefined
+      for (let i = 0; i < own.length; i++) put(own[i])
       for (const target of c.links.keys()) edge('links-to', nid, noteId(target))
     }
     for (const e of this.presence.keys()) {

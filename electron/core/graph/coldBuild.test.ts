@@ -1,4 +1,5 @@
-// GraphBuilder.summaryParts (what the command line's summary reads) against the materialized graph.
+// The cold build's shortcuts against the plain build: GraphBuilder.summaryParts (what the command line's summary
+// reads) and edges made as notes arrive (opts.edgesAsNotesArrive, deferEdgeIndex) give the same graph.
 import { describe, expect, it } from 'vitest'
 import type { EdgeType, Graph, GraphNode } from '../types'
 import { GraphBuilder } from './builder'
@@ -46,5 +47,36 @@ describe('GraphBuilder.summaryParts', () => {
         expect(sortedEntries(parts.edgeCounts)).toEqual(sortedEntries(tally(b.graph())))
       }
     }
+  })
+})
+
+describe('GraphBuilder first build with edgesAsNotesArrive', () => {
+  const rnd = mulberry32(11)
+  const paths = Array.from({ length: 80 }, (_, i) => `D${1 + (i % 3)}/n${i}.md`)
+  const notes = [...testNotes(), ...paths.map((p) => randomNote(rnd, p, paths))]
+  // a few notes set again before the first graph (as links resolved again after the parse are)
+  const again = notes.slice(5, 15).map((m) => ({ ...m, links: [] }))
+  const build = (opts: ConstructorParameters<typeof GraphBuilder>[1]) => {
+    const b = new GraphBuilder(testOntology(), opts)
+    for (const m of notes) b.setNote(m)
+    for (const m of again) b.setNote(m)
+    return b
+  }
+
+  it('gives the same nodes and edges, in the same order, as the plain first build', () => {
+    const plain = build({}).graph()
+    const early = build({ edgesAsNotesArrive: true, deferEdgeIndex: true })
+    const g = early.graph()
+    expect(g.nodes).toEqual(plain.nodes)
+    expect(g.edges).toEqual(plain.edges)
+    expect(g.edges.length).toBeGreaterThan(100)
+    // the deferred index still finds every edge, and later edits patch the same graph
+    early.indexEdges()
+    for (const e of plain.edges.slice(0, 50)) expect(early.edgeById(e.id)).toEqual(e)
+    const other = build({})
+    other.graph()
+    for (const b of [early, other]) { b.removeNote(notes[20].path); b.setNote({ ...notes[21], tags: ['new-tag'] }) }
+    expect(early.graph().edges).toEqual(other.graph().edges)
+    expect(early.graph().nodes).toEqual(other.graph().nodes)
   })
 })
