@@ -185,6 +185,12 @@ export class GraphBuilder {
   private dirty = false
   /** the pending changes started from an empty builder: skip touch tracking, materialize everything at once */
   private rebuildAll = false
+  /**
+   * related edges made as notes arrive during a first build (opts.edgesAsNotesArrive), in order of first appearance,
+   * their weights set when materialized; `replaced` when a note was set again or removed meanwhile (then the order
+   * of first appearance over the notes may differ, and materializeAll makes them itself)
+   */
+  private early: { keys: number[]; edges: GraphEdge[]; made: Uint8Array; replaced: boolean } | undefined
 
   /**
    * @param opts.deferEdgeIndex the first build leaves its edges unindexed by id until an edge is looked up (see
@@ -225,7 +231,7 @@ export class GraphBuilder {
     const old = this.contributions.get(meta.path)
     if (old) this.apply(old, -1)
     const c = this.contribution(meta)
-    if (this.rebuildAll && this.opts.edgesAsNotesArrive) c.edges = noteEdges(c)
+    if (this.rebuildAll && this.opts.edgesAsNotesArrive) this.makeEarly(c, old !== undefined)
     this.contributions.set(meta.path, c)
     this.apply(c, 1)
   }
@@ -239,6 +245,7 @@ export class GraphBuilder {
     const old = this.contributions.get(path)
     if (!old) return false
     this.beginChange()
+    if (this.early) this.early.replaced = true
     this.apply(old, -1)
     this.contributions.delete(path)
     return true
@@ -253,6 +260,7 @@ export class GraphBuilder {
       this.dirty = true
       // From empty, building everything in one pass beats tracking every touched id.
       this.rebuildAll = this.contributions.size === 0 && this.nodes.size === 0
+      this.early = undefined
     }
     this._notesVersion++
   }
@@ -654,13 +662,23 @@ export class GraphBuilder {
       if (parent) edge('part-of', e, parent)
     }
     // a pair is shared by many notes: its edge is made once, in order of first appearance
-    const made = new Uint8Array(this.relatedWeight.length)
-    for (const c of this.contributions.values()) {
-      for (let i = 0; i < c.pairs.length; i++) {
-        const key = c.pairs[i]
-        if (made[key]) continue
-        made[key] = 1
-        put(this.relatedEdge(key, this.relatedWeight[key]))
+    const early = this.early
+    this.early = undefined
+    if (early && !early.replaced) {
+      for (let i = 0; i < early.keys.length; i++) {
+        const e = early.edges[i]
+        e.weight = this.relatedWeight[early.keys[i]]
+        put(e)
+      }
+    } else {
+      const made = new Uint8Array(this.relatedWeight.length)
+      for (const c of this.contributions.values()) {
+        for (let i = 0; i < c.pairs.length; i++) {
+          const key = c.pairs[i]
+          if (made[key]) continue
+          made[key] = 1
+          put(this.relatedEdge(key, this.relatedWeight[key]))
+        }
       }
     }
     this.cached = undefined
@@ -668,6 +686,28 @@ export class GraphBuilder {
     this.edgeArray = undefined
     this._version++
     for (const l of this.listeners) l.reset()
+  }
+
+  /** A first build's edges of one arriving note, and the related edges it brings first (see `early`). */
+  private makeEarly(c: Contribution, replacing: boolean): void {
+    c.edges = noteEdges(c)
+    let early = this.early
+    if (!early) this.early = early = { keys: [], edges: [], made: new Uint8Array(this.relatedWeight.length), replaced: false }
+    if (replacing) early.replaced = true
+    if (early.replaced) return
+    if (early.made.length < this.relatedWeight.length) {
+      const grown = new Uint8Array(this.relatedWeight.length)
+      grown.set(early.made)
+      early.made = grown
+    }
+    const made = early.made
+    for (let i = 0; i < c.pairs.length; i++) {
+      const key = c.pairs[i]
+      if (made[key]) continue
+      made[key] = 1
+      early.keys.push(key)
+      early.edges.push(this.relatedEdge(key, 0))
+    }
   }
 
   private desiredNode(id: string): GraphNode | undefined {

@@ -63,6 +63,19 @@ describe('GraphBuilder first build with edgesAsNotesArrive', () => {
     return b
   }
 
+  it('gives the same graph when nothing is set twice (related edges made as notes arrive, too)', () => {
+    const once = (opts: ConstructorParameters<typeof GraphBuilder>[1]) => {
+      const b = new GraphBuilder(testOntology(), opts)
+      for (const m of notes) b.setNote(m)
+      return b.graph()
+    }
+    const plain = once({})
+    const early = once({ edgesAsNotesArrive: true })
+    expect(early.edges).toEqual(plain.edges)
+    expect(early.nodes).toEqual(plain.nodes)
+    expect(early.edges.filter((e) => e.type === 'related').length).toBeGreaterThan(20)
+  })
+
   it('gives the same nodes and edges, in the same order, as the plain first build', () => {
     const plain = build({}).graph()
     const early = build({ edgesAsNotesArrive: true, deferEdgeIndex: true })
