@@ -58,6 +58,8 @@ if (phase === 'bare') {
   const b = await createBackend(opts)
   const g = b.getGraph() // what a host serves: ready when this returns
   out.ms = since(t0)
+  // the same clock as --cpu-prof profiles' timestamps, to line the served graph up with the workers' last note
+  out.servedHrUs = Number(process.hrtime.bigint() / 1000n)
   out.cpuMs = cpuMs() - c0
   Object.assign(out, { parsed: b.vault.stats.parsed, workers: b.vault.stats.usedWorkers, nodes: g.nodes.length, edges: g.display?.totalEdges ?? g.edges.length, shownEdges: g.edges.length })
   const t1 = performance.now()

@@ -289,7 +289,9 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
 
   async function indexFolder(folder: string, early?: (o: Opened) => void): Promise<Opened> {
     // cold: the graph grows while workers parse, each note goes into the builder as soon as it arrives
-    const builder = new GraphBuilder((await loadEntities()).ontology)
+    // each note's own edges are made as it arrives; the first build's 120k–455k edge ids are indexed after the
+    // graph is served (finishBuild): less to do between the last parsed note and the served graph
+    const builder = new GraphBuilder((await loadEntities()).ontology, { deferEdgeIndex: true, edgesAsNotesArrive: true })
     const delivered = new Set<string>()
     let phases: ProgressiveOpen | undefined
     let o: Opened | undefined
@@ -374,8 +376,10 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     // warm the parser up in idle time (see primeParser), then say the folder is fully ready: a first edit then
     // finds the parser loaded and past its first, slowest runs
     setImmediate(() => {
-      if (!closed && o === current) void o.vault.primeParser(12).then(o.markReady)
-      else o.markReady()
+      if (!closed && o === current) {
+        o.builder.indexEdges()
+        void o.vault.primeParser(12).then(o.markReady)
+      } else o.markReady()
     })
   }
 

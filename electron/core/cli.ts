@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import type { Graph, GraphNode, NoteMeta } from './types'
+import type { EdgeType, Graph, GraphNode, NoteMeta } from './types'
 import type { Ontology } from './ontology/types'
 import { loadEntities } from './entities'
 import { Vault } from './vault'
@@ -82,7 +82,8 @@ export function graphToJson(g: Graph): object {
   }
 }
 
-export function summary(g: Graph, folder: string, ms: number): string {
+/** `edgeCounts`: the edges by type when `g.edges` does not hold them (see GraphBuilder.summaryParts). */
+export function summary(g: Graph, folder: string, ms: number, edgeCounts?: Map<EdgeType, number>): string {
   const out: string[] = []
   const tally = <T>(items: T[], key: (x: T) => string) => {
     const m = new Map<string, number>()
@@ -92,15 +93,15 @@ export function summary(g: Graph, folder: string, ms: number): string {
   const sorted = (m: Map<string, number>) => [...m].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   const count = <T>(items: T[], key: (x: T) => string) => sorted(tally(items, key))
   // a warm start's edges stay packed: their counts were stored with them
-  const edgeCounts = packedEdgeCounts(g) ?? tally(g.edges, (x) => x.type)
+  const byType: Map<string, number> = edgeCounts ?? packedEdgeCounts(g) ?? tally(g.edges, (x) => x.type)
   let edges = 0
-  for (const n of edgeCounts.values()) edges += n
+  for (const n of byType.values()) edges += n
   out.push(`Notes Graph: ${folder}`)
   out.push(`Indexed in ${(ms / 1000).toFixed(2)} s: ${g.nodes.length} nodes, ${edges} edges`)
   out.push('', 'Nodes by type:')
   for (const [t, n] of count(g.nodes, (x) => x.type)) out.push(`  ${t.padEnd(10)} ${n}`)
   out.push('', 'Edges by type:')
-  for (const [t, n] of sorted(edgeCounts)) out.push(`  ${t.padEnd(10)} ${n}`)
+  for (const [t, n] of sorted(byType)) out.push(`  ${t.padEnd(10)} ${n}`)
   const services = g.nodes.filter((n) => n.type === 'service').sort((a, b) => (b.noteCount ?? 0) - (a.noteCount ?? 0) || a.label.localeCompare(b.label))
   out.push('', 'Top services by number of notes:')
   if (services.length === 0) out.push('  (none)')
@@ -145,8 +146,9 @@ export class GrowingGraph {
   readonly builder: GraphBuilder
   readonly delivered = new Set<string>()
   usable = true
-  constructor(ontology: Ontology) {
-    this.builder = new GraphBuilder(ontology, { deferEdgeIndex: true })
+  /** @param wholeGraph the output or the snapshot needs every edge: each note's own edges are made as it arrives */
+  constructor(ontology: Ontology, wholeGraph = true) {
+    this.builder = new GraphBuilder(ontology, { deferEdgeIndex: true, edgesAsNotesArrive: wholeGraph })
   }
   add(m: NoteMeta): void {
     this.builder.setNote(m)
@@ -154,8 +156,8 @@ export class GrowingGraph {
   }
 }
 
-/** Build the graph from the index (on the one grown during the parse, when usable) and store it as the next run's warm-start snapshot. */
-async function buildAndSnapshot(vault: Vault, growing?: GrowingGraph): Promise<Graph> {
+/** The builder with every note of the index (the one grown during the parse, when usable) and the diagnostics. */
+function completeBuilder(vault: Vault, growing?: GrowingGraph): GraphBuilder {
   let builder: GraphBuilder
   if (growing?.usable) {
     // the rest as the backend does it: notes not delivered during the parse, and those whose links changed
@@ -167,6 +169,11 @@ async function buildAndSnapshot(vault: Vault, growing?: GrowingGraph): Promise<G
     for (const m of vault.metas()) builder.setNote(m)
   }
   builder.setDiagnostics(vault.diagnostics())
+  return builder
+}
+
+/** Build the graph and store it as the next run's warm-start snapshot. */
+async function buildAndSnapshot(vault: Vault, builder: GraphBuilder): Promise<Graph> {
   const graph = builder.graph()
   if (vault.cacheFile) await saveSnapshot(snapshotFileFor(vault.cacheFile), vault.snapshotInput(graph)).catch(() => {})
   return graph
@@ -198,11 +205,19 @@ export async function runCli(argv: string[]): Promise<number> {
 
 /** The output of one run (undefined when the folder cannot be opened: the message is on stderr). */
 async function indexAndRender(args: CliArgs, t0: number, readSnapshotLater: boolean): Promise<string | undefined> {
-  const growing = new GrowingGraph((await loadEntities()).ontology)
+  // a summary with no snapshot to write is counted from the builder (see below): no edge is made at all
+  const growing = new GrowingGraph((await loadEntities()).ontology, args.json || args.cacheDir !== null)
   const vault = await openFolder(args, 'notes-graph', growing, { readSnapshotLater })
   if (!vault) return undefined
   try {
-    const graph = vault.takeWarmGraph() ?? (await buildAndSnapshot(vault, growing))
+    const warm = vault.takeWarmGraph()
+    const builder = warm ? undefined : completeBuilder(vault, growing)
+    if (builder && !args.json && !vault.cacheFile) {
+      // a summary with no snapshot to write: counted from the builder, no edge is materialized
+      const { nodes, edgeCounts } = builder.summaryParts()
+      return summary({ nodes, edges: [], diagnostics: builder.graphDiagnostics }, vault.root, performance.now() - t0, edgeCounts)
+    }
+    const graph = warm ?? (await buildAndSnapshot(vault, builder!))
     const ms = performance.now() - t0
     // (rendered before the output is written: a damaged part found here still leaves stdout untouched)
     return args.json ? JSON.stringify(graphToJson(graph)) : summary(graph, vault.root, ms)

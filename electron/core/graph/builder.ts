@@ -32,6 +32,11 @@ interface Contribution {
   tags: Set<string>
   /** resolved target path → number of links */
   links: Map<string, number>
+  /**
+   * its contains, mentions and tagged edges, made as the note arrived during a first build (opts.edgesAsNotesArrive)
+   * so the materialization after the last note has less to do; dropped once materialized
+   */
+  edges?: GraphEdge[]
 }
 
 /**
@@ -88,6 +93,24 @@ function pairOf(key: number): [number, number] {
 const byNumber = (a: number, b: number): number => a - b
 
 /** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
+/** A note's contains, mentions and tagged edges, in that order: they depend on nothing but the note. */
+function noteEdges(c: Contribution): GraphEdge[] {
+  const nid = noteId(c.meta.path)
+  const out: GraphEdge[] = []
+  if (c.meta.domain) {
+    const did = domainId(c.meta.domain)
+    out.push({ id: edgeId('contains', did, nid), source: did, target: nid, type: 'contains' })
+  }
+  for (const [e, use] of c.entities) {
+    out.push({ id: edgeId('mentions', nid, e), source: nid, target: e, type: 'mentions', weight: use.count, refs: use.refs })
+  }
+  for (const t of c.tags) {
+    const tid = tagId(t)
+    out.push({ id: edgeId('tagged', nid, tid), source: nid, target: tid, type: 'tagged' })
+  }
+  return out
+}
+
 function sanitize(meta: NoteMeta): NoteMeta {
   return {
     ...meta,
@@ -162,12 +185,21 @@ export class GraphBuilder {
   private dirty = false
   /** the pending changes started from an empty builder: skip touch tracking, materialize everything at once */
   private rebuildAll = false
+  /**
+   * related edges made as notes arrive during a first build (opts.edgesAsNotesArrive), in order of first appearance,
+   * their weights set when materialized; `replaced` when a note was set again or removed meanwhile (then the order
+   * of first appearance over the notes may differ, and materializeAll makes them itself)
+   */
+  private early: { keys: number[]; edges: GraphEdge[]; made: Uint8Array; replaced: boolean } | undefined
 
   /**
    * @param opts.deferEdgeIndex the first build leaves its edges unindexed by id until an edge is looked up (see
-   * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), not for a host that edits next
+   * Slots.appendUnindexed): for a one-shot build read as a whole (the command line), or a host's cold build that
+   * calls indexEdges() once the graph is served
+   * @param opts.edgesAsNotesArrive during a first build (from empty), each note's own edges are made when it is set,
+   * while workers still parse, instead of all of them after the last note
    */
-  constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean } = {}) {
+  constructor(readonly ontology: Ontology, private readonly opts: { deferEdgeIndex?: boolean; edgesAsNotesArrive?: boolean } = {}) {
     const ids = [...ontology.byId.keys()].filter(isEntityId).sort()
     this.relatedWeight = new Int32Array(pairKey(0, ids.length)) // the number of pairs of ids.length entities
     this.pairedCount = Math.max(ids.length, 4096)
@@ -199,6 +231,7 @@ export class GraphBuilder {
     const old = this.contributions.get(meta.path)
     if (old) this.apply(old, -1)
     const c = this.contribution(meta)
+    if (this.rebuildAll && this.opts.edgesAsNotesArrive) this.makeEarly(c, old !== undefined)
     this.contributions.set(meta.path, c)
     this.apply(c, 1)
   }
@@ -212,6 +245,7 @@ export class GraphBuilder {
     const old = this.contributions.get(path)
     if (!old) return false
     this.beginChange()
+    if (this.early) this.early.replaced = true
     this.apply(old, -1)
     this.contributions.delete(path)
     return true
@@ -226,6 +260,7 @@ export class GraphBuilder {
       this.dirty = true
       // From empty, building everything in one pass beats tracking every touched id.
       this.rebuildAll = this.contributions.size === 0 && this.nodes.size === 0
+      this.early = undefined
     }
     this._notesVersion++
   }
@@ -281,6 +316,50 @@ export class GraphBuilder {
   nodeList(): GraphNode[] {
     this.materialize()
     return (this.nodeArray ??= this.nodes.toArray())
+  }
+
+  /**
+   * Index a deferred first build's edges by id now (see opts.deferEdgeIndex): a host calls this in idle time
+   * after serving the graph, so its first edit does not pay for it. Cheap when already indexed.
+   */
+  indexEdges(): void {
+    this.materialize()
+    this.edges.has('')
+  }
+
+  /**
+   * What a summary reads of graph() without materializing it: the nodes (new objects, in no particular order) and
+   * the number of edges of each type, both computed from the counts (a cold command-line run that prints only
+   * its summary then never builds 120k edge objects and their ids).
+   */
+  summaryParts(): { nodes: GraphNode[]; edgeCounts: Map<EdgeType, number> } {
+    const nodes: GraphNode[] = []
+    const add = (id: string) => { const n = this.desiredNode(id); if (n) nodes.push(n) }
+    const counts = new Map<EdgeType, number>()
+    const count = (t: EdgeType, n: number) => { if (n) counts.set(t, (counts.get(t) ?? 0) + n) }
+    for (const c of this.contributions.values()) {
+      add(noteId(c.meta.path))
+      if (c.meta.domain) count('contains', 1)
+      count('mentions', c.entities.size)
+      count('tagged', c.tags.size)
+      let links = 0
+      for (const target of c.links.keys()) if (this.contributions.has(target)) links++
+      count('links-to', links)
+    }
+    for (const d of this.domainCount.keys()) add(domainId(d))
+    for (const t of this.tagCount.keys()) add(tagId(t))
+    let partOf = 0
+    for (const e of this.presence.keys()) {
+      add(e)
+      const parent = this.ontology.byId.get(e)?.parent
+      if (parent && this.presence.has(parent)) partOf++
+    }
+    count('part-of', partOf)
+    let related = 0
+    const w = this.relatedWeight
+    for (let k = 0; k < w.length; k++) if (w[k] > 0) related++
+    count('related', related)
+    return { nodes, edgeCounts: counts }
   }
 
   /** graph().edges.length, without copying them. */
@@ -569,20 +648,13 @@ export class GraphBuilder {
     for (const c of this.contributions.values()) {
       const nid = noteId(c.meta.path)
       addNode(nid)
-      if (c.meta.domain) {
-        const did = domainId(c.meta.domain)
-        addNode(did)
-        put({ id: edgeId('contains', did, nid), source: did, target: nid, type: 'contains' })
-      }
+      if (c.meta.domain) addNode(domainId(c.meta.domain))
       for (const e of c.covered) addNode(e)
-      for (const [e, use] of c.entities) {
-        put({ id: edgeId('mentions', nid, e), source: nid, target: e, type: 'mentions', weight: use.count, refs: use.refs })
-      }
-      for (const t of c.tags) {
-        const tid = tagId(t)
-        addNode(tid)
-        put({ id: edgeId('tagged', nid, tid), source: nid, target: tid, type: 'tagged' })
-      }
+      for (const t of c.tags) addNode(tagId(t))
+      // (nodes and edges are kept apart: each list is in the order of a note-by-note walk)
+      const own = c.edges ?? noteEdges(c)
+      c.edges = undefined
+      for (let i = 0; i < own.length; i++) put(own[i])
       for (const target of c.links.keys()) edge('links-to', nid, noteId(target))
     }
     for (const e of this.presence.keys()) {
@@ -590,13 +662,23 @@ export class GraphBuilder {
       if (parent) edge('part-of', e, parent)
     }
     // a pair is shared by many notes: its edge is made once, in order of first appearance
-    const made = new Uint8Array(this.relatedWeight.length)
-    for (const c of this.contributions.values()) {
-      for (let i = 0; i < c.pairs.length; i++) {
-        const key = c.pairs[i]
-        if (made[key]) continue
-        made[key] = 1
-        put(this.relatedEdge(key, this.relatedWeight[key]))
+    const early = this.early
+    this.early = undefined
+    if (early && !early.replaced) {
+      for (let i = 0; i < early.keys.length; i++) {
+        const e = early.edges[i]
+        e.weight = this.relatedWeight[early.keys[i]]
+        put(e)
+      }
+    } else {
+      const made = new Uint8Array(this.relatedWeight.length)
+      for (const c of this.contributions.values()) {
+        for (let i = 0; i < c.pairs.length; i++) {
+          const key = c.pairs[i]
+          if (made[key]) continue
+          made[key] = 1
+          put(this.relatedEdge(key, this.relatedWeight[key]))
+        }
       }
     }
     this.cached = undefined
@@ -604,6 +686,28 @@ export class GraphBuilder {
     this.edgeArray = undefined
     this._version++
     for (const l of this.listeners) l.reset()
+  }
+
+  /** A first build's edges of one arriving note, and the related edges it brings first (see `early`). */
+  private makeEarly(c: Contribution, replacing: boolean): void {
+    c.edges = noteEdges(c)
+    let early = this.early
+    if (!early) this.early = early = { keys: [], edges: [], made: new Uint8Array(this.relatedWeight.length), replaced: false }
+    if (replacing) early.replaced = true
+    if (early.replaced) return
+    if (early.made.length < this.relatedWeight.length) {
+      const grown = new Uint8Array(this.relatedWeight.length)
+      grown.set(early.made)
+      early.made = grown
+    }
+    const made = early.made
+    for (let i = 0; i < c.pairs.length; i++) {
+      const key = c.pairs[i]
+      if (made[key]) continue
+      made[key] = 1
+      early.keys.push(key)
+      early.edges.push(this.relatedEdge(key, 0))
+    }
   }
 
   private desiredNode(id: string): GraphNode | undefined {
