@@ -14,6 +14,7 @@ describe('Cytoscape private-API adapter', () => {
     expect(typeof core.notify).toBe('function')
     expect(typeof core.headless).toBe('function')
     expect(typeof (cy.nodes() as unknown as Record<string, unknown>).cleanStyle).toBe('function')
+    expect(typeof (cy.style() as unknown as Record<string, unknown>).apply).toBe('function')
   })
 
   it('keeps the renderer from hearing about changes while redraws are off, and tells it once after', () => {
@@ -51,6 +52,27 @@ describe('Cytoscape private-API adapter', () => {
     styleNow(added)
     expect(dirty()).toBe(0)
     expect(added.first().style('width')).toBe('42px')
+  })
+
+  it('styles only the dirty elements, all in one stylesheet pass, as cleanStyle would', () => {
+    const sheet = [{ selector: 'node', style: { width: 20 } }, { selector: 'node.big', style: { width: 60, 'background-color': '#123456' } }]
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: sheet })
+    const ref = cytoscape({ headless: true, styleEnabled: true, style: sheet })
+    const defs = [{ data: { id: 'a' } }, { data: { id: 'b' }, classes: 'big' }, { data: { id: 'c' } }]
+    styleNow(cy.add(defs))
+    ;(ref.add(defs) as unknown as { cleanStyle(): void }).cleanStyle()
+    cy.getElementById('c').addClass('big')
+    ref.getElementById('c').addClass('big')
+    const apply = vi.spyOn(cy.style() as unknown as { apply(e: ArrayLike<unknown>): unknown }, 'apply')
+    styleNow(cy.elements())
+    ;(ref.nodes() as unknown as { cleanStyle(): void }).cleanStyle()
+    expect(apply).toHaveBeenCalledTimes(1)
+    expect(apply.mock.calls[0][0].length).toBe(1)
+    for (const id of ['a', 'b', 'c']) {
+      expect(cy.getElementById(id).style('width')).toBe(ref.getElementById(id).style('width'))
+      expect(cy.getElementById(id).style('background-color')).toBe(ref.getElementById(id).style('background-color'))
+    }
+    expect(cy.getElementById('c').style('width')).toBe('60px')
   })
 
   it('styles new elements without a bounds event per property, and later changes still move their bounds', () => {

@@ -47,9 +47,27 @@ export function redraw(cy: Core, event = 'add'): void {
   else cy.forceRender()
 }
 
-interface ElementPrivate { _private?: { appliedInitStyle?: boolean; styleCache?: unknown }; isEdge(): boolean }
+interface ElementPrivate { _private?: { appliedInitStyle?: boolean; styleCache?: unknown; styleDirty?: boolean }; isEdge(): boolean }
 type Trigger = (ele: ElementPrivate, name: string, from: unknown, to: unknown) => void
-interface StylePrivate { checkTriggers?: Trigger; checkParallelEdgesBoundsTrigger?: Trigger }
+interface StylePrivate { checkTriggers?: Trigger; checkParallelEdgesBoundsTrigger?: Trigger; apply?(eles: ArrayLike<ElementPrivate>): unknown }
+
+/**
+ * Style the elements whose style is dirty, in one pass. `cleanStyle` hands the stylesheet one element at a
+ * time, and each of those calls makes a collection (with its own Map) for its result: for a launch's ≈ 1,000
+ * elements a fifth of the styling, in a micro-benchmark. Same result, one call.
+ */
+function cleanAll(eles: Collection): void {
+  const cy = (eles as unknown as { cy(): Core & { styleEnabled(): boolean } }).cy()
+  if (!cy.styleEnabled()) return
+  const style = cy.style() as unknown as StylePrivate
+  if (typeof style.apply !== 'function') { (eles as unknown as CollectionPrivate).cleanStyle?.(); return }
+  const dirty: ElementPrivate[] = []
+  eles.forEach((e) => {
+    const p = (e as unknown as ElementPrivate)._private
+    if (p?.styleDirty) { p.styleDirty = false; dirty.push(e as unknown as ElementPrivate) }
+  })
+  if (dirty.length > 0) style.apply(dirty)
+}
 
 /**
  * Compute the elements' style now rather than in the next frame (spreads a big load over slices).
@@ -67,7 +85,7 @@ export function styleNow(eles: Collection): void {
   const triggers = style.checkTriggers
   const fresh = new Set<ElementPrivate>()
   eles.forEach((e) => { const ele = e as unknown as ElementPrivate; if (ele._private && ele._private.appliedInitStyle !== true) fresh.add(ele) })
-  if (typeof triggers !== 'function' || typeof style.checkParallelEdgesBoundsTrigger !== 'function' || fresh.size === 0) { p.cleanStyle(); return }
+  if (typeof triggers !== 'function' || typeof style.checkParallelEdgesBoundsTrigger !== 'function' || fresh.size === 0) { cleanAll(eles); return }
   // an own property over the prototype's, removed after: other styling keeps the triggers
   style.checkTriggers = function (this: StylePrivate, ele, name, from, to) {
     if (!fresh.has(ele)) return triggers.call(this, ele, name, from, to)
@@ -75,7 +93,7 @@ export function styleNow(eles: Collection): void {
     if (ele.isEdge()) this.checkParallelEdgesBoundsTrigger!(ele, name, from, to)
   }
   try {
-    p.cleanStyle()
+    cleanAll(eles)
   } finally {
     delete style.checkTriggers
   }

@@ -21,3 +21,41 @@ describe('label font sizes', () => {
     expect(a.numericStyle('font-size')).toBe(b.numericStyle('font-size'))
   })
 })
+
+describe('what a plain node costs the renderer', () => {
+  const sheet = buildStyle('light')
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: sheet })
+  const node = (id: string, classes = '', type = 'concept') => cy.add({ data: { id, type, size: 20, font: 12, lf: 11, lt: `Name of ${id}`, short: id }, classes })
+
+  it('gives a node whose label is not picked no text to measure, and no border to bound', () => {
+    const plain = node('plain')
+    expect(plain.style('label')).toBe('')
+    expect(plain.numericStyle('border-width')).toBe(0)
+    // the drawn look is still there: its kind's colour and shape at its size
+    expect(plain.style('shape')).toBe('diamond')
+    expect(plain.numericStyle('width')).toBe(20)
+  })
+
+  it('keeps the label look on a picked label and on a hovered name', () => {
+    for (const n of [node('picked', 'lbl'), node('hovered', 'hover-self')]) {
+      expect(n.style('label')).not.toBe('')
+      expect(n.style('text-valign')).toBe('bottom')
+      expect(n.numericStyle('text-outline-width')).toBe(2)
+    }
+    expect(node('above', 'lbl lbl-above').style('text-valign')).toBe('top')
+  })
+
+  it('sets only size, colour, shape and drawing order on a plain node (each property costs style time per element)', () => {
+    const props = new Set<string>()
+    for (const rule of sheet as Array<{ selector: string; style: Record<string, unknown> }>) {
+      if (/^node(\[type = "\w+"\])?$/.test(rule.selector)) for (const k of Object.keys(rule.style)) props.add(k)
+    }
+    expect([...props].sort()).toEqual(['background-color', 'height', 'shape', 'width', 'z-index'])
+  })
+
+  it('keeps the double border of a pinned node', () => {
+    const pinned = node('pin', 'pinned', 'note')
+    expect(pinned.style('border-style')).toBe('double')
+    expect(pinned.numericStyle('border-width')).toBe(3)
+  })
+})

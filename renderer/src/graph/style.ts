@@ -74,31 +74,21 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
       ? { 'underlay-color': g[group], 'underlay-opacity': theme === 'dark' ? 0.55 : 0.45, 'underlay-padding': 7, 'underlay-shape': 'ellipse' }
       : { 'outline-color': g[group], 'outline-width': 3, 'outline-offset': 2, 'outline-opacity': 1, 'border-width': 2, 'border-color': p.bg }
   const style: StylesheetJson = [
-    {
-      selector: 'node',
-      style: {
-        width: 'data(size)',
-        height: 'data(size)',
-        // labels are chosen by labels.ts (class `lbl`): importance first, never two overlapping
-        label: '',
-        'min-zoomed-font-size': 9,
-        'text-events': 'no',
-        color: p.text,
-        'text-outline-color': p.outline,
-        'text-outline-width': big ? 0 : 2,
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'border-width': big ? 0 : 1,
-        'border-color': p.outline,
-      },
-    },
+    // Every property a rule sets costs style time on each element it matches (Cytoscape hashes them all on each
+    // restyle), so a plain node carries only its size, colour and shape. No label (Cytoscape's default is '':
+    // labels are chosen by labels.ts, class `lbl`, importance first, never two overlapping), so nothing is
+    // measured for it; the text's look lives on the rules that give a label. No border: a 1 px outline in the
+    // page's colour was almost invisible, and on a polygon (hexagon, diamond, tag, round rectangle) its miter
+    // made each node's bounding box the first frame's costliest step.
+    { selector: 'node', style: { width: 'data(size)', height: 'data(size)' } },
     ...(Object.keys(c) as NodeType[]).map((t) => ({
       selector: `node[type = "${t}"]`,
       // smaller kinds drawn above bigger ones, so a service on top of a note stays clickable
       style: { 'background-color': c[t], shape: NODE_SHAPES[t] as 'ellipse', 'z-index': Z_INDEX[t] },
     })),
-    // the font size from data only where a label is drawn (a hovered node's name; `lbl` below sets its own):
-    // the renderer measures every node's label text, and one font for all empty labels measures cheaply
+    // how a label reads, on the nodes that draw one (a picked label, a hovered node's name); the font size from
+    // data only there (`lbl` below sets its own)
+    { selector: 'node.lbl, node.hover-self', style: { color: p.text, 'text-outline-color': p.outline, 'text-outline-width': big ? 0 : 2, 'text-valign': 'bottom', 'text-margin-y': 3 } },
     { selector: 'node.hover-self', style: { 'font-size': 'data(font)' } },
     // the text as the label rule wrapped it (labels.ts wrapLabel: breaks only where it put a '\n'); a labelled
     // node drawn above the unlabelled ones, so no node covers a name; its outline keeps it readable over them
@@ -117,8 +107,9 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     {
       selector: 'edge',
       style: big
-        ? { width: 0.6, 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0 }
-        : { width: 'data(w)', 'line-color': p.edge, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.8 } as never,
+        // haystack lines of radius 0 are Cytoscape's defaults: not repeated (each property set costs per edge)
+        ? { width: 0.6, 'line-color': p.edge }
+        : { width: 'data(w)', 'line-color': p.edge, opacity: 0.8 } as never,
     },
     ...(big ? [] : EDGE_KINDS),
     // dimmed nodes lose their labels too: only the hovered neighbourhood is read
