@@ -1,7 +1,7 @@
 // A module the launch's first frame does not need, in a chunk of its own: asked for when it is first wanted
 // (a panel opened, a state restored from the URL) or once the launch is over (prefetch), so the launch
 // fetches, compiles and runs less script and the first click finds it loaded.
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 
 export interface LazyPart<T> {
   /** the loaded value, once there (synchronously, so a render after the load never suspends) */
@@ -45,4 +45,15 @@ export function useLazyPart<T>(part: LazyPart<T>, want: boolean): T | undefined 
     if (value === undefined && want) part.load().catch((err: unknown) => console.error('A panel failed to load:', err))
   }, [part, value, want])
   return value
+}
+
+/**
+ * The part once it has been wanted (and from then on), and loaded: a panel that stays mounted once opened is
+ * not mounted by the prefetch (its first render and effects would compete with the first clicks).
+ */
+export function useLazyPartOnceWanted<T>(part: LazyPart<T>, want: boolean): T | undefined {
+  const [wanted, setWanted] = useState(want)
+  if (want && !wanted) setWanted(true)
+  const value = useLazyPart(part, want)
+  return wanted || want ? value : undefined
 }

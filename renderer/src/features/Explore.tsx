@@ -4,7 +4,7 @@ import { memo, useCallback, useRef, useState } from 'react'
 import { Filters } from './Filters'
 import { FolderPanel, useFolderDrop } from './FolderPanel'
 import { Search } from './Search'
-import { useLazyPart } from '../lazyPart'
+import { useLazyPartOnceWanted } from '../lazyPart'
 import { comparePanel, examPanel, renamedPanel, viewPanel } from '../lazyPanels'
 import { exploreStore, useExplore, type PanelId } from './store'
 import type { FeatureProps } from './types'
@@ -32,12 +32,12 @@ export const Explore = memo(function Explore(props: FeatureProps & { showSearch?
   const onDropMessage = useCallback((m: string) => setDropMessage(m), [])
   const dragging = useFolderDrop(api, onDropMessage)
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([])
-  // the hidden tabs come from chunks of their own (lazyPanels.ts): asked for at once when shown, or when a
-  // comparison or an exam overlay restored from the URL must reach the graph; else once the launch is over
-  const Compare = useLazyPart(comparePanel, panel === 'compare' || compareCount > 0)
-  const ExamOverlay = useLazyPart(examPanel, panel === 'exam' || examCount > 0)
-  const Renamed = useLazyPart(renamedPanel, panel === 'renamed')
-  const ViewPanel = useLazyPart(viewPanel, panel === 'view')
+  // the hidden tabs come from chunks of their own (lazyPanels.ts), fetched once the launch is over; each is
+  // mounted when first shown, or at once when a comparison or an exam overlay (from the URL) must reach the graph
+  const Compare = useLazyPartOnceWanted(comparePanel, panel === 'compare' || compareCount > 0)
+  const ExamOverlay = useLazyPartOnceWanted(examPanel, panel === 'exam' || examCount > 0)
+  const Renamed = useLazyPartOnceWanted(renamedPanel, panel === 'renamed')
+  const ViewPanel = useLazyPartOnceWanted(viewPanel, panel === 'view')
 
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
