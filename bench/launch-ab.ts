@@ -60,7 +60,8 @@ async function ready(host: Host): Promise<void> {
   }
 }
 
-interface Run { interactive: number; settled: number; cpu: number; timeline: string[] }
+/** `before`: the launch task's start (`phase:launch`): what runs before the graph is added (entry, app chunks, React's first render, the shell's frame) */
+interface Run { interactive: number; settled: number; cpu: number; before: number; timeline: string[] }
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -121,11 +122,12 @@ async function coldStart(browser: Browser, host: Host, trace: boolean, profile =
     for (const [k, v] of Object.entries(w.__frames)) rows.push([v, `${ms(v)}  frame after ${k}`])
     for (const [s, d] of w.__long) rows.push([s, `${ms(s)} … ${ms(s + d)}  long task ${d.toFixed(0)} ms`])
     rows.sort((a, b) => a[0] - b[0])
-    return { frames: w.__frames, timeline: rows.map((r) => r[1]) }
+    const before = performance.getEntriesByName('notes-graph:phase:launch')[0]?.startTime ?? NaN
+    return { frames: w.__frames, before, timeline: rows.map((r) => r[1]) }
   })
   await context.close()
   const cpu = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000
-  return { interactive: info.frames.interactive, settled: info.frames.settled, cpu, timeline: info.timeline, traceBuf, profile: prof }
+  return { interactive: info.frames.interactive, settled: info.frames.settled, cpu, before: info.before, timeline: info.timeline, traceBuf, profile: prof }
 }
 
 /** Main-thread self time by trace event name, from navigation to the end of the trace. */
@@ -258,13 +260,13 @@ async function main(): Promise<void> {
     console.log(`\nload average ${load0.map((x) => x.toFixed(1)).join(' / ')} → ${load1.map((x) => x.toFixed(1)).join(' / ')}; ${runs} interleaved cold starts each; median (min–max) ms`)
     for (const h of hosts) {
       const rs = res.get(h.name)!
-      console.log(`${h.name}: interactive ${fmt(rs.map((r) => r.interactive))}, settled ${fmt(rs.map((r) => r.settled))}, main-thread CPU ${fmt(rs.map((r) => r.cpu))}`)
+      console.log(`${h.name}: interactive ${fmt(rs.map((r) => r.interactive))}, settled ${fmt(rs.map((r) => r.settled))}, main-thread CPU ${fmt(rs.map((r) => r.cpu))}, launch task starts ${fmt(rs.map((r) => r.before))}`)
     }
     if (hosts.length === 2) {
       const [a, b] = hosts.map((h) => res.get(h.name)!)
       const ratio = (k: keyof Run) => a.map((r, i) => (b[i][k] as number) / (r[k] as number))
       const f = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`
-      console.log(`B ÷ A per run: interactive ${f(ratio('interactive'))}, settled ${f(ratio('settled'))}, CPU ${f(ratio('cpu'))}`)
+      console.log(`B ÷ A per run: interactive ${f(ratio('interactive'))}, settled ${f(ratio('settled'))}, CPU ${f(ratio('cpu'))}, launch task starts ${f(ratio('before'))}`)
     }
   } finally {
     await browser.close()

@@ -53,23 +53,37 @@ export function toWire(g: Graph): WireGraph {
   return { ...g, wire: 2, edgeTypes, sections, edges }
 }
 
-/** The graph back as plain objects; anything that is not the compact form passes through unchanged. */
+/**
+ * The graph back as plain objects; anything that is not the compact form passes through unchanged.
+ * Runs once per page load on the launch's path (in the entry, while the app chunks compile): plain indexed
+ * loops, no array destructuring (an iterator per edge in code that runs only once, uncompiled).
+ */
 export function fromWire<T>(x: T): T | Graph {
   if (!isWireGraph(x)) return x
   const { wire: _wire, edgeTypes, sections, edges, ...rest } = x
-  const end = (v: number | string): string => (typeof v === 'number' ? rest.nodes[v]?.id ?? '' : v)
-  const out: GraphEdge[] = edges.map(([t, s, d, weight, refs, id]) => {
+  const ids = rest.nodes.map((n) => n.id)
+  const prefixes = edgeTypes.map((t) => `${t}:`)
+  const out: GraphEdge[] = new Array(edges.length)
+  for (let k = 0; k < edges.length; k++) {
+    const w = edges[k]
+    const t = w[0]
+    const s = w[1]
+    const d = w[2]
     const type = edgeTypes[t]
-    const source = end(s)
-    const target = end(d)
-    const e: GraphEdge = { id: id ?? edgeId(type, source, target), source, target, type }
+    const source = typeof s === 'number' ? ids[s] ?? '' : s
+    const target = typeof d === 'number' ? ids[d] ?? '' : d
+    // edgeId(type, source, target), its concatenation inlined for the common types
+    const id = w.length > 5 ? (w[5] as string) : type === 'related' ? edgeId(type, source, target) : prefixes[t] + source + '->' + target
+    const e: GraphEdge = { id, source, target, type }
+    const weight = w[3]
     if (weight !== null) e.weight = weight
+    const refs = w[4]
     if (refs) {
       const list: EdgeMentionRef[] = []
       for (let i = 0; i + 1 < refs.length; i += 2) list.push({ line: refs[i], section: sections[refs[i + 1]] ?? '' })
       e.refs = list
     }
-    return e
-  })
+    out[k] = e
+  }
   return { ...rest, edges: out }
 }

@@ -9,27 +9,30 @@ import { CyGraphController, type Positions } from './graph/cyController'
 import { CanvasGraph } from './graph/graphFollower'
 import { mark } from './graph/graphState'
 import { GraphView } from './graph/GraphView'
-import { NotePanel, type NoteTarget } from './note/NotePanel'
+import type { NoteTarget } from './note/NotePanel'
+// the lazy panels' styles stay on the launch path, in their old order (lazyPanels.ts)
+import './study/marks.css'
+import './note/reader.css'
 import { useReaderHistory } from './note/useReaderHistory'
 import type { ReaderEntry } from './note/readerHistory'
 import { ReaderNavButtons } from './note/ReaderNavButtons'
 import { usePanelWidth } from './note/panelWidth'
 import { PanelBoundary } from './components/PanelBoundary'
 import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
-import { NodeList } from './components/NodeList'
-import { DiagnosticsPanel } from './components/DiagnosticsPanel'
 import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, IndexingStatus, LoadingView } from './components/StatusViews'
 import { catchUpWithIndex } from './indexing'
 import { nextPaint } from './nextPaint'
 import { Explore, Search, ViewSwitch, exploreStore, openFolder as openFolderAndRemember } from './features'
 import { effectiveTheme, useSystemDark } from './theme'
-import { StudyPanel } from './study/StudyPanel'
+import './study/study.css'
 import { studyStartFromHash } from './study/studyHash'
 import { useStudy } from './study/studyStore'
 import { useProgressOnGraph } from './study/useProgressOnGraph'
 import { NodeMarkMenu } from './study/NodeMarkMenu'
 import { viewBeforeFirstSync } from './features/useHashState'
+import { useLazyPart } from './lazyPart'
+import { diagnosticsPanel, nodeList, notePanel, prefetchPanels, studyPanel } from './lazyPanels'
 
 const EMPTY_GRAPH: Graph = { nodes: [], edges: [], diagnostics: [] }
 
@@ -80,9 +83,11 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
     // the panel renders once, with the note already there (no "Loading…" frame in between)
     const settled = (p: Promise<unknown>) => p.then(() => undefined, () => undefined)
+    // the reader's code (lazyPanels.ts) is fetched along with the note, so the panel still renders once
+    const reader = settled(notePanel.load())
     if (node.type === 'note') {
       const path = node.path ?? id.slice('note:'.length)
-      void settled(getNoteCached(api, path)).then(() => {
+      void Promise.all([reader, settled(getNoteCached(api, path))]).then(() => {
         if (ticket !== request.current) return
         setPanelNode(node)
         setMentions(null)
@@ -92,12 +97,14 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       getMentionsCached(api, id).then(
         async (m) => {
           if (m.best) await settled(getNoteCached(api, m.best.path))
+          await reader
           if (ticket !== request.current) return
           setPanelNode(node)
           setMentions(m)
           setTarget(override ? override.target : m.best ? { path: m.best.path, section: m.best.section || undefined, line: m.best.line } : null)
         },
-        () => {
+        async () => {
+          await reader
           if (ticket !== request.current) return
           setPanelNode(node)
           setMentions({ entity: id, mentions: [] })
@@ -105,9 +112,12 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         },
       )
     } else {
-      setPanelNode(node)
-      setTarget(null)
-      setMentions(null)
+      void reader.then(() => {
+        if (ticket !== request.current) return
+        setPanelNode(node)
+        setTarget(null)
+        setMentions(null)
+      })
     }
   }, [api])
 
@@ -226,6 +236,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     return () => { cancelStart(); cancel() }
   }, [api, graph, controller])
 
+  // the panels the launch left out, fetched once the graph is on the canvas and the page is idle
+  const launched = graph !== null && graph.nodes.length > 0
+  useEffect(() => (launched ? controller.afterLaunch(prefetchPanels) : undefined), [launched, controller])
+
   // live updates from the watcher
   useEffect(() => {
     const offChange = api.on('graphChanged', (change) => {
@@ -334,7 +348,12 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     }
     return g.nodes.filter((n) => ids.has(n.id)).sort((a, b) => a.label.localeCompare(b.label))
   }, [g, shownNode])
-  const panelOpen = selectedId !== null || target !== null
+  // the panels not shown at launch come from chunks of their own (lazyPanels.ts), all fetched once the launch is over
+  const NotePanel = useLazyPart(notePanel, selectedId !== null || target !== null)
+  const StudyPanel = useLazyPart(studyPanel, showStudy)
+  const NodeList = useLazyPart(nodeList, showNodes)
+  const DiagnosticsPanel = useLazyPart(diagnosticsPanel, showDiagnostics)
+  const panelOpen = (selectedId !== null || target !== null) && NotePanel !== undefined
   const diagCount = g.diagnostics.length
 
   return (
@@ -380,7 +399,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             <Explore controller={controller} graph={featureGraph} api={api} showSearch={false} />
           </PanelBoundary>
         </div>
-        {showNodes && (<PanelBoundary name="Node list" className="sidebar node-sidebar" resetKey={g}>
+        {showNodes && NodeList && (<PanelBoundary name="Node list" className="sidebar node-sidebar" resetKey={g}>
           <aside className="sidebar node-sidebar" aria-label="Node list">
             <NodeList nodes={g.nodes} selected={selectedId} onChoose={(id) => controller.focus(id)} fieldLabel="Filter nodes" progress={nodeProgress} />
           </aside>
@@ -393,8 +412,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           {!error && graph === null && <LoadingView progress={progress} />}
           {!error && graph?.partial && <IndexingStatus progress={progress} />}
           {!error && graph !== null && graph.nodes.length === 0 && <EmptyView folder={folder?.folder ?? ''} onOpenFolder={() => void openFolder()} />}
-          {showStudy && <StudyPanel api={api} controller={controller} graph={featureGraph} start={studyStart} onClose={() => setShowStudy(false)} />}
-          {showDiagnostics && (
+          {showStudy && StudyPanel && <StudyPanel api={api} controller={controller} graph={featureGraph} start={studyStart} onClose={() => setShowStudy(false)} />}
+          {showDiagnostics && DiagnosticsPanel && (
             <PanelBoundary name="Diagnostics" className="diagnostics" resetKey={g}>
             <DiagnosticsPanel
               diagnostics={g.diagnostics}
@@ -404,7 +423,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             </PanelBoundary>
           )}
         </div>
-        {panelOpen && (
+        {panelOpen && NotePanel && (
           <PanelBoundary name="Note" className="note-panel" resetKey={target ?? shownNode}>
           <NotePanel
             api={api}

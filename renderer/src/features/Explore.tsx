@@ -1,17 +1,15 @@
 // The exploration sidebar: search on top, then tabs for the panels. All panels stay mounted (hidden
 // when not shown) so an exam overlay or a comparison keeps its highlight while another tab is open.
 import { memo, useCallback, useRef, useState } from 'react'
-import { Compare } from './Compare'
-import { ExamOverlay } from './ExamOverlay'
 import { Filters } from './Filters'
 import { FolderPanel, useFolderDrop } from './FolderPanel'
-import { Renamed } from './Renamed'
 import { Search } from './Search'
+import { useLazyPartOnceWanted } from '../lazyPart'
+import { comparePanel, examPanel, renamedPanel, viewPanel } from '../lazyPanels'
 import { exploreStore, useExplore, type PanelId } from './store'
 import type { FeatureProps } from './types'
 import { useGraphSync } from './useGraphSync'
 import { useHashState } from './useHashState'
-import { ViewPanel } from './ViewPanel'
 
 const TABS: Array<{ id: PanelId; label: string; title: string }> = [
   { id: 'filters', label: 'Filters', title: 'Filters and local graph' },
@@ -34,6 +32,12 @@ export const Explore = memo(function Explore(props: FeatureProps & { showSearch?
   const onDropMessage = useCallback((m: string) => setDropMessage(m), [])
   const dragging = useFolderDrop(api, onDropMessage)
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([])
+  // the hidden tabs come from chunks of their own (lazyPanels.ts), fetched once the launch is over; each is
+  // mounted when first shown, or at once when a comparison or an exam overlay (from the URL) must reach the graph
+  const Compare = useLazyPartOnceWanted(comparePanel, panel === 'compare' || compareCount > 0)
+  const ExamOverlay = useLazyPartOnceWanted(examPanel, panel === 'exam' || examCount > 0)
+  const Renamed = useLazyPartOnceWanted(renamedPanel, panel === 'renamed')
+  const ViewPanel = useLazyPartOnceWanted(viewPanel, panel === 'view')
 
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
@@ -83,10 +87,10 @@ export const Explore = memo(function Explore(props: FeatureProps & { showSearch?
         >
           <h2 className="fx-panel-title">{t.title}</h2>
           {t.id === 'filters' && <Filters {...props} />}
-          {t.id === 'compare' && <Compare {...props} />}
-          {t.id === 'exam' && <ExamOverlay {...props} />}
-          {t.id === 'renamed' && <Renamed {...props} />}
-          {t.id === 'view' && <ViewPanel {...props} />}
+          {t.id === 'compare' && Compare && <Compare {...props} />}
+          {t.id === 'exam' && ExamOverlay && <ExamOverlay {...props} />}
+          {t.id === 'renamed' && Renamed && <Renamed {...props} />}
+          {t.id === 'view' && ViewPanel && <ViewPanel {...props} />}
           {t.id === 'folder' && <FolderPanel {...props} />}
         </section>
       ))}
