@@ -29,15 +29,26 @@ if (phase === 'bare') {
   for (const f of files) processor.parse(readFileSync(path.join(dir, f), 'utf8'))
   out.ms = since(t0)
   out.cpuMs = cpuMs() - c0
-} else if (phase === 'bare-parallel') {
+} else if (phase === 'bare-parallel' || phase === 'bare-parallel-index') {
   // the ceiling of any worker design on this machine: the bare parse alone, split over as many worker threads
-  // as the pool uses (same young generation), nothing sent back, no extraction, no graph
+  // as the pool uses (same young generation), nothing sent back, no extraction, no graph.
+  // bare-parallel-index: the same with the index's own processor (parse/processor.ts: GFM without autolink
+  // literals, frontmatter), the ceiling for the parse the index actually runs
   const size = defaultPoolSize()
+  const processorCode = phase === 'bare-parallel' ? `
+    Promise.all([import('unified'), import('remark-parse'), import('remark-gfm')]).then(([u, rp, rg]) => u.unified().use(rp.default).use(rg.default))` : `
+    Promise.all(['unified', 'remark-parse', 'remark-frontmatter', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough',
+      'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-gfm-footnote', 'mdast-util-gfm-strikethrough',
+      'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item'].map((m) => import(m))).then(([u, rp, fm, a, b, c, d, e, f, g, h]) =>
+      u.unified().use(rp.default).use(function () {
+        const data = this.data()
+        ;(data.micromarkExtensions ??= []).push(a.gfmFootnote(), b.gfmStrikethrough(), c.gfmTable(), d.gfmTaskListItem())
+        ;(data.fromMarkdownExtensions ??= []).push(e.gfmFootnoteFromMarkdown(), f.gfmStrikethroughFromMarkdown(), g.gfmTableFromMarkdown(), h.gfmTaskListItemFromMarkdown())
+      }).use(fm.default, ['yaml']))`
   const code = `
     const { parentPort, workerData } = require('node:worker_threads')
     const fs = require('node:fs'); const path = require('node:path')
-    Promise.all([import('unified'), import('remark-parse'), import('remark-gfm')]).then(([u, rp, rg]) => {
-      const p = u.unified().use(rp.default).use(rg.default)
+    ${processorCode.trim()}.then((p) => {
       for (const f of workerData.files) p.parse(fs.readFileSync(path.join(workerData.dir, f), 'utf8'))
       parentPort.postMessage('done')
     })`

@@ -1,6 +1,7 @@
 // mdast → the pieces of prose the extractor reads ("blocks"), plus the code it scans for code forms.
 // A block is one heading, paragraph or table cell; its text keeps a map back to source lines/columns.
 import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast'
+import { bareUrlSpans } from './bare-urls'
 
 export type BlockKind = 'heading' | 'paragraph' | 'cell' | 'diagram'
 
@@ -114,7 +115,7 @@ class Collector {
       const col = n.position?.start.column ?? 1
       switch (n.type) {
         case 'text':
-          this.push(n.value, l, col)
+          this.text(n.value, l, col)
           break
         case 'inlineCode':
           if (nameLikeSpan(n.value)) this.codeSpan(n.value, l, col)
@@ -143,6 +144,24 @@ class Collector {
           if ('children' in n) this.phrasing(n.children as PhrasingContent[], l)
       }
     }
+  }
+
+  /** Prose, with its bare URLs and e-mail addresses read as hard breaks (the parser leaves them as text). */
+  private text(value: string, line: number, column: number): void {
+    const spans = bareUrlSpans(value)
+    if (spans.length === 0) return this.push(value, line, column)
+    let from = 0
+    for (const [start, end] of spans) {
+      if (start > from) this.pushAt(value, from, start, line, column)
+      this.push(HARD_BREAK, ...lineColumnAt(value, start, line, column))
+      from = end
+    }
+    if (from < value.length) this.pushAt(value, from, value.length, line, column)
+  }
+
+  /** `value.slice(from, to)` at its own line and column inside a text node that starts at `line`:`column` */
+  private pushAt(value: string, from: number, to: number, line: number, column: number): void {
+    this.push(value.slice(from, to), ...lineColumnAt(value, from, line, column))
   }
 
   /**
@@ -184,6 +203,17 @@ const SPAN_ITEM = /[^\s,/&](?:[^,/&]*[^\s,/&])?/g
 function nameLikeSpan(value: string): boolean {
   const v = value.trim()
   return v.length <= 80 && NAME_SPAN.test(v) && /[A-Z]/.test(v) && v.split(/[,/&]/).every((item) => item.trim().split(/\s+/).length <= 6)
+}
+
+/** Line and column of `offset` in a text node starting at `line`:`column` (column 1 after a soft break, as the anchors count). */
+function lineColumnAt(value: string, offset: number, line: number, column: number): [number, number] {
+  let l = line
+  let lastNl = -1
+  for (let nl = value.indexOf('\n'); nl !== -1 && nl < offset; nl = value.indexOf('\n', nl + 1)) {
+    l++
+    lastNl = nl
+  }
+  return lastNl === -1 ? [l, column + offset] : [l, offset - lastNl]
 }
 
 function isAutolink(n: { url: string; children: PhrasingContent[] }): boolean {
