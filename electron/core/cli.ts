@@ -205,7 +205,7 @@ export async function runCli(argv: string[]): Promise<number> {
 
 /** The output of one run (undefined when the folder cannot be opened: the message is on stderr). */
 async function indexAndRender(args: CliArgs, t0: number, readSnapshotLater: boolean): Promise<string | undefined> {
-  // a summary with no snapshot to write is counted from the builder (see below): no edge is made at all
+  // only the output and the snapshot need every edge (see below)
   const growing = new GrowingGraph((await loadEntities()).ontology, args.json || args.cacheDir !== null)
   const vault = await openFolder(args, 'notes-graph', growing, { readSnapshotLater })
   if (!vault) return undefined

@@ -92,7 +92,6 @@ function pairOf(key: number): [number, number] {
 
 const byNumber = (a: number, b: number): number => a - b
 
-/** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
 /** A note's contains, mentions and tagged edges, in that order: they depend on nothing but the note. */
 function noteEdges(c: Contribution): GraphEdge[] {
   const nid = noteId(c.meta.path)
@@ -111,6 +110,7 @@ function noteEdges(c: Contribution): GraphEdge[] {
   return out
 }
 
+/** Partial or damaged metadata (say, from an old persisted index) loses the bad entries, never crashes. */
 function sanitize(meta: NoteMeta): NoteMeta {
   return {
     ...meta,
@@ -324,7 +324,7 @@ export class GraphBuilder {
    */
   indexEdges(): void {
     this.materialize()
-    this.edges.has('')
+    this.edges.indexAppended()
   }
 
   /**

@@ -14,12 +14,12 @@ export class Slots<T> {
   }
 
   has(id: string): boolean {
-    this.index()
+    this.indexAppended()
     return this.at.has(id)
   }
 
   get(id: string): T | undefined {
-    this.index()
+    this.indexAppended()
     const i = this.at.get(id)
     return i === undefined ? undefined : this.items[i]
   }
@@ -33,7 +33,8 @@ export class Slots<T> {
     this.unindexed.push(id)
   }
 
-  private index(): void {
+  /** Index what appendUnindexed added (done by the first lookup anyway; a host calls it in idle time). */
+  indexAppended(): void {
     const ids = this.unindexed
     if (ids.length === 0) return
     const base = this.items.length - ids.length
@@ -42,7 +43,7 @@ export class Slots<T> {
   }
 
   set(id: string, value: T): void {
-    this.index()
+    this.indexAppended()
     const i = this.at.get(id)
     if (i !== undefined) this.items[i] = value
     else {
@@ -52,7 +53,7 @@ export class Slots<T> {
   }
 
   delete(id: string): boolean {
-    this.index()
+    this.indexAppended()
     const i = this.at.get(id)
     if (i === undefined) return false
     this.at.delete(id)

@@ -28,16 +28,16 @@ export function resolveWorkerUrl(): URL | undefined {
 }
 
 /**
- * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) is bundled first; when that
- * fails it gets a small bootstrap that registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
- * to the worker's own entry.
- */
-/**
  * Parsers allocate a lot of short-lived objects (tokens, mdast nodes): with V8's default young generation for
  * workers, scavenges took ~16% of a parse. A bigger nursery lets most of that die young, for a few MB of memory.
  */
 export const WORKER_YOUNG_GENERATION_MB = Number(process.env.NOTES_GRAPH_WORKER_YOUNG_MB) || 64
 
+/**
+ * Start a worker on the entry. Built JS loads directly. A .ts entry (tsx, Vitest) is bundled first; when that
+ * fails it gets a small bootstrap that registers tsx's loader inside the worker first: on Node 20, --import in a worker's execArgv is not applied
+ * to the worker's own entry.
+ */
 function startWorker(url: URL): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits })

@@ -267,5 +267,4 @@ export class Labels {
     this.moved = new Set(moved.keys())
     try { performance.measure('notes-graph:label-pick', { start: started }) } catch { /* no timeline */ }
   }
-
 }
