@@ -42,6 +42,23 @@ test('the graph renders in its container', async ({ page }) => {
   expect(await page.locator('[aria-label="Knowledge graph"] canvas').count()).toBeGreaterThan(0)
 })
 
+test('a narrow window keeps every toolbar action on screen, and the graph beside the note panel', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 760 })
+  await openApp(page)
+  const toolbar = page.getByRole('banner')
+  for (const name of ['Nodes', 'Study', 'Diagnostics', 'Reload', 'Open folder…', 'Toggle theme']) {
+    const box = await toolbar.getByRole('button', { name, exact: true }).boundingBox()
+    expect(box, name).not.toBeNull()
+    expect(box!.x + box!.width, name).toBeLessThanOrEqual(1000)
+  }
+  // the search field keeps a usable width
+  expect((await toolbar.getByRole('combobox').first().boundingBox())!.width).toBeGreaterThanOrEqual(110)
+  await page.getByRole('combobox').first().fill('Glue')
+  await page.getByRole('combobox').first().press('Enter')
+  await expect(notePanel(page)).toBeVisible()
+  await expect.poll(async () => (await page.getByLabel('Knowledge graph').boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(290)
+})
+
 test('a click on the canvas at a service node opens its best section, highlighted and in view', async ({ page }) => {
   await openApp(page)
   // bring AWS Glue to the middle at a comfortable zoom, as a user would before clicking it

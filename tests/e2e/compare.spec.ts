@@ -102,7 +102,18 @@ test('Kinesis Data Streams vs Data Firehose: the card decides, with unique neigh
   }
   // a cue opens the note where it was read
   await kdf.getByRole('button').nth(1).click()
-  await expect(page.getByLabel('Note', { exact: true })).toBeVisible()
+  const note = page.getByLabel('Note', { exact: true })
+  await expect(note).toBeVisible()
+  // the wide card and the note panel give way so the graph between them stays usable (it was ~160 px wide)
+  const graph = page.getByLabel('Knowledge graph')
+  await expect.poll(async () => (await graph.boundingBox())?.width ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(340)
+  const [side, shown, reader] = [await panel(page).boundingBox(), await graph.boundingBox(), await note.boundingBox()]
+  expect(side!.x + side!.width).toBeLessThanOrEqual(shown!.x + 1)
+  expect(shown!.x + shown!.width).toBeLessThanOrEqual(reader!.x + 1)
+  expect(reader!.x + reader!.width).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1)
+  // both columns of the card still side by side
+  const [a, b] = [await kds.boundingBox(), await kdf.boundingBox()]
+  expect(a && b && Math.abs(a.y - b.y) < 2 && a.x < b.x).toBe(true)
 })
 
 test('"often confused" comes from the confusable groups; a pair opens its comparison', async ({ page }) => {
