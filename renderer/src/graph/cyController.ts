@@ -332,6 +332,12 @@ export class CyGraphController implements GraphController {
     if (this.filters.setExams(exams)) this.filters.apply()
   }
 
+  /** The shown nodes and edges as the filters last counted them, while the canvas still holds what they counted (else null). */
+  shownCounts(): { nodes: number; edges: number } | null {
+    const cy = this.state.core
+    return cy ? this.filters.keptCounts(cy) : null
+  }
+
   /** Subscribe to graph/selection changes (used by React hooks). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
