@@ -4,13 +4,11 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
+import { numericOrder } from './numericOrder'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
 const TYPE_ORDER: NodeType[] = ['domain', 'note', 'service', 'concept', 'tag']
-/** Domains in numeric order (d2 before d10), with one collator: localeCompare with options makes one per call. */
-let numeric: Intl.Collator | null = null
-const numericOrder = (a: string, b: string) => (numeric ??= new Intl.Collator(undefined, { numeric: true })).compare(a, b)
 const TYPE_LABELS: Record<NodeType, string> = { domain: 'Domains', note: 'Notes', service: 'Services', concept: 'Concepts', tag: 'Tags' }
 
 function toggle<T>(list: T[] | undefined, all: T[], value: T, on: boolean): T[] | undefined {
