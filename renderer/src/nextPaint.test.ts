@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { nextPaint } from './nextPaint'
+import { framedSince, nextPaint } from './nextPaint'
 
 afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals() })
 
@@ -27,5 +27,26 @@ describe('nextPaint', () => {
     expect(done).toBe(false)
     await vi.advanceTimersByTimeAsync(2)
     expect(done).toBe(true)
+  })
+})
+
+describe('framedSince', () => {
+  it('says yes once a frame has laid the element out (its resize observer reported), not before', () => {
+    const observers: Array<() => void> = []
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(private readonly cb: () => void) {}
+      observe() { observers.push(this.cb) }
+      disconnect() { /* one report is enough */ }
+    })
+    const framed = framedSince(document.createElement('div'))
+    expect(framed()).toBe(false)
+    observers[0]()
+    expect(framed()).toBe(true)
+  })
+
+  it('says no without an element or a ResizeObserver (the caller waits for a painted frame)', () => {
+    expect(framedSince(null)()).toBe(false)
+    vi.stubGlobal('ResizeObserver', undefined)
+    expect(framedSince(document.createElement('div'))()).toBe(false)
   })
 })

@@ -11,3 +11,16 @@ export function nextPaint(fallbackMs = 100): Promise<void> {
     requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve() }, 0))
   })
 }
+
+/**
+ * Has a frame laid `el` out since this call? A resize observer's first report comes in the frame's own update,
+ * after layout and before paint (even a frame that runs no animation callbacks: the page's first frame after
+ * the shell's render ran none in Chromium's traces). Without ResizeObserver: never (callers wait for nextPaint).
+ */
+export function framedSince(el: Element | null): () => boolean {
+  if (!el || typeof ResizeObserver !== 'function') return () => false
+  let framed = false
+  const observer = new ResizeObserver(() => { framed = true; observer.disconnect() })
+  observer.observe(el)
+  return () => framed
+}

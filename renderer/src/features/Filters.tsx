@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
+import { numericOrder } from './numericOrder'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 
@@ -28,8 +29,10 @@ function useCanvasCounts(controller: FeatureProps['controller'], wanted: boolean
       const cy = controller.cy()
       const total = controller.graph().nodes.length
       if (!wanted || !cy || total === 0 || cy.nodes().length === 0) return ''
-      const nodes = cy.nodes().filter((n) => !n.hasClass('hidden')).length
-      const edges = cy.edges().filter((e) => !e.hasClass('hidden') && !e.hasClass('vh')).length
+      // the counts the graph view took when it last set the classes, else a pass over the canvas
+      const kept = (controller as Partial<{ shownCounts(): { nodes: number; edges: number } | null }>).shownCounts?.call(controller)
+      const nodes = kept ? kept.nodes : cy.nodes().filter((n) => !n.hasClass('hidden')).length
+      const edges = kept ? kept.edges : cy.edges().filter((e) => !e.hasClass('hidden') && !e.hasClass('vh')).length
       return `${nodes}|${edges}|${total}`
     },
   )
@@ -68,7 +71,7 @@ export function Filters({ graph, api, controller }: FeatureProps) {
     for (const e of source.edges) w = Math.max(w, e.weight ?? 1)
     return {
       types: TYPE_ORDER.filter((x) => t.has(x)),
-      domains: [...d.entries()].sort((a, b) => a[0].localeCompare(b[0], undefined, { numeric: true })),
+      domains: [...d.entries()].sort((a, b) => numericOrder(a[0], b[0])),
       categories: [...c].sort(),
       maxWeight: Math.min(w, 50),
     }

@@ -87,6 +87,14 @@ describe('CyGraphController', () => {
     expect(c.setFilter({ local: local(2), types: ['service', 'note'] }).nodes).toBe(2)
   })
 
+  it('tells the counts it last filtered to (the filter panel reads them), none once the canvas holds other elements', () => {
+    const { c, cy } = setup()
+    c.setFilter({ types: ['note', 'service'] })
+    expect(c.shownCounts()).toEqual({ nodes: 4, edges: 2 })
+    cy.add({ data: { id: 'note:new.md' } })
+    expect(c.shownCounts()).toBeNull()
+  })
+
   it('keeps highlight groups separate and clears one without touching another', () => {
     const { c, cy } = setup()
     c.highlight('compare', ['service:aws-glue', 'service:amazon-s3'])

@@ -332,6 +332,12 @@ export class CyGraphController implements GraphController {
     if (this.filters.setExams(exams)) this.filters.apply()
   }
 
+  /** The shown nodes and edges as the filters last counted them, while the canvas still holds what they counted (else null). */
+  shownCounts(): { nodes: number; edges: number } | null {
+    const cy = this.state.core
+    return cy ? this.filters.keptCounts(cy) : null
+  }
+
   /** Subscribe to graph/selection changes (used by React hooks). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
@@ -362,16 +368,18 @@ export class CyGraphController implements GraphController {
     this.state.current = graph
     this.state.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     this.selection.dropIfGone()
-    if (this.viewApplied) { const spec = this.spec(graph); this.filters.setView(spec.nodes, spec.edges) }
     const cy = this.state.core
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
+    const launching = !!cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()
+    // a launch takes the view's sets itself, with the node sizes of the elements it makes (not made twice)
+    if (this.viewApplied && !launching) { const spec = this.spec(graph); this.filters.setView(spec.nodes, spec.edges) }
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
     // the node data the deltas keep up to date, made when the page is idle after the load (applyDelta.ts);
     // a chunked load asks once it has started, so this waits for its end rather than run between its slices
     const prime = () => { if (initial && graph.nodes.length > 0) this.loader.afterLaunch(() => { if (this.state.core) primeDeltas(this.state.core, this.state.current) }) }
     const chunked = !!cy && initial && size > CHUNKED_ABOVE
     if (!chunked) prime()
-    if (cy && initial && graph.nodes.length > 0 && !chunked && cy.elements().empty()) {
+    if (cy && launching) {
       this.launch(cy, graph)
       this.emit()
       return

@@ -82,7 +82,7 @@ export class Loader {
   isBackfilling(): boolean { return this.backfilling }
 
   /**
-   * Elements the first frame does not draw (edges the current view hides), added after that frame in
+   * Elements the first frame does not draw (edges the current view hides), added once the frame after it has begun, in
    * slices of about SLICE_MS, each with the classes `classify` gives it (made anew per slice: a filter may
    * change in between), so they arrive already hidden and are styled once. The renderer hears of them
    * once, at the end: nothing of them is drawn, and the frames in between (hover, clicks) stay as cheap as
@@ -116,7 +116,8 @@ export class Loader {
       redraw(cy)
       return true
     }
-    this.afterFirstPaint(() => {
+    // not between the first picture's frame and the next (its first slice, ≈ 30–60 ms, held that frame back)
+    this.afterFollowingFrame(() => {
       const end = (ok: boolean) => { this.backfilling = false; done(ok) }
       run().then(end, () => end(false))
     })
@@ -130,14 +131,15 @@ export class Loader {
   }
 
   /**
-   * Run after the frame that shows the current graph's nodes (at once when no big load is under way): the
-   * shell's sidebars take the new graph then, so their render never delays the first picture of the graph.
+   * Run once the frame after the one that shows the current graph's nodes has begun: the shell's sidebars take
+   * the new graph then, and the first notes are fetched, so neither delays the first picture of the graph nor
+   * the frame after it (the notes' fetch and their reader's chunk held that frame back by ≈ 25 ms).
    */
   afterGraphShown(fn: () => void): () => void {
     let live = true
     const run = () => { if (live) fn() }
     if (this.loading) this.afterNodes.push(run)
-    else this.afterFirstPaint(run)
+    else this.afterFollowingFrame(run)
     return () => { live = false }
   }
 

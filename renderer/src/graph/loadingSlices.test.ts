@@ -55,11 +55,23 @@ describe('chunked first load', () => {
     expect(ran).toEqual(['after paint', 'follow-up'])
   })
 
-  it('the hidden edges start with a small slice (the first styled are the slowest), already classed', async () => {
+  it('the sidebars and the first notes wait for the frame after the first picture (not between the two)', async () => {
+    const { loader, frame } = setup()
+    const ran: string[] = []
+    loader.afterGraphShown(() => ran.push('sidebars'))
+    await frame()
+    expect(ran).toEqual([])
+    await frame()
+    expect(ran).toEqual(['sidebars'])
+  })
+
+  it('the hidden edges start after the frame that follows the first picture, with a small slice (the first styled are the slowest), already classed', async () => {
     const { loader, cy, frame } = setup()
     await loader.addInSlices(cy, nodes(400))
     const add = vi.spyOn(cy, 'add')
     const done = new Promise<boolean>((resolve) => loader.backfill(cy, edges(300), () => () => 'vh', resolve))
+    await frame()
+    expect(add).not.toHaveBeenCalled() // the frame after the first picture is not held back by them
     await frame()
     expect(await done).toBe(true)
     expect(add.mock.calls[0][0]).toHaveLength(100)
