@@ -27,11 +27,11 @@ describe('findCandidates', () => {
     expect(candidates('Store it in S3.\nThen Athena')).toEqual([['S3@12-14→service:amazon-s3'], ['Athena@21-27→service:amazon-athena']])
   })
 
-  it('keeps letter case apart: a lowercase acronym is no name, a lowercase word only loose when cue words may confirm it', () => {
+  it('keeps letter case apart: no lowercase acronym or capitalised word, a lowercase feature name in any case', () => {
     expect(candidates('store it in s3 now')).toEqual([])
-    const glue = candidates('the glue dries').flat()
-    expect(glue.length).toBeGreaterThan(0)
-    expect(glue.every((c) => c.includes(' loose'))).toBe(true)
+    expect(candidates('the glue dries')).toEqual([])
+    expect(candidates('the Glue job')[0][0]).toMatch(/^Glue job@4-12→|^Glue@4-8→/)
+    expect(candidates('run a batch transform')).toEqual([['batch transform@6-21→service:amazon-sagemaker-batch-transform untitled']])
   })
 
   it('skips words glued into dotted names and URLs, and inside code spans keeps only a name that is the whole span', () => {
