@@ -50,17 +50,18 @@ export function findCandidates(b: Block, matcher: Matcher): Candidate[][] {
     let node = matcher.next(undefined, toks.id[i])
     let plural = pluralNode(matcher, undefined, text, i)
     if (!node && !plural) continue
-    const found: Candidate[] = []
+    // made on the first candidate: about half the words that start a name ("training", "model") start none here
+    let found: Candidate[] | undefined
     for (let j = i; ; j++) {
-      if (plural) collect(found, plural.node.entries, i, j, text, plural.cut)
+      if (plural) found = collect(found, plural.node.entries, i, j, text, plural.cut)
       if (!node) break
-      collect(found, node.entries, i, j, text, 0)
+      if (node.entries.length) found = collect(found, node.entries, i, j, text, 0)
       if (j + 1 >= toks.length || inUrl?.[j + 1] || node.next.size === 0 || !joinable(text, toks.end[j], toks.start[j + 1])) break
       plural = pluralNode(matcher, node, text, j + 1)
       node = matcher.next(node, toks.id[j + 1])
     }
-    if (found.length && b.codeSpans) inCodeSpans(found, b.codeSpans)
-    if (found.length) out.push(longestFirst(found))
+    if (found && b.codeSpans) inCodeSpans(found, b.codeSpans)
+    if (found?.length) out.push(longestFirst(found))
   }
   return out
 }
@@ -113,10 +114,13 @@ function pluralNode(matcher: Matcher, from: TrieNode | undefined, text: string, 
   return undefined
 }
 
-/** Candidates for the aliases among `entries` that span tokens i..j (the last one without `cut` letters). */
-function collect(found: Candidate[], entries: AliasEntry[], i: number, j: number, text: string, cut: number): void {
+/**
+ * Candidates for the aliases among `entries` that span tokens i..j (the last one without `cut` letters), added to
+ * `found` (made when undefined and there is one).
+ */
+function collect(found: Candidate[] | undefined, entries: AliasEntry[], i: number, j: number, text: string, cut: number): Candidate[] | undefined {
   const end = toks.end[j]
-  if (cut === 0 && partOfDottedName(text, end, 'after')) return
+  if (cut === 0 && partOfDottedName(text, end, 'after')) return found
   for (const entry of entries) {
     if (entry.tokens.length !== j - i + 1) continue
     const loose = !caseMatches(entry, i, j, text, cut)
@@ -125,8 +129,9 @@ function collect(found: Candidate[], entries: AliasEntry[], i: number, j: number
     for (let k = 0; k < entry.tokens.length && titled; k++) {
       titled = !isUpper(entry.tokens[k].charCodeAt(0)) || isUpper(text.charCodeAt(toks.start[i + k])) || hyphenated(entry, i, k, text)
     }
-    found.push({ entry, startToken: i, endToken: j, start: toks.start[i], end, capitalised: isUpper(text.charCodeAt(toks.start[i])), titled, loose })
+    ;(found ??= []).push({ entry, startToken: i, endToken: j, start: toks.start[i], end, capitalised: isUpper(text.charCodeAt(toks.start[i])), titled, loose })
   }
+  return found
 }
 
 function caseMatches(entry: AliasEntry, i: number, j: number, text: string, cut: number): boolean {

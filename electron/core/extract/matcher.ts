@@ -181,33 +181,42 @@ export class Matcher {
  * a note's tokens are looked up without slicing or lowercasing them, and most words fail on their first letters.
  */
 class WordTable {
-  private edges: Uint16Array | Int32Array | number[] = new Array<number>(COLUMNS).fill(0)
+  /** row-major, COLUMNS per node; grown by doubling while words are added (pushing 37 zeros per node was slow) */
+  private edges: Uint16Array | Int32Array = new Int32Array(COLUMNS * 1024)
   /** node → id of the word ending there, or -1 */
-  private ends: Int32Array | number[] = [-1]
+  private ends: Int32Array = new Int32Array(1024).fill(-1)
+  private nodes = 1
   size = 0
 
   /** The id of a lowercase word made of TOKEN_RE characters (added when new; only before `freeze`). */
   add(word: string): number {
-    const edges = this.edges as number[]
-    const ends = this.ends as number[]
     let node = 0
     for (let p = 0; p < word.length; p++) {
       const at = node * COLUMNS + column(word.charCodeAt(p))
-      if (edges[at] === 0) {
-        edges[at] = ends.length
-        ends.push(-1)
-        for (let k = 0; k < COLUMNS; k++) edges.push(0)
+      if (this.edges[at] === 0) {
+        if (this.nodes === this.ends.length) this.grow()
+        this.edges[at] = this.nodes++
       }
-      node = edges[at]
+      node = this.edges[at]
     }
-    if (ends[node] < 0) ends[node] = this.size++
-    return ends[node]
+    if (this.ends[node] < 0) this.ends[node] = this.size++
+    return this.ends[node]
+  }
+
+  private grow(): void {
+    const edges = new Int32Array(this.edges.length * 2)
+    edges.set(this.edges)
+    const ends = new Int32Array(this.ends.length * 2).fill(-1)
+    ends.set(this.ends)
+    this.edges = edges
+    this.ends = ends
   }
 
   /** Compact typed arrays once every alias is in (16-bit edges while they fit: a smaller table stays in cache). */
   freeze(): void {
-    this.edges = this.ends.length <= 0xffff ? Uint16Array.from(this.edges) : Int32Array.from(this.edges)
-    this.ends = Int32Array.from(this.ends)
+    const used = this.edges.subarray(0, this.nodes * COLUMNS)
+    this.edges = this.nodes <= 0xffff ? Uint16Array.from(used) : Int32Array.from(used)
+    this.ends = this.ends.slice(0, this.nodes)
   }
 
   id(text: string, start: number, end: number): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -53,6 +54,28 @@ describe('readNoteFile on what is not a note file', () => {
         // nobody writes to it: a blocking open would wait forever
         execFileSync('mkfifo', [path.join(dir, 'pipe.md')])
         expect(readNoteFile(path.join(dir, 'pipe.md'), 'pipe.md').diagnostics.map((d) => d.code)).toEqual(['not-a-file'])
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('readNoteFile reads whole files', () => {
+  it('gives every byte and the sha1 of an empty, a small, a pool-sized and a multi-megabyte file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-read-'))
+    try {
+      for (const size of [0, 1, 4095, 4096, 8193, 65536 + 7, 3 * 1024 * 1024 + 5]) {
+        // printable bytes and newlines, blank lines often enough that no run is cut
+        const bytes = Buffer.alloc(size)
+        for (let i = 0; i < size; i++) bytes[i] = i % 97 === 96 ? 10 : i % 997 === 0 ? 10 : 32 + (i % 90)
+        const file = path.join(dir, `n${size}.md`)
+        writeFileSync(file, bytes)
+        const f = readNoteFile(file, `n${size}.md`)
+        expect(f.size).toBe(size)
+        expect(f.hash).toBe(createHash('sha1').update(bytes).digest('hex'))
+        if (size <= 1024 * 1024) expect(f.text).toBe(bytes.toString('utf8'))
+        else expect(bytes.toString('utf8').startsWith(f.text ?? '-')).toBe(true)
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -1,7 +1,7 @@
 // Reading one note file safely: binary files skipped, invalid UTF-8 decoded with replacement, huge files cut.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
-import { createHash } from 'node:crypto'
+import { hash as digest } from 'node:crypto'
 import type { Diagnostic } from '../types'
 
 /**
@@ -29,7 +29,8 @@ export interface NoteFile {
 }
 
 export function hashBytes(buf: Uint8Array): string {
-  return createHash('sha1').update(buf).digest('hex')
+  // one-shot: no Hash object per file
+  return digest('sha1', buf, 'hex')
 }
 
 /** non-blocking, so a named pipe (FIFO) opens at once and is then skipped as not a regular file */
@@ -53,7 +54,7 @@ export function readNoteFile(abs: string, rel: string): NoteFile {
     if (!st.isFile()) return notAFile()
     size = st.size
     mtimeMs = st.mtimeMs
-    buf = readFileSync(fd)
+    buf = readOpenFile(fd, size)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error'
     if (code === 'EISDIR') return notAFile() // Windows does not open folders
@@ -93,6 +94,23 @@ export function readNoteFile(abs: string, rel: string): NoteFile {
     diagnostics.push({ file: rel, line, severity: 'warning', code: 'invalid-utf8', message: 'Text is not valid UTF-8; invalid bytes are shown as \uFFFD.' })
   }
   return { text: buf.toString('utf8'), size, mtimeMs, hash, truncated, diagnostics }
+}
+
+/**
+ * The rest of an open regular file of `size` bytes (by its fstat), as readFileSync(fd) reads it but without the
+ * second fstat it makes: up to `size` bytes, fewer when the file shrank meanwhile. A size of 0 may be a file
+ * whose size the system does not report: that one is read to its end.
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd)
+  const buf = Buffer.allocUnsafe(size)
+  let at = 0
+  while (at < size) {
+    const n = readSync(fd, buf, at, size - at, null)
+    if (n === 0) break
+    at += n
+  }
+  return at === size ? buf : buf.subarray(0, at)
 }
 
 /** Line of the first byte sequence that is not UTF-8 (best effort, for the diagnostic). */

@@ -80,12 +80,39 @@ function add(f: Flat, nodes: PhrasingContent[], code: number[]): void {
 
 /** Collapse whitespace, drop trailing hashtags and a final period: the text shown on a card. */
 export function clean(s: string): string {
-  let t = /\s\s|[\n\t\r]/.test(s) ? s.replace(/\s+/g, ' ') : s
+  let t = needsCollapse(s) ? s.replace(/\s+/g, ' ') : s
   if (t.includes('#')) t = t.replace(/(?:\s#[\p{L}_][\p{L}\p{N}_/-]*)+\s*$/u, '')
   t = t.trim()
   if (/^[,;:]/.test(t)) t = t.replace(/^[,;:\s]+/, '')
   if (/[.;,]$/.test(t) && !t.endsWith('..')) t = t.slice(0, -1).trimEnd()
   return t
+}
+
+/** A character of the regular expression class `\s` (by its UTF-16 code unit). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/**
+ * Whether `clean` must collapse whitespace: `/\s\s|[\n\t\r]/.test(s)`, as one loop (the regular expression
+ * took most of clean's time, run on every paragraph that may be a definition).
+ */
+export function needsCollapse(s: string): boolean {
+  let prevSpace = false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c > 0x20 && c < 0x7f) {
+      prevSpace = false
+      continue
+    }
+    if (c === 0x0a || c === 0x09 || c === 0x0d) return true
+    const space = isSpace(c)
+    if (space && prevSpace) return true
+    prevSpace = space
+  }
+  return false
 }
 
 /** Hide quoted and parenthesised spans in a mask (same length), so separators inside them are ignored. */
