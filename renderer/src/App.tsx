@@ -363,7 +363,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const StudyPanel = useLazyPart(studyPanel, showStudy)
   const NodeList = useLazyPart(nodeList, showNodes)
   const DiagnosticsPanel = useLazyPart(diagnosticsPanel, showDiagnostics)
-  const panelOpen = (selectedId !== null || target !== null) && NotePanel !== undefined
+  // the panel opens with its note, not before: opening it narrows the canvas, and the frames that redraw the
+  // graph for that (new canvas sizes, labels picked again) would otherwise come before the note's render
+  const panelOpen = (shownNode !== undefined || target !== null) && NotePanel !== undefined
   const diagCount = g.diagnostics.length
 
   return (

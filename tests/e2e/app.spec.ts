@@ -96,6 +96,29 @@ test('a click on the canvas at a service node opens its best section, highlighte
   }, GLUE)).toBeGreaterThan(10)
 })
 
+test('the note panel opens with its note: never empty or loading first (its opening narrows the graph)', async ({ page }) => {
+  await openApp(page)
+  // every state of the note panel from the click on, as the page's DOM went through them
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __panelStates: string[] }).__panelStates = seen
+    new MutationObserver(() => {
+      const panel = document.querySelector('[aria-label="Note"]')
+      if (!panel) return
+      const title = panel.querySelector('.note-heading h2')?.textContent ?? ''
+      const body = panel.querySelector('.markdown > *') ? 'body' : 'no body'
+      const state = `${title} | ${body}`
+      if (seen[seen.length - 1] !== state) seen.push(state)
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })
+  })
+  const point = await centreOnNode(page, GLUE, 2.5)
+  await page.mouse.click(point.x, point.y)
+  await expect(notePanel(page).locator('.note-heading h2')).toHaveText('AWS Glue')
+  await expect(notePanel(page).locator('.markdown > *').first()).toBeVisible()
+  const states = await page.evaluate(() => (window as unknown as { __panelStates: string[] }).__panelStates)
+  expect(states[0]).toBe('AWS Glue | body')
+})
+
 test('clicking a mention opens that note at that section', async ({ page }) => {
   await openApp(page)
   const mentions = await apiCall<EntityMentions>(page, 'getMentions', [GLUE])
