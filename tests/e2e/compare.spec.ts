@@ -116,6 +116,23 @@ test('Kinesis Data Streams vs Data Firehose: the card decides, with unique neigh
   expect(a && b && Math.abs(a.y - b.y) < 2 && a.x < b.x).toBe(true)
 })
 
+test('a service searched for while a comparison is open is centred, though the note panel then narrows the graph', async ({ page }) => {
+  await openApp(page, `#?compare=${GLUE},${KINESIS}`)
+  await expect(panel(page).getByLabel('Decision card')).toBeVisible()
+  await waitForStableLayout(page)
+  const search = page.getByRole('combobox').first()
+  await search.fill('KDF')
+  await search.press('Enter')
+  await expect(page.getByLabel('Note', { exact: true }).locator('.note-heading h2')).toHaveText('Amazon Data Firehose')
+  await waitForStableLayout(page)
+  // centred in the canvas as it is now (the comparison's own fit no longer takes the view back)
+  await expect.poll(async () => {
+    const p = await placement(page, [FIREHOSE])
+    const n = p.nodes[0]
+    return Math.max(Math.abs(n.x - p.width / 2) / p.width, Math.abs(n.y - p.height / 2) / p.height)
+  }, { timeout: 10_000 }).toBeLessThan(0.1)
+})
+
 test('"often confused" comes from the confusable groups; a pair opens its comparison', async ({ page }) => {
   await openApp(page)
   await page.getByRole('tab', { name: /Compare/ }).click()

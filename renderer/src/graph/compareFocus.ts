@@ -3,6 +3,7 @@
 // the graph view has settled the fit waits for it and is instant; afterwards it is one short animation.
 import type { Core, EdgeCollection, NodeCollection } from 'cytoscape'
 import type { GraphController } from './controller'
+import { FOCUS_EVENT } from './viewport'
 
 export interface CompareFocus {
   /** compared node ids */
@@ -105,7 +106,7 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
     if (pending === undefined) pending = setTimeout(() => { pending = undefined; if (!cy.destroyed()) apply() }, 50)
   }
   // the canvas changes size when the sidebar widens for the card or the note panel opens: keep the
-  // compared nodes fitted until the user takes the viewport over
+  // compared nodes fitted until the user takes the viewport over (a gesture, or a node searched for and centred)
   let userMoved = false
   const onUser = () => { userMoved = true }
   const onResize = () => { if (opts.fit !== false && !userMoved && !observer) fit(false) }
@@ -121,14 +122,14 @@ export function showCompare(controller: GraphController, focus: CompareFocus, op
   cy.on('layoutstop', onLayout)
   cy.on('add', onAdd)
   cy.on('resize', onResize)
-  cy.on('tapstart scrollzoom pinchzoom', onUser)
+  cy.on(`tapstart scrollzoom pinchzoom ${FOCUS_EVENT}`, onUser)
   return () => {
     cy.off('layoutstop', onLayout)
     cy.off('add', onAdd)
     cy.off('resize', onResize)
     cy.off('position', 'node', onPosition)
     clearTimeout(moved)
-    cy.off('tapstart scrollzoom pinchzoom', onUser)
+    cy.off(`tapstart scrollzoom pinchzoom ${FOCUS_EVENT}`, onUser)
     observer?.disconnect()
     clearTimeout(pending)
     clearCompare(controller)

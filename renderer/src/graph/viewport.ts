@@ -3,6 +3,9 @@
 import type { Position } from 'cytoscape'
 import type { GraphState } from './graphState'
 
+/** emitted on the core when the app moves the view to a node (a search, the node list): the user's choice of view */
+export const FOCUS_EVENT = 'notesgraphfocus'
+
 export interface Box { x1: number; y1: number; x2: number; y2: number }
 
 /** Bounding box of node positions, padded by the biggest node (labels left out: measuring them is slow). */
@@ -83,6 +86,7 @@ export class Viewport {
     const zoom = Math.max(cy.zoom(), 1.2)
     this.focusing = { id, zoom, until: performance.now() + 1500 }
     cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
+    cy.emit(FOCUS_EVENT)
   }
 
   /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred. */
