@@ -321,6 +321,7 @@ export class CyGraphController implements GraphController {
   attach(core: Core | null): void {
     this.selection.attach(core, this.theme)
     this.labels.attach(core)
+    this.viewport.attach(core)
     this.state.core = core
     if (core && this.state.current.nodes.length > 0) this.sync(this.state.current, { initial: true })
     this.emit()

@@ -1,6 +1,6 @@
 // The viewport: fitting to node positions, zoom steps, centring a focused node. Never measures labels
 // (cy.fit() does, and costs more than a second at 25k elements).
-import type { Position } from 'cytoscape'
+import type { Core, EventObject, Position } from 'cytoscape'
 import type { GraphState } from './graphState'
 
 /** emitted on the core when the app moves the view to a node (a search, the node list): the user's choice of view */
@@ -26,12 +26,27 @@ export function boxOf(nodes: Array<{ position?: Position; data: object }>): Box 
 
 export class Viewport {
   private focusing: { id: string; zoom: number; until: number } | null = null
+  /** the local graph's fit, kept while nobody moved the view: the canvas may narrow after it (the note panel opens) */
+  private around: { id: string; padding: number } | null = null
+  private bound: Core | null = null
+  private readonly onGesture = (e: EventObject) => {
+    // a wheel or pinch zoom, or a drag that starts on the background (a pan): the view is the user's now
+    if (e.type !== 'tapstart' || e.target === e.cy) this.around = null
+  }
 
   constructor(private readonly state: GraphState) {}
+
+  attach(core: Core | null): void {
+    this.bound?.off('tapstart scrollzoom pinchzoom', this.onGesture)
+    this.bound = core
+    this.around = null
+    core?.on('tapstart scrollzoom pinchzoom', this.onGesture)
+  }
 
   /** Set the viewport to show a model-space box. */
   fitBox(box: Box | null, padding = 30): void {
     const cy = this.state.core
+    this.around = null
     if (!cy || !box) return
     const { x1, y1, x2, y2 } = box
     const w = Math.max(1, cy.width() - 2 * padding)
@@ -68,6 +83,7 @@ export class Viewport {
     cy.stop()
     this.focusing = null
     this.fitBox({ x1: c.x - dx, y1: c.y - dy, x2: c.x + dx, y2: c.y + dy }, padding)
+    this.around = { id, padding }
   }
 
   /** The pan that puts a model position in the middle of the canvas (cy.center would use the label too). */
@@ -84,6 +100,7 @@ export class Viewport {
     if (n.empty() || n.hasClass('hidden')) return
     cy.stop()
     const zoom = Math.max(cy.zoom(), 1.2)
+    this.around = null
     this.focusing = { id, zoom, until: performance.now() + 1500 }
     cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
     cy.emit(FOCUS_EVENT)
@@ -93,6 +110,8 @@ export class Viewport {
   resized(): void {
     const cy = this.state.core
     const f = this.focusing
+    // the local graph fitted by the app, untouched since: fitted again to the new size
+    if (cy && this.around && (!f || performance.now() > f.until)) { this.fitAround(this.around.id, this.around.padding); return }
     if (!cy || !f || performance.now() > f.until) return
     const n = cy.getElementById(f.id)
     if (n.empty()) return
