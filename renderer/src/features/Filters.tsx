@@ -30,7 +30,7 @@ function useCanvasCounts(controller: FeatureProps['controller'], wanted: boolean
       const total = controller.graph().nodes.length
       if (!wanted || !cy || total === 0 || cy.nodes().length === 0) return ''
       // the counts the graph view took when it last set the classes, else a pass over the canvas
-      const kept = (controller as Partial<{ shownCounts(): { nodes: number; edges: number } | null }>).shownCounts?.call(controller)
+      const kept = controller.shownCounts?.()
       const nodes = kept ? kept.nodes : cy.nodes().filter((n) => !n.hasClass('hidden')).length
       const edges = kept ? kept.edges : cy.edges().filter((e) => !e.hasClass('hidden') && !e.hasClass('vh')).length
       return `${nodes}|${edges}|${total}`

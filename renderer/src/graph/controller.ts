@@ -34,6 +34,8 @@ export interface GraphController {
   highlight(group: string, ids: string[] | null): void
   /** apply the filter; returns visible node/edge counts */
   setFilter(filter: NodeFilter): { nodes: number; edges: number }
+  /** the counts the last filtering left, while the canvas still holds what it counted (else null) */
+  shownCounts?(): { nodes: number; edges: number } | null
   runLayout(name: LayoutName): void
   sizeBy(metric: SizeBy, values?: Record<string, number>): void
   fit(): void

@@ -106,12 +106,12 @@ export class Viewport {
     cy.emit(FOCUS_EVENT)
   }
 
-  /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred. */
+  /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred, a local graph fitted. */
   resized(): void {
     const cy = this.state.core
     const f = this.focusing
     // the local graph fitted by the app, untouched since: fitted again to the new size
-    if (cy && this.around && (!f || performance.now() > f.until)) { this.fitAround(this.around.id, this.around.padding); return }
+    if (cy && this.around) { this.fitAround(this.around.id, this.around.padding); return }
     if (!cy || !f || performance.now() > f.until) return
     const n = cy.getElementById(f.id)
     if (n.empty()) return
