@@ -133,6 +133,28 @@ test('local graph: centred on its node, labelled, refitted; leaving it and filte
   expect(report.labelOverlaps).toEqual([])
   expect(report.nodeOverlaps).toEqual([])
 
+  // the canvas narrows (the window is made smaller): the app refits the local graph, and its labels are sized
+  // for the new zoom in that same frame, never drawn at the old size first (read by an observer that runs just
+  // after the graph's own)
+  const afterResize = page.evaluate((id) => new Promise<{ font: number; zoomBefore: number; zoom: number }>((resolve) => {
+    const cy = window.cy!
+    const zoomBefore = cy.zoom()
+    let initial = true
+    const ro = new ResizeObserver(() => {
+      if (initial) { initial = false; return } // the observation every observer gets when it starts
+      ro.disconnect()
+      const n = cy.getElementById(id)
+      resolve({ font: n.numericStyle('font-size') * cy.zoom(), zoomBefore, zoom: cy.zoom() })
+    })
+    ro.observe(document.querySelector('[aria-label="Knowledge graph"]')!)
+  }), GLUE)
+  await page.waitForFunction(() => true) // the observer is in place
+  await page.setViewportSize({ width: 1150, height: 900 })
+  const narrowed = await afterResize
+  expect(narrowed.zoom).toBeLessThan(narrowed.zoomBefore)
+  expect(narrowed.font).toBeGreaterThanOrEqual(10.95)
+  await page.setViewportSize({ width: 1400, height: 900 })
+
   // back to the global graph: every node again, the view's own placement fitted
   await page.getByRole('radio', { name: 'Global' }).check()
   await expect.poll(async () => (await frame(page, GLUE)).shown).toBe(all)

@@ -268,7 +268,7 @@ export class CyGraphController implements GraphController {
     const f = this.filters.current()
     const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
     // a partial graph (the folder still being indexed) will still grow: not settled
-    const settled = !this.state.current.partial && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && (this.viewName !== 'services' || this.serviceEdgesIn) && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    const settled = !this.state.current.partial && this.repackTimer === undefined && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && (this.viewName !== 'services' || this.serviceEdgesIn) && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)
@@ -682,7 +682,8 @@ export class CyGraphController implements GraphController {
 
   fitPositions(padding = 30): void { this.viewport.fitPositions(padding) }
   resized(): void {
-    this.viewport.resized()
+    // a refit changes the zoom the labels were sized for: picked again in this frame, never drawn at the old size
+    if (this.viewport.resized()) this.labels.update()
     // a local graph packed for another canvas shape (the note panel opened or was dragged) is packed
     // again for this one, so it fills the canvas and its labels get room
     const cy = this.state.core
@@ -690,7 +691,13 @@ export class CyGraphController implements GraphController {
     const aspect = cy.width() / cy.height()
     if (this.packedAspect !== null && Math.abs(Math.log(aspect / this.packedAspect)) < 0.2) return
     clearTimeout(this.repackTimer)
-    this.repackTimer = setTimeout(() => { if (this.filters.current().local) this.relayoutForFilter() }, 150)
+    // positions are about to change: not settled until they have (a drag of the panel's edge waits for its end)
+    this.repackTimer = setTimeout(() => {
+      this.repackTimer = undefined
+      if (this.filters.current().local) this.relayoutForFilter()
+      this.markSettled()
+    }, 150)
+    this.markSettled()
   }
   private packedAspect: number | null = null
   private repackTimer: ReturnType<typeof setTimeout> | undefined

@@ -106,17 +106,21 @@ export class Viewport {
     cy.emit(FOCUS_EVENT)
   }
 
-  /** The canvas changed size (e.g. the note panel opened): a node being focused stays centred, a local graph fitted. */
-  resized(): void {
+  /**
+   * The canvas changed size (e.g. the note panel opened): a node being focused stays centred, a local graph
+   * fitted. True when the zoom was set again here (the labels, sized for the old zoom, are due a new pick now).
+   */
+  resized(): boolean {
     const cy = this.state.core
     const f = this.focusing
     // the local graph fitted by the app, untouched since: fitted again to the new size
-    if (cy && this.around) { this.fitAround(this.around.id, this.around.padding); return }
-    if (!cy || !f || performance.now() > f.until) return
+    if (cy && this.around) { this.fitAround(this.around.id, this.around.padding); return true }
+    if (!cy || !f || performance.now() > f.until) return false
     const n = cy.getElementById(f.id)
-    if (n.empty()) return
+    if (n.empty()) return false
     cy.stop()
     cy.viewport({ zoom: f.zoom, pan: this.panToCentre(n.position(), f.zoom) })
+    return true
   }
 
   fit(): void {
