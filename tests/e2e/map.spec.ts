@@ -118,6 +118,9 @@ test('local graph: centred on its node, labelled, refitted; leaving it and filte
   await openFresh(page, baseUrl())
   const all = (await frame(page, GLUE)).shown
   await page.goto(`${baseUrl()}#?select=${GLUE}&depth=1`)
+  // the selection opens its note, which narrows the canvas: the local graph is refitted and packed again for it
+  await expect(page.locator('[aria-label="Note"]').getByRole('heading', { name: 'AWS Glue', exact: true })).toBeVisible({ timeout: 30_000 })
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))) // its resize is handled
   await waitSettled(page)
   await expect.poll(async () => (await frame(page, GLUE)).shown, { timeout: 30_000 }).toBeLessThan(all)
   await expect.poll(async () => (await frame(page, GLUE)).offCentre, { timeout: 10_000 }).toBeLessThan(0.05)
