@@ -6,7 +6,8 @@
 //      answered (token → cookie → index.html), the first graph (every note and link, `partial`), the complete index
 //      (a call that needs it answers);
 //   2. a cold folder in Chromium: from the host's start to the first graph drawn (nodes on the canvas), and to the
-//      complete graph (the indexing box gone).
+//      complete graph (the indexing box gone); each run paired with the same index and no page open (the page's
+//      drawing of the phases competes with the index for this machine's two cores).
 // Figures are medians of the runs with their range, printed next to the load average; nothing passes or fails.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -205,10 +206,17 @@ async function main(): Promise<void> {
     const gen = generateVault(path.join(args.dir, String(n)), n)
     console.log(`\n## Chromium, cold ${n}-note folder (${(gen.bytes / 1048576).toFixed(1)} MB), ${args.browserRuns} runs; load average ${load()}`)
     const runs: BrowserRun[] = []
-    for (let i = 0; i < args.browserRuns; i++) runs.push(await browserRun(gen.dir))
+    // each paired with the same cold index and no page open: what drawing the phases costs the index
+    const alone: number[] = []
+    for (let i = 0; i < args.browserRuns; i++) {
+      runs.push(await browserRun(gen.dir))
+      alone.push((await hostRun(gen.dir, false, true)).complete)
+    }
     console.log(`host start → URL printed:           ${summary(runs.map((r) => r.printed))}`)
     console.log(`host start → first graph drawn:     ${summary(runs.map((r) => r.drawn))}  — ${runs[0].drawnNodes} nodes on the canvas`)
-    console.log(`host start → complete graph shown:  ${summary(runs.map((r) => r.complete))}  (load average now ${load()})`)
+    console.log(`host start → complete graph shown:  ${summary(runs.map((r) => r.complete))}`)
+    console.log(`same index, no page open:           ${summary(alone)}`)
+    console.log(`page open ÷ no page, per pair:      ${runs.map((r, i) => (r.complete / alone[i]).toFixed(2)).join(', ')}  (load average now ${load()})`)
   }
 }
 

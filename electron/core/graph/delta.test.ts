@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Graph, GraphChange, NoteMeta } from '../types'
+import type { Graph, GraphChange, GraphDelta, NoteMeta } from '../types'
 import { GraphBuilder } from './builder'
-import { applyGraphDelta, diffGraphs, isEmptyDelta } from './delta'
+import { applyGraphDelta, composeDeltas, diffGraphs, emptyDelta, isEmptyDelta } from './delta'
 import { ChangePublisher } from './publish'
 import { note, testNotes, testOntology } from './test-fixtures'
 
@@ -79,6 +79,68 @@ describe('diffGraphs', () => {
     const d = diffGraphs(before, { ...before, diagnostics })
     expect(d.diagnostics).toEqual(diagnostics)
     expect(isEmptyDelta(d)).toBe(false)
+  })
+})
+
+describe('composeDeltas', () => {
+  /** a seeded pseudo-random sequence (the same cases every run) */
+  const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  type Item = { id: string; v: number }
+  /** a valid random change of `g`: removes, updates and adds (some of them ids that were removed before) */
+  function randomDelta(g: Graph, rand: () => number, step: number): GraphDelta {
+    const d = emptyDelta()
+    const pick = <T extends Item>(xs: T[], added: T[], updated: T[], removed: string[], kind: string) => {
+      for (const x of xs) {
+        const r = rand()
+        if (r < 0.15) removed.push(x.id)
+        else if (r < 0.35) updated.push({ ...x, v: step * 100 + Math.floor(rand() * 100) })
+      }
+      const n = Math.floor(rand() * 4)
+      // new ids, and ids of this kind that may have been removed earlier (an element that comes back)
+      for (let i = 0; i < n; i++) {
+        const id = `${kind}${Math.floor(rand() * 40)}`
+        if (!xs.some((x) => x.id === id) && !added.some((x) => x.id === id)) added.push({ id, v: step } as T)
+      }
+    }
+    pick(g.nodes as unknown as Item[], d.addedNodes as unknown as Item[], d.updatedNodes as unknown as Item[], d.removedNodes, 'n')
+    pick(g.edges as unknown as Item[], d.addedEdges as unknown as Item[], d.updatedEdges as unknown as Item[], d.removedEdges, 'e')
+    if (rand() < 0.3) d.diagnostics = [{ severity: 'warning', message: `step ${step}`, file: 'a.md' } as Graph['diagnostics'][number]]
+    if (rand() < 0.7) d.partial = true
+    return d
+  }
+
+  it('makes the graph that applying the deltas one by one makes: elements, their order, diagnostics, partial', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rand = rng(seed)
+      const base: Graph = {
+        nodes: Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, v: 0 })) as unknown as Graph['nodes'],
+        edges: Array.from({ length: 15 }, (_, i) => ({ id: `e${i}`, v: 0 })) as unknown as Graph['edges'],
+        diagnostics: [],
+      }
+      let stepwise = base
+      let composed: GraphDelta | null = null
+      for (let step = 1; step <= 1 + (seed % 6); step++) {
+        const d = randomDelta(stepwise, rand, step)
+        stepwise = applyGraphDelta(stepwise, d)
+        composed = composed ? composeDeltas(composed, d) : d
+      }
+      const once = applyGraphDelta(base, composed!)
+      expect(once.nodes, `seed ${seed}`).toEqual(stepwise.nodes)
+      expect(once.edges, `seed ${seed}`).toEqual(stepwise.edges)
+      expect(once.diagnostics).toEqual(stepwise.diagnostics)
+      expect(once.partial).toBe(stepwise.partial)
+    }
+  })
+
+  it('drops an element added and removed again, and keeps a removed one that came back as removed and added', () => {
+    const g: Graph = { nodes: [{ id: 'a' }, { id: 'b' }] as Graph['nodes'], edges: [], diagnostics: [] }
+    const d = composeDeltas(
+      { ...emptyDelta(), addedNodes: [{ id: 'c' }] as Graph['nodes'], removedNodes: ['a'] },
+      { ...emptyDelta(), removedNodes: ['c'], addedNodes: [{ id: 'a', label: 'back' }] as Graph['nodes'] },
+    )
+    expect(d.addedNodes.map((n) => n.id)).toEqual(['a'])
+    expect(d.removedNodes).toEqual(['a'])
+    expect(applyGraphDelta(g, d).nodes).toEqual([{ id: 'b' }, { id: 'a', label: 'back' }])
   })
 })
 

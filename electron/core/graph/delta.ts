@@ -106,3 +106,37 @@ export function applyGraphDelta(graph: Graph, d: GraphDelta): Graph {
   if (d.partial) next.partial = true
   return next
 }
+
+function composeList<T extends { id: string }>(
+  added: Map<string, T>, updated: Map<string, T>, removed: Set<string>, next: { added: T[]; updated: T[]; removed: string[] },
+): void {
+  // in applyList's order: removals, then updates, then additions
+  for (const id of next.removed) {
+    if (added.has(id)) added.delete(id) // added since the base: gone again (removed stays if it replaced one)
+    else { updated.delete(id); removed.add(id) }
+  }
+  for (const x of next.updated) {
+    if (added.has(x.id)) added.set(x.id, x) // keeps its place among the additions
+    else updated.set(x.id, x)
+  }
+  for (const x of next.added) added.set(x.id, x)
+}
+
+/** One delta that does what `a` then `b` do: applyGraphDelta(g, composeDeltas(a, b)) is g after a, then b. */
+export function composeDeltas(a: GraphDelta, b: GraphDelta): GraphDelta {
+  const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x] as [string, T]))
+  const nodes = { added: byId(a.addedNodes), updated: byId(a.updatedNodes), removed: new Set(a.removedNodes) }
+  const edges = { added: byId(a.addedEdges), updated: byId(a.updatedEdges), removed: new Set(a.removedEdges) }
+  composeList(nodes.added, nodes.updated, nodes.removed, { added: b.addedNodes, updated: b.updatedNodes, removed: b.removedNodes })
+  composeList(edges.added, edges.updated, edges.removed, { added: b.addedEdges, updated: b.updatedEdges, removed: b.removedEdges })
+  const d: GraphDelta = {
+    addedNodes: [...nodes.added.values()], updatedNodes: [...nodes.updated.values()], removedNodes: [...nodes.removed],
+    addedEdges: [...edges.added.values()], updatedEdges: [...edges.updated.values()], removedEdges: [...edges.removed],
+  }
+  const diagnostics = b.diagnostics ?? a.diagnostics
+  if (diagnostics) d.diagnostics = diagnostics
+  const display = b.display ?? a.display
+  if (display) d.display = display
+  if (b.partial) d.partial = true // the graph after both is what b leaves
+  return d
+}

@@ -2,8 +2,8 @@
 // interleave in every order the network and React allow, and the canvas must end with the host's last graph.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import type { Graph, GraphChange, GraphEdge, GraphNode } from '../../../electron/core/types'
-import { diffGraphs } from '../../../electron/core/graph/delta'
+import type { Graph, GraphChange, GraphDelta, GraphEdge, GraphNode } from '../../../electron/core/types'
+import { applyGraphDelta, diffGraphs } from '../../../electron/core/graph/delta'
 import { CyGraphController } from './cyController'
 import { CanvasGraph, GraphFollower } from './graphFollower'
 
@@ -233,5 +233,79 @@ describe('GraphFollower: a delta that does not apply', () => {
     follower.take(deltaTo(graphs, 2))
     await vi.waitFor(() => expect(shown).toEqual([graphs[1]]))
     expect(fetched).toBe(1)
+  })
+})
+
+describe('CanvasGraph: pacing an indexing folder\'s phases', () => {
+  /** a sink that records what reaches the canvas; a clock and frames the test moves by hand */
+  function paced() {
+    const applied: GraphDelta[] = []
+    let held: Graph = { nodes: [], edges: [], diagnostics: [] }
+    const sink = {
+      setGraph: (g: Graph) => { held = g },
+      applyDelta: (d: GraphDelta) => { applied.push(d); clock += 100; held = applyGraphDelta(held, d); return held }, // each costs 100 ms
+    }
+    let clock = 0
+    const frames: Array<() => void> = []
+    const states: Array<Graph | null> = []
+    const canvas = new CanvasGraph(sink, (g) => states.push(g), () => Promise.reject(new Error('no fetch')), {
+      now: () => clock, afterFrame: (cb) => frames.push(cb), costFactor: 4,
+    })
+    return { canvas, applied, states, frames, shown: () => held, tick: (ms: number) => { clock += ms }, drawFrame: () => frames.splice(0).forEach((f) => f()) }
+  }
+
+  it('applies the first phase at once, merges the ones that come before four times its cost, and the last at once', () => {
+    vi.useFakeTimers()
+    try {
+      const graphs = phases()
+      const p = paced()
+      p.canvas.show(graphs[0])
+      p.canvas.follower.loaded(graphs[0])
+      p.canvas.follower.take(deltaTo(graphs, 2))
+      expect(p.applied).toHaveLength(1) // at once
+      p.tick(50)
+      p.drawFrame() // applied and drawn in 150 ms: the next phase no sooner than 600 ms after
+      p.canvas.follower.take(deltaTo(graphs, 3))
+      p.canvas.follower.take(deltaTo(graphs, 4))
+      expect(p.applied).toHaveLength(1) // both held
+      vi.advanceTimersByTime(599)
+      expect(p.applied).toHaveLength(1)
+      vi.advanceTimersByTime(1)
+      expect(p.applied).toHaveLength(2) // the two as one delta
+      expect(ids(p.shown().nodes)).toEqual(ids(graphs[3].nodes))
+      p.drawFrame()
+      p.canvas.follower.take(deltaTo(graphs, 5)) // held again
+      expect(p.applied).toHaveLength(2)
+      for (let v = 6; v <= graphs.length; v++) p.canvas.follower.take(deltaTo(graphs, v)) // the last completes the graph
+      expect(p.applied).toHaveLength(3)
+      const last = graphs[graphs.length - 1]
+      expect(ids(p.shown().nodes)).toEqual(ids(last.nodes))
+      expect(ids(p.shown().edges)).toEqual(ids(last.edges))
+      expect(p.shown().partial).toBeUndefined()
+      expect(p.states[p.states.length - 1]).toBe(p.shown())
+      vi.advanceTimersByTime(10_000)
+      expect(p.applied).toHaveLength(3) // nothing left to apply
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('a whole graph drops the phases held for later (it has them already)', () => {
+    vi.useFakeTimers()
+    try {
+      const graphs = phases()
+      const p = paced()
+      p.canvas.show(graphs[0])
+      p.canvas.follower.loaded(graphs[0])
+      p.canvas.follower.take(deltaTo(graphs, 2))
+      p.drawFrame()
+      p.canvas.follower.take(deltaTo(graphs, 3)) // held
+      p.canvas.follower.whole(graphs[4])
+      vi.advanceTimersByTime(10_000)
+      expect(p.applied).toHaveLength(1)
+      expect(ids(p.shown().nodes)).toEqual(ids(graphs[4].nodes))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

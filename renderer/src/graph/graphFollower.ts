@@ -4,6 +4,7 @@
 // graph again, and replays the deltas that came while it waited. A change missed with none after it shows no
 // gap: the host says which version it is at when the stream (re)connects (hostAt), and a page behind it fetches.
 import type { Graph, GraphChange, GraphDelta } from '../../../electron/core/types'
+import { composeDeltas } from '../../../electron/core/graph/delta'
 
 export interface FollowerHandlers {
   /** the whole graph (open, reload, recovery) */
@@ -86,6 +87,9 @@ export class GraphFollower {
     }
   }
 
+  /** The page found its graph apart from the host's (a delta that did not apply): take the host's whole graph. */
+  refetch(): void { this.resync() }
+
   private resync(): void {
     clearTimeout(this.retry)
     this.fetching = true
@@ -123,23 +127,104 @@ const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
  * back. Either way round, the next delta would apply to an older graph and the canvas keep that loss for good
  * (graphFollower.test.ts replays both interleavings).
  */
+/** How the page paces a folder's indexing phases (injectable for tests). */
+export interface PhasePacing {
+  now(): number
+  /** calls back once the frame after now has been drawn and the page is idle (a phase's cost includes drawing it) */
+  afterFrame(cb: () => void): void
+  /** a later phase waits this many times what the last one cost, from its end */
+  costFactor: number
+}
+
+const browserPacing: PhasePacing = {
+  now: () => performance.now(),
+  // a phase's cost runs on past its frame (the labels picked again, the sidebars' transition): measured to
+  // the page's first idle moment after it
+  afterFrame: (cb) => requestAnimationFrame(() => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+    if (idle) idle(() => cb(), { timeout: 10_000 })
+    else setTimeout(cb, 0)
+  }),
+  costFactor: 4,
+}
+
 export class CanvasGraph {
   private latest: Graph | null = null
   readonly follower: GraphFollower
+  /** phases of an indexing folder not drawn yet, as one delta; and when the next may be */
+  private held: GraphDelta | null = null
+  private nextPhaseAt = 0
+  private phaseTimer: ReturnType<typeof setTimeout> | undefined
 
   /** `setState(graph, ends)`: `ends` when this graph ends a partial one (indexing is over: the shell's indexing box goes now) */
-  constructor(private readonly sink: GraphSink, private readonly setState: (g: Graph | null, ends: boolean) => void, fetch: () => Promise<Graph>) {
+  constructor(
+    private readonly sink: GraphSink,
+    private readonly setState: (g: Graph | null, ends: boolean) => void,
+    fetch: () => Promise<Graph>,
+    private readonly pacing: PhasePacing = browserPacing,
+  ) {
     this.follower = new GraphFollower({
       full: (g) => this.show(g),
-      delta: (change) => this.mirror(this.sink.applyDelta(change.delta!)),
+      delta: (change) => this.takeDelta(change.delta!),
       fetch,
     })
   }
 
   /** A whole graph (or none while loading): to the canvas now, to React state for the rest of the shell. */
   show(graph: Graph | null): void {
+    this.dropHeld() // what they led to is in this graph, or superseded by it
     if (graph) this.sink.setGraph(graph)
     this.mirror(graph)
+  }
+
+  /**
+   * A folder being indexed sends a phase every second; each one restyles and redraws the graph on the page, and
+   * at a thousand notes that took the page's whole thread (and the host's CPU with it: the index took twice as
+   * long with a page open). A phase that comes sooner than four times the last one's cost (applied and drawn)
+   * after it waits, merged with any that follow; the delta that completes the graph is applied at once.
+   */
+  private takeDelta(delta: GraphDelta): void {
+    const wait = delta.partial === true && (this.held !== null || this.measuring || this.pacing.now() < this.nextPhaseAt)
+    this.held = this.held ? composeDeltas(this.held, delta) : delta
+    if (wait) this.scheduleHeld()
+    else this.applyHeld()
+  }
+
+  /** the last phase is still being drawn: its cost (and so the next one's time) is not known yet */
+  private measuring = false
+
+  private scheduleHeld(): void {
+    if (this.phaseTimer !== undefined || this.measuring || this.held === null) return
+    this.phaseTimer = setTimeout(() => {
+      this.phaseTimer = undefined
+      try {
+        this.applyHeld()
+      } catch {
+        this.follower.refetch() // the page's graph drifted from the host's: take the whole graph
+      }
+    }, Math.max(0, this.nextPhaseAt - this.pacing.now()))
+  }
+
+  private applyHeld(): void {
+    const delta = this.held
+    this.dropHeld()
+    if (!delta) return
+    const t0 = this.pacing.now()
+    this.mirror(this.sink.applyDelta(delta))
+    if (!delta.partial) return
+    this.measuring = true
+    this.pacing.afterFrame(() => {
+      const end = this.pacing.now()
+      this.nextPhaseAt = end + this.pacing.costFactor * (end - t0)
+      this.measuring = false
+      this.scheduleHeld()
+    })
+  }
+
+  private dropHeld(): void {
+    this.held = null
+    clearTimeout(this.phaseTimer)
+    this.phaseTimer = undefined
   }
 
   /** The newest graph (React state may not have caught up yet). */
