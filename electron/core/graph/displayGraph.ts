@@ -103,7 +103,10 @@ export function displayGraph(graph: Graph, opts: DisplayOptions = {}): Graph {
     else omitted[e.type] = (omitted[e.type] ?? 0) + 1
   }
   const display: DisplayInfo = { totalEdges: all.length, omitted, perNode: { ...perNode } }
-  return { nodes: graph.nodes, edges, diagnostics: graph.diagnostics, display }
+  const shown: Graph = { nodes: graph.nodes, edges, diagnostics: graph.diagnostics, display }
+  // a folder still being indexed: its display graph is partial too (the page shows the progress, not "settled")
+  if (graph.partial) shown.partial = true
+  return shown
 }
 
 export interface DisplayCache {

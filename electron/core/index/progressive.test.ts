@@ -46,9 +46,9 @@ function canonical(g: Graph): { nodes: unknown[]; edges: unknown[] } {
 /** `graphs`: the graph after each change event, as a page following them from `first` holds it. */
 interface Run { first: Graph; changes: GraphChange[]; graphs: Graph[]; final: Graph; backend: Backend }
 
-async function progressive(folder: string, workers: number): Promise<Run> {
+async function progressive(folder: string, workers: number, extra: Partial<BackendOptions> = {}): Promise<Run> {
   const changes: GraphChange[] = []
-  const backend = await backendFor(folder, { progressiveFrom: 0, batchMs: 20, workers, onChange: (c) => changes.push(c) })
+  const backend = await backendFor(folder, { progressiveFrom: 0, batchMs: 20, workers, onChange: (c) => changes.push(c), ...extra })
   const first = backend.getGraph()
   await backend.whenIndexed()
   const graphs: Graph[] = []
@@ -57,18 +57,25 @@ async function progressive(folder: string, workers: number): Promise<Run> {
   return { first, changes, graphs, final: backend.getGraph(), backend }
 }
 
-for (const [name, folder, workers] of [['the bundled notes', () => content, 0], ['a generated vault (workers)', () => generated, 2]] as const) {
+const cases: Array<[string, () => string, number, Partial<BackendOptions>]> = [
+  ['the bundled notes', () => content, 0, {}],
+  ['a generated vault (workers)', () => generated, 2, {}],
+  // a big graph is served as its display subset: that one is partial while indexing too
+  ['a generated vault drawn as a big graph\'s display subset', () => generated, 2, { displayAboveEdges: 50 }],
+]
+for (const [name, folder, workers, extra] of cases) {
   describe(`progressive open of ${name}`, { timeout: 240_000 }, () => {
     let oneShot: Graph
     let run: Run
     beforeAll(async () => {
-      const b = await backendFor(folder(), { workers })
+      const b = await backendFor(folder(), { workers, ...extra })
       oneShot = b.getGraph()
       await b.close()
-      run = await progressive(folder(), workers)
+      run = await progressive(folder(), workers, extra)
     }, 240_000)
 
     it('ends with the graph a one-shot index builds, and says when it is complete', () => {
+      expect(run.first.display !== undefined).toBe(extra.displayAboveEdges !== undefined)
       expect(run.first.partial).toBe(true)
       expect(run.final.partial).toBeUndefined()
       expect(canonical(run.final)).toEqual(canonical(oneShot))
