@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { mapReport, waitSettled } from './mapCheck'
 import { startWebHost, type RunningHost } from './webHost'
 
 // enough that indexing outlasts the page's own start by seconds (300 notes are indexed in ≈ 3.5 s here, with
@@ -94,4 +95,18 @@ test('a cold folder: indexing progress, then the notes and links, then the rest,
   expect(seen.complete).toBeLessThanOrEqual(seen.settled!)
   expect(seen.settledWhilePartial).toBeUndefined()
   await expect(page.locator('.indexing-status')).toHaveCount(0)
+
+  // once complete, laid out as a one-shot open of the same folder lays it out (services and concepts are not
+  // left piled where they joined), and nothing overlaps
+  const placed = () => page.evaluate(() => Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }])))
+  const progressive = await placed()
+  expect((await mapReport(page)).nodeOverlaps).toEqual([])
+  const cleared = await page.request.post(`${host.origin}api/setViewState`, { data: [{}], headers: { 'Content-Type': 'application/json', Authorization: host.authorization } })
+  expect(cleared.ok()).toBe(true)
+  await page.goto(host.url)
+  await waitSettled(page)
+  const oneShot = await placed()
+  expect(Object.keys(progressive).sort()).toEqual(Object.keys(oneShot).sort())
+  const moved = Object.keys(oneShot).filter((id) => Math.hypot(oneShot[id].x - progressive[id].x, oneShot[id].y - progressive[id].y) > 1)
+  expect(moved.length, moved.slice(0, 5).join(', ')).toBe(0)
 })

@@ -366,6 +366,7 @@ export class CyGraphController implements GraphController {
     }
     const initial = this.state.current.nodes.length === 0
     if (initial && graph.nodes.length > 0) this.beforeFirstLoad?.(graph.nodes.length)
+    const previous = this.state.current
     this.state.current = graph
     this.state.byId = new Map(graph.nodes.map((n) => [n.id, n]))
     this.selection.dropIfGone()
@@ -397,9 +398,11 @@ export class CyGraphController implements GraphController {
       prime()
       return
     }
+    const completes = !initial && previous.partial === true && !graph.partial
     this.sync(graph, { initial })
     if (initial && graph.nodes.length > 0) mark('interactive')
     if (initial && this.viewApplied) this.applyView()
+    if (completes) this.placeOnceComplete()
     this.labels.schedule(0)
     this.emit()
   }
@@ -458,9 +461,25 @@ export class CyGraphController implements GraphController {
     this.filters.applyChanged(cy, carried ? changedIds(delta, carried.flipped) : changedByDelta(delta, prevSpec, spec), watch)
     this.labels.schedule(0)
     this.step = { from: prev, to: next, nodes: [...delta.addedNodes, ...delta.updatedNodes].map((n) => n.id), nodeCountChange }
+    if (prev.partial && !next.partial) this.placeOnceComplete()
     this.emit()
     measureSince('apply-delta', t0)
     return next
+  }
+
+  /**
+   * A folder indexed in phases is complete: its services and concepts joined beside the first notes that named
+   * them (nothing moved meanwhile), so they lay piled over one domain. Placed now as a one-shot open places
+   * them; pinned (dragged) nodes stay, and a view the user has panned or zoomed is left where it is.
+   */
+  private placeOnceComplete(): void {
+    const cy = this.state.core
+    if (!cy || !this.viewApplied || cy.nodes().length === 0) return
+    const kept = this.viewport.movedByUser() ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null
+    this.viewPositions.clear()
+    this.applyView()
+    if (kept) cy.viewport(kept)
+    this.layout.savePositions()
   }
 
   /**

@@ -309,3 +309,43 @@ describe('CanvasGraph: pacing an indexing folder\'s phases', () => {
     }
   })
 })
+
+describe('CanvasGraph: the phase that completes the graph', () => {
+  const positions = (cy: Core) => Object.fromEntries(cy.nodes().map((x) => [x.id(), x.position()]))
+
+  it('places the complete graph as a one-shot open does (services do not stay where they joined)', async () => {
+    const graphs = phases()
+    const last = graphs[graphs.length - 1]
+    const phased = page(graphs)
+    phased.canvas.show(graphs[0])
+    phased.follower.loaded(graphs[0])
+    phased.follower.take(deltaTo(graphs, 2))
+    const joined = { ...phased.cy.getElementById(`service:${SERVICES[0]}`).position() }
+    for (let v = 3; v <= graphs.length; v++) phased.follower.take(deltaTo(graphs, v))
+    await expectShows(phased, last)
+    const oneShot = page([last])
+    oneShot.canvas.show(last)
+    await expectShows(oneShot, last)
+    expect(positions(phased.cy)).toEqual(positions(oneShot.cy))
+    expect(phased.cy.getElementById(`service:${SERVICES[0]}`).position()).not.toEqual(joined)
+  })
+
+  it('places it all the same when the user has zoomed, but leaves the view where they put it', async () => {
+    const graphs = phases()
+    const p = page(graphs)
+    p.canvas.show(graphs[0])
+    p.follower.loaded(graphs[0])
+    p.follower.take(deltaTo(graphs, 2))
+    p.cy.viewport({ zoom: 2.5, pan: { x: 40, y: -30 } })
+    p.cy.emit('scrollzoom')
+    for (let v = 3; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
+    const last = graphs[graphs.length - 1]
+    await expectShows(p, last)
+    const oneShot = page([last])
+    oneShot.canvas.show(last)
+    await expectShows(oneShot, last)
+    expect(positions(p.cy)).toEqual(positions(oneShot.cy))
+    expect(p.cy.zoom()).toBe(2.5)
+    expect(p.cy.pan()).toEqual({ x: 40, y: -30 })
+  })
+})

@@ -29,10 +29,15 @@ export class Viewport {
   /** the local graph's fit, kept while nobody moved the view: the canvas may narrow after it (the note panel opens) */
   private around: { id: string; padding: number } | null = null
   private bound: Core | null = null
+  /** the user has panned or zoomed since the graph was attached (the app's own fits do not count) */
+  private userMoved = false
   private readonly onGesture = (e: EventObject) => {
     // a wheel or pinch zoom, or a drag that starts on the background (a pan): the view is the user's now
-    if (e.type !== 'tapstart' || e.target === e.cy) this.around = null
+    if (e.type !== 'tapstart' || e.target === e.cy) { this.around = null; this.userMoved = true }
   }
+
+  /** True once the user has panned or zoomed: the app then leaves the view where they put it. */
+  movedByUser(): boolean { return this.userMoved }
 
   constructor(private readonly state: GraphState) {}
 
@@ -40,6 +45,7 @@ export class Viewport {
     this.bound?.off('tapstart scrollzoom pinchzoom', this.onGesture)
     this.bound = core
     this.around = null
+    this.userMoved = false
     core?.on('tapstart scrollzoom pinchzoom', this.onGesture)
   }
 
