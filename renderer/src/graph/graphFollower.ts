@@ -120,13 +120,6 @@ export interface GraphSink {
 
 const EMPTY: Graph = { nodes: [], edges: [], diagnostics: [] }
 
-/**
- * The page's graph in two places: the canvas (the controller) and the shell's React state. A delta applies to
- * the controller's graph, so the controller must hold the newest graph at every moment: each whole graph goes
- * to it at once (not only after React renders it), and a render of an older state never pushes that state
- * back. Either way round, the next delta would apply to an older graph and the canvas keep that loss for good
- * (graphFollower.test.ts replays both interleavings).
- */
 /** How the page paces a folder's indexing phases (injectable for tests). */
 export interface PhasePacing {
   now(): number
@@ -148,6 +141,13 @@ const browserPacing: PhasePacing = {
   costFactor: 4,
 }
 
+/**
+ * The page's graph in two places: the canvas (the controller) and the shell's React state. A delta applies to
+ * the controller's graph, so the controller must hold the newest graph at every moment: each whole graph goes
+ * to it at once (not only after React renders it), and a render of an older state never pushes that state
+ * back. Either way round, the next delta would apply to an older graph and the canvas keep that loss for good
+ * (graphFollower.test.ts replays both interleavings).
+ */
 export class CanvasGraph {
   private latest: Graph | null = null
   readonly follower: GraphFollower
