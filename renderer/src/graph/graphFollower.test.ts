@@ -1,6 +1,6 @@
 // The page following a progressive open: the first load's answer (version N) and the phases' deltas (N+1, …)
 // interleave in every order the network and React allow, and the canvas must end with the host's last graph.
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
 import type { Graph, GraphChange, GraphDelta, GraphEdge, GraphNode } from '../../../electron/core/types'
 import { applyGraphDelta, diffGraphs } from '../../../electron/core/graph/delta'
@@ -254,97 +254,95 @@ describe('CanvasGraph: pacing an indexing folder\'s phases', () => {
     return { canvas, applied, states, frames, shown: () => held, tick: (ms: number) => { clock += ms }, drawFrame: () => frames.splice(0).forEach((f) => f()) }
   }
 
+  beforeEach(() => { vi.useFakeTimers() })
+  afterEach(() => { vi.useRealTimers() })
+
+  /** the first graph loaded and the first phase taken */
+  function started(graphs: Graph[]) {
+    const p = paced()
+    p.canvas.show(graphs[0])
+    p.canvas.follower.loaded(graphs[0])
+    p.canvas.follower.take(deltaTo(graphs, 2))
+    return p
+  }
+
   it('applies the first phase at once, merges the ones that come before four times its cost, and the last at once', () => {
-    vi.useFakeTimers()
-    try {
-      const graphs = phases()
-      const p = paced()
-      p.canvas.show(graphs[0])
-      p.canvas.follower.loaded(graphs[0])
-      p.canvas.follower.take(deltaTo(graphs, 2))
-      expect(p.applied).toHaveLength(1) // at once
-      p.tick(50)
-      p.drawFrame() // applied and drawn in 150 ms: the next phase no sooner than 600 ms after
-      p.canvas.follower.take(deltaTo(graphs, 3))
-      p.canvas.follower.take(deltaTo(graphs, 4))
-      expect(p.applied).toHaveLength(1) // both held
-      vi.advanceTimersByTime(599)
-      expect(p.applied).toHaveLength(1)
-      vi.advanceTimersByTime(1)
-      expect(p.applied).toHaveLength(2) // the two as one delta
-      expect(ids(p.shown().nodes)).toEqual(ids(graphs[3].nodes))
-      p.drawFrame()
-      p.canvas.follower.take(deltaTo(graphs, 5)) // held again
-      expect(p.applied).toHaveLength(2)
-      for (let v = 6; v <= graphs.length; v++) p.canvas.follower.take(deltaTo(graphs, v)) // the last completes the graph
-      expect(p.applied).toHaveLength(3)
-      const last = graphs[graphs.length - 1]
-      expect(ids(p.shown().nodes)).toEqual(ids(last.nodes))
-      expect(ids(p.shown().edges)).toEqual(ids(last.edges))
-      expect(p.shown().partial).toBeUndefined()
-      expect(p.states[p.states.length - 1]).toBe(p.shown())
-      vi.advanceTimersByTime(10_000)
-      expect(p.applied).toHaveLength(3) // nothing left to apply
-    } finally {
-      vi.useRealTimers()
-    }
+    const graphs = phases()
+    const p = started(graphs)
+    expect(p.applied).toHaveLength(1) // at once
+    p.tick(50)
+    p.drawFrame() // applied and drawn in 150 ms: the next phase no sooner than 600 ms after
+    p.canvas.follower.take(deltaTo(graphs, 3))
+    p.canvas.follower.take(deltaTo(graphs, 4))
+    expect(p.applied).toHaveLength(1) // both held
+    vi.advanceTimersByTime(599)
+    expect(p.applied).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    expect(p.applied).toHaveLength(2) // the two as one delta
+    expect(ids(p.shown().nodes)).toEqual(ids(graphs[3].nodes))
+    p.drawFrame()
+    p.canvas.follower.take(deltaTo(graphs, 5)) // held again
+    expect(p.applied).toHaveLength(2)
+    for (let v = 6; v <= graphs.length; v++) p.canvas.follower.take(deltaTo(graphs, v)) // the last completes the graph
+    expect(p.applied).toHaveLength(3)
+    const last = graphs[graphs.length - 1]
+    expect(ids(p.shown().nodes)).toEqual(ids(last.nodes))
+    expect(ids(p.shown().edges)).toEqual(ids(last.edges))
+    expect(p.shown().partial).toBeUndefined()
+    expect(p.states[p.states.length - 1]).toBe(p.shown())
+    vi.advanceTimersByTime(10_000)
+    expect(p.applied).toHaveLength(3) // nothing left to apply
   })
 
   it('a whole graph drops the phases held for later (it has them already)', () => {
-    vi.useFakeTimers()
-    try {
-      const graphs = phases()
-      const p = paced()
-      p.canvas.show(graphs[0])
-      p.canvas.follower.loaded(graphs[0])
-      p.canvas.follower.take(deltaTo(graphs, 2))
-      p.drawFrame()
-      p.canvas.follower.take(deltaTo(graphs, 3)) // held
-      p.canvas.follower.whole(graphs[4])
-      vi.advanceTimersByTime(10_000)
-      expect(p.applied).toHaveLength(1)
-      expect(ids(p.shown().nodes)).toEqual(ids(graphs[4].nodes))
-    } finally {
-      vi.useRealTimers()
-    }
+    const graphs = phases()
+    const p = started(graphs)
+    p.drawFrame()
+    p.canvas.follower.take(deltaTo(graphs, 3)) // held
+    p.canvas.follower.whole(graphs[4])
+    vi.advanceTimersByTime(10_000)
+    expect(p.applied).toHaveLength(1)
+    expect(ids(p.shown().nodes)).toEqual(ids(graphs[4].nodes))
   })
 })
 
 describe('CanvasGraph: the phase that completes the graph', () => {
   const positions = (cy: Core) => Object.fromEntries(cy.nodes().map((x) => [x.id(), x.position()]))
+  const graphs = phases()
+  const last = graphs[graphs.length - 1]
 
-  it('places the complete graph as a one-shot open does (services do not stay where they joined)', async () => {
-    const graphs = phases()
-    const last = graphs[graphs.length - 1]
-    const phased = page(graphs)
-    phased.canvas.show(graphs[0])
-    phased.follower.loaded(graphs[0])
-    phased.follower.take(deltaTo(graphs, 2))
-    const joined = { ...phased.cy.getElementById(`service:${SERVICES[0]}`).position() }
-    for (let v = 3; v <= graphs.length; v++) phased.follower.take(deltaTo(graphs, v))
-    await expectShows(phased, last)
-    const oneShot = page([last])
-    oneShot.canvas.show(last)
-    await expectShows(oneShot, last)
-    expect(positions(phased.cy)).toEqual(positions(oneShot.cy))
-    expect(phased.cy.getElementById(`service:${SERVICES[0]}`).position()).not.toEqual(joined)
-  })
-
-  it('places it all the same when the user has zoomed, but leaves the view where they put it', async () => {
-    const graphs = phases()
+  /** a page that has drawn the first graph and the first phase */
+  function afterFirstPhase() {
     const p = page(graphs)
     p.canvas.show(graphs[0])
     p.follower.loaded(graphs[0])
     p.follower.take(deltaTo(graphs, 2))
-    p.cy.viewport({ zoom: 2.5, pan: { x: 40, y: -30 } })
-    p.cy.emit('scrollzoom')
+    return p
+  }
+  /** the other phases, up to the complete graph; then where a one-shot open of that graph puts each node */
+  async function completeAndOneShot(p: ReturnType<typeof page>) {
     for (let v = 3; v <= graphs.length; v++) p.follower.take(deltaTo(graphs, v))
-    const last = graphs[graphs.length - 1]
     await expectShows(p, last)
     const oneShot = page([last])
     oneShot.canvas.show(last)
     await expectShows(oneShot, last)
-    expect(positions(p.cy)).toEqual(positions(oneShot.cy))
+    return positions(oneShot.cy)
+  }
+
+  it('places the complete graph as a one-shot open does (services do not stay where they joined)', async () => {
+    const p = afterFirstPhase()
+    const joined = { ...p.cy.getElementById(`service:${SERVICES[0]}`).position() }
+    const oneShot = await completeAndOneShot(p)
+    expect(positions(p.cy)).toEqual(oneShot)
+    expect(p.cy.getElementById(`service:${SERVICES[0]}`).position()).not.toEqual(joined)
+  })
+
+  it('places it all the same when the user has zoomed, but leaves the view where they put it', async () => {
+    const p = afterFirstPhase()
+    p.cy.viewport({ zoom: 2.5, pan: { x: 40, y: -30 } })
+    p.cy.emit('scrollzoom')
+    const oneShot = await completeAndOneShot(p)
+    expect(positions(p.cy)).toEqual(oneShot)
     expect(p.cy.zoom()).toBe(2.5)
     expect(p.cy.pan()).toEqual({ x: 40, y: -30 })
   })
