@@ -164,8 +164,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
 
   // the shell's first frame: once it has been drawn, the first load need not wait for another (that one drew an
   // empty canvas only, ≈ 40–70 ms of the launch); later loads show their loading view first
+  const appRoot = useRef<HTMLDivElement>(null)
   const shellFramed = useRef<(() => boolean) | null>(null)
-  useLayoutEffect(() => { shellFramed.current ??= framedSince(document.querySelector('.app')) }, [])
+  useLayoutEffect(() => { shellFramed.current ??= framedSince(appRoot.current) }, [])
   const load = useCallback(async () => {
     const framed = shellFramed.current?.() === true
     shellFramed.current = () => false
@@ -369,7 +370,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const diagCount = g.diagnostics.length
 
   return (
-    <div className={`app ${panelOpen ? 'with-panel' : ''}`}>
+    <div ref={appRoot} className={`app ${panelOpen ? 'with-panel' : ''}`}>
       <header className="toolbar">
         <div className="brand">
           <span className="logo" aria-hidden="true">◈</span>
