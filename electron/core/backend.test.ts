@@ -64,6 +64,14 @@ describe('backend', () => {
     expect(() => b.getNote('D2_dev/b.md')).toThrow(/outside/)
   })
 
+  it('gives the reader a batch of notes in the order asked, leaving out the ones it may not or cannot read', async () => {
+    backend = await open()
+    const docs = backend.getNotes(['D2_dev/b.md', '../secret.md', 'nope.md', 'D1_prep/a.md'])
+    expect(docs.map((d) => d.path)).toEqual(['D2_dev/b.md', 'D1_prep/a.md'])
+    expect(docs[1]).toEqual(backend.getNote('D1_prep/a.md'))
+    expect(JSON.stringify(docs)).not.toContain('Secret')
+  })
+
   it('re-parses nothing on a second open (persisted index) and shows the same graph', async () => {
     const sorted = (b: Backend) => {
       const g = b.getGraph()

@@ -616,6 +616,13 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       vault.resolveLinks(parsed.meta)
       return noteDoc(parsed.meta, stripFrontmatter(file.text, parsed.lineOffset), parsed.lineOffset)
     },
+    getNotes(paths: string[]): NoteDoc[] {
+      const out: NoteDoc[] = []
+      for (const p of paths) {
+        try { out.push(backend.getNote(p)) } catch { /* left out: a click on it asks getNote, which says why */ }
+      }
+      return out
+    },
     getMentions: (id) => built(current).queries.getMentions(id),
     neighbourhood: (id, depth, opts) => built(current).queries.neighbourhood(id, depth, opts),
     overlap: (ids) => built(current).queries.overlap(ids),

@@ -65,6 +65,8 @@ export interface Api extends StudyApi {
   getFolder(): FolderInfo
   getGraph(): Graph
   getNote(path: string): NoteDoc
+  /** the notes among `paths` that can be read, in that order (one that cannot is left out: its own getNote says why) */
+  getNotes(paths: string[]): NoteDoc[]
   getMentions(entityId: string): EntityMentions
   /** `opts` limits the walk to what the canvas shows (node types, edge weights): the local graph */
   neighbourhood(id: string, depth: number, opts?: NeighbourhoodOptions): Neighbourhood
@@ -134,6 +136,8 @@ export const eventChannelOf = (event: ApiEvent): string => `event:${event}`
 // ---- argument validation: one validator per method, used by main and the web host ----
 
 const MAX_PATH = 4096
+/** getNotes: the reader asks for its likely notes ahead of clicks, a few dozen at a time */
+export const MAX_NOTES_ASKED = 200
 const isStr = (v: unknown, max = MAX_PATH): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
 const isInt = (v: unknown, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
@@ -170,6 +174,7 @@ export const validators: { [M in ApiMethod]: (args: unknown[]) => boolean } = {
   getFolder: none,
   getGraph: none,
   getNote: (a) => a.length === 1 && isStr(a[0]),
+  getNotes: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length <= MAX_NOTES_ASKED && a[0].every((x) => isStr(x)),
   getMentions: (a) => a.length === 1 && isStr(a[0], 512),
   neighbourhood: (a) => (a.length === 2 || (a.length === 3 && isNeighbourhoodOptions(a[2]))) && isStr(a[0], 512) && isInt(a[1], 1, 3),
   overlap: (a) => a.length === 1 && Array.isArray(a[0]) && a[0].length >= 2 && a[0].length <= 4 && a[0].every((x) => isStr(x, 512)),

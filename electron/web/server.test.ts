@@ -56,6 +56,7 @@ function fakeBackend(): WebBackend {
       if (p.startsWith('../')) throw new VaultError('EOUTSIDE', `Note path must stay inside the notes folder: ${p}`)
       throw new VaultError('ENOENT', `no such note: ${p}`)
     },
+    getNotes: () => [],
     getMentions: (id: string) => ({ entity: id, mentions: [] }),
     neighbourhood: notImplemented,
     overlap: notImplemented,
@@ -185,6 +186,10 @@ describe('web host: API', () => {
     expect((await call(web.port, 'getNote', '{"not":"an array"}')).status).toBe(400)
     expect((await call(web.port, 'getNote', '[unterminated')).status).toBe(400)
     expect((await call(web.port, 'setSettings', [{ theme: 'neon' }])).status).toBe(400)
+    // the reader's batch of notes ahead of clicks: a list of paths, a bounded one
+    expect((await call(web.port, 'getNotes', [['a.md', 42]])).status).toBe(400)
+    expect((await call(web.port, 'getNotes', [Array.from({ length: 201 }, (_, i) => `n${i}.md`)])).status).toBe(400)
+    expect((await call(web.port, 'getNotes', [['a.md']])).status).toBe(200)
   })
 
   it('answers 404 for unknown methods, 405 for GET on a method', async () => {

@@ -18,7 +18,7 @@ import type { ReaderEntry } from './note/readerHistory'
 import { ReaderNavButtons } from './note/ReaderNavButtons'
 import { usePanelWidth } from './note/panelWidth'
 import { PanelBoundary } from './components/PanelBoundary'
-import { clearNoteCache, getMentionsCached, getNoteCached, warmNotes } from './note/noteCache'
+import { clearNoteCache, getMentionsCached, noteForDisplay, warmNotes } from './note/noteCache'
 import { Notices } from './components/Notices'
 import { EmptyView, ErrorView, IndexingStatus, LoadingView } from './components/StatusViews'
 import { catchUpWithIndex } from './indexing'
@@ -81,13 +81,13 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     nextTarget.current = null
     setSelectedId(id)
     if (!id || !node) { setPanelNode(undefined); setTarget(null); setMentions(null); return }
-    // the panel renders once, with the note already there (no "Loading…" frame in between)
+    // the panel renders once, with the note already there and parsed (no "Loading…" frame in between)
     const settled = (p: Promise<unknown>) => p.then(() => undefined, () => undefined)
     // the reader's code (lazyPanels.ts) is fetched along with the note, so the panel still renders once
     const reader = settled(notePanel.load())
     if (node.type === 'note') {
       const path = node.path ?? id.slice('note:'.length)
-      void Promise.all([reader, settled(getNoteCached(api, path))]).then(() => {
+      void Promise.all([reader, settled(noteForDisplay(api, path))]).then(() => {
         if (ticket !== request.current) return
         setPanelNode(node)
         setMentions(null)
@@ -96,7 +96,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
     } else if (node.type === 'service' || node.type === 'concept') {
       getMentionsCached(api, id).then(
         async (m) => {
-          if (m.best) await settled(getNoteCached(api, m.best.path))
+          if (m.best) await settled(noteForDisplay(api, m.best.path))
           await reader
           if (ticket !== request.current) return
           setPanelNode(node)

@@ -114,8 +114,15 @@ describe('Markdown wikilinks', () => {
 
 describe('a note parsed off the page (markdown worker)', () => {
   it('renders exactly as a note parsed on the page', async () => {
-    const { renderedNote, adoptParsed } = await import('./Markdown')
-    const { parseNoteMarkdown } = await import('./markdownParse')
+    const { renderedNote, keepParsed, isReady } = await import('./Markdown')
+    const { parseNoteMarkdown, parseForTransfer } = await import('./markdownParse')
+    // as a worker's answer arrives: a structured clone of the tree without its source positions
+    const offThread = (text: string) => structuredClone(parseForTransfer(text, links))
+    const adopted = (text: string, path: string) => {
+      keepParsed(text, path, links, offThread(text))
+      expect(isReady(text, path, links)).toBe(true)
+      return renderedNote(text, path, links)
+    }
     const { renderToStaticMarkup } = await import('react-dom/server')
     const md = [
       '# Amazon Kinesis', '', 'See [[Glue notes#ETL jobs|Glue]] and [[Unknown]], [docs](https://aws.amazon.com/kinesis/), [local](../D2/b.md#intro).', '',
@@ -123,17 +130,14 @@ describe('a note parsed off the page (markdown worker)', () => {
       '<script>alert(1)</script>', '', '![diagram](https://example.com/x.png)', '', '## Notes', '', '## Notes', '', '[^1]: Real time.',
     ].join('\n')
     const links = new Map([['Glue notes#ETL jobs', 'D1/glue.md']])
+    expect(isReady(md, 'D1/a.md', links)).toBe(false)
     const onPage = renderToStaticMarkup(renderedNote(md, 'D1/a.md', links))
-    // a structured clone, as a worker's answer arrives
-    const parsed = structuredClone(parseNoteMarkdown(md, links))
-    const offPage = renderToStaticMarkup(adoptParsed(md, 'D1/other-path-same-text.md', links, parsed))
+    expect(isReady(md, 'D1/a.md', links)).toBe(true)
+    const offPage = renderToStaticMarkup(adopted(md, 'D1/other-path-same-text.md'))
     // the same note (a trailing newline changes nothing but the cache key, so this one is built from the tree)
-    const samePath = renderToStaticMarkup(adoptParsed(`${md}\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n`, links))))
+    const samePath = renderToStaticMarkup(adopted(`${md}\n`, 'D1/a.md'))
     expect(samePath).toBe(onPage)
-    // kept as a tree, rendered on its first use (a click before the page was idle)
-    const { keepParsed } = await import('./Markdown')
-    keepParsed(`${md}\n\n`, 'D1/a.md', links, structuredClone(parseNoteMarkdown(`${md}\n\n`, links)))
-    expect(renderToStaticMarkup(renderedNote(`${md}\n\n`, 'D1/a.md', links))).toBe(onPage)
+    expect(JSON.stringify(offThread(md))).not.toContain('"position"')
     // and that first use does not parse the text again: it renders the kept tree
     keepParsed('# Text', 'D1/k.md', links, parseNoteMarkdown('# From the kept tree', links))
     expect(renderToStaticMarkup(renderedNote('# Text', 'D1/k.md', links))).toContain('From the kept tree')

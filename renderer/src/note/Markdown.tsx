@@ -78,6 +78,12 @@ export function renderedNote(markdown: string, path: string, wikilinks: Map<stri
   }))
 }
 
+/** Whether a note's render needs no parse: its rendered tree, or a tree parsed off the page, is kept. */
+export function isReady(markdown: string, path: string, wikilinks: Map<string, string>): boolean {
+  const key = keyOf(markdown, path, wikilinks)
+  return cache.has(key) || parsedTrees.has(key)
+}
+
 /**
  * Keep a note's markdown tree parsed elsewhere (markdown.worker.ts: parseNoteMarkdown): its first render skips
  * the parse (the part that costs the most); turning it into HTML, sanitising it and the heading ids happen
@@ -88,12 +94,6 @@ export function keepParsed(markdown: string, path: string, wikilinks: Map<string
   if (cache.has(key)) return
   parsedTrees.set(key, parsed)
   if (parsedTrees.size > CACHE_MAX) parsedTrees.delete(parsedTrees.keys().next().value as string)
-}
-
-/** The rendered tree of a note kept with keepParsed (built now, while the page is idle, rather than on its click). */
-export function adoptParsed(markdown: string, path: string, wikilinks: Map<string, string>, parsed: MdastRoot): ReactElement {
-  const key = keyOf(markdown, path, wikilinks)
-  return cache.get(key) ?? fromParsed(key, path, parsed)
 }
 
 function fromParsed(key: string, path: string, parsed: MdastRoot): ReactElement {

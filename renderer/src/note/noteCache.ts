@@ -4,7 +4,7 @@ import type { EntityMentions, NoteDoc } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import { loadMarkdown } from './markdownLoader'
 import { wikilinkMap } from './wikilinkMap'
-import { parseOffThread } from './parseOffThread'
+import { parseOffThread, startParser } from './parseOffThread'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
@@ -33,6 +33,7 @@ export const peekNote = (path: string): NoteDoc | undefined => ready.get(path)
 export const getMentionsCached = (api: RendererApi, id: string): Promise<EntityMentions> => remember(mentions, id, () => api.getMentions(id))
 
 export function clearNoteCache(): void {
+  generation++
   notes.clear()
   ready.clear()
   mentions.clear()
@@ -44,66 +45,90 @@ const whenIdle = (): Promise<void> => new Promise((resolve) => {
   else setTimeout(resolve, 50)
 })
 
+/** Notes whose markdown the worker parses (or parsed) for their first render, by the cached note. */
+const parsing = new WeakMap<NoteDoc, { done: Promise<boolean>; hurry(): void }>()
+
 /**
- * Render a note for display ahead of its click (the markdown renderer keeps the result): its markdown parsed in
- * the worker when there is one (the page's thread is busy drawing the graph after launch, and is rarely idle
- * then) and the rest done in an idle slice, else all of it on the page in an idle slice.
+ * Parse a note's markdown in the worker and keep the tree for its first render (Markdown.tsx keepParsed).
+ * Resolves true once it is kept; false when there is no worker or it failed, and the render parses on the page.
+ * `urgent`: a click waits for it, so it goes ahead of the notes parsed ahead of clicks.
  */
-function renderForDisplay(doc: NoteDoc): Promise<void> {
+export function parseAhead(doc: NoteDoc, { urgent = false } = {}): Promise<boolean> {
+  const known = parsing.get(doc)
+  if (known) {
+    if (urgent) known.hurry()
+    return known.done
+  }
   const links = wikilinkMap(doc)
-  const onPage = () => whenIdle().then(loadMarkdown).then((m) => { m.renderedNote(doc.markdown, doc.path, links) })
-  const parsed = parseOffThread(doc.markdown, links)
-  if (!parsed) return onPage()
-  return Promise.all([parsed, loadMarkdown()]).then(([tree, m]) => {
-    // a click that comes first skips the parse; an idle moment before it does the rest of the work too
+  const job = parseOffThread(doc.markdown, links, { urgent })
+  if (!job) return Promise.resolve(false)
+  const done = Promise.all([job.tree, loadMarkdown()]).then(([tree, m]) => {
     m.keepParsed(doc.markdown, doc.path, links, tree)
-    void whenIdle().then(() => { m.adoptParsed(doc.markdown, doc.path, links, tree) })
-  }, onPage)
+    return true
+  }, () => false)
+  parsing.set(doc, { done, hurry: job.hurry })
+  return done
 }
 
 /**
- * Get the notes most likely to be opened (the first `limit` given) ready before they are clicked: their text is
- * fetched at once, a few requests at a time (a round trip per click is what a busy page feels most), and they
- * are rendered for display one at a time (renderForDisplay), from `renderAfterMs` on, the biggest of those
- * arrived first: parsing a big note on the click (tens of ms) is what made the slowest clicks slow.
+ * A note fetched and, where a worker can parse it, parsed there: a click's panel then renders it at once from the
+ * kept tree while the click's frame is drawn, instead of parsing it on the page after that frame (100 ms or more in
+ * the seconds after launch). Rejects as getNoteCached does.
+ */
+export async function noteForDisplay(api: RendererApi, path: string): Promise<NoteDoc> {
+  const doc = await getNoteCached(api, path)
+  if (!startParser()) return doc
+  const m = await loadMarkdown().catch(() => null)
+  if (m && !m.isReady(doc.markdown, doc.path, wikilinkMap(doc))) await parseAhead(doc, { urgent: true })
+  return doc
+}
+
+/**
+ * A note parsed ahead of its click, made ready for display in an idle moment: the tree the worker kept becomes the
+ * rendered note (HTML tree, sanitising, React elements); with no worker, all of it happens on the page.
+ */
+async function renderWhenIdle(doc: NoteDoc): Promise<void> {
+  await whenIdle()
+  const m = await loadMarkdown()
+  m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc)) // from the kept tree when there is one
+}
+
+/** Bumped by clearNoteCache: notes asked for before a change on disk are not kept after it. */
+let generation = 0
+
+/** A note that arrived in a batch, kept as if fetched alone; null when a fetch of its own is on its way. */
+function keep(doc: NoteDoc): NoteDoc | null {
+  if (notes.has(doc.path)) return ready.get(doc.path) ?? null
+  remember(notes, doc.path, () => Promise.resolve(doc))
+  ready.set(doc.path, doc)
+  return doc
+}
+
+/**
+ * Get the notes most likely to be opened (the first `limit` given, most likely first) ready before they are
+ * clicked, without the page's thread: one request for all of them (a request per note waited for the page's busy
+ * thread between them), their markdown parsed in the worker in that order, and each then made ready for display in
+ * an idle moment, one at a time. The worker starts at once, so its script loads while the notes are on their way.
  * Returns a cancel function.
  */
 export function warmNotes(
   api: RendererApi,
   paths: string[],
-  { limit = 60, renderAfterMs = 300, parallel = 4, render = renderForDisplay }: { limit?: number; renderAfterMs?: number; parallel?: number; render?: (doc: NoteDoc) => Promise<void> } = {},
+  { limit = 60, render = renderWhenIdle }: { limit?: number; render?: (doc: NoteDoc) => Promise<void> } = {},
 ): () => void {
   let cancelled = false
-  const wanted = paths.slice(0, limit)
-  const fetchQueue = [...wanted]
-  const arrived: NoteDoc[] = []
-  let fetching = wanted.length
-  /** the render loop, when it ran out of arrived notes while some are still on their way */
-  let waiting: (() => void) | null = null
-  const wake = () => { const w = waiting; waiting = null; w?.() }
-  const fetchNext = (): void => {
-    const path = fetchQueue.shift()
-    if (cancelled || !path) return
-    getNoteCached(api, path).then((doc) => { arrived.push(doc) }, () => undefined).finally(() => {
-      fetching--
-      wake()
-      fetchNext()
-    })
-  }
-  for (let i = 0; i < parallel; i++) fetchNext()
+  const asked = generation
+  startParser()
   void loadMarkdown().catch(() => undefined) // only a head start: a note panel loads it again if this failed
-
-  const renderNext = (): void => {
-    if (cancelled) return
-    if (arrived.length === 0) {
-      if (fetching > 0) waiting = renderNext
-      return
+  api.getNotes(paths.slice(0, limit)).then((docs) => {
+    if (cancelled || asked !== generation) return
+    let turn = Promise.resolve()
+    for (const arrived of docs) {
+      const doc = keep(arrived)
+      if (!doc) continue
+      const parsed = parseAhead(doc)
+      turn = turn.then(() => parsed).then(() => (cancelled ? undefined : render(doc))).catch(() => undefined)
     }
-    let biggest = 0
-    for (let i = 1; i < arrived.length; i++) if (arrived[i].markdown.length > arrived[biggest].markdown.length) biggest = i
-    const doc = arrived.splice(biggest, 1)[0]
-    render(doc).then(renderNext, renderNext)
-  }
-  const timer = setTimeout(renderNext, renderAfterMs)
-  return () => { cancelled = true; waiting = null; clearTimeout(timer) }
+  }, () => undefined) // nothing warmed: each click fetches its note
+  return () => { cancelled = true }
 }

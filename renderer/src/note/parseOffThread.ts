@@ -1,5 +1,5 @@
-// The page's side of markdown.worker.ts: one worker, made on first use; null when no worker can run (tests,
-// a failed start), and the caller parses on the page instead.
+// The page's side of markdown.worker.ts: one worker, made on first use (or by startParser, ahead of it); null
+// when no worker can run (tests, a failed start), and the caller parses on the page instead.
 import type { Root } from 'mdast'
 import type { ParseReply, ParseRequest } from './markdown.worker'
 
@@ -36,14 +36,26 @@ function start(): Worker | null {
   }
 }
 
-/** The note's markdown tree parsed in the worker, or null when there is no worker (parse on the page then). */
-export function parseOffThread(markdown: string, wikilinks: Map<string, string>): Promise<Root> | null {
+/** The worker, started now if it was not (its script loads and compiles while the page does other things). */
+export function startParser(): boolean {
   if (worker === undefined) worker = start()
-  const w = worker
-  if (!w) return null
+  return worker !== null
+}
+
+export interface OffThreadParse {
+  tree: Promise<Root>
+  /** put this parse ahead of the others still waiting (a click wants it now) */
+  hurry(): void
+}
+
+/** The note's markdown tree parsed in the worker, or null when there is no worker (parse on the page then). */
+export function parseOffThread(markdown: string, wikilinks: Map<string, string>, { urgent = false } = {}): OffThreadParse | null {
+  if (!startParser()) return null
+  const w = worker as Worker
   const id = ++nextId
-  return new Promise<Root>((resolve, reject) => {
+  const tree = new Promise<Root>((resolve, reject) => {
     waiting.set(id, { resolve, reject })
-    w.postMessage({ id, markdown, wikilinks: [...wikilinks] } satisfies ParseRequest)
+    w.postMessage({ kind: 'parse', id, markdown, wikilinks: [...wikilinks], urgent } satisfies ParseRequest)
   })
+  return { tree, hurry: () => { if (waiting.has(id)) worker?.postMessage({ kind: 'hurry', id } satisfies ParseRequest) } }
 }
