@@ -399,9 +399,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
           <button type="button" aria-pressed={showDiagnostics} onClick={() => setShowDiagnostics((v) => !v)} title="Problems found while reading the notes">
             Diagnostics{diagCount > 0 && <span className="count">{diagCount}</span>}
           </button>
-          <button type="button" onClick={() => void reload()} title="Read the notes again">Reload</button>
+          <button type="button" className="toolbar-icon" onClick={() => void reload()} aria-label="Reload" title="Reload: read the notes again">⟳</button>
           <button type="button" onClick={() => void openFolder()} title="Open another notes folder">Open folder…</button>
-          <button type="button" onClick={toggleTheme} aria-label="Toggle theme" title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          <button type="button" className="toolbar-icon" onClick={toggleTheme} aria-label="Toggle theme" title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
             {theme === 'dark' ? '☀' : '☾'}
           </button>
         </div>

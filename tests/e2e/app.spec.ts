@@ -59,6 +59,26 @@ test('a narrow window keeps every toolbar action on screen, and the graph beside
   await expect.poll(async () => (await page.getByLabel('Knowledge graph').boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(290)
 })
 
+test('at 1400×900 the toolbar is one row and the search field shows its whole placeholder', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await openApp(page)
+  const toolbar = page.getByRole('banner')
+  const search = toolbar.getByRole('combobox').first()
+  const row = (await search.boundingBox())!
+  for (const name of ['Overview', 'Nodes', 'Study', 'Diagnostics', 'Reload', 'Open folder…', 'Toggle theme']) {
+    const box = (await toolbar.getByRole(name === 'Overview' ? 'radio' : 'button', { name, exact: true }).boundingBox())!
+    expect(box.y, name).toBeLessThan(row.y + row.height) // beside the search field, not on a second row
+  }
+  const fit = await search.evaluate((el: HTMLInputElement) => {
+    const style = getComputedStyle(el)
+    const ctx = document.createElement('canvas').getContext('2d')!
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return { text: ctx.measureText(el.placeholder).width, room }
+  })
+  expect(fit.text).toBeLessThanOrEqual(fit.room)
+})
+
 test('a click on the canvas at a service node opens its best section, highlighted and in view', async ({ page }) => {
   await openApp(page)
   // bring AWS Glue to the middle at a comfortable zoom, as a user would before clicking it

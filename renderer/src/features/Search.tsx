@@ -120,7 +120,10 @@ export const Search = memo(function Search({ controller, graph, api }: FeaturePr
         ref={input}
         type="search"
         aria-label="Search"
-        placeholder="Search services, notes, text…  (Ctrl+K)"
+        placeholder="Search services, notes, text…"
+        // the shortcut in the tooltip and for assistive technology: in the placeholder it was cut off at 1400 px
+        title="Search services, notes, text (Ctrl+K)"
+        aria-keyshortcuts="Control+K"
         role="combobox"
         aria-expanded={showList}
         aria-controls={listId}
