@@ -11,6 +11,8 @@ const notes = new Map<string, Promise<NoteDoc>>()
 /** notes already arrived, so a panel can show them in its first render */
 const ready = new Map<string, NoteDoc>()
 const mentions = new Map<string, Promise<EntityMentions>>()
+/** Bumped by clearNoteCache: notes asked for before a change on disk are not kept after it. */
+let generation = 0
 
 function remember<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   const hit = map.get(key)
@@ -92,9 +94,6 @@ async function renderWhenIdle(doc: NoteDoc): Promise<void> {
   const m = await loadMarkdown()
   m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc)) // from the kept tree when there is one
 }
-
-/** Bumped by clearNoteCache: notes asked for before a change on disk are not kept after it. */
-let generation = 0
 
 /** A note that arrived in a batch, kept as if fetched alone; null when a fetch of its own is on its way. */
 function keep(doc: NoteDoc): NoteDoc | null {
