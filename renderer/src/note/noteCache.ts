@@ -72,16 +72,24 @@ export function parseAhead(doc: NoteDoc, { urgent = false } = {}): Promise<boole
   return done
 }
 
+/** How long a click waits for the worker's parse: a huge note being parsed there ahead of it must not hold the panel. */
+export const CLICK_WAITS_FOR_WORKER_MS = 300
+
 /**
  * A note fetched and, where a worker can parse it, parsed there: a click's panel then renders it at once from the
  * kept tree while the click's frame is drawn, instead of parsing it on the page after that frame (100 ms or more in
- * the seconds after launch). Rejects as getNoteCached does.
+ * the seconds after launch). Past CLICK_WAITS_FOR_WORKER_MS the panel has it anyway and parses it on the page.
+ * Rejects as getNoteCached does.
  */
 export async function noteForDisplay(api: RendererApi, path: string): Promise<NoteDoc> {
   const doc = await getNoteCached(api, path)
   if (!startParser()) return doc
   const m = await loadMarkdown().catch(() => null)
-  if (m && !m.isReady(doc.markdown, doc.path, wikilinkMap(doc))) await parseAhead(doc, { urgent: true })
+  if (!m || m.isReady(doc.markdown, doc.path, wikilinkMap(doc))) return doc
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const enough = new Promise<void>((resolve) => { timer = setTimeout(resolve, CLICK_WAITS_FOR_WORKER_MS) })
+  await Promise.race([parseAhead(doc, { urgent: true }), enough])
+  clearTimeout(timer)
   return doc
 }
 
@@ -94,6 +102,9 @@ async function renderWhenIdle(doc: NoteDoc): Promise<void> {
   const m = await loadMarkdown()
   m.renderedNote(doc.markdown, doc.path, wikilinkMap(doc)) // from the kept tree when there is one
 }
+
+/** The biggest note parsed ahead of clicks (≈ 0.3 s of parsing here). */
+export const WARM_MAX_CHARS = 256 * 1024
 
 /** A note that arrived in a batch, kept as if fetched alone; null when a fetch of its own is on its way. */
 function keep(doc: NoteDoc): NoteDoc | null {
@@ -124,7 +135,8 @@ export function warmNotes(
     let turn = Promise.resolve()
     for (const arrived of docs) {
       const doc = keep(arrived)
-      if (!doc) continue
+      // a huge note would hold the worker (and the clicks queued behind it) for seconds: parsed when opened
+      if (!doc || doc.markdown.length > WARM_MAX_CHARS) continue
       const parsed = parseAhead(doc)
       turn = turn.then(() => parsed).then(() => (cancelled ? undefined : render(doc))).catch(() => undefined)
     }

@@ -51,6 +51,18 @@ describe('a note opened from the graph', () => {
     expect(worker.sent).toHaveLength(1)
   })
 
+  it('is handed over anyway when the worker is slow (a huge note parsed there ahead of it)', async () => {
+    vi.stubGlobal('Worker', FakeWorker)
+    const { noteForDisplay, CLICK_WAITS_FOR_WORKER_MS } = await import('./noteCache')
+    const api = { getNote: async (p: string) => doc(p) } as unknown as RendererApi
+    const started = performance.now()
+    expect((await noteForDisplay(api, 'clicked.md')).path).toBe('clicked.md')
+    const waited = performance.now() - started
+    expect(waited).toBeGreaterThanOrEqual(CLICK_WAITS_FOR_WORKER_MS - 20)
+    expect(waited).toBeLessThan(CLICK_WAITS_FOR_WORKER_MS + 1000)
+    expect(kept).toEqual([]) // never answered: the panel parses it on the page
+  })
+
   it('is handed over at once where no worker can run (the panel parses it)', async () => {
     vi.stubGlobal('Worker', undefined)
     const { noteForDisplay } = await import('./noteCache')

@@ -36,6 +36,17 @@ describe('warmNotes', () => {
     expect(getNote).not.toHaveBeenCalled()
   })
 
+  it('keeps a huge note but does not parse it ahead (it would hold the worker for seconds)', async () => {
+    const { WARM_MAX_CHARS } = await import('./noteCache')
+    const huge = { path: 'huge.md', markdown: 'x'.repeat(WARM_MAX_CHARS + 1), links: [] } as unknown as NoteDoc
+    const api = { getNotes: async () => [huge, doc('a.md')] } as unknown as RendererApi
+    const rendered: string[] = []
+    warmNotes(api, ['huge.md', 'a.md'], { render: async (d) => { rendered.push(d.path) } })
+    await settle()
+    expect(rendered).toEqual(['a.md'])
+    expect(peekNote('huge.md')).toBe(huge)
+  })
+
   it('stops when cancelled, and keeps nothing asked for before the notes changed on disk', async () => {
     const first = batchApi()
     const rendered: string[] = []
