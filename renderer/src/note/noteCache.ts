@@ -72,8 +72,11 @@ export function parseAhead(doc: NoteDoc, { urgent = false } = {}): Promise<boole
   return done
 }
 
-/** How long a click waits for the worker's parse: a huge note being parsed there ahead of it must not hold the panel. */
-export const CLICK_WAITS_FOR_WORKER_MS = 300
+/**
+ * How long a click waits for the worker's parse. Notes parsed ahead are at most WARM_MAX_CHARS, so the wait is
+ * normally tens of ms; this bounds the rest (the clicked note itself huge, a worker starved of CPU).
+ */
+export const CLICK_WAITS_FOR_WORKER_MS = 1000
 
 /**
  * A note fetched and, where a worker can parse it, parsed there: a click's panel then renders it at once from the
