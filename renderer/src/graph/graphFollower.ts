@@ -5,6 +5,7 @@
 // gap: the host says which version it is at when the stream (re)connects (hostAt), and a page behind it fetches.
 import type { Graph, GraphChange, GraphDelta } from '../../../electron/core/types'
 import { composeDeltas } from '../../../electron/core/graph/delta'
+import { onIdle } from '../idle'
 
 export interface FollowerHandlers {
   /** the whole graph (open, reload, recovery) */
@@ -133,11 +134,7 @@ const browserPacing: PhasePacing = {
   now: () => performance.now(),
   // a phase's cost runs on past its frame (the labels picked again, the sidebars' transition): measured to
   // the page's first idle moment after it
-  afterFrame: (cb) => requestAnimationFrame(() => {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
-    if (idle) idle(() => cb(), { timeout: 10_000 })
-    else setTimeout(cb, 0)
-  }),
+  afterFrame: (cb) => requestAnimationFrame(() => onIdle(cb, 10_000, 0)),
   costFactor: 4,
 }
 

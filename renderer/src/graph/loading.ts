@@ -3,6 +3,7 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import { liveCore, type GraphState } from './graphState'
 import { redraw, setRedraws, styleNow } from './cyPrivate'
+import { onIdle } from '../idle'
 
 /**
  * A first load with more elements than this comes in two steps, each in time slices: the nodes (first
@@ -125,9 +126,7 @@ export class Loader {
 
   /** Run when the page has nothing else to do (the first clicks and frames come first), at most 600 ms later. */
   whenIdle(fn: () => void): void {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
-    if (idle) idle(fn, { timeout: 600 })
-    else setTimeout(fn, 200)
+    onIdle(fn, 600, 200)
   }
 
   /**

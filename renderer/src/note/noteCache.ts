@@ -5,6 +5,7 @@ import type { RendererApi } from '../../../electron/shared/contract'
 import { loadMarkdown } from './markdownLoader'
 import { wikilinkMap } from './wikilinkMap'
 import { parseOffThread, startParser } from './parseOffThread'
+import { onIdle } from '../idle'
 
 const MAX = 200
 const notes = new Map<string, Promise<NoteDoc>>()
@@ -41,11 +42,7 @@ export function clearNoteCache(): void {
   mentions.clear()
 }
 
-const whenIdle = (): Promise<void> => new Promise((resolve) => {
-  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
-  if (ric) ric(() => resolve(), { timeout: 2000 })
-  else setTimeout(resolve, 50)
-})
+const whenIdle = (): Promise<void> => new Promise((resolve) => onIdle(resolve, 2000, 50))
 
 /** Notes whose markdown the worker parses (or parsed) for their first render, by the cached note. */
 const parsing = new WeakMap<NoteDoc, { done: Promise<boolean>; hurry(): void }>()
