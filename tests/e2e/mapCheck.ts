@@ -8,6 +8,8 @@ export interface MapReport {
   labels: number
   labelOverlaps: string[]
   nodeOverlaps: string[]
+  /** a label drawn over another node's body ("label of a × node b") */
+  labelsOverNodes: string[]
   visibleTypes: string[]
   labelledTypes: Record<string, number>
   visibleNodes: number
@@ -51,10 +53,13 @@ export async function mapReport(page: Page): Promise<MapReport> {
       const t = String(n.data('type'))
       labelledTypes[t] = (labelledTypes[t] ?? 0) + 1
     })
+    const over: string[] = []
+    for (const l of labels) for (const n of nodes) if (n.id !== l.id && l.x1 < n.x2 && n.x1 < l.x2 && l.y1 < n.y2 && n.y1 < l.y2) over.push(`${l.id} × ${n.id}`)
     return {
       labels: labels.length,
       labelOverlaps: overlapping(labels),
       nodeOverlaps: overlapping(nodes),
+      labelsOverNodes: over,
       visibleTypes: [...new Set(visible.map((n) => String(n.data('type'))))].sort(),
       labelledTypes,
       visibleNodes: visible.length,

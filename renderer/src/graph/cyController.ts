@@ -20,6 +20,7 @@ import { lineCount, textMeasurer, textWidth } from './labelPick'
 import { boundsOf, packLayout, type PackedGroup } from './packLayout'
 import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
+import { localRing } from './localRing'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
 import { drawDirect, styleNow } from './cyPrivate'
 import { Selection } from './selection'
@@ -44,6 +45,8 @@ export const BIG_ABOVE = 4000
 
 /** free space around each node of a local graph (model units): labels need it more than a whole map does */
 const LOCAL_GAP = 36
+/** the local graph's labels, rendered px (labels.ts: the smallest tier at the default density) */
+const LOCAL_LABEL_PX = 11
 
 export class CyGraphController implements GraphController {
   private readonly state = newGraphState()
@@ -88,6 +91,8 @@ export class CyGraphController implements GraphController {
       return sel ? [sel, ...this.highlights.highlighted()] : this.highlights.highlighted()
     }
     this.labels.onUpdate = () => this.markSettled()
+    // the local graph laid out in columns (localRing.ts): its names go beside their nodes, clear of every node
+    this.labels.localCentre = () => (this.filters.active() && this.ringCentre !== null && this.filters.current().local?.center === this.ringCentre ? this.ringCentre : null)
     // a big load picks its labels once, from its node definitions before they are added (loadInChunks)
     this.labels.paused = () => this.loader.isLoading()
   }
@@ -104,14 +109,21 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
     if (centre) this.packedAspect = aspect
+    // labels as the label rule draws them (labels.ts wrapLabel: one or more lines)
+    const wrapped = (id: string) => wrapLabel(this.state.byId.get(id)?.label ?? '', this.state.byId.get(id)?.type)
+    const text = (id: string) => textWidth(wrapped(id), this.measure)
+    const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
+    this.localPadding = 60
+    this.ringCentre = null
+    if (centre) {
+      // a few dozen neighbours: two columns around the centre, each name beside its node (localRing.ts)
+      const ring = localRing(items.map((i) => ({ ...i, kind: this.state.byId.get(i.id)?.type ?? '', lines: lineCount(wrapped(i.id)) })), centre, canvas, Math.max(0, ...items.filter((i) => i.id !== centre).map((i) => text(i.id) * LOCAL_LABEL_PX)))
+      if (ring) { this.localPadding = ring.padding; this.ringCentre = centre; return ring.positions }
+    }
     // the local graph is one group in rings around its centre, shaped like the canvas (an ellipse of its
     // aspect) so the fit fills it, with room between nodes for their labels (a few dozen nodes, read closely)
     const shape = centre ? { squash: Math.min(4, Math.max(0.25, aspect * aspect)), gap: LOCAL_GAP, shelf: false } : {}
     const opts = { groupOrder: spec.groupOrder, aspect, ...spec.pack, ...shape }
-    const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
-    // labels as the label rule draws them (labels.ts wrapLabel: one or more lines)
-    const wrapped = (id: string) => wrapLabel(this.state.byId.get(id)?.label ?? '', this.state.byId.get(id)?.type)
-    const text = (id: string) => textWidth(wrapped(id), this.measure)
     const packed = centre ? packLayout(items, opts) : packWithLabelRoom(items, opts, text, canvas, (id) => lineCount(wrapped(id)))
     if (!only) this.groupBoxes = { view, groups: packed.groups }
     return packed.positions
@@ -216,7 +228,7 @@ export class CyGraphController implements GraphController {
       ? this.groupedPositions(this.state.current, sizes, new Set(this.filters.shownIds()), f.local?.center)
       : this.viewPositions.get(this.viewName) ?? this.groupedPositions(this.state.current, sizes)
     cy.batch(() => cy.nodes().forEach((n) => { const p = target[n.id()]; if (p) n.position({ x: p.x, y: p.y }) }))
-    if (f.local) this.viewport.fitAround(f.local.center, 60)
+    if (f.local) this.viewport.fitAround(f.local.center, this.localPadding)
     else this.fitView()
     if (this.viewName === 'services') markLongEdges(cy)
     this.labels.update()
@@ -719,6 +731,10 @@ export class CyGraphController implements GraphController {
     this.markSettled()
   }
   private packedAspect: number | null = null
+  /** the fit's padding for the local graph as last placed (its ring's names sit in it) */
+  private localPadding: number | { x: number; y: number } = 60
+  /** the centre of the local graph when it was laid out in columns (its labels then sit beside the nodes) */
+  private ringCentre: string | null = null
   private repackTimer: ReturnType<typeof setTimeout> | undefined
 
   highlight(group: string, ids: string[] | null): void {

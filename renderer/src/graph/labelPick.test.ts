@@ -61,3 +61,28 @@ describe('pickLabels', () => {
     expect((box.y1 + box.y2) / 2).toBeCloseTo(50)
   })
 })
+
+describe('pickLabels beside nodes, clear of other nodes (the local graph)', () => {
+  const node = (id: string, x: number, y: number, r = 8) => ({ id, x1: x - r, y1: y - r, x2: x + r, y2: y + r })
+
+  it('puts a left label box before the node, vertically centred', () => {
+    const box = labelBox({ id: 'a', text: 'abc', x: 200, y: 100, nodeHeight: 16, nodeWidth: 16, gapPx: 3, importance: 1, fontPx: 10, side: 'left' }, 60, 3)
+    expect(box.x2).toBeCloseTo(200 - 8 - 3 + 2)
+    expect(box.x2 - box.x1).toBeCloseTo(60 + 4)
+    expect((box.y1 + box.y2) / 2).toBeCloseTo(100)
+  })
+
+  it('keeps a label off every node but its own, trying its other sides', () => {
+    // a neighbour sits where the label would go on the right: the label goes to the next side that is clear
+    const c: LabelCandidate = { id: 'a', text: 'Amazon S3', x: 100, y: 100, nodeHeight: 16, nodeWidth: 16, gapPx: 3, importance: 1, fontPx: 11, side: 'right', fallback: ['below', 'above', 'left'] }
+    const obstacles = [node('a', 100, 100), node('b', 150, 100)]
+    const picked = pickLabels([c], { ...opts, obstacles })
+    expect(picked.map((p) => p.side)).toEqual(['below'])
+    expect(overlaps(picked[0].box, obstacles[1])).toBe(false)
+    // without the neighbour the label sits on its first side, next to its own node
+    expect(pickLabels([c], { ...opts, obstacles: [obstacles[0]] }).map((p) => p.side)).toEqual(['right'])
+    // no side clear of nodes: no label
+    const boxed = [node('a', 100, 100), node('b', 150, 100), node('c', 100, 122), node('d', 100, 78), node('e', 50, 100)]
+    expect(pickLabels([c], { ...opts, obstacles: boxed })).toEqual([])
+  })
+})

@@ -14,17 +14,22 @@ export interface LabelCandidate {
   importance: number
   /** rendered font size wanted for this label */
   fontPx: number
-  /** where the label sits: under the node (default), above it, or right of it, vertically centred (the services map) */
+  /** where the label sits: under the node (default), above it, or beside it, vertically centred (right: the services map) */
   side?: LabelSide
+  /** the side the node's style draws its label on without a side class (when `side` differs: the local graph) */
+  home?: LabelSide
   /** sides to try after `side` when that one is taken (a compared or selected node must keep its name) */
   fallback?: LabelSide[]
-  /** with side 'right': the rendered node width and the gap before the text (text-margin-x × zoom) */
+  /** with side 'right' or 'left': the rendered node width and the gap before the text (text-margin-x × zoom) */
   nodeWidth?: number
   gapPx?: number
 }
 
 export interface LabelBox { x1: number; y1: number; x2: number; y2: number }
-export type LabelSide = 'below' | 'above' | 'right'
+export type LabelSide = 'below' | 'above' | 'right' | 'left'
+
+/** A node's body on screen, which no other node's label may cover (PickOptions.obstacles). */
+export interface NodeBox extends LabelBox { id: string }
 
 export interface PickOptions {
   /** width of `text` at 1 px font size (scaled linearly) */
@@ -38,6 +43,8 @@ export interface PickOptions {
   cap?: number
   /** label gap under the node, rendered px (text-margin-y × zoom) */
   marginY?: number
+  /** node bodies no label may cover but the node's own (the local graph: a name over a neighbour hides it) */
+  obstacles?: NodeBox[]
 }
 
 /** Lines of a label's text (a label may be wrapped on '\n': labels.ts wrapLabel). */
@@ -52,6 +59,11 @@ export function labelBox(c: LabelCandidate, width: number, marginY: number): Lab
     const x1 = c.x + (c.nodeWidth ?? c.nodeHeight) / 2 + (c.gapPx ?? 0)
     const half = c.fontPx * lineCount(c.text) / 2
     return { x1: x1 - outline, y1: c.y - half - outline, x2: x1 + width + outline, y2: c.y + half + outline }
+  }
+  if (c.side === 'left') {
+    const x2 = c.x - (c.nodeWidth ?? c.nodeHeight) / 2 - (c.gapPx ?? 0)
+    const half = c.fontPx * lineCount(c.text) / 2
+    return { x1: x2 - width - outline, y1: c.y - half - outline, x2: x2 + outline, y2: c.y + half + outline }
   }
   if (c.side === 'above') {
     const bottom = c.y - c.nodeHeight / 2 - marginY
@@ -74,12 +86,25 @@ export const overlaps = (a: LabelBox, b: LabelBox): boolean => a.x1 < b.x2 && b.
 export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Array<{ id: string; box: LabelBox; side: LabelSide }> {
   const sorted = [...candidates].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1))
   const cell = 96
-  const buckets = new Map<number, LabelBox[]>()
+  const buckets = new Map<number, Array<LabelBox & { id?: string }>>()
   const keyOf = (cx: number, cy: number) => (cx + 4096) * 8192 + (cy + 4096)
   const cap = opts.cap ?? Infinity
   const pad = opts.padding
   const out: Array<{ id: string; box: LabelBox; side: LabelSide }> = []
-  const clearAt = (box: LabelBox): boolean => {
+  const put = (box: LabelBox & { id?: string }) => {
+    const cx1 = Math.floor(box.x1 / cell), cx2 = Math.floor(box.x2 / cell)
+    const cy1 = Math.floor(box.y1 / cell), cy2 = Math.floor(box.y2 / cell)
+    for (let cx = cx1; cx <= cx2; cx++) {
+      for (let cy = cy1; cy <= cy2; cy++) {
+        const k = keyOf(cx, cy)
+        const list = buckets.get(k)
+        if (list) list.push(box)
+        else buckets.set(k, [box])
+      }
+    }
+  }
+  for (const o of opts.obstacles ?? []) put(o)
+  const clearAt = (box: LabelBox, own: string): boolean => {
     // a label cut by the canvas edge is not a label: it must be whole on screen
     if (box.x1 < 0 || box.y1 < 0 || box.x2 > opts.width || box.y2 > opts.height) return false
     const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad }
@@ -87,7 +112,7 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
     const cy1 = Math.floor(padded.y1 / cell), cy2 = Math.floor(padded.y2 / cell)
     for (let cx = cx1; cx <= cx2; cx++) {
       for (let cy = cy1; cy <= cy2; cy++) {
-        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (overlaps(padded, other)) return false
+        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (other.id !== own && overlaps(padded, other)) return false
       }
     }
     return true
@@ -99,20 +124,10 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
     let placed: { box: LabelBox; side: LabelSide } | null = null
     for (const side of sides) {
       const box = labelBox({ ...c, side }, width, opts.marginY ?? 3)
-      if (clearAt(box)) { placed = { box, side }; break }
+      if (clearAt(box, c.id)) { placed = { box, side }; break }
     }
     if (!placed) continue
-    const { box } = placed
-    const cx1 = Math.floor(box.x1 / cell), cx2 = Math.floor(box.x2 / cell)
-    const cy1 = Math.floor(box.y1 / cell), cy2 = Math.floor(box.y2 / cell)
-    for (let cx = cx1; cx <= cx2; cx++) {
-      for (let cy = cy1; cy <= cy2; cy++) {
-        const k = keyOf(cx, cy)
-        const list = buckets.get(k)
-        if (list) list.push(box)
-        else buckets.set(k, [box])
-      }
-    }
+    put(placed.box)
     out.push({ id: c.id, ...placed })
   }
   return out

@@ -3,7 +3,7 @@
 // on screen, so zooming in leaves room for more labels instead of piling them up.
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
 import type { GraphState } from './graphState'
-import { pickLabels, textMeasurer, type LabelCandidate } from './labelPick'
+import { pickLabels, textMeasurer, type LabelCandidate, type LabelSide, type NodeBox } from './labelPick'
 import { importance, SERVICE_LABEL_GAP } from './views'
 import { BIG_LABEL_CANDIDATES, importanceOrder, NO_LABEL_CLASSES, rankCandidates, topCandidates } from './labelCandidates'
 
@@ -68,6 +68,21 @@ export function wrapLabel(label: string, type?: string, line = LABEL_LINE): stri
   return best(0, maxLines(type)).lines.map(cut).join('\n')
 }
 
+/** the classes that move a label off its usual side (style.ts) */
+const SIDE_CLASSES = 'lbl-above lbl-right lbl-below lbl-left'
+
+/**
+ * Sides to try for a label in the local graph's columns, given the node's offset from the centre: beside the node,
+ * away from the centre, then below or above it (away first); the centre node's own label under it.
+ */
+export function outwardSides(dx: number, dy: number): LabelSide[] {
+  if (dx === 0 && dy === 0) return ['below', 'above', 'right', 'left']
+  const across: LabelSide = dx >= 0 ? 'right' : 'left'
+  const along: LabelSide = dy >= 0 ? 'below' : 'above'
+  const opposite = (s: LabelSide): LabelSide => ({ right: 'left', left: 'right', below: 'above', above: 'below' } as const)[s]
+  return [across, along, opposite(along), opposite(across)]
+}
+
 export class Labels {
   private density = DEFAULT_DENSITY
   private shown = new Set<string>()
@@ -79,6 +94,8 @@ export class Labels {
   private readonly onViewport = () => this.schedule()
   /** nodes that get a label first (selection, highlight groups) */
   priority: () => Iterable<string> = () => []
+  /** the centre of a local graph laid out in columns (localRing.ts), else null: names then sit beside their nodes, away from it and clear of every node */
+  localCentre: () => string | null = () => null
   /** a font in model units for every label (it then scales with zoom), or null: the same size on screen */
   modelFont: number | null = null
   /** after each pick (the settled marker waits for the first one) */
@@ -146,6 +163,7 @@ export class Labels {
     let candidates: LabelCandidate[] = []
     let ranked: Array<[string, number]> = []
     let inView = 0
+    let obstacles: NodeBox[] | undefined
     // a big graph: only the most important nodes in view are tried (labelCandidates.ts)
     if (this.state.big) {
       const label = (n: NodeSingular) => {
@@ -154,7 +172,12 @@ export class Labels {
       }
       ;({ candidates, ranked, inView } = topCandidates(cy, order(), first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
       for (const c of candidates) c.importance = labelImportance(String(cy.getElementById(c.id).data('type')), score.get(c.id) ?? 0, first.has(c.id))
-    } else cy.nodes().forEach((n) => {
+    } else {
+      const centreId = this.localCentre()
+      const centreNode = centreId ? cy.getElementById(centreId) : null
+      const centre = centreNode && centreNode.nonempty() && !centreNode.hasClass('hidden') ? centreNode.renderedPosition() : null
+      if (centre) obstacles = []
+      cy.nodes().forEach((n) => {
       // dimmed nodes draw no text (style.ts): they must not take a label's place either
       if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
       const p = n.renderedPosition()
@@ -162,6 +185,14 @@ export class Labels {
       const id = n.id()
       ranked.push([id, score.get(id) ?? 0])
       const beside = n.hasClass('bare')
+      if (centre && obstacles) {
+        // the local graph: a few dozen names read closely, each pointing away from the centre and never over a node
+        const size = (Number(beside ? n.data('ssize') : n.data('size')) || 10) * zoom
+        obstacles.push({ id, x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 })
+        const [side, ...fallback] = outwardSides(p.x - centre.x, p.y - centre.y)
+        candidates.push({ id, side, fallback, home: beside ? 'right' : 'below', nodeWidth: size, gapPx: (beside ? Math.max(SERVICE_LABEL_GAP, 3) : 3) * zoom, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 })
+        return
+      }
       candidates.push({
         ...(beside ? { side: 'right' as const, nodeWidth: (Number(n.data('ssize')) || 10) * zoom, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
         // a selected or compared node, or a domain or note (the skeleton), keeps its name: above or beside it when the
@@ -175,12 +206,13 @@ export class Labels {
         importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)),
         fontPx: 11,
       })
-    })
-    const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h })
+      })
+    }
+    const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h }, obstacles)
     cy.batch(() => {
-      for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass('lbl lbl-above lbl-right lbl-below')
-      for (const id of this.moved) if (!moved.has(id)) cy.getElementById(id).removeClass('lbl-above lbl-right lbl-below')
-      for (const [id, cls] of moved) { const n = cy.getElementById(id); if (!n.hasClass(cls)) n.removeClass('lbl-above lbl-right lbl-below').addClass(cls) }
+      for (const id of this.shown) if (!next.has(id)) cy.getElementById(id).removeClass(`lbl ${SIDE_CLASSES}`)
+      for (const id of this.moved) if (!moved.has(id)) cy.getElementById(id).removeClass(SIDE_CLASSES)
+      for (const [id, cls] of moved) { const n = cy.getElementById(id); if (!n.hasClass(cls)) n.removeClass(SIDE_CLASSES).addClass(cls) }
       for (const id of next) {
         const n = cy.getElementById(id)
         // rounded up, so the label is never drawn below the size chosen (11 px stays 11 px on screen)
@@ -199,7 +231,7 @@ export class Labels {
   }
 
   /** Which candidates get a label, at which font (rendered px) and text, and which sit off their usual side. */
-  private choose(candidates: LabelCandidate[], ranked: Array<[string, number]>, inView: number, { zoom, w, h }: { zoom: number; w: number; h: number }) {
+  private choose(candidates: LabelCandidate[], ranked: Array<[string, number]>, inView: number, { zoom, w, h }: { zoom: number; w: number; h: number }, obstacles?: NodeBox[]) {
     const d = DENSITY[this.density]
     // font by importance among what is in view: the domain names biggest, the top few a little bigger
     ranked.sort((a, b) => b[1] - a[1])
@@ -209,13 +241,13 @@ export class Labels {
     // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
     for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
-    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom })
+    const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom, obstacles })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
     const text = new Map(candidates.map((c) => [c.id, c.text]))
     const next = new Set(picked.map((p) => p.id))
     // where each label sits when it is not in its usual place (class lbl-above / lbl-right, style.ts)
     const moved = new Map<string, string>()
-    const usual = new Map(candidates.filter((c) => c.fallback).map((c) => [c.id, c.side ?? 'below']))
+    const usual = new Map(candidates.filter((c) => c.fallback).map((c) => [c.id, c.home ?? c.side ?? 'below']))
     for (const p of picked) if (usual.has(p.id) && p.side !== usual.get(p.id)) moved.set(p.id, `lbl-${p.side}`)
     return { font, text, next, moved }
   }

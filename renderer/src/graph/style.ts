@@ -97,10 +97,12 @@ export function buildStyle(theme: ThemeName, opts: StyleOptions = {}): Styleshee
     // the services map: names beside their services, like a list under each caption (views.ts serviceFootprint)
     // on an opaque ground: a link from a service to the next one in its row passes under the name, not through it
     { selector: 'node.lbl.bare', style: { label: 'data(bare)', 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': SERVICE_LABEL_GAP, 'text-margin-y': 0, 'text-background-color': p.bg, 'text-background-opacity': 1, 'text-background-padding': '0px' } },
-    // a selected or compared node's label moved off a taken place (labels.ts)
+    // a label moved off its usual side: a selected or compared node's whose place was taken, or the local graph's,
+    // pointing away from its centre (labels.ts)
     { selector: 'node.lbl.lbl-above', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -3 } },
     { selector: 'node.lbl.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': 0 } },
     { selector: 'node.lbl.lbl-below', style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 3 } },
+    { selector: 'node.lbl.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -3, 'text-margin-y': 0 } },
     // services on the services map: a narrower size range (elements.ts serviceMapSize)
     { selector: 'node.bare', style: { width: 'data(ssize)', height: 'data(ssize)' } },
     { selector: 'node[type = "domain"].lbl', style: { 'font-weight': 'bold' } },

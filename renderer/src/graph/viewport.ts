@@ -3,6 +3,9 @@
 import type { Core, EventObject, Position } from 'cytoscape'
 import type { GraphState } from './graphState'
 
+/** rendered px kept free around a fitted box: the same on every side, or across (x) and up and down (y) */
+export type Padding = number | { x: number; y: number }
+
 /** emitted on the core when the app moves the view to a node (a search, the node list): the user's choice of view */
 export const FOCUS_EVENT = 'notesgraphfocus'
 
@@ -27,7 +30,7 @@ export function boxOf(nodes: Array<{ position?: Position; data: object }>): Box 
 export class Viewport {
   private focusing: { id: string; zoom: number; until: number } | null = null
   /** the local graph's fit, kept while nobody moved the view: the canvas may narrow after it (the note panel opens) */
-  private around: { id: string; padding: number } | null = null
+  private around: { id: string; padding: Padding } | null = null
   private bound: Core | null = null
   /** the user has panned or zoomed since the graph was attached (the app's own fits do not count) */
   private userMoved = false
@@ -50,19 +53,22 @@ export class Viewport {
   }
 
   /** Set the viewport to show a model-space box. */
-  fitBox(box: Box | null, padding = 30): void {
+  fitBox(box: Box | null, padding: Padding = 30): void {
     const cy = this.state.core
     this.around = null
     if (!cy || !box) return
     const { x1, y1, x2, y2 } = box
-    const w = Math.max(1, cy.width() - 2 * padding)
-    const h = Math.max(1, cy.height() - 2 * padding)
+    // a padding kept for another canvas (the local graph's names, before the window narrowed) leaves the box a third at least
+    const given = typeof padding === 'number' ? { x: padding, y: padding } : padding
+    const pad = { x: Math.min(given.x, cy.width() / 3), y: Math.min(given.y, cy.height() / 3) }
+    const w = Math.max(1, cy.width() - 2 * pad.x)
+    const h = Math.max(1, cy.height() - 2 * pad.y)
     const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1))))
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } })
   }
 
   /** Fit the view to the positions of the shown nodes. */
-  fitPositions(padding = 30): void {
+  fitPositions(padding: Padding = 30): void {
     const cy = this.state.core
     if (!cy || cy.nodes().length === 0) return
     const visible: Array<{ position?: Position; data: object }> = []
@@ -74,7 +80,7 @@ export class Viewport {
    * Fit the shown nodes with `id` in the middle of the canvas (the local graph): the box is made
    * symmetric around the node, so the fit centres it whatever side its neighbours were packed on.
    */
-  fitAround(id: string, padding = 60): void {
+  fitAround(id: string, padding: Padding = 60): void {
     const cy = this.state.core
     if (!cy) return
     const centre = cy.getElementById(id)

@@ -1,0 +1,81 @@
+// The local graph of a node with a few dozen neighbours, laid out to be read: the centre in the middle, its
+// neighbours in two columns that bow out around it (each half of an ellipse), so every name can sit outward of
+// its node, beside it, where no other node is (labels.ts outwardSides). Kinds stay together (services, notes,
+// concepts, tags, domains), the best connected first; the right column holds the first half. Pure: model units in,
+// positions and the padding the fit must keep out.
+import type { Positions } from './graphState'
+
+export interface RingItem {
+  id: string
+  /** node diameter, model units */
+  size: number
+  /** smaller = more connected (comes first within its kind) */
+  rank: number
+  /** the node's type: domain, note, service, concept, tag */
+  kind: string
+  /** lines of its name (labels.ts wrapLabel): a two-line name gets a taller row */
+  lines: number
+}
+
+export interface RingCanvas { width: number; height: number; maxZoom: number }
+
+export interface LocalRing {
+  positions: Positions
+  /** rendered px the fit keeps free on each side: the labels of the columns sit in it */
+  padding: { x: number; y: number }
+}
+
+/** Rendered height a one-line name's row needs, with the room the label pick keeps between names. */
+export const RING_ROW_PX = 24
+/** A row's height for a name of `lines` lines, in one-line rows (a second line is a little over half again). */
+const rowWeight = (lines: number): number => (lines > 1 ? 1.7 : 1)
+/** Rendered px kept free above and below the columns. */
+const PAD_Y = 36
+/** Free space between two nodes of a column, model units. */
+const ROW_GAP = 12
+const KIND_ORDER = ['service', 'note', 'concept', 'tag', 'domain']
+
+/**
+ * Positions for the local graph around `centre`, or null when the columns would not hold their names (too many
+ * neighbours for the canvas height: the caller packs them instead). `labelPx` is the rendered width of the widest
+ * name; the columns' names get up to a third of the canvas width each side.
+ */
+export function localRing(items: RingItem[], centre: string, canvas: RingCanvas, labelPx: number): LocalRing | null {
+  const mid = items.find((i) => i.id === centre)
+  const around = items.filter((i) => i.id !== centre)
+  if (!mid || around.length === 0) return null
+  const kindOf = (k: string) => { const i = KIND_ORDER.indexOf(k); return i < 0 ? KIND_ORDER.length : i }
+  const ordered = [...around].sort((a, b) => kindOf(a.kind) - kindOf(b.kind) || a.rank - b.rank || (a.id < b.id ? -1 : 1))
+  // the right column takes the first names up to half the rows' height (in one-line rows), the left the rest
+  const weights = ordered.map((i) => rowWeight(i.lines))
+  const total = weights.reduce((a, b) => a + b, 0)
+  let split = 0
+  for (let acc = 0; split < ordered.length - 1 && acc + weights[split] / 2 <= total / 2; split++) acc += weights[split]
+  split = Math.max(1, split)
+  const sum = (from: number, to: number) => weights.slice(from, to).reduce((a, b) => a + b, 0)
+  const tallest = Math.max(sum(0, split), sum(split, ordered.length))
+  if (tallest * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
+  const padX = Math.min(labelPx + 8, canvas.width / 3)
+  const biggest = Math.max(...around.map((i) => i.size))
+  // model units: a one-line row as tall as the biggest node and a gap; the fit then scales it to the canvas
+  const unit = biggest + ROW_GAP
+  const ry = (tallest * unit) / 2
+  // the zoom the fit will take (the columns fill the height), so the width left between the names' margins can be
+  // spent in model units: the columns as far apart as the canvas allows
+  const zoom = Math.min(canvas.maxZoom, (canvas.height - 2 * PAD_Y) / (2 * ry + biggest))
+  const rx = Math.max(mid.size / 2 + biggest, (canvas.width - 2 * padX) / 2 / zoom - biggest / 2)
+  const positions: Positions = { [centre]: { x: 0, y: 0 } }
+  const column = (from: number, to: number, sign: number) => {
+    // each column spread over the whole height, every row as tall as its name needs
+    const scale = (2 * ry) / sum(from, to)
+    let top = -ry
+    for (let k = from; k < to; k++) {
+      const y = top + (weights[k] * scale) / 2
+      top += weights[k] * scale
+      positions[ordered[k].id] = { x: sign * rx * Math.sqrt(Math.max(0, 1 - (y / ry) ** 2)), y }
+    }
+  }
+  column(0, split, 1)
+  column(split, ordered.length, -1)
+  return { positions, padding: { x: padX, y: PAD_Y } }
+}
