@@ -25,8 +25,12 @@ export interface LocalRing {
   padding: { x: number; y: number }
 }
 
-/** Rendered height a one-line name's row needs, with the room the label pick keeps between names. */
-export const RING_ROW_PX = 24
+/**
+ * Rendered height below which a row is too low for the columns to be worth it (the nodes are then packed): a
+ * one-line name and the room the label pick keeps between names take ≈ 23 px, so below that some names are left
+ * out, and the more the lower the rows.
+ */
+export const RING_ROW_PX = 20
 /** A row's height for a name of `lines` lines, in one-line rows (a second line is a little over half again). */
 const rowWeight = (lines: number): number => (lines > 1 ? 1.7 : 1)
 /** Rendered px kept free above and below the columns. */
@@ -54,7 +58,7 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   split = Math.max(1, split)
   const sum = (from: number, to: number) => weights.slice(from, to).reduce((a, b) => a + b, 0)
   const tallest = Math.max(sum(0, split), sum(split, ordered.length))
-  if (tallest * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
+  if (Math.max(split, ordered.length - split) * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
   const padX = Math.min(labelPx + 8, canvas.width / 3)
   const biggest = Math.max(...around.map((i) => i.size))
   // model units: a one-line row as tall as the biggest node and a gap; the fit then scales it to the canvas
