@@ -86,3 +86,14 @@ describe('pickLabels beside nodes, clear of other nodes (the local graph)', () =
     expect(pickLabels([c], { ...opts, obstacles: boxed })).toEqual([])
   })
 })
+
+describe('a label that may cover nodes (the local graph centre)', () => {
+  it('goes over other nodes but still never over another label', () => {
+    const node = { id: 'n', x1: 295, y1: 115, x2: 305, y2: 125 }
+    const centre: LabelCandidate = { id: 'c', text: 'Amazon SageMaker Feature Store', x: 300, y: 100, nodeHeight: 16, importance: 10, fontPx: 11, overNodes: true }
+    expect(pickLabels([centre], { ...opts, obstacles: [node] }).map((p) => p.side)).toEqual(['below'])
+    expect(pickLabels([{ ...centre, overNodes: false }], { ...opts, obstacles: [node] })).toEqual([])
+    const first: LabelCandidate = { ...centre, id: 'a', importance: 20 }
+    expect(pickLabels([first, { ...centre, x: 304 }], { ...opts, obstacles: [node] }).map((p) => p.id)).toEqual(['a'])
+  })
+})

@@ -18,6 +18,8 @@ export interface LabelCandidate {
   side?: LabelSide
   /** the side the node's style draws its label on without a side class (when `side` differs: the local graph) */
   home?: LabelSide
+  /** may cover other nodes (PickOptions.obstacles), though never another label: the local graph's centre */
+  overNodes?: boolean
   /** sides to try after `side` when that one is taken (a compared or selected node must keep its name) */
   fallback?: LabelSide[]
   /** with side 'right' or 'left': the rendered node width and the gap before the text (text-margin-x × zoom) */
@@ -104,7 +106,7 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
     }
   }
   for (const o of opts.obstacles ?? []) put(o)
-  const clearAt = (box: LabelBox, own: string): boolean => {
+  const clearAt = (box: LabelBox, own: string, overNodes: boolean): boolean => {
     // a label cut by the canvas edge is not a label: it must be whole on screen
     if (box.x1 < 0 || box.y1 < 0 || box.x2 > opts.width || box.y2 > opts.height) return false
     const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad }
@@ -112,7 +114,10 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
     const cy1 = Math.floor(padded.y1 / cell), cy2 = Math.floor(padded.y2 / cell)
     for (let cx = cx1; cx <= cx2; cx++) {
       for (let cy = cy1; cy <= cy2; cy++) {
-        for (const other of buckets.get(keyOf(cx, cy)) ?? []) if (other.id !== own && overlaps(padded, other)) return false
+        for (const other of buckets.get(keyOf(cx, cy)) ?? []) {
+          if (other.id !== undefined && (overNodes || other.id === own)) continue
+          if (overlaps(padded, other)) return false
+        }
       }
     }
     return true
@@ -124,7 +129,7 @@ export function pickLabels(candidates: LabelCandidate[], opts: PickOptions): Arr
     let placed: { box: LabelBox; side: LabelSide } | null = null
     for (const side of sides) {
       const box = labelBox({ ...c, side }, width, opts.marginY ?? 3)
-      if (clearAt(box, c.id)) { placed = { box, side }; break }
+      if (clearAt(box, c.id, c.overNodes === true)) { placed = { box, side }; break }
     }
     if (!placed) continue
     put(placed.box)

@@ -190,7 +190,9 @@ export class Labels {
         const size = (Number(beside ? n.data('ssize') : n.data('size')) || 10) * zoom
         obstacles.push({ id, x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 })
         const [side, ...fallback] = outwardSides(p.x - centre.x, p.y - centre.y)
-        candidates.push({ id, side, fallback, home: beside ? 'right' : 'below', nodeWidth: size, gapPx: (beside ? Math.max(SERVICE_LABEL_GAP, 3) : 3) * zoom, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 })
+        // the centre's own name (the panel's subject) goes under it even over a neighbour's node: the columns are
+        // too close for a long name, and the selection would otherwise draw it over the neighbours' names
+        candidates.push({ id, side, fallback, home: beside ? 'right' : 'below', overNodes: id === centreId, nodeWidth: size, gapPx: (beside ? Math.max(SERVICE_LABEL_GAP, 3) : 3) * zoom, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 })
         return
       }
       candidates.push({
@@ -239,7 +241,8 @@ export class Labels {
     const tier = new Map<string, number>()
     ranked.forEach(([id, s], i) => tier.set(id, s >= 1e6 ? 16 : i < total * 0.04 ? 14 : i < total * 0.15 ? 12.5 : 11))
     // a model font grows with zoom; past MAX_MODEL_PX it stops (a small map fitted at a big zoom)
-    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (tier.get(c.id) ?? 11) * d.scale
+    // the local graph's columns read as lists: one size for every name (their margins are measured at it)
+    for (const c of candidates) c.fontPx = this.modelFont ? Math.min(MAX_MODEL_PX, this.modelFont * zoom) : (obstacles ? 11 : tier.get(c.id) ?? 11) * d.scale
     const readable = this.modelFont ? candidates.filter((c) => c.fontPx >= 6) : candidates
     const picked = pickLabels(readable, { measure: this.measure, padding: this.modelFont ? Math.min(d.padding, 2) : d.padding, width: w, height: h, cap: d.cap, marginY: 3 * zoom, obstacles })
     const font = new Map(candidates.map((c) => [c.id, c.fontPx]))
