@@ -159,8 +159,13 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   // the host's changes: deltas applied in place on the canvas (the whole graph on open, or when one was missed);
   // the canvas always holds the newest graph, React state follows it (graphFollower.ts: CanvasGraph)
   // the graph that ends indexing renders at once: the canvas says "settled" in the same frame as the box goes
-  // any other graph follows in an interruptible render: the canvas's frame is drawn before the shell re-renders
-  const canvasGraph = useMemo(() => new CanvasGraph(controller, (g, ends) => { if (ends) flushSync(() => setGraph(g)); else startTransition(() => setGraph(g)) }, () => api.getGraph()), [api, controller])
+  // a complete graph follows in an interruptible render: the canvas's frame is drawn before the shell re-renders;
+  // a partial one at once, so the indexing box shows in the frame that first shows the graph
+  const canvasGraph = useMemo(() => new CanvasGraph(controller, (g, ends) => {
+    if (ends) flushSync(() => setGraph(g))
+    else if (!g || g.partial) setGraph(g)
+    else startTransition(() => setGraph(g))
+  }, () => api.getGraph()), [api, controller])
   const follower = canvasGraph.follower
 
   // the shell's first frame: once it has been drawn, the first load need not wait for another (that one drew an
