@@ -199,6 +199,32 @@ test('searching "Glue" selects and centres AWS Glue', async ({ page }) => {
   expect(placement.dy).toBeLessThan(2)
 })
 
+test.describe('on a high-density screen (two device pixels per CSS pixel)', () => {
+  test.use({ deviceScaleFactor: 2 })
+
+  test('the selection ring and its edges are drawn over the graph, not scaled away from it', async ({ page }) => {
+    await openApp(page)
+    const search = page.getByLabel('Search', { exact: true })
+    await search.fill('Glue')
+    await expect(page.getByRole('option').first()).toContainText('AWS Glue')
+    await search.press('Enter')
+    await expect(notePanel(page).locator('.note-heading h2')).toHaveText('AWS Glue')
+    await waitForStableLayout(page)
+    // the ring is drawn at the node's place in CSS px on a canvas of twice as many pixels: that canvas must be
+    // shown exactly over the graph (shown at its own pixel size, everything on it landed twice as far out)
+    const r = await page.evaluate(() => {
+      const overlay = document.querySelector<HTMLCanvasElement>('.selection-overlay')!
+      const o = overlay.getBoundingClientRect()
+      const g = window.cy!.container()!.getBoundingClientRect()
+      return { ratio: devicePixelRatio, shown: getComputedStyle(overlay).display, pixels: overlay.width, o: [o.left, o.top, o.width, o.height], g: [g.left, g.top, g.width, g.height] }
+    })
+    expect(r.ratio).toBe(2)
+    expect(r.shown).toBe('block')
+    expect(r.pixels).toBe(Math.round(r.g[2] * 2))
+    r.o.forEach((v, i) => expect(Math.abs(v - r.g[i])).toBeLessThan(1))
+  })
+})
+
 test('a note with script, onerror and javascript: links renders inert', async ({ page }) => {
   const rel = 'D1_data_preparation_ml/zz_e2e_hostile.md'
   writeNote(rel, [

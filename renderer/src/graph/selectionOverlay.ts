@@ -63,6 +63,10 @@ export class SelectionOverlay {
     if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
       this.canvas.width = Math.round(w * ratio)
       this.canvas.height = Math.round(h * ratio)
+      // drawn at the screen's density, shown at the graph's size in CSS px (a canvas is shown at its own pixel
+      // size otherwise: on a 2× screen the ring landed twice as far from the corner, on another node)
+      this.canvas.style.width = `${w}px`
+      this.canvas.style.height = `${h}px`
     }
     const ctx = this.canvas.getContext('2d')
     if (!ctx) return
