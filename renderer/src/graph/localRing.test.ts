@@ -47,6 +47,17 @@ describe('localRing: the local graph in two columns around its centre', () => {
     expect(Math.min(...withTwo)).toBeGreaterThan(Math.max(...oneLine))
   })
 
+  it('leaves each column free level with the centre, where the centre\'s own name goes', () => {
+    for (const sign of [1, -1]) {
+      const ys = around.filter((n) => Math.sign(ring.positions[n.id].x) === sign).map((n) => ring.positions[n.id].y).sort((a, b) => a - b)
+      const gaps = ys.slice(1).map((y, k) => ({ from: ys[k], to: y, size: y - ys[k] }))
+      const widest = gaps.reduce((a, b) => (b.size > a.size ? b : a))
+      expect(widest.from).toBeLessThan(20)
+      expect(widest.to).toBeGreaterThan(0)
+      expect(widest.size).toBeGreaterThan(1.5 * Math.max(...gaps.filter((g) => g !== widest).map((g) => g.size)))
+    }
+  })
+
   it('keeps the names room at the sides of the fit, at most a third of the canvas each', () => {
     expect(ring.padding.x).toBe(148)
     expect(localRing([centre, ...around], centre.id, canvas, 400)!.padding.x).toBe(150)

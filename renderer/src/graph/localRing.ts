@@ -38,6 +38,11 @@ const PAD_Y = 36
 /** Free space between two nodes of a column, model units. */
 const ROW_GAP = 12
 const KIND_ORDER = ['service', 'note', 'concept', 'tag', 'domain']
+/**
+ * Room left free in the middle of each column, in one-line rows: the centre's own name sits under it and reaches
+ * the columns where they are close (a narrow canvas), which would leave the neighbours level with it unnamed.
+ */
+const CENTRE_GAP = 2.4
 
 /**
  * Positions for the local graph around `centre`, or null when the columns would not hold their names (too many
@@ -57,8 +62,8 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   for (let acc = 0; split < ordered.length - 1 && acc + weights[split] / 2 <= total / 2; split++) acc += weights[split]
   split = Math.max(1, split)
   const sum = (from: number, to: number) => weights.slice(from, to).reduce((a, b) => a + b, 0)
-  const tallest = Math.max(sum(0, split), sum(split, ordered.length))
-  if (Math.max(split, ordered.length - split) * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
+  const tallest = Math.max(sum(0, split), sum(split, ordered.length)) + CENTRE_GAP
+  if ((Math.max(split, ordered.length - split) + CENTRE_GAP) * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
   const padX = Math.min(labelPx + 8, canvas.width / 3)
   const biggest = Math.max(...around.map((i) => i.size))
   // model units: a one-line row as tall as the biggest node and a gap; the fit then scales it to the canvas
@@ -70,10 +75,15 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   const rx = Math.max(mid.size / 2 + biggest, (canvas.width - 2 * padX) / 2 / zoom - biggest / 2)
   const positions: Positions = { [centre]: { x: 0, y: 0 } }
   const column = (from: number, to: number, sign: number) => {
-    // each column spread over the whole height, every row as tall as its name needs
-    const scale = (2 * ry) / sum(from, to)
+    // each column spread over the whole height, every row as tall as its name needs, the middle left free
+    const total = sum(from, to)
+    const scale = (2 * ry) / (total + CENTRE_GAP)
     let top = -ry
+    let before = 0
+    let gapped = false
     for (let k = from; k < to; k++) {
+      if (!gapped && before + weights[k] / 2 > total / 2) { top += CENTRE_GAP * scale; gapped = true }
+      before += weights[k]
       const y = top + (weights[k] * scale) / 2
       top += weights[k] * scale
       positions[ordered[k].id] = { x: sign * rx * Math.sqrt(Math.max(0, 1 - (y / ry) ** 2)), y }
