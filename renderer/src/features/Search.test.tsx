@@ -5,6 +5,7 @@ import type { Graph, SearchHit } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import type { GraphController } from '../graph/controller'
 import { Search } from './Search'
+import { exploreStore } from './store'
 import { enterChoice } from './searchEnter'
 
 afterEach(cleanup)
@@ -56,5 +57,30 @@ describe('Search: Enter', () => {
     // a list for an older query is not trusted
     expect(enterChoice({ query: 'KDS', hits, hitsFor: 'kinesis', active: 0 }, graph.nodes)?.id).toBe('service:amazon-kinesis-data-streams')
     expect(enterChoice({ query: '  ', hits, hitsFor: '', active: 0 }, graph.nodes)).toBeUndefined()
+  })
+})
+
+describe('Search: what the box says', () => {
+  it('keeps the name it found while that node is selected, and clears it once another one is', async () => {
+    const { box } = setup(vi.fn(() => new Promise<SearchHit[]>(() => undefined)))
+    fireEvent.change(box, { target: { value: 'KDF' } })
+    fireEvent.keyDown(box, { key: 'Enter' })
+    box.blur()
+    expect(box).toHaveProperty('value', 'KDF')
+    // the selection the search made changes nothing
+    exploreStore.set({ selected: 'service:amazon-data-firehose' })
+    expect(box).toHaveProperty('value', 'KDF')
+    // a click on another node of the graph
+    exploreStore.set({ selected: 'service:amazon-kinesis-data-streams' })
+    await waitFor(() => expect(box).toHaveProperty('value', ''))
+  })
+
+  it('leaves what the user is typing alone', async () => {
+    const { box } = setup(vi.fn(() => new Promise<SearchHit[]>(() => undefined)))
+    box.focus()
+    fireEvent.change(box, { target: { value: 'Glu' } })
+    exploreStore.set({ selected: 'note:D1/ingest.md' })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(box).toHaveProperty('value', 'Glu')
   })
 })

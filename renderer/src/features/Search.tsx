@@ -3,7 +3,7 @@
 // the list has answered), Alt+Enter adds a node to Compare.
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit } from '../../../electron/core/types'
-import { addToCompare, exploreStore } from './store'
+import { addToCompare, exploreStore, useExplore } from './store'
 import { matchParts } from './matchText'
 import { enterChoice } from './searchEnter'
 import type { FeatureProps } from './types'
@@ -20,6 +20,15 @@ export const Search = memo(function Search({ controller, graph, api }: FeaturePr
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const listId = useId()
+  // the box names what it found; once something else is selected (on the graph, by a link in a note) it no longer
+  // names the selection, and is cleared, unless the user is typing in it
+  const selected = useExplore((s) => s.selected)
+  const chosen = useRef<string | null>(null)
+  useEffect(() => {
+    if (selected === chosen.current) return
+    chosen.current = null
+    if (document.activeElement !== input.current) setQuery('')
+  }, [selected])
   const types = new Map(graph.nodes.map((n) => [n.id, n.type]))
 
   // Ctrl/Cmd+K from anywhere, and the app menu's Search command
@@ -74,6 +83,7 @@ export const Search = memo(function Search({ controller, graph, api }: FeaturePr
     } else if (compare) {
       addToCompare(hit.id)
     } else {
+      chosen.current = hit.id
       controller.focus(hit.id)
       exploreStore.set({ selected: hit.id })
     }
