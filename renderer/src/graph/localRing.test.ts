@@ -58,6 +58,20 @@ describe('localRing: the local graph in two columns around its centre', () => {
     }
   })
 
+  it('splits the columns where two kinds meet when that is near the middle', () => {
+    // 10 services, 8 notes, 4 concepts: the services' column ends where the notes begin (10 of 22 rows)
+    const mixed = [
+      ...Array.from({ length: 10 }, (_, i) => item(`service:${i}`, 'service', i)),
+      ...Array.from({ length: 8 }, (_, i) => item(`note:${i}`, 'note', i)),
+      ...Array.from({ length: 4 }, (_, i) => item(`concept:${i}`, 'concept', i)),
+    ]
+    const r = localRing([centre, ...mixed], centre.id, canvas, 140)!
+    const side = (kind: string) => new Set(mixed.filter((n) => n.kind === kind).map((n) => Math.sign(r.positions[n.id].x)))
+    expect(side('service')).toEqual(new Set([1]))
+    expect(side('note')).toEqual(new Set([-1]))
+    expect(side('concept')).toEqual(new Set([-1]))
+  })
+
   it('keeps the names room at the sides of the fit, at most a third of the canvas each', () => {
     expect(ring.padding.x).toBe(148)
     expect(localRing([centre, ...around], centre.id, canvas, 400)!.padding.x).toBe(150)

@@ -61,7 +61,14 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   let split = 0
   for (let acc = 0; split < ordered.length - 1 && acc + weights[split] / 2 <= total / 2; split++) acc += weights[split]
   split = Math.max(1, split)
-  const sum = (from: number, to: number) => weights.slice(from, to).reduce((a, b) => a + b, 0)
+  // where two kinds meet near the middle, the columns split there: one kind per column reads better than an even split
+  let boundary = -1
+  for (let k = 1; k < ordered.length; k++) {
+    if (ordered[k].kind === ordered[k - 1].kind || Math.abs(sumOf(weights, 0, k) / total - 0.5) > 0.1) continue
+    if (boundary < 0 || Math.abs(k - split) < Math.abs(boundary - split)) boundary = k
+  }
+  if (boundary > 0) split = boundary
+  const sum = (from: number, to: number) => sumOf(weights, from, to)
   const tallest = Math.max(sum(0, split), sum(split, ordered.length)) + CENTRE_GAP
   if ((Math.max(split, ordered.length - split) + CENTRE_GAP) * RING_ROW_PX > canvas.height - 2 * PAD_Y) return null
   const padX = Math.min(labelPx + 8, canvas.width / 3)
@@ -93,3 +100,5 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   column(split, ordered.length, -1)
   return { positions, padding: { x: padX, y: PAD_Y } }
 }
+
+const sumOf = (xs: number[], from: number, to: number): number => xs.slice(from, to).reduce((a, b) => a + b, 0)
