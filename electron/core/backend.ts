@@ -10,7 +10,7 @@ import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
 import { GraphBuilder, createGraphQueries, type GraphQueries } from './graph/index'
-import { serviceMap } from './graph/serviceMap'
+import { serviceMap, serviceMapNeighbourhood, type ServiceMapEdge } from './graph/serviceMap'
 import { displayGraphCache } from './graph/displayGraph'
 import { LiveDisplay } from './graph/liveDisplay'
 import type { GetLines } from './graph/snippets'
@@ -383,6 +383,21 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     })
   }
 
+  /**
+   * The services map's links for the graph as it is now, kept per graph: the local graph of that view walks them on
+   * every selection. `fresh` (the map itself) reads them again, evidence sentences included.
+   */
+  const mapLinksOf = new WeakMap<Graph, ServiceMapEdge[]>()
+  function mapLinks(o: Opened, fresh = false): ServiceMapEdge[] {
+    const graph = o.builder.graph()
+    let links = fresh ? undefined : mapLinksOf.get(graph)
+    if (!links) {
+      links = serviceMap(graph, o.vault.metas(), o.getLines)
+      mapLinksOf.set(graph, links)
+    }
+    return links
+  }
+
   /** Queries and updates need the complete builder: build it now after a warm start (once). */
   function built(o: Opened): Opened {
     if (o.pending) {
@@ -624,7 +639,11 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       return out
     },
     getMentions: (id) => built(current).queries.getMentions(id),
-    neighbourhood: (id, depth, opts) => built(current).queries.neighbourhood(id, depth, opts),
+    neighbourhood: (id, depth, opts) => {
+      const o = built(current)
+      if (opts?.over !== 'service-map') return o.queries.neighbourhood(id, depth, opts)
+      return serviceMapNeighbourhood(o.builder.graph(), mapLinks(o), id, depth, opts)
+    },
     overlap: (ids) => built(current).queries.overlap(ids),
     compare: (ids) => built(current).queries.compare(ids),
     confusables: () => built(current).queries.confusables(),
@@ -634,7 +653,7 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     coverageGaps: (code) => built(current).queries.coverageGaps(code),
     renamed: () => built(current).queries.renamed(),
     search: (q, limit) => built(current).queries.search(q, limit),
-    serviceMap: () => { const o = built(current); return serviceMap(o.builder.graph(), o.vault.metas(), o.getLines) },
+    serviceMap: () => mapLinks(built(current), true),
     async openFolder(folder?: string): Promise<FolderInfo | null> {
       if (folder === undefined) return null // the desktop shell shows the picker and passes the path
       // callers are the app's APIs: a relative path would resolve against the host's working directory

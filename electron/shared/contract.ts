@@ -152,6 +152,7 @@ function isNeighbourhoodOptions(v: unknown): boolean {
   for (const [k, val] of Object.entries(v)) {
     if (k === 'types') { if (val !== undefined && !(Array.isArray(val) && val.length <= 5 && val.every((t) => NODE_TYPES.has(t as string)))) return false }
     else if (k === 'minWeight' || k === 'minRelatedWeight') { if (!isWeight(val)) return false }
+    else if (k === 'over') { if (val !== undefined && val !== 'service-map') return false }
     else return false
   }
   return true

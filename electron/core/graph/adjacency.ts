@@ -71,6 +71,8 @@ export interface NeighbourhoodOptions {
   minWeight?: number
   /** co-mention ('related') edges lighter than this are not walked */
   minRelatedWeight?: number
+  /** walk the services map's links between services (serviceMap.ts) instead of the graph's edges: what that view draws */
+  over?: 'service-map'
 }
 
 /** Nodes within `depth` hops (1–3) and the edges among them, over the edges the options allow. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph, NoteMeta } from '../types'
-import { serviceMap } from './serviceMap'
+import { serviceMap, serviceMapNeighbourhood } from './serviceMap'
 
 const svc = (id: string, label: string) => ({ id: `service:${id}`, type: 'service' as const, label })
 const graph: Graph = {
@@ -56,5 +56,25 @@ describe('serviceMap', () => {
   it('does not link services that only share a section', () => {
     expect(find('glue', 'athena')).toBeUndefined()
     expect(find('s3', 'athena')).toBeUndefined()
+  })
+})
+
+describe('serviceMapNeighbourhood: the local graph of the services map', () => {
+  // a co-mention edge the map does not draw: Athena and Glue share a section only
+  const withCoMention: Graph = { ...graph, edges: [...graph.edges, { id: 'r', source: 'service:athena', target: 'service:glue', type: 'related', weight: 9 }] }
+  const links = serviceMap(withCoMention, [meta], () => lines)
+
+  it('walks the lines the map draws, not the graph\'s co-mentions', () => {
+    expect(serviceMapNeighbourhood(withCoMention, links, 'service:glue', 1).nodes.sort()).toEqual(['service:glue', 'service:glue-crawler', 'service:kinesis'])
+    // two links away: Kinesis's sentence partner S3 joins; Athena, linked by nothing the map draws, never does
+    const two = serviceMapNeighbourhood(withCoMention, links, 'service:glue', 2).nodes
+    expect(two).toContain('service:s3')
+    expect(two).not.toContain('service:athena')
+    expect(serviceMapNeighbourhood(withCoMention, links, 'service:athena', 3).nodes).toEqual(['service:athena'])
+  })
+
+  it('keeps the walk\'s type and weight limits', () => {
+    expect(serviceMapNeighbourhood(withCoMention, links, 'service:glue', 1, { types: ['note'] }).nodes).toEqual(['service:glue'])
+    expect(serviceMapNeighbourhood(withCoMention, links, 'service:glue', 1, { minWeight: 5 }).nodes).toEqual(['service:glue'])
   })
 })

@@ -2,7 +2,8 @@
 // with its reason and one evidence sentence. part-of (a feature of a service, from the ontology),
 // compared-in (both named in one comparison table) and used-together (both named in one sentence of a
 // section). Co-mention anywhere in a long section is not enough: that is what makes hairballs.
-import type { Graph, NoteMeta } from '../types'
+import type { Graph, GraphEdge, NoteMeta } from '../types'
+import { neighbourhood, type NeighbourhoodOptions } from './adjacency'
 import { plainText, type GetLines } from './snippets'
 
 export type ServiceEdgeKind = 'part-of' | 'compared-in' | 'used-together'
@@ -112,4 +113,16 @@ export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines):
     out.push({ source: a, target: b, kind: 'used-together', reason: `Used together in “${f.title}”${times}`, evidence: evidenceAt(f), path: f.path, line: f.line, weight: f.weight })
   }
   return out
+}
+
+/**
+ * The services within `depth` links of `id` on the services map: the local graph of that view, whose every node is
+ * joined to the rest by a line the map draws (the graph's co-mention edges, which the map leaves out, are not walked).
+ * No graph edge ids: the map's links are not graph edges.
+ */
+export function serviceMapNeighbourhood(graph: Graph, links: ServiceMapEdge[], id: string, depth: number, opts: NeighbourhoodOptions = {}): { nodes: string[]; edges: string[] } {
+  const edges: GraphEdge[] = links.map((l, i) => ({ id: `map:${i}`, source: l.source, target: l.target, type: 'related', weight: l.weight }))
+  const map: Graph = { nodes: graph.nodes.filter((n) => n.type === 'service'), edges, diagnostics: [] }
+  const walked = neighbourhood(map, id, depth, { ...(opts.types ? { types: opts.types } : {}), ...(opts.minWeight !== undefined ? { minWeight: opts.minWeight } : {}) })
+  return { nodes: walked.nodes, edges: [] }
 }

@@ -5,8 +5,8 @@ describe('local graph walk', () => {
   it('walks what the canvas draws: the filter and view types, the weight floor, drawn co-mentions', () => {
     expect(localWalk({}, 'overview')).toEqual({ minRelatedWeight: 4 })
     expect(localWalk({ types: ['note', 'service'], minEdgeWeight: 3 }, 'all')).toEqual({ types: ['note', 'service'], minWeight: 3, minRelatedWeight: 4 })
-    expect(localWalk({}, 'services')).toEqual({ types: ['service'], minRelatedWeight: 4 })
-    expect(localWalk({ types: ['note', 'concept'] }, 'services')).toEqual({ types: [], minRelatedWeight: 4 })
+    expect(localWalk({}, 'services')).toEqual({ types: ['service'], minRelatedWeight: 4, over: 'service-map' })
+    expect(localWalk({ types: ['note', 'concept'] }, 'services')).toEqual({ types: [], minRelatedWeight: 4, over: 'service-map' })
   })
 
   it('takes its nodes from the core, and falls back to the centre alone when the query fails', async () => {

@@ -1,6 +1,7 @@
 // The local graph asks the core for the neighbourhood (one home for graph logic) and walks only what the
 // canvas draws: the node types the filter and the view show, edges at or above the filter's weight, and
-// co-mention edges strong enough to be drawn at all (weaker ones live in the core but not on the canvas).
+// co-mention edges strong enough to be drawn at all (weaker ones live in the core but not on the canvas); on the
+// services map, the map's own links.
 import type { NodeType } from '../../../electron/core/types'
 import type { NeighbourhoodOptions } from '../../../electron/core/graph/adjacency'
 import type { RendererApi } from '../../../electron/shared/contract'
@@ -19,6 +20,8 @@ export function localWalk(filter: FilterState, view: ViewName): NeighbourhoodOpt
     ...(types ? { types } : {}),
     ...(filter.minEdgeWeight !== undefined ? { minWeight: filter.minEdgeWeight } : {}),
     minRelatedWeight: RELATED_MIN_WEIGHT,
+    // the services map draws its own links, not the graph's co-mentions: its local graph walks those links
+    ...(view === 'services' ? { over: 'service-map' as const } : {}),
   }
 }
 
