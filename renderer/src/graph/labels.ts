@@ -178,36 +178,31 @@ export class Labels {
       const centre = centreNode && centreNode.nonempty() && !centreNode.hasClass('hidden') ? centreNode.renderedPosition() : null
       if (centre) obstacles = []
       cy.nodes().forEach((n) => {
-      // dimmed nodes draw no text (style.ts): they must not take a label's place either
-      if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
-      const p = n.renderedPosition()
-      if (p.x < -200 || p.y < -100 || p.x > w + 200 || p.y > h + 100) return
-      const id = n.id()
-      ranked.push([id, score.get(id) ?? 0])
-      const beside = n.hasClass('bare')
-      if (centre && obstacles) {
-        // the local graph: a few dozen names read closely, each pointing away from the centre and never over a node
+        // dimmed nodes draw no text (style.ts): they must not take a label's place either
+        if (n.hasClass('hidden') || n.hasClass('quiet') || n.hasClass('cmp-dim') || n.hasClass('scope-out')) return
+        const p = n.renderedPosition()
+        if (p.x < -200 || p.y < -100 || p.x > w + 200 || p.y > h + 100) return
+        const id = n.id()
+        ranked.push([id, score.get(id) ?? 0])
+        const beside = n.hasClass('bare')
         const size = (Number(beside ? n.data('ssize') : n.data('size')) || 10) * zoom
-        obstacles.push({ id, x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 })
-        const [side, ...fallback] = outwardSides(p.x - centre.x, p.y - centre.y)
-        // the centre's own name (the panel's subject) goes under it even over a neighbour's node: the columns are
-        // too close for a long name, and the selection would otherwise draw it over the neighbours' names
-        candidates.push({ id, side, fallback, home: beside ? 'right' : 'below', overNodes: id === centreId, nodeWidth: size, gapPx: (beside ? Math.max(SERVICE_LABEL_GAP, 3) : 3) * zoom, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 })
-        return
-      }
-      candidates.push({
-        ...(beside ? { side: 'right' as const, nodeWidth: (Number(n.data('ssize')) || 10) * zoom, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
-        // a selected or compared node, or a domain or note (the skeleton), keeps its name: above or beside it when the
-        // place below is taken or off the canvas
-        ...(first.has(id) || n.data('type') === 'domain' || n.data('type') === 'note' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom, gapPx: 3 * zoom } : {}),
-        id,
-        text: beside ? String(n.data('bare') ?? '') : this.textOf(n),
-        x: p.x,
-        y: p.y,
-        nodeHeight: (Number(n.hasClass('bare') ? n.data('ssize') : n.data('size')) || 10) * zoom,
-        importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)),
-        fontPx: 11,
-      })
+        const base = { id, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 }
+        if (centre && obstacles) {
+          // the local graph: a few dozen names read closely, each pointing away from the centre and never over a node
+          obstacles.push({ id, x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 })
+          const [side, ...fallback] = outwardSides(p.x - centre.x, p.y - centre.y)
+          // the centre's own name (the panel's subject) goes under it even over a neighbour's node: the columns are
+          // too close for a long name, and the selection would otherwise draw it over the neighbours' names
+          candidates.push({ ...base, side, fallback, home: beside ? 'right' : 'below', overNodes: id === centreId, nodeWidth: size, gapPx: (beside ? Math.max(SERVICE_LABEL_GAP, 3) : 3) * zoom })
+          return
+        }
+        candidates.push({
+          ...base,
+          ...(beside ? { side: 'right' as const, nodeWidth: size, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
+          // a selected or compared node, or a domain or note (the skeleton), keeps its name: above or beside it when the
+          // place below is taken or off the canvas
+          ...(first.has(id) || n.data('type') === 'domain' || n.data('type') === 'note' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: size, gapPx: 3 * zoom } : {}),
+        })
       })
     }
     const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h }, obstacles)

@@ -83,13 +83,13 @@ export function localRing(items: RingItem[], centre: string, canvas: RingCanvas,
   const positions: Positions = { [centre]: { x: 0, y: 0 } }
   const column = (from: number, to: number, sign: number) => {
     // each column spread over the whole height, every row as tall as its name needs, the middle left free
-    const total = sum(from, to)
-    const scale = (2 * ry) / (total + CENTRE_GAP)
+    const rows = sum(from, to)
+    const scale = (2 * ry) / (rows + CENTRE_GAP)
     let top = -ry
     let before = 0
     let gapped = false
     for (let k = from; k < to; k++) {
-      if (!gapped && before + weights[k] / 2 > total / 2) { top += CENTRE_GAP * scale; gapped = true }
+      if (!gapped && before + weights[k] / 2 > rows / 2) { top += CENTRE_GAP * scale; gapped = true }
       before += weights[k]
       const y = top + (weights[k] * scale) / 2
       top += weights[k] * scale
