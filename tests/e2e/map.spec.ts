@@ -51,10 +51,16 @@ test('overview of the bundled notes: labelled, nothing overlapping, still', asyn
   // every note and service is on the map
   const missing = await page.evaluate(() => window.cy!.nodes('[type = "note"], [type = "service"]').filter((n) => !n.visible()).length)
   expect(missing).toBe(0)
-  // the skeleton is named in full: every domain labelled, its title wrapped onto lines rather than cut
+  // the skeleton is named in full, once: each domain's whole title over its group, its node labelled
+  // "Domain N" (the title a second time, in bold mid-group, covered that group's notes and their names)
   const domains = await page.evaluate(() => window.cy!.nodes('[type = "domain"]').map((n) => ({ label: String(n.data('label')), shown: String(n.style('label') ?? '') })))
   expect(domains.length).toBeGreaterThan(0)
-  for (const d of domains) expect(d.shown.replace(/\n/g, ' ')).toBe(d.label)
+  const captions = await page.locator('.group-caption').allTextContents()
+  for (const d of domains) {
+    expect(d.shown).toBe(d.label.split(':')[0])
+    expect(d.shown).toMatch(/^Domain \d$/)
+    expect(captions).toContain(d.label)
+  }
 })
 
 test('services map: services only, labelled, no overlaps', async ({ page }) => {

@@ -18,7 +18,7 @@ import { Highlights } from './highlights'
 import { Labels, wrapLabel } from './labels'
 import { lineCount, textMeasurer, textWidth } from './labelPick'
 import { boundsOf, packLayout, type PackedGroup } from './packLayout'
-import { overviewCaptions, SERVICE_LABEL_FONT, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
+import { captionedDomains, overviewCaptions, SERVICE_LABEL_FONT, shortDomainName, viewSpec, type GroupCaption, type ViewName, type ViewSpec } from './views'
 import { LayoutRunner, nearPlaced } from './layoutRunner'
 import { localRing } from './localRing'
 import { CHUNKED_ABOVE, Loader, nextTask } from './loading'
@@ -92,6 +92,7 @@ export class CyGraphController implements GraphController {
     }
     this.labels.onUpdate = () => this.markSettled()
     // the local graph laid out in columns (localRing.ts): its names go beside their nodes, clear of every node
+    this.labels.captioned = () => new Set(this.groupCaptions().flatMap((c) => (c.node ? [c.node] : [])))
     this.labels.localCentre = () => (this.filters.active() && this.ringCentre !== null && this.filters.current().local?.center === this.ringCentre ? this.ringCentre : null)
     // a big load picks its labels once, from its node definitions before they are added (loadInChunks)
     this.labels.paused = () => this.loader.isLoading()
@@ -109,8 +110,12 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     const aspect = cy && cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5
     if (centre) this.packedAspect = aspect
-    // labels as the label rule draws them (labels.ts wrapLabel: one or more lines)
-    const wrapped = (id: string) => wrapLabel(this.state.byId.get(id)?.label ?? '', this.state.byId.get(id)?.type)
+    // labels as the label rule draws them (labels.ts wrapLabel: one or more lines; a domain its caption names, short)
+    const captioned = view === 'overview' && !centre && !only && !this.state.big ? new Set(captionedDomains(spec, graph).values()) : null
+    const wrapped = (id: string) => {
+      const n = this.state.byId.get(id)
+      return wrapLabel(captioned?.has(id) ? shortDomainName(n?.label ?? '') : n?.label ?? '', n?.type)
+    }
     const text = (id: string) => textWidth(wrapped(id), this.measure)
     const canvas = { width: cy?.width() || 1200, height: cy?.height() || 800, padding: centre ? 60 : 30, maxZoom: cy?.maxZoom() ?? 4 }
     this.localPadding = 60

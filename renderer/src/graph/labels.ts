@@ -4,7 +4,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
 import type { GraphState } from './graphState'
 import { pickLabels, textMeasurer, type LabelCandidate, type LabelSide, type NodeBox } from './labelPick'
-import { importance, SERVICE_LABEL_GAP } from './views'
+import { importance, SERVICE_LABEL_GAP, shortDomainName } from './views'
 import { BIG_LABEL_CANDIDATES, importanceOrder, NO_LABEL_CLASSES, rankCandidates, topCandidates } from './labelCandidates'
 
 /** Label density steps (fewer … more): padding between labels (px), font scale, and a cap on the count. */
@@ -96,6 +96,9 @@ export class Labels {
   priority: () => Iterable<string> = () => []
   /** the centre of a local graph laid out in columns (localRing.ts), else null: names then sit beside their nodes, away from it and clear of every node */
   localCentre: () => string | null = () => null
+  /** domains whose whole title a group caption shows: their own labels are short ("Domain 1") */
+  captioned: () => ReadonlySet<string> = () => new Set()
+  private captionedNow: ReadonlySet<string> = new Set()
   /** a font in model units for every label (it then scales with zoom), or null: the same size on screen */
   modelFont: number | null = null
   /** after each pick (the settled marker waits for the first one) */
@@ -106,7 +109,8 @@ export class Labels {
   /** a node's label text, wrapped (cached per label: the pick runs on every zoom step) */
   private readonly wrapped = new Map<string, string>()
   private textOf(n: NodeSingular): string {
-    return this.textOfData(n.data('label') ?? n.data('short'), n.data('type'))
+    const name = String(n.data('label') ?? n.data('short') ?? '')
+    return this.textOfData(this.captionedNow.has(n.id()) ? shortDomainName(name) : name, n.data('type'))
   }
   private textOfData(name: unknown, type: unknown): string {
     const label = String(name ?? '')
@@ -160,6 +164,7 @@ export class Labels {
     const w = cy.width()
     const h = cy.height()
     const { score, order, first } = this.scoring()
+    this.captionedNow = this.captioned()
     let candidates: LabelCandidate[] = []
     let ranked: Array<[string, number]> = []
     let inView = 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph } from '../../../electron/core/types'
-import { homes, noteGroup, overviewCaptions, serviceFamilies, serviceFootprint, viewSpec } from './views'
+import { captionedDomains, homes, noteGroup, overviewCaptions, serviceFamilies, serviceFootprint, shortDomainName, viewSpec } from './views'
 
 const graph: Graph = {
   nodes: [
@@ -88,5 +88,20 @@ describe('views', () => {
     expect(captions.find((c) => c.id === 'x')!.text).toBe('x')
     // one group alone needs no caption
     expect(overviewCaptions(spec, graph, (id) => (id.startsWith('note:x') || id === 'service:glue' ? undefined : at[id]))).toEqual([])
+  })
+
+  it('a domain whose title is its group\'s caption is named short on its node; a folder\'s caption names no node', () => {
+    const spec = viewSpec('overview', graph, new Map())
+    expect(captionedDomains(spec, graph)).toEqual(new Map([['D1', 'domain:D1']]))
+    const at = (id: string) => ({ x: id.includes('x/') ? 500 : 0, y: 0 })
+    const captions = overviewCaptions(spec, graph, at)
+    expect(captions.find((c) => c.id === 'D1')!.node).toBe('domain:D1')
+    expect(captions.find((c) => c.id === 'x')!.node).toBeUndefined()
+    // one group: no captions, so no domain is named short
+    expect(captionedDomains({ ...spec, items: spec.items.filter((i) => i.group === 'D1') }, graph).size).toBe(0)
+    expect(shortDomainName('Domain 1: Data Preparation for Machine Learning (ML)')).toBe('Domain 1')
+    // a title without a short head before a colon stays whole
+    expect(shortDomainName('Data preparation')).toBe('Data preparation')
+    expect(shortDomainName('A very long heading that runs on and on: then more')).toBe('A very long heading that runs on and on: then more')
   })
 })

@@ -208,7 +208,26 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
 /** At most this many groups get a caption on the overview (a folder of many top folders gets none). */
 export const MAX_CAPTIONS = 12
 
-export interface GroupCaption { id: string; text: string; x1: number; y1: number; x2: number; centred?: boolean }
+/** `node`: the domain whose whole title the caption gives (its own label can then be short) */
+export interface GroupCaption { id: string; text: string; x1: number; y1: number; x2: number; centred?: boolean; node?: string }
+
+/** A domain's short name, "Domain 1" of "Domain 1: Data Preparation for…", for where a caption gives the rest. */
+export function shortDomainName(label: string): string {
+  const i = label.indexOf(':')
+  return i > 0 && i <= 24 ? label.slice(0, i) : label
+}
+
+/**
+ * The domains the overview's captions name (group id → domain node id): each group that is a domain's gets
+ * its title as caption, when there are between 2 and MAX_CAPTIONS groups.
+ */
+export function captionedDomains(spec: ViewSpec, graph: Graph): Map<string, string> {
+  const groups = new Set(spec.items.map((i) => i.group))
+  const out = new Map<string, string>()
+  if (groups.size < 2 || groups.size > MAX_CAPTIONS) return out
+  for (const n of graph.nodes) if (n.type === 'domain' && groups.has(n.domain ?? n.id)) out.set(n.domain ?? n.id, n.id)
+  return out
+}
 
 /**
  * Captions over the overview's groups, model space: each group named by its domain's title (or its folder),
@@ -226,7 +245,8 @@ export function overviewCaptions(spec: ViewSpec, graph: Graph, position: (id: st
     boxes.set(it.group, b)
   }
   if (boxes.size < 2 || boxes.size > MAX_CAPTIONS) return []
+  const domain = captionedDomains(spec, graph)
   const title = new Map<string, string>()
   for (const n of graph.nodes) if (n.type === 'domain') title.set(n.domain ?? n.id, n.label)
-  return [...boxes].map(([id, b]) => ({ id, text: title.get(id) ?? id, ...b, centred: true }))
+  return [...boxes].map(([id, b]) => ({ id, text: title.get(id) ?? id, ...b, centred: true, ...(domain.has(id) ? { node: domain.get(id) } : {}) }))
 }
