@@ -87,6 +87,28 @@ describe('CyGraphController', () => {
     expect(c.setFilter({ local: local(2), types: ['service', 'note'] }).nodes).toBe(2)
   })
 
+  it('services view: a feature\'s part-of line to its own service is left to the group\'s caption, but drawn in a local graph', () => {
+    const { c, cy } = setup()
+    const g = graph()
+    const features = ['glacier', 'tables', 'express', 'vectors'].map((f) => ({ id: `service:amazon-s3-${f}`, type: 'service' as const, label: `Amazon S3 ${f}`, category: 'Storage', parent: 'service:amazon-s3' }))
+    g.nodes.push(...features)
+    c.setGraph(g)
+    c.setServiceEdges([
+      ...features.map((f) => ({ source: f.id, target: 'service:amazon-s3', reason: 'part of', evidence: '', kind: 'part-of' })),
+      { source: 'service:aws-glue', target: 'service:amazon-s3', reason: 'used together', evidence: 'Glue reads S3', kind: 'used-together' },
+    ])
+    c.setView('services')
+    const drawn = () => cy.edges('[type = "map"]').filter((e) => !e.hasClass('hidden') && !e.hasClass('vh')).map((e) => `${e.data('kind')} ${e.data('source')}`).sort()
+    expect(drawn()).toEqual(['used-together service:aws-glue'])
+    // the services view's local graph walks the map's links (the core's neighbourhood over the service map)
+    const around = [...features.map((f) => f.id), 'service:aws-glue']
+    c.setFilter({ local: { center: 'service:amazon-s3', depth: 1, nodes: around } })
+    expect(drawn()).toEqual([...features.map((f) => `part-of ${f.id}`), 'used-together service:aws-glue'].sort())
+    // back to the whole map: the caption speaks for them again
+    c.setFilter({})
+    expect(drawn()).toEqual(['used-together service:aws-glue'])
+  })
+
   it('tells the counts it last filtered to (the filter panel reads them), none once the canvas holds other elements', () => {
     const { c, cy } = setup()
     c.setFilter({ types: ['note', 'service'] })

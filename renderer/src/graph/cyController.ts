@@ -157,13 +157,15 @@ export class CyGraphController implements GraphController {
     if (sizes.size === 0) for (const d of nodeElements(graph, degrees(graph))) sizes.set(d.data.id as string, Number(d.data.size) || 16)
     const spec = viewSpec(view, graph, sizes, this.measure)
     // the services view draws the service-map edges, but not a feature's part-of line to the service whose
-    // group it sits in (the group's caption says it; a fan of such lines would cross every name)
+    // group it sits in (the group's caption says it; a fan of such lines would cross every name), except in a
+    // local graph, which has no captions
     if (view === 'services') {
       const group = new Map(spec.items.map((i) => [i.id, i.group]))
+      spec.localEdges = new Set()
       for (const e of this.serviceEdges) {
         const d = e.data
-        if (d.kind === 'part-of' && group.get(d.source as string) === group.get(d.target as string)) continue
-        spec.edges?.add(d.id as string)
+        if (d.kind === 'part-of' && group.get(d.source as string) === group.get(d.target as string)) spec.localEdges.add(d.id as string)
+        else spec.edges?.add(d.id as string)
       }
     }
     return spec
@@ -189,7 +191,7 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     if (!cy || cy.nodes().length === 0) { this.markSettled(); return }
     const spec = this.spec()
-    this.filters.setView(spec.nodes, spec.edges)
+    this.filters.setView(spec.nodes, spec.edges, spec.localEdges)
     const services = this.viewName === 'services'
     this.labels.modelFont = services ? SERVICE_LABEL_FONT : null
     cy.batch(() => cy.nodes('[type = "service"]').forEach((n) => {
@@ -260,7 +262,7 @@ export class CyGraphController implements GraphController {
       cy.edges('[id ^= "sm:"]').remove()
       cy.add(this.serviceEdges.filter((e) => this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string)))
     })
-    if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges); this.filters.apply() }
+    if (this.viewApplied) { const spec = this.spec(); this.filters.setView(spec.nodes, spec.edges, spec.localEdges); this.filters.apply() }
     if (this.viewName === 'services') markLongEdges(cy)
     this.markSettled()
     // the sidebar counted the map before its links arrived ("0 edges visible"): let it count again
@@ -391,7 +393,7 @@ export class CyGraphController implements GraphController {
     const size = graph.nodes.length + graph.edges.filter(shownOnCanvas).length
     const launching = !!cy && initial && graph.nodes.length > 0 && size <= CHUNKED_ABOVE && cy.elements().empty()
     // a launch takes the view's sets itself, with the node sizes of the elements it makes (not made twice)
-    if (this.viewApplied && !launching) { const spec = this.spec(graph); this.filters.setView(spec.nodes, spec.edges) }
+    if (this.viewApplied && !launching) { const spec = this.spec(graph); this.filters.setView(spec.nodes, spec.edges, spec.localEdges) }
     if (initial && graph.nodes.length > 0) this.setBig(size > BIG_ABOVE)
     // the node data the deltas keep up to date, made when the page is idle after the load (applyDelta.ts);
     // a chunked load asks once it has started, so this waits for its end rather than run between its slices
@@ -468,7 +470,7 @@ export class CyGraphController implements GraphController {
     const carried = prevSpec && this.specCache?.spec === prevSpec ? specAfterDelta(view, prevSpec, delta, () => this.fullSpec(next, view)) : null
     if (carried) this.specCache = { graph: next, view, spec: carried.spec }
     const spec = carried?.spec ?? (this.viewApplied ? this.spec(next) : null)
-    if (spec) this.filters.setView(spec.nodes, spec.edges)
+    if (spec) this.filters.setView(spec.nodes, spec.edges, spec.localEdges)
     // classes: highlights (when any) and the selection as usual; the filter's only on what the change touched
     cy.batch(() => {
       if (this.highlights.any()) this.highlights.apply()
@@ -585,7 +587,7 @@ export class CyGraphController implements GraphController {
     }
     // until the shell names a view, nothing is hidden (as before any view)
     const spec = this.viewApplied ? this.spec(graph, this.viewName, sizes) : null
-    if (spec) this.filters.setView(spec.nodes, spec.edges)
+    if (spec) this.filters.setView(spec.nodes, spec.edges, spec.localEdges)
     // the edges the view draws go in with the nodes; the ones it hides (most of them) follow the first frame
     mark('phase:placed')
     const drawn = (e: ElementDefinition) => !spec || ((!spec.nodes || (spec.nodes.has(e.data.source as string) && spec.nodes.has(e.data.target as string))) && (!spec.edges || spec.edges.has(e.data.id as string)))

@@ -55,11 +55,20 @@ export class Filters {
   /** edges the current view draws (null: all); the others only while their node is hovered */
   private viewEdges: Set<string> | null = null
 
+  /** edges the view leaves out that a local graph draws (it has no group captions to stand for them) */
+  private localEdges: ReadonlySet<string> | null = null
+
   /** Restrict every filter to the nodes and edges of a view (null: all). */
-  setView(nodes: Set<string> | null, edges: Set<string> | null): void {
-    if (nodes !== this.viewIds || edges !== this.viewEdges) this.counted = null
+  setView(nodes: Set<string> | null, edges: Set<string> | null, localEdges: ReadonlySet<string> | null = null): void {
+    if (nodes !== this.viewIds || edges !== this.viewEdges || localEdges !== this.localEdges) this.counted = null
     this.viewIds = nodes
     this.viewEdges = edges
+    this.localEdges = localEdges
+  }
+
+  /** Does the view draw this edge (as it stands now: a local graph draws a few more)? */
+  private inViewEdge(id: string): boolean {
+    return this.viewEdges === null || this.viewEdges.has(id) || (this.filter.local !== undefined && this.localEdges?.has(id) === true)
   }
 
   /** Is any filter (not the view) restricting what is shown? */
@@ -142,8 +151,8 @@ export class Filters {
     const id = e.id()
     // service-map edges (sm:…) belong to the services view only
     const mapEdge = id.startsWith('sm:')
-    const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !this.viewEdges?.has(id))
-    const inView = ok && (this.viewEdges === null || this.viewEdges.has(id))
+    const ok = edgeOk(e.source().id(), e.target().id(), e.data('weight') as number) && !(mapEdge && !(this.viewEdges !== null && this.inViewEdge(id)))
+    const inView = ok && this.inViewEdge(id)
     if (ok === e.hasClass('hidden')) e.toggleClass('hidden', !ok)
     if (ok && inView === e.hasClass('vh')) e.toggleClass('vh', !inView)
     return inView
@@ -219,8 +228,8 @@ export class Filters {
     this.state.core?.nodes().forEach((n) => { if (!n.hasClass('hidden')) shown.add(n.id()) })
     const edgeOk = this.edgeTest(shown)
     return (id, source, target, weight) => {
-      if (!edgeOk(source, target, weight) || (id.startsWith('sm:') && !this.viewEdges?.has(id))) return 'hidden'
-      return this.viewEdges === null || this.viewEdges.has(id) ? '' : 'vh'
+      if (!edgeOk(source, target, weight) || (id.startsWith('sm:') && !(this.viewEdges !== null && this.inViewEdge(id)))) return 'hidden'
+      return this.inViewEdge(id) ? '' : 'vh'
     }
   }
 

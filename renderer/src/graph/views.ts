@@ -17,6 +17,8 @@ export interface ViewSpec {
   edges: Set<string> | null
   items: PackItem[]
   groupOrder: string[]
+  /** edges the view leaves out that its local graph draws (where a group caption stands for them) */
+  localEdges?: Set<string>
   /** the label each node carries in this view, where it differs from the default (the services map's names) */
   labels?: Map<string, string>
   /** packing options for this view */
