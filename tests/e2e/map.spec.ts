@@ -51,6 +51,9 @@ test('overview of the bundled notes: labelled, nothing overlapping, still', asyn
   // every note and service is on the map
   const missing = await page.evaluate(() => window.cy!.nodes('[type = "note"], [type = "service"]').filter((n) => !n.visible()).length)
   expect(missing).toBe(0)
+  // the biggest services are named (notes once took the room around them: S3 and SageMaker AI went unnamed)
+  const hubs = await page.evaluate(() => window.cy!.nodes('[type = "service"]').sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 2).map((n) => `${n.data('label')}: ${n.hasClass('lbl') ? 'named' : 'unnamed'}`))
+  expect(hubs).toEqual(hubs.map((h) => h.replace(/unnamed$/, 'named')))
   // the skeleton is named in full, once: each domain's whole title over its group, its node labelled
   // "Domain N" (the title a second time, in bold mid-group, covered that group's notes and their names)
   const domains = await page.evaluate(() => window.cy!.nodes('[type = "domain"]').map((n) => ({ label: String(n.data('label')), shown: String(n.style('label') ?? '') })))

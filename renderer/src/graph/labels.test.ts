@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labelImportance, LABEL_LINE, wrapLabel } from './labels'
+import { hubServices, labelImportance, LABEL_LINE, wrapLabel } from './labels'
 import { labelBox, pickLabels } from './labelPick'
 
 describe('label priority', () => {
@@ -16,6 +16,24 @@ describe('label priority', () => {
     expect(labelImportance('service', 40)).toBeGreaterThan(labelImportance('service', 39))
     // a selected or compared node before everything
     expect(labelImportance('tag', 0, true)).toBeGreaterThan(labelImportance('domain', 1e6 + 50))
+    // a hub service after the domains but before any note
+    expect(labelImportance('service', 3, false, true)).toBeGreaterThan(labelImportance('note', 1e5))
+    expect(labelImportance('service', 1e5, false, true)).toBeLessThan(labelImportance('domain', 1e6))
+  })
+
+  it('counts as hubs the services among the few most important nodes, domains aside', () => {
+    const nodes = [
+      { id: 'domain:D1', type: 'domain' },
+      { id: 'service:s3', type: 'service' },
+      { id: 'note:a', type: 'note' },
+      { id: 'service:glue', type: 'service' },
+      ...Array.from({ length: 97 }, (_, i) => ({ id: `concept:${i}`, type: 'concept' })),
+    ]
+    // 100 nodes besides the domain: the 2 most important are looked at
+    const score = new Map<string, number>([['domain:D1', 1e6], ['service:s3', 90], ['note:a', 80], ['service:glue', 70], ...nodes.slice(4).map((n, i) => [n.id, i % 50] as [string, number])])
+    expect(hubServices(nodes, score)).toEqual(new Set(['service:s3']))
+    // an unconnected graph has no hubs
+    expect(hubServices(nodes, new Map()).size).toBe(0)
   })
 })
 

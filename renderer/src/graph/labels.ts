@@ -22,11 +22,24 @@ export const MAX_DENSITY = DENSITY.length - 1
 
 /**
  * Which labels the rule tries first: the skeleton (domains, then notes), then services (what the app is
- * for), then concepts, then tags; by importance within each kind. A selected or compared node before all.
+ * for), then concepts, then tags; by importance within each kind. A selected or compared node before all,
+ * and a hub service (hubServices) right after the domains: notes ranked first took the room around the
+ * biggest services, so S3 and SageMaker AI went unnamed while minor names around them showed.
  */
 const LABEL_TIER: Record<string, number> = { domain: 4, note: 3, service: 2, concept: 1, tag: 0 }
-export function labelImportance(type: string, score: number, first = false): number {
-  return (first ? 1e12 : 0) + (LABEL_TIER[type] ?? 0) * 1e9 + score
+const HUB_TIER = 3.5
+export function labelImportance(type: string, score: number, first = false, hub = false): number {
+  return (first ? 1e12 : 0) + (hub ? HUB_TIER : LABEL_TIER[type] ?? 0) * 1e9 + score
+}
+
+/** Share of the graph's nodes (domains aside) among the most important whose services count as hubs. */
+export const HUB_SHARE = 0.02
+
+/** Services among the HUB_SHARE most important nodes of the graph, domains left out (they lead anyway). */
+export function hubServices(nodes: ReadonlyArray<{ id: string; type: string }>, score: ReadonlyMap<string, number>): Set<string> {
+  const ranked = nodes.filter((n) => n.type !== 'domain').sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0))
+  const top = ranked.slice(0, Math.ceil(ranked.length * HUB_SHARE))
+  return new Set(top.filter((n) => n.type === 'service' && (score.get(n.id) ?? 0) > 0).map((n) => n.id))
 }
 
 /** Characters on one line of a label before it wraps onto the next one. */
@@ -89,7 +102,7 @@ export class Labels {
   private moved = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly measure = textMeasurer()
-  private scores: { graph: unknown; value: ReadonlyMap<string, number>; order: string[] | null } | null = null
+  private scores: { graph: unknown; value: ReadonlyMap<string, number>; order: string[] | null; hubs: Set<string> | null } | null = null
   private bound: Core | null = null
   private readonly onViewport = () => this.schedule()
   /** nodes that get a label first (selection, highlight groups) */
@@ -163,7 +176,7 @@ export class Labels {
     const zoom = cy.zoom()
     const w = cy.width()
     const h = cy.height()
-    const { score, order, first } = this.scoring()
+    const { score, order, first, hubs } = this.scoring()
     this.captionedNow = this.captioned()
     let candidates: LabelCandidate[] = []
     let ranked: Array<[string, number]> = []
@@ -176,7 +189,7 @@ export class Labels {
         return { text: bare ? String(n.data('bare') ?? '') : this.textOf(n), size: Number(bare ? n.data('ssize') : n.data('size')) || 10 }
       }
       ;({ candidates, ranked, inView } = topCandidates(cy, order(), first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES }, label))
-      for (const c of candidates) c.importance = labelImportance(String(cy.getElementById(c.id).data('type')), score.get(c.id) ?? 0, first.has(c.id))
+      for (const c of candidates) c.importance = labelImportance(String(cy.getElementById(c.id).data('type')), score.get(c.id) ?? 0, first.has(c.id), hubs.has(c.id))
     } else {
       const centreId = this.localCentre()
       const centreNode = centreId ? cy.getElementById(centreId) : null
@@ -191,7 +204,7 @@ export class Labels {
         ranked.push([id, score.get(id) ?? 0])
         const beside = n.hasClass('bare')
         const size = (Number(beside ? n.data('ssize') : n.data('size')) || 10) * zoom
-        const base = { id, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id)), fontPx: 11 }
+        const base = { id, text: beside ? String(n.data('bare') ?? '') : this.textOf(n), x: p.x, y: p.y, nodeHeight: size, importance: labelImportance(String(n.data('type')), score.get(id) ?? 0, first.has(id), hubs.has(id)), fontPx: 11 }
         if (centre && obstacles) {
           // the local graph: a few dozen names read closely, each pointing away from the centre and never over a node
           obstacles.push({ id, x1: p.x - size / 2, y1: p.y - size / 2, x2: p.x + size / 2, y2: p.y + size / 2 })
@@ -204,9 +217,9 @@ export class Labels {
         candidates.push({
           ...base,
           ...(beside ? { side: 'right' as const, nodeWidth: size, gapPx: SERVICE_LABEL_GAP * zoom } : {}),
-          // a selected or compared node, or a domain or note (the skeleton), keeps its name: above or beside it when the
-          // place below is taken or off the canvas
-          ...(first.has(id) || n.data('type') === 'domain' || n.data('type') === 'note' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: size, gapPx: 3 * zoom } : {}),
+          // a selected or compared node, a domain or note (the skeleton), or a hub keeps its name: above or beside it
+          // when the place below is taken or off the canvas
+          ...(first.has(id) || hubs.has(id) || n.data('type') === 'domain' || n.data('type') === 'note' ? { fallback: beside ? ['below' as const, 'above' as const] : ['above' as const, 'right' as const], nodeWidth: size, gapPx: 3 * zoom } : {}),
         })
       })
     }
@@ -256,10 +269,11 @@ export class Labels {
   }
 
   /** The scores of the graph shown, its importance order (made once per graph) and the nodes labelled first. */
-  private scoring(): { score: ReadonlyMap<string, number>; order: () => string[]; first: Set<string> } {
-    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current), order: null }
+  private scoring(): { score: ReadonlyMap<string, number>; order: () => string[]; first: Set<string>; hubs: ReadonlySet<string> } {
+    if (this.scores?.graph !== this.state.current) this.scores = { graph: this.state.current, value: importance(this.state.current), order: null, hubs: null }
     const scores = this.scores
-    return { score: scores.value, order: () => (scores.order ??= importanceOrder(scores.value)), first: new Set(this.priority()) }
+    const hubs = (scores.hubs ??= hubServices(this.state.current.nodes, scores.value))
+    return { score: scores.value, order: () => (scores.order ??= importanceOrder(scores.value)), first: new Set(this.priority()), hubs }
   }
 
   /**
@@ -276,7 +290,7 @@ export class Labels {
     const { zoom, pan, w, h } = view
     const byId = new Map(defs.map((def) => [def.data.id as string, def]))
     const classes = (def: ElementDefinition) => ` ${typeof def.classes === 'string' ? def.classes : (def.classes ?? []).join(' ')} `
-    const { score, order, first } = this.scoring()
+    const { score, order, first, hubs } = this.scoring()
     const { candidates, ranked, inView } = rankCandidates((id) => {
       const def = byId.get(id)
       if (!def?.position) return null
@@ -289,7 +303,7 @@ export class Labels {
         label: () => ({ text: bare ? String(def.data.bare ?? '') : this.textOfData(def.data.label ?? def.data.short, def.data.type), size: Number(bare ? def.data.ssize : def.data.size) || 10 }),
       }
     }, order(), first, score, { w, h, zoom, limit: BIG_LABEL_CANDIDATES })
-    for (const c of candidates) c.importance = labelImportance(String(byId.get(c.id)?.data.type), score.get(c.id) ?? 0, first.has(c.id))
+    for (const c of candidates) c.importance = labelImportance(String(byId.get(c.id)?.data.type), score.get(c.id) ?? 0, first.has(c.id), hubs.has(c.id))
     const { font, text, next, moved } = this.choose(candidates, ranked, inView, { zoom, w, h })
     for (const id of next) {
       const def = byId.get(id)!
