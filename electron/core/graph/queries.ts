@@ -18,6 +18,7 @@ import { indexGraph, neighbourIds, shortestPath } from './adjacency'
 import { isEntityId, pathOfNoteId } from './ids'
 import { type GetLines, snippetAt } from './snippets'
 import { rankBySpecificity } from './specificity'
+import { pathOrder } from '../numeric-order'
 
 export { neighbourhood, shortestPath } from './adjacency'
 export { centrality } from './centrality'
@@ -216,7 +217,7 @@ export function renamed(src: NotesSource, ontology: Ontology): RenamedUse[] {
       out.push({ path: meta.path, line: m.line, oldName: m.text, currentName: ontology.byId.get(m.entity)!.name, entity: m.entity })
     }
   }
-  return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
+  return out.sort((a, b) => pathOrder(a.path, b.path) || a.line - b.line)
 }
 
 /**

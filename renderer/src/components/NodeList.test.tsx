@@ -22,6 +22,10 @@ describe('rankNodes', () => {
   it('lists everything by type without a query', () => {
     expect(rankNodes(nodes, '').map((n) => n.type)).toEqual(['domain', 'note', 'service', 'service', 'service'])
   })
+  it('lists notes in their numbered order: 1.2 before 1.10', () => {
+    const numbered = ['1.10 Optimizing Data', '1.2 Data Sources', '1.1 Data Security', '1.11 Pipelines'].map((label, i): GraphNode => ({ id: `note:${i}.md`, type: 'note', label }))
+    expect(rankNodes(numbered, '').map((n) => n.label)).toEqual(['1.1 Data Security', '1.2 Data Sources', '1.10 Optimizing Data', '1.11 Pipelines'])
+  })
 })
 
 describe('NodeList', () => {

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react'
 import type { GraphNode } from '../../../electron/core/types'
 import type { ProgressState } from '../../../electron/core/study/types'
 import { PROGRESS_ORDER } from '../study/progressOnGraph'
+import { numericOrder } from '../../../electron/core/numeric-order'
 
 const MAX_ROWS = 300
 const TYPE_ORDER: Record<GraphNode['type'], number> = { domain: 0, note: 1, service: 2, concept: 3, tag: 4 }
@@ -22,7 +23,7 @@ interface Props {
 /** Rank: exact label, then prefix, then word prefix, then substring (labels and aliases); services and concepts first on ties. */
 export function rankNodes(nodes: GraphNode[], query: string): GraphNode[] {
   const q = query.trim().toLowerCase()
-  if (!q) return [...nodes].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.label.localeCompare(b.label))
+  if (!q) return [...nodes].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || numericOrder(a.label, b.label))
   const scored: Array<[number, GraphNode]> = []
   for (const n of nodes) {
     let best = 0

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ExamInfo, NodeType } from '../../../electron/core/types'
 import { isEmptyFilter } from './hashState'
 import { labelOf, nodeIndex } from './labels'
-import { numericOrder } from './numericOrder'
+import { numericOrder } from '../../../electron/core/numeric-order'
 import { exploreStore, setFilter, useExplore } from './store'
 import type { FeatureProps } from './types'
 

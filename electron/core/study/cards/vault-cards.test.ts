@@ -49,7 +49,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 describe('cards of a folder', () => {
-  it('lists every note\'s cards ordered by note path (code-unit order, as the index), then line', async () => {
+  it('lists every note\'s cards ordered by note path (code-unit order, as the index, numbers by value), then line', async () => {
     const { cards } = await cardsIn(notes())
     expect(cards.map((c) => `${c.note}:${c.line}:${c.kind}`)).toEqual([
       'D1_prep/storage.md:6:definition',

@@ -1,4 +1,5 @@
-// Domain keys in numeric order (D2 before D10), as a numeric collator orders them, without making one at launch.
+// Keys and paths in numeric order (D2 before D10, 1.2 before 1.10), as a numeric collator orders them, without
+// making one at the page's launch. Shared by the core (cards in note order) and the renderer (filters, lists).
 
 /** letters then a number, the usual domain key (D1, D2 … D10) */
 const KEY_NUMBER = /^([A-Za-z]*)(\d+)$/
@@ -15,4 +16,18 @@ export function numericOrder(a: string, b: string): number {
   const y = x && KEY_NUMBER.exec(b)
   if (x && y && x[1] === y[1] && Number(x[2]) !== Number(y[2])) return Number(x[2]) - Number(y[2])
   return (numeric ??= new Intl.Collator(undefined, { numeric: true })).compare(a, b)
+}
+
+const DIGITS = /\d+/g
+
+/**
+ * Note paths in reading order: code unit by code unit, as the index orders them (D1_prep before a-first), except
+ * that a run of digits counts by its value, so 1.2_sources.md comes before 1.10_optimizing.md.
+ */
+export function pathOrder(a: string, b: string): number {
+  if (a === b) return 0
+  const pad = (s: string) => s.replace(DIGITS, (d) => d.replace(/^0+(?=\d)/, '').padStart(12, '0'))
+  const x = pad(a)
+  const y = pad(b)
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1
 }
