@@ -587,6 +587,12 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
     folder: () => current.vault.root,
     cards: currentCards,
     noteDomain: (p) => current.vault.meta(p)?.domain,
+    notePlace: (p, id) => {
+      const meta = current.vault.meta(p)
+      if (!meta) return undefined
+      const section = id ? meta.sections.find((s) => s.id === id)?.title : undefined
+      return { note: meta.title, ...(section && section !== meta.title ? { section } : {}) }
+    },
     graph: () => current.snapshot ?? current.builder.graph(),
     exams: () => built(current).queries.exams(),
     ontology,

@@ -63,6 +63,15 @@ describe('study through the backend', () => {
     expect(backend.exportCardsTsv().split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(3)
   })
 
+  it('tells each card\'s note and section by title (a front such as "Where to look" says little alone)', async () => {
+    write('D1_prep/optimize.md', '# 1.10 Optimizing Data\n\n## Spot the bottleneck first\n\n- **Where to look**: Amazon CloudWatch metrics of the training job and the framework profilers.\n')
+    backend = await open()
+    const cards = backend.studyQueue({ kind: 'note', path: 'D1_prep/optimize.md' }).cards
+    expect(cards.map((c) => [c.front, c.place])).toEqual([['Where to look', { note: '1.10 Optimizing Data', section: 'Spot the bottleneck first' }]])
+    // a card before any subheading: the note's title alone
+    expect(backend.studyQueue({ kind: 'note', path: 'D2_dev/train.md' }).cards[0].place).toEqual({ note: 'Training' })
+  })
+
   it('moves the history to a card reworded on disk', async () => {
     backend = await open()
     const kinesis = backend.studyQueue({ kind: 'all' }).cards[0]

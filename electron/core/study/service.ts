@@ -17,7 +17,7 @@ import { matchReworded } from './reword'
 import { DEFAULT_SETTINGS, Scheduler, progressState, startOfDay, type CardProgress } from './scheduler'
 import type { Card, CardSet, Grade, NodeMark, ProgressState } from './types'
 import type {
-  DrillQuestion, GradeResult, ImportResult, NodeProgress, Readiness, StudyCard, StudyQueue, StudyScope, StudySettings, StudyStats, UndoResult,
+  CardPlace, DrillQuestion, GradeResult, ImportResult, NodeProgress, Readiness, StudyCard, StudyQueue, StudyScope, StudySettings, StudyStats, UndoResult,
 } from './study-types'
 
 /** What the study service reads from the opened folder. */
@@ -26,6 +26,8 @@ export interface StudySource {
   folder(): string
   cards(): CardSet
   noteDomain(path: string): string | undefined
+  /** a note's title and one of its sections' heading (by section id), when the note is known */
+  notePlace?(path: string, section: string): CardPlace | undefined
   graph(): Graph
   exams(): ExamInfo[]
   ontology: Ontology
@@ -182,7 +184,7 @@ export class StudyService {
   }
 
   private studyCard(c: Card): StudyCard {
-    return { ...c, state: this.stateOf(c), domain: this.domainOf(c) }
+    return { ...c, state: this.stateOf(c), domain: this.domainOf(c), place: this.source.notePlace?.(c.note, c.section) }
   }
 
   queue(scope: StudyScope, limit = 100): StudyQueue {
@@ -412,7 +414,7 @@ export class StudyService {
     const groups = this.source.confusables?.().groups ?? []
     for (const c of cards) {
       const q = drillQuestion(c, this.source.ontology.byId, services, groups)
-      if (q) return q
+      if (q) return { ...q, place: this.source.notePlace?.(c.note, c.section) }
     }
     return null
   }

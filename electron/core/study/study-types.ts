@@ -16,8 +16,16 @@ export interface StudySettings {
   newPerDay: number
 }
 
+/** Where a card comes from, as a student reads it: its note's title and its section's heading. */
+export interface CardPlace {
+  note: string
+  section?: string
+}
+
 export interface StudyCard extends Card {
   state: ProgressState
+  /** the card's note and section by title: a card's front alone ("Where to look") may not say what it is about */
+  place?: CardPlace
   /** the note's exam domain (D1…) when known */
   domain?: string
 }
@@ -120,6 +128,8 @@ export interface DrillQuestion {
   note: string
   section: string
   line: number
+  /** the card's note and section by title: the cue alone may not say what it is about */
+  place?: CardPlace
 }
 
 export interface ImportResult {

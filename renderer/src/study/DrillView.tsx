@@ -1,5 +1,6 @@
 // "Which service?": a cue and four services; the choice is graded (right → Good, wrong → Again) into the scheduler.
 import type { DrillQuestion } from '../../../electron/core/study/study-types'
+import { placeText } from './Flashcard'
 
 interface Props {
   question: DrillQuestion
@@ -14,6 +15,7 @@ export function DrillView({ question, chosen, onChoose, onNext, onOpenSource }: 
   return (
     <div className="study-card" role="group" aria-label="Which service?">
       <div className="study-card-meta"><span className="muted">Which service?</span></div>
+      {question.place && <p className="study-where muted" aria-label="From">{placeText(question.place)}</p>}
       <p className="study-front">{question.cue}</p>
       <div className="study-options">
         {question.options.map((o) => (

@@ -1,6 +1,6 @@
 // One card of a review session. Keys while it has focus: Space shows the answer, 1–4 grade, U undoes, Esc ends.
 import { useEffect, useRef } from 'react'
-import type { StudyCard } from '../../../electron/core/study/study-types'
+import type { CardPlace, StudyCard } from '../../../electron/core/study/study-types'
 import type { Grade } from '../../../electron/core/study/types'
 
 export const GRADES: Array<{ grade: Grade; label: string; key: string }> = [
@@ -9,6 +9,9 @@ export const GRADES: Array<{ grade: Grade; label: string; key: string }> = [
   { grade: 'good', label: 'Good', key: '3' },
   { grade: 'easy', label: 'Easy', key: '4' },
 ]
+
+/** "1.10 Optimizing Data Loading… › Spot the bottleneck first": what a card is about, before its front. */
+export const placeText = (p: CardPlace): string => (p.section ? `${p.note} › ${p.section}` : p.note)
 
 interface Props {
   card: StudyCard
@@ -49,13 +52,14 @@ export function Flashcard({ card, revealed, onReveal, onGrade, onUndo, onEnd, on
         <span className={`study-state study-state-${card.state}`}>{card.state}</span>
         <span className="muted">{card.kind}{card.domain ? ` · ${card.domain}` : ''}</span>
       </div>
+      {card.place && <p className="study-where muted" aria-label="From">{placeText(card.place)}</p>}
       <p className="study-front">{card.front}</p>
       {revealed ? (
         <>
           <hr />
           <p className="study-back">{card.back}</p>
           <button type="button" className="linklike study-source" onClick={() => onOpenSource(card)} title={`${card.note}, line ${card.line}`}>
-            Open in note: {card.note.split('/').pop()}{card.section ? ` § ${card.section}` : ''}
+            Open in note: {card.place ? placeText(card.place) : `${card.note.split('/').pop()}${card.section ? ` § ${card.section}` : ''}`}
           </button>
           <div className="study-grades">
             {GRADES.map((g) => (

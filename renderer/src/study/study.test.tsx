@@ -46,6 +46,14 @@ describe('Flashcard', () => {
     fireEvent.click(getByRole('button', { name: /Open in note: ingest\.md § streaming/ }))
     expect(onOpenSource).toHaveBeenCalledWith(card)
   })
+  it('says which note and section a card comes from, before its answer, and names them on the link', () => {
+    const placed: StudyCard = { ...card, front: 'Where to look', place: { note: '1.10 Optimizing Data Loading', section: 'Spot the bottleneck first' } }
+    const handlers = { onReveal: vi.fn(), onGrade: vi.fn(), onUndo: vi.fn(), onEnd: vi.fn(), onOpenSource: vi.fn() }
+    const { getByLabelText, getByRole, rerender } = render(<Flashcard card={placed} revealed={false} {...handlers} />)
+    expect(getByLabelText('From').textContent).toBe('1.10 Optimizing Data Loading › Spot the bottleneck first')
+    rerender(<Flashcard card={placed} revealed {...handlers} />)
+    expect(getByRole('button', { name: 'Open in note: 1.10 Optimizing Data Loading › Spot the bottleneck first' })).toBeTruthy()
+  })
 })
 
 describe('progress on the graph', () => {
