@@ -88,6 +88,53 @@ test('services map: services only, labelled, no overlaps', async ({ page }) => {
   expect(report.nodeOverlaps).toEqual([])
 })
 
+test('overview: a narrower window refits the view the app fitted, so nothing is cut off', async ({ page }) => {
+  await openFresh(page, baseUrl())
+  const outside = () => page.evaluate(() => {
+    const cy = window.cy!
+    const [w, h] = [cy.width(), cy.height()]
+    return cy.nodes(':visible').filter((n) => { const b = n.renderedBoundingBox({ includeLabels: false }); return b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1 }).length
+  })
+  expect(await outside()).toBe(0)
+  await page.setViewportSize({ width: 1100, height: 800 })
+  await expect.poll(outside).toBe(0)
+  // once the user has moved the view, it stays where they put it
+  const box = (await page.getByLabel('Knowledge graph').boundingBox())!
+  const fitted = await page.evaluate(() => window.cy!.zoom())
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300)
+  await expect.poll(() => page.evaluate(() => window.cy!.zoom())).toBeGreaterThan(fitted * 1.1)
+  const zoomed = await page.evaluate(() => window.cy!.zoom())
+  await page.setViewportSize({ width: 1000, height: 760 })
+  await expect.poll(() => page.evaluate(() => window.cy!.width())).toBeLessThan(800)
+  expect(await page.evaluate(() => window.cy!.zoom())).toBe(zoomed)
+})
+
+test('services map: a link says why on hover, and its tooltip goes with the pointer or the view', async ({ page }) => {
+  await openFresh(page, baseUrl(), '#?view=services')
+  await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
+  await waitSettled(page)
+  // a long link's middle, clear of every node: the pointer there is over the link alone
+  const at = await page.evaluate(() => {
+    const cy = window.cy!
+    const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: false }))
+    const clear = (p: { x: number; y: number }) => boxes.every((b) => p.x < b.x1 - 6 || p.x > b.x2 + 6 || p.y < b.y1 - 6 || p.y > b.y2 + 6)
+    const edge = cy.edges('[type = "map"]').filter((e) => e.visible() && clear(e.renderedMidpoint())).sort((a, b) => b.renderedBoundingBox().w - a.renderedBoundingBox().w)[0]
+    const m = edge.renderedMidpoint()
+    const r = cy.container()!.getBoundingClientRect()
+    return { x: r.left + m.x, y: r.top + m.y }
+  })
+  await page.mouse.move(at.x - 3, at.y - 3)
+  await page.mouse.move(at.x, at.y)
+  const tip = page.getByRole('tooltip')
+  await expect(tip).toBeVisible()
+  await expect(tip).toContainText(/in a table|in a sentence|part of|together|compared/i)
+  // the pointer goes straight to the toolbar (no move seen over the canvas) and changes the view
+  await page.getByRole('radio', { name: 'Notes', exact: true }).click()
+  await expect(tip).toBeHidden()
+  expect(await page.evaluate(() => window.cy!.$('.faded, .hover-hl').length)).toBe(0)
+})
+
 test('notes view: domains, notes and what they cover, no overlaps', async ({ page }) => {
   await openFresh(page, baseUrl(), '#?view=notes')
   const report = await mapReport(page)

@@ -81,6 +81,14 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       cy.on('mouseout', 'edge[type = "map"]', onEdgeOut)
     }
     bind(cy)
+    // a hover ends when the pointer leaves the canvas, even where Cytoscape saw no last move off the element (a
+    // jump to the toolbar): the edge's tooltip stayed up over the next view
+    const onLeave = () => { setTip(null); if (!cy.destroyed()) onOut() }
+    const el = container.current
+    el?.addEventListener('mouseleave', onLeave)
+    // another view hides the hovered edge without a mouseout: its tooltip goes with it
+    let shownView = controller.view()
+    const offView = controller.subscribe(() => { if (controller.view() !== shownView) { shownView = controller.view(); setTip(null) } })
     controller.beforeFirstLoad = (nodes) => {
       const want = wantWebgl(nodes)
       if (want === webgl || cy.elements().nonempty()) return
@@ -113,6 +121,8 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
 
     controller.attach(cy)
     return () => {
+      el?.removeEventListener('mouseleave', onLeave)
+      offView()
       resize.disconnect()
       controller.beforeFirstLoad = undefined
       controller.attach(null)

@@ -722,6 +722,11 @@ export class CyGraphController implements GraphController {
   resized(): void {
     // a refit changes the zoom the labels were sized for: picked again in this frame, never drawn at the old size
     if (this.viewport.resized()) this.labels.update()
+    else if (this.viewApplied && !this.viewport.movedByUser() && !this.selection.selected() && !this.filters.active() && this.highlights.active().length === 0) {
+      // the view as the app fitted it, nothing singled out: fitted again, so a narrower window cuts nothing off
+      this.fitView()
+      this.labels.update()
+    }
     // a local graph packed for another canvas shape (the note panel opened or was dragged) is packed
     // again for this one, so it fills the canvas and its labels get room
     const cy = this.state.core
