@@ -36,14 +36,19 @@ export function confusableEvidence(input: ConfusableInput): ConfusableGroup[] {
   const out: ConfusableGroup[] = []
   for (const meta of input.notes) {
     const lines = input.getLines(meta.path)
-    if (lines) tableGroups(meta, lines, out)
+    if (lines) out.push(...comparisonTables(meta, lines))
     vsGroups(meta, lines, out)
   }
   familyGroups(input.ontology, input.noteCount, out)
   return out
 }
 
-function tableGroups(meta: NoteMeta, lines: string[], out: ConfusableGroup[]): void {
+/**
+ * What each table of a note compares: the names heading its rows (first cells) or its columns, of one kind, with
+ * the table's section title and header line as evidence. A name elsewhere in a cell is incidental, not compared.
+ */
+export function comparisonTables(meta: NoteMeta, lines: string[]): ConfusableGroup[] {
+  const out: ConfusableGroup[] = []
   const byLine = mentionsByLine(meta)
   for (const table of tablesOf(lines)) {
     const heads = (row: typeof table.header, column: (c: number) => boolean) => {
@@ -73,6 +78,7 @@ function tableGroups(meta: NoteMeta, lines: string[], out: ConfusableGroup[]): v
     const colHeads = heads(table.header, (c) => c >= 1)
     if (colHeads.length === table.header.cells.length - 1) push(sameKind(colHeads), evidence, out)
   }
+  return out
 }
 
 /** The members of the more common kind (services or concepts): a table of services with one concept row is about services. */

@@ -53,6 +53,20 @@ describe('serviceMap', () => {
     expect(e).toMatchObject({ path: 'a.md', line: 2 })
   })
 
+  it('does not call services compared when a table only names them in passing (its heads are formats)', () => {
+    const g: Graph = { ...graph, nodes: [...graph.nodes, svc('msk', 'Amazon MSK')] }
+    const formats = ['# Formats', '| Format | Notes |', '| --- | --- |', '| Parquet | read in place by Amazon Athena |', '| Avro | common on Amazon MSK topics |']
+    const m: NoteMeta = {
+      ...meta, path: 'f.md', sections: [{ id: 'formats', title: 'Formats', depth: 1, line: 1, endLine: 5 }],
+      mentions: [
+        { entity: 'service:athena', text: 'Amazon Athena', line: 4, column: 30, section: 'formats' },
+        { entity: 'service:msk', text: 'Amazon MSK', line: 5, column: 24, section: 'formats' },
+      ],
+    }
+    const links = serviceMap(g, [m], () => formats)
+    expect(links.filter((e) => e.kind !== 'part-of')).toEqual([])
+  })
+
   it('does not link services that only share a section', () => {
     expect(find('glue', 'athena')).toBeUndefined()
     expect(find('s3', 'athena')).toBeUndefined()

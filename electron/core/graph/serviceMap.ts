@@ -1,8 +1,9 @@
 // The services map's edges: pairs of services the notes connect in a way that means something, each
 // with its reason and one evidence sentence. part-of (a feature of a service, from the ontology),
-// compared-in (both named in one comparison table) and used-together (both named in one sentence of a
+// compared-in (both compared by one table: among its row or column heads) and used-together (both named in one sentence of a
 // section). Co-mention anywhere in a long section is not enough: that is what makes hairballs.
 import type { Graph, GraphEdge, NoteMeta } from '../types'
+import { comparisonTables } from '../compare/confusable'
 import { neighbourhood, type NeighbourhoodOptions } from './adjacency'
 import { plainText, type GetLines } from './snippets'
 
@@ -25,7 +26,7 @@ export interface ServiceMapEdge {
 
 /** At most this many compared-in or used-together partners per service, strongest first (keeps the map readable). */
 const PARTNERS = 3
-/** A table naming more services than this is a catalogue, not a comparison. */
+/** A table comparing more services than this is a catalogue, not a comparison. */
 const TABLE_MAX = 6
 const MAX_EVIDENCE = 240
 
@@ -71,19 +72,18 @@ export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines):
         }
       }
     }
-    const tables = new Map<number, { first: number; ids: Set<string> }>()
-    for (const [line, ids] of byLine) {
-      const text = lines?.[line - 1]
-      if (isTableRow(text) && lines) {
-        let start = line
-        while (start > 1 && isTableRow(lines[start - 2])) start--
-        const t = tables.get(start) ?? { first: line, ids: new Set<string>() }
-        for (const id of ids) t.ids.add(id)
-        t.first = Math.min(t.first, line)
-        tables.set(start, t)
-      } else if (ids.size >= 2) record(together, [...ids].sort(), line)
+    for (const [line, ids] of byLine) if (!isTableRow(lines?.[line - 1]) && ids.size >= 2) record(together, [...ids].sort(), line)
+    // compared: the services a table compares (its row or column heads, compare/confusable.ts), not every service
+    // some cell names in passing ("Athena" in a format table's notes column)
+    for (const g of lines ? comparisonTables(meta, lines) : []) {
+      const header = g.evidence[0]?.line
+      const ids = g.members.filter((id) => services.has(id)).sort()
+      if (header === undefined || ids.length < 2 || ids.length > TABLE_MAX) continue
+      // the evidence row: the first below the header that names one of them
+      let row = header + 2
+      while (isTableRow(lines?.[row - 1]) && !ids.some((id) => byLine.get(row)?.has(id))) row++
+      record(compared, ids, header, isTableRow(lines?.[row - 1]) ? row : header)
     }
-    for (const [start, t] of tables) if (t.ids.size >= 2 && t.ids.size <= TABLE_MAX) record(compared, [...t.ids].sort(), start, t.first)
   }
   const evidenceAt = (f: Found) => clip(plainText(getLines(f.path)?.[f.line - 1] ?? ''))
   // a table: its header row, then the first row naming one of the pair
