@@ -3,6 +3,7 @@ import type { Graph, GraphEdge, GraphNode } from '../types'
 import { loadOntology } from '../ontology/index'
 import { compare, confusableEvidence, confusables, familiesOf, findTables, rankNeighbours, splitRow } from './index'
 import { decisionItem } from './card'
+import { quoteOf } from './confusable'
 import { fixtureNotes, parseFixture } from './fixtures'
 import { GraphBuilder } from '../graph/builder'
 
@@ -200,5 +201,18 @@ describe('families of compared items', () => {
     expect(kinesis.has(KDS)).toBe(false)
     expect(kinesis.has('service:amazon-kinesis-video-streams')).toBe(true)
     expect(kds.has('service:amazon-kinesis-client-library')).toBe(true)
+  })
+})
+
+describe('often confused: the quote', () => {
+  it('quotes plain text, the sentence that draws the contrast, cut at a word', () => {
+    expect(quoteOf('- **Audit trail**: for who changed a resource think AWS CloudTrail, not AWS Config.')).toBe('Audit trail: for who changed a resource think AWS CloudTrail, not AWS Config.')
+    expect(quoteOf('Streams keeps records for replay. Pick [Firehose](x.md) rather than Streams when nobody reads them twice. More words here.')).toBe('Pick Firehose rather than Streams when nobody reads them twice.')
+    const long = `For API history think AWS CloudTrail, not AWS Config, ${'and then a long tail of words '.repeat(8)}end`
+    const q = quoteOf(long)
+    expect(q.length).toBeLessThanOrEqual(140)
+    expect(q.endsWith('…')).toBe(true)
+    expect(long.startsWith(q.slice(0, -1))).toBe(true)
+    expect(long[q.length - 1]).toBe(' ')
   })
 })

@@ -7,7 +7,7 @@
 // Pairs that are merely listed together in prose are not evidence: only these three kinds are.
 import type { NoteMeta } from '../types'
 import type { Ontology, OntologyEntity } from '../ontology/types'
-import type { GetLines } from '../graph/snippets'
+import { plainText, type GetLines } from '../graph/snippets'
 import { headOfCell } from './card'
 import { cellIndexAt, tablesOf } from './tables'
 import { mentionsByLine, sectionAt } from './text'
@@ -114,9 +114,23 @@ function vsGroups(meta: NoteMeta, lines: string[] | undefined, out: ConfusableGr
       members = [...new Set(members)]
     }
     if (members.length >= 2 && members.length <= MAX_TABLE_GROUP) {
-      out.push({ members, evidence: [{ kind: 'vs', text: heading ?? (raw ?? '').trim().slice(0, 120), path: meta.path, line }] })
+      out.push({ members, evidence: [{ kind: 'vs', text: heading ?? quoteOf(raw ?? ''), path: meta.path, line }] })
     }
   }
+}
+
+const MAX_QUOTE = 140
+
+/**
+ * A prose line as "often confused" quotes it: plain text (no list marker, emphasis or link syntax), its sentence that
+ * draws the contrast, cut at a word with an ellipsis when long (a cut mid-word read "think AWS Config, n").
+ */
+export function quoteOf(raw: string): string {
+  const text = plainText(raw)
+  const s = text.split(/(?<=[.!?])\s+/).find((x) => CONTRAST_WORD.test(`${x} `)) ?? text
+  if (s.length <= MAX_QUOTE) return s
+  const cut = s.lastIndexOf(' ', MAX_QUOTE - 1)
+  return `${s.slice(0, cut > MAX_QUOTE / 2 ? cut : MAX_QUOTE - 1).replace(/[\s,;:(—-]+$/, '')}…`
 }
 
 /** "Amazon Kinesis" → "kinesis": the word a family shares. */

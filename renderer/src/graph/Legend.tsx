@@ -5,6 +5,10 @@ import { useSyncExternalStore } from 'react'
 import type { NodeType } from '../../../electron/core/types'
 import type { CyGraphController } from './cyController'
 import { GROUP_COLOURS, MAP_EDGE_COLOURS, NODE_COLOURS, overlayColours, type ThemeName } from './style'
+import { PROGRESS_COLOURS } from '../study/progressOnGraph'
+import { useStudy } from '../study/studyStore'
+
+const PROGRESS_LABELS: Array<[keyof typeof PROGRESS_COLOURS.light, string]> = [['new', 'New'], ['learning', 'Learning'], ['review', 'In review'], ['mastered', 'Mastered']]
 
 const LABELS: Record<NodeType, string> = {
   domain: 'Exam domain',
@@ -69,6 +73,8 @@ export function Legend({ theme, controller }: { theme: ThemeName; controller: Cy
     () => `${controller.view()}|${controller.activeGroups().sort().join(',')}|${controller.selected() ?? ''}|${controller.pinned().length}|${typesIn(controller.graph())}`,
   )
   const [view, groupList, selected, pinned, present] = state.split('|')
+  // colour by progress: services, concepts and notes take their progress colour, so the types keep only their shape
+  const byProgress = useStudy((s) => s.view.colour)
   const groups = new Set(groupList ? groupList.split(',') : [])
   const g = GROUP_COLOURS[theme]
   return (
@@ -76,10 +82,15 @@ export function Legend({ theme, controller }: { theme: ThemeName; controller: Cy
       {(VIEW_TYPES[view] ?? VIEW_TYPES.all).filter((t) => !present || present.split(',').includes(t)).map((t) => (
         <li key={t}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <path d={SHAPE_PATHS[t]} fill={NODE_COLOURS[theme][t]} />
+            {byProgress && t !== 'domain'
+              ? <path d={SHAPE_PATHS[t]} fill="none" stroke={NODE_COLOURS[theme].tag} strokeWidth="1.6" />
+              : <path d={SHAPE_PATHS[t]} fill={NODE_COLOURS[theme][t]} />}
           </svg>
           {LABELS[t]}
         </li>
+      ))}
+      {byProgress && PROGRESS_LABELS.map(([s, text]) => (
+        <li key={s}><svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill={PROGRESS_COLOURS[theme][s]} /></svg>{text}</li>
       ))}
       {view === 'overview' && <li className="legend-note">Grouped by what they belong to · bigger = more connected</li>}
       {view === 'services' && (
