@@ -5,7 +5,8 @@ import type { ExamInfo } from '../../../electron/core/types'
 import type { RendererApi } from '../../../electron/shared/contract'
 import type { Readiness, TaskReadiness } from '../../../electron/core/study/study-types'
 
-const pct = (x: number) => `${Math.round(x * 100)}%`
+/** A whole percent; a start below 1% reads "<1%", not "0%" (the first grades moved nothing the student could see). */
+export const pct = (x: number) => (x > 0 && x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`)
 
 interface Props {
   api: RendererApi

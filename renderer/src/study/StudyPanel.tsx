@@ -132,6 +132,8 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
     const rest = queue.slice(1)
     setQueue(rest)
     setRevealed(false)
+    // "Last grade undone." (or the like) was about the card before: it goes with the next grade
+    setMessage('')
     api.gradeCard(card.id, g).then(
       async (r) => {
         setDue(r.due)
@@ -174,7 +176,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
     )
   }, [api, drill, chosen, progressChanged])
 
-  const end = useCallback(() => { setMode('idle'); setQueue([]); setDrill(null) }, [])
+  const end = useCallback(() => { setMode('idle'); setQueue([]); setDrill(null); setMessage('') }, [])
   const openSource = useCallback((c: { note: string; section: string; line: number }) => {
     controller.openNote(c.note, c.section || undefined, c.line)
   }, [controller])

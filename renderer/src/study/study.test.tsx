@@ -4,6 +4,8 @@ import cytoscape from 'cytoscape'
 import type { GraphNode } from '../../../electron/core/types'
 import type { StudyCard } from '../../../electron/core/study/study-types'
 import { Flashcard } from './Flashcard'
+import { DrillView } from './DrillView'
+import { pct } from './ReadinessView'
 import { applyProgress } from './progressOnGraph'
 import { studyStartFromHash } from './studyHash'
 import { NodeList } from '../components/NodeList'
@@ -53,6 +55,28 @@ describe('Flashcard', () => {
     expect(getByLabelText('From').textContent).toBe('1.10 Optimizing Data Loading › Spot the bottleneck first')
     rerender(<Flashcard card={placed} revealed {...handlers} />)
     expect(getByRole('button', { name: 'Open in note: 1.10 Optimizing Data Loading › Spot the bottleneck first' })).toBeTruthy()
+  })
+})
+
+describe('Which service?', () => {
+  it('takes the focus and answers with keys 1–4, once', () => {
+    const question = { card: 'c1', cue: 'Streams records with replay', answer: 'service:kds', options: [{ id: 'service:fh', label: 'Amazon Data Firehose' }, { id: 'service:kds', label: 'Amazon Kinesis Data Streams' }, { id: 'service:msk', label: 'Amazon MSK' }, { id: 'service:sqs', label: 'Amazon SQS' }], note: 'a.md', section: '', line: 1, place: { note: '1.3 Data Ingestion', section: 'The streaming services' } }
+    const onChoose = vi.fn()
+    const { getByRole, getByLabelText, rerender } = render(<DrillView question={question} chosen={null} onChoose={onChoose} onNext={vi.fn()} onOpenSource={vi.fn()} />)
+    const el = getByRole('group', { name: 'Which service?' })
+    expect(document.activeElement).toBe(el)
+    expect(getByLabelText('From').textContent).toBe('1.3 Data Ingestion › The streaming services')
+    fireEvent.keyDown(el, { key: '2' })
+    expect(onChoose).toHaveBeenCalledWith('service:kds')
+    rerender(<DrillView question={question} chosen="service:kds" onChoose={onChoose} onNext={vi.fn()} onOpenSource={vi.fn()} />)
+    fireEvent.keyDown(el, { key: '3' })
+    expect(onChoose).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('readiness figures', () => {
+  it('reads "<1%" for a start below one percent, never "0%" once something is ready', () => {
+    expect([pct(0), pct(0.003), pct(0.006), pct(0.5), pct(1)]).toEqual(['0%', '<1%', '1%', '50%', '100%'])
   })
 })
 
