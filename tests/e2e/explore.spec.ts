@@ -154,6 +154,9 @@ test("an exam's coverage gaps are listed and its services highlighted", async ({
   const mlaGaps = await call<string[]>(page, 'coverageGaps', 'MLA-C01')
   await expect(page.getByRole('heading', { name: `Coverage gaps (${mlaGaps.length})` })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Domain weights of MLA-C01' })).toContainText('28%')
+  // each bar is filled to the domain's share of the exam (28% a bit over a quarter), not scaled up like a score
+  const fill = await page.getByRole('list', { name: 'Domain weights of MLA-C01' }).locator('.fx-bar').first().evaluate((bar) => (bar.firstElementChild as HTMLElement).getBoundingClientRect().width / bar.getBoundingClientRect().width)
+  expect(fill).toBeCloseTo(0.28, 2)
   const highlighted = await page.evaluate(() =>
     window.cy!.nodes('.g-exam').map((n) => n.id()),
   )

@@ -128,15 +128,16 @@ export function ExamOverlay({ controller, graph, api }: FeatureProps) {
             />
             Hide services outside {a.code}
           </label>
-          <h3>Domains of {a.code}</h3>
+          <h3>Domains of {a.code}: share of the exam</h3>
           <ul className="fx-weights" aria-label={`Domain weights of ${a.code}`}>
             {a.domains.map((d) => (
               <li key={d.id}>
                 <span className="fx-weight-label">
                   {d.id} {d.name}
                 </span>
+                {/* the bar at the weight itself: drawn ×2.5 it read like readiness ("28%" two-thirds full) */}
                 <span className="fx-bar" aria-hidden="true">
-                  <span style={{ width: `${Math.min(100, d.weight * 2.5)}%` }} />
+                  <span style={{ width: `${Math.min(100, d.weight)}%` }} />
                 </span>
                 <span className="fx-weight-value">{d.weight}%</span>
               </li>
