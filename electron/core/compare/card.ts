@@ -255,8 +255,8 @@ export function decisionItem(ontology: Ontology, notes: CardNotes, getLines: Get
   summaries.sort((a, b) => b.score - a.score)
   let summary = summaries[0]?.text
   let summarySource: CardSource | undefined = summaries[0]?.source
-  if (!summary || (summaries[0].score < 5 && entity && hasFeatures(ontology, id, notes))) {
-    const kids = childrenInNotes(ontology, id, notes).map(label)
+  if (!summary || (summaries[0].score < 5 && entity && hasFeatures(ontology, id, notes, family))) {
+    const kids = childrenInNotes(ontology, id, notes, family).map(label)
     if (kids.length) {
       const short = (s: string) => s.replace(/^(Amazon|AWS)\s+/, '')
       summary = `${label(id)} family (${entity?.category ?? 'AWS'}): ${kids.slice(0, 4).map(short).join(', ')}${kids.length > 4 ? '…' : ''}`
@@ -298,10 +298,11 @@ export function decisionItem(ontology: Ontology, notes: CardNotes, getLines: Get
   }
 }
 
-function childrenInNotes(ontology: Ontology, id: string, notes: CardNotes): string[] {
+/** Its features in the notes, and the services renamed out of its name that the family holds (Data Firehose for Kinesis). */
+function childrenInNotes(ontology: Ontology, id: string, notes: CardNotes, family: ReadonlySet<string>): string[] {
   return ontology.entities
-    .filter((e) => e.parent === id && !e.option && notes.notesMentioning(e.id).size > 0)
+    .filter((e) => (e.parent === id || (!e.parent && e.id !== id && family.has(e.id))) && !e.option && notes.notesMentioning(e.id).size > 0)
     .sort((a, b) => notes.notesMentioning(b.id).size - notes.notesMentioning(a.id).size)
     .map((e) => e.id)
 }
-const hasFeatures = (ontology: Ontology, id: string, notes: CardNotes) => childrenInNotes(ontology, id, notes).length > 0
+const hasFeatures = (ontology: Ontology, id: string, notes: CardNotes, family: ReadonlySet<string>) => childrenInNotes(ontology, id, notes, family).length > 0

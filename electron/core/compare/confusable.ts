@@ -136,17 +136,27 @@ export function quoteOf(raw: string): string {
 /** "Amazon Kinesis" → "kinesis": the word a family shares. */
 const coreName = (e: OntologyEntity) => e.name.replace(/^(Amazon|AWS)\s+/, '').replace(/\s+AI$/, '').toLowerCase()
 
+/**
+ * Services of their own that used to carry a service's name, in its category (Kinesis Data Firehose → Amazon
+ * Data Firehose, Kinesis Data Analytics → Managed Service for Apache Flink): the name family a student still
+ * means by "Kinesis", beside the service's own features.
+ */
+export function renamedFamily(ontology: Ontology, parent: OntologyEntity): OntologyEntity[] {
+  if (parent.type !== 'service' || parent.parent) return []
+  const name = coreName(parent)
+  if (name.length < 3) return []
+  const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')
+  return ontology.entities.filter((e) => e.id !== parent.id && !e.parent && !e.option && e.category === parent.category &&
+    [...(e.formerNames ?? []), ...e.aliases].some((a) => word.test(a)))
+}
+
 function familyGroups(ontology: Ontology, noteCount: (id: string) => number, out: ConfusableGroup[]): void {
   for (const parent of ontology.entities) {
     if (parent.type !== 'service' || parent.parent) continue
-    const name = coreName(parent)
-    if (name.length < 3) continue
-    const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')
+    const renamed = new Set(renamedFamily(ontology, parent).map((e) => e.id))
     const members = ontology.entities.filter((e) => {
       if (e.id === parent.id || e.option || noteCount(e.id) === 0 || e.category !== parent.category) return false
-      if (e.parent === parent.id) return !!e.feature
-      // a service that used to carry the family name (Kinesis Data Firehose → Amazon Data Firehose)
-      return !e.parent && [...(e.formerNames ?? []), ...e.aliases].some((a) => word.test(a))
+      return e.parent === parent.id ? !!e.feature : renamed.has(e.id)
     })
     if (members.length >= 2 && members.length <= MAX_FAMILY) {
       out.push({ members: members.map((e) => e.id), evidence: [{ kind: 'family', text: `${parent.name} family` }] })

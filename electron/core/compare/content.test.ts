@@ -38,6 +38,17 @@ describe('Compare on the bundled notes', () => {
     expect(r.notes.length).toBeGreaterThan(0)
     // hubs such as k-nearest neighbors or neural network are not offered as common ground
     expect(r.shared.map((n) => n.id)).not.toContain('concept:k-nearest-neighbors')
+    // "Kinesis" as a student means it: Data Firehose (once Kinesis Data Firehose) and Flink answer for it too
+    expect(kinesis.summary).toContain('Data Firehose')
+    expect(kinesis.chooseWhen.length).toBeGreaterThanOrEqual(3)
+    expect(kinesis.chooseWhen.map((c) => c.via)).toEqual(expect.arrayContaining(['Amazon Data Firehose', 'Amazon Kinesis Data Streams']))
+  })
+
+  it('a renamed service compared with its old family keeps its own card', () => {
+    const r = backend.compare([KINESIS, KDF])
+    const [kinesis, kdf] = r.items
+    expect(kinesis.chooseWhen.map((c) => c.via)).not.toContain('Amazon Data Firehose')
+    expect(kdf.chooseWhen.length).toBeGreaterThan(0)
   })
 
   it('Kinesis Data Streams vs Firehose: the card tells them apart, with unique neighbours on both sides', () => {

@@ -6,6 +6,7 @@ import { overlap, type NotesSource } from '../graph/queries'
 import { snippetAt, type GetLines } from '../graph/snippets'
 import { indexGraph } from '../graph/adjacency'
 import { decisionItem } from './card'
+import { renamedFamily } from './confusable'
 import { rankNeighbours } from './neighbours'
 import { sectionAt } from './text'
 import type { CompareResult } from './types'
@@ -35,7 +36,9 @@ export function familyOf(ontology: Ontology, id: string): Set<string> {
 
 /**
  * Families of the compared items, each feature given to its nearest compared ancestor (Kinesis vs Kinesis
- * Data Streams: the Client Library goes with Data Streams, Video Streams with Kinesis).
+ * Data Streams: the Client Library goes with Data Streams, Video Streams with Kinesis). A service also takes the
+ * services renamed out of its name (renamedFamily: Kinesis → Data Firehose, Managed Service for Apache Flink)
+ * unless they are compared themselves: "Glue or Kinesis?" is asked of Firehose as much as of Data Streams.
  */
 export function familiesOf(ontology: Ontology, ids: string[]): Set<string>[] {
   const compared = new Set(ids)
@@ -45,6 +48,11 @@ export function familiesOf(ontology: Ontology, ids: string[]): Set<string>[] {
       let cur: string | undefined = x
       for (let n = 0; cur && !compared.has(cur) && n < 12; n++) cur = ontology.byId.get(cur)?.parent
       if (cur === id) own.add(x)
+    }
+    const entity = ontology.byId.get(id)
+    for (const r of entity ? renamedFamily(ontology, entity) : []) {
+      if (compared.has(r.id)) continue
+      for (const x of familyOf(ontology, r.id)) if (!compared.has(x)) own.add(x)
     }
     return own
   })
