@@ -42,6 +42,15 @@ describe('views', () => {
     expect(viewSpec('all', graph, new Map()).nodes).toBeNull()
   })
 
+  it('notes view: numbered notes in their order, 1.2 before 1.10', () => {
+    const numbered: Graph = {
+      nodes: ['1.10_opt', '1.2_src', '1.1_sec'].map((n) => ({ id: `note:D1/${n}.md`, type: 'note' as const, label: n, path: `D1/${n}.md`, domain: 'D1' })),
+      edges: [],
+      diagnostics: [],
+    }
+    expect(viewSpec('notes', numbered, new Map()).groupOrder).toEqual(['D1|note:D1/1.1_sec.md', 'D1|note:D1/1.2_src.md', 'D1|note:D1/1.10_opt.md'])
+  })
+
   it('notes links each note to what it covers most', () => {
     const spec = viewSpec('notes', graph, new Map())
     expect(spec.edges!.has('m2')).toBe(true)
