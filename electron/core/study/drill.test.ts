@@ -8,7 +8,7 @@ import type { Ontology, OntologyEntity } from '../ontology/types'
 import type { ConfusableGroup } from '../compare/types'
 import { createBackend, type Backend } from '../backend'
 import { loadEntities } from '../entities'
-import { drillQuestion, familyOf } from './drill'
+import { drillQuestion, familyOf, isCue } from './drill'
 import type { Card } from './types'
 
 const svc = (slug: string, name: string, category: string, extra: Partial<OntologyEntity> = {}): OntologyEntity =>
@@ -41,6 +41,13 @@ describe('"Which service?" options', () => {
     const q = drillQuestion(kdsCard, ONTOLOGY.byId, SERVICES)
     expect(wrong(q)).toEqual(['service:amazon-data-firehose', 'service:amazon-kinesis-video-streams', 'service:amazon-msk'])
     expect(familyOf(SERVICES[2])).toBe('kinesis')
+  })
+  it('a term alone is no cue: "Availability" or "Output" make no question, a clause does', () => {
+    for (const front of ['Availability', 'Auto mode', 'Where to look', 'Anatomy of a SageMaker AI training job: Output']) {
+      expect(drillQuestion(card(front, 'Amazon Kinesis Data Streams keeps records for replay', [KDS]), ONTOLOGY.byId, SERVICES), front).toBeUndefined()
+    }
+    expect(isCue('Real-time ingestion with shards and replay')).toBe(true)
+    expect(isCue('Streaming: ordered records per key, replayed')).toBe(true)
   })
   it('a card whose answer has fewer than three confusable services makes no question', () => {
     const c = card('Which service hosts foundation models behind one API?', 'Amazon Bedrock', ['service:amazon-bedrock'])

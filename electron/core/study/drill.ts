@@ -20,6 +20,15 @@ export function familyOf(e: OntologyEntity): string {
   return lower(words[0] ?? '')
 }
 
+/** Fewer words than this after a card's "Section: " prefix is a term, not a cue ("Availability" → Debugger). */
+export const MIN_CUE_WORDS = 4
+
+/** Does the text say enough to point to one service? Its last "…: " part counts (the heading before it is context). */
+export function isCue(text: string): boolean {
+  const own = text.slice(text.lastIndexOf(': ') + 1)
+  return own.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length >= MIN_CUE_WORDS
+}
+
 /** The answer service of a card and the side to show as the cue, or undefined when the card does not fit. */
 export function drillShape(card: Card, byId: ReadonlyMap<string, OntologyEntity>): { answer: OntologyEntity; cue: string } | undefined {
   const front = lower(card.front)
@@ -30,8 +39,8 @@ export function drillShape(card: Card, byId: ReadonlyMap<string, OntologyEntity>
     const ns = names(e)
     const inFront = ns.some((n) => front.includes(n))
     const inBack = ns.some((n) => back.includes(n))
-    if (inBack && !inFront) return { answer: e, cue: card.front }
-    if (inFront && !inBack && card.back.trim().length >= 12) return { answer: e, cue: card.back }
+    if (inBack && !inFront) return isCue(card.front) ? { answer: e, cue: card.front } : undefined
+    if (inFront && !inBack && card.back.trim().length >= 12) return isCue(card.back) ? { answer: e, cue: card.back } : undefined
   }
   return undefined
 }
