@@ -114,12 +114,13 @@ test('services map: a link says why on hover, and its tooltip goes with the poin
   await openFresh(page, baseUrl(), '#?view=services')
   await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
   await waitSettled(page)
-  // a long link's middle, clear of every node: the pointer there is over the link alone
+  // the lowest link's middle clear of every node (the pointer there is over the link alone): its tooltip must open
+  // upwards, inside the window
   const at = await page.evaluate(() => {
     const cy = window.cy!
     const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: false }))
     const clear = (p: { x: number; y: number }) => boxes.every((b) => p.x < b.x1 - 6 || p.x > b.x2 + 6 || p.y < b.y1 - 6 || p.y > b.y2 + 6)
-    const edge = cy.edges('[type = "map"]').filter((e) => e.visible() && clear(e.renderedMidpoint())).sort((a, b) => b.renderedBoundingBox().w - a.renderedBoundingBox().w)[0]
+    const edge = cy.edges('[type = "map"]').filter((e) => e.visible() && e.renderedBoundingBox().w > 40 && clear(e.renderedMidpoint())).sort((a, b) => b.renderedMidpoint().y - a.renderedMidpoint().y)[0]
     const m = edge.renderedMidpoint()
     const r = cy.container()!.getBoundingClientRect()
     return { x: r.left + m.x, y: r.top + m.y }
@@ -129,6 +130,10 @@ test('services map: a link says why on hover, and its tooltip goes with the poin
   const tip = page.getByRole('tooltip')
   await expect(tip).toBeVisible()
   await expect(tip).toContainText(/in a table|in a sentence|part of|together|compared/i)
+  const box = (await tip.boundingBox())!
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.y + box.height).toBeLessThanOrEqual(900)
+  expect(box.x + box.width).toBeLessThanOrEqual(1400)
   // the pointer goes straight to the toolbar (no move seen over the canvas) and changes the view
   await page.getByRole('radio', { name: 'Notes', exact: true }).click()
   await expect(tip).toBeHidden()

@@ -67,6 +67,24 @@ describe('serviceMap', () => {
     expect(links.filter((e) => e.kind !== 'part-of')).toEqual([])
   })
 
+  it('quotes for each pair a row that names one of the two, with no stray separator, cut after a word', () => {
+    const g: Graph = { ...graph, nodes: [...graph.nodes, svc('ebs', 'Amazon EBS'), svc('efs', 'Amazon EFS')] }
+    const long = 'shared NFS file system that many training instances mount at once, '.repeat(5)
+    const table = ['# Storage', '| | Use |', '| --- | --- |', '| Amazon S3 | objects |', `| Amazon EBS | ${long}|`, '| Amazon EFS | shared files |']
+    const m: NoteMeta = {
+      ...meta, path: 's.md', sections: [{ id: 'storage', title: 'Storage', depth: 1, line: 1, endLine: 6 }],
+      mentions: [['s3', 'Amazon S3', 4], ['ebs', 'Amazon EBS', 5], ['efs', 'Amazon EFS', 6]].map(([id, text, line]) => ({ entity: `service:${id}`, text: String(text), line: Number(line), column: 3, section: 'storage' })),
+    }
+    const links = serviceMap(g, [m], () => table)
+    const ebsEfs = links.find((e) => [e.source, e.target].sort().join() === 'service:ebs,service:efs')!
+    expect(ebsEfs.kind).toBe('compared-in')
+    expect(ebsEfs.evidence.startsWith('Use — Amazon EBS · shared NFS')).toBe(true)
+    expect(ebsEfs.evidence.length).toBeLessThanOrEqual(240)
+    expect(ebsEfs.evidence.endsWith('…')).toBe(true)
+    expect(`Use — Amazon EBS · ${long}`.startsWith(ebsEfs.evidence.slice(0, -1))).toBe(true)
+    expect(`Use — Amazon EBS · ${long}`[ebsEfs.evidence.length - 1]).toMatch(/[ ,]/)
+  })
+
   it('does not link services that only share a section', () => {
     expect(find('glue', 'athena')).toBeUndefined()
     expect(find('s3', 'athena')).toBeUndefined()

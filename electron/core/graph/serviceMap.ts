@@ -32,7 +32,13 @@ const MAX_EVIDENCE = 240
 
 const isTableRow = (line: string | undefined): boolean => line !== undefined && /^\s*\|/.test(line)
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
-const clip = (s: string) => (s.length <= MAX_EVIDENCE ? s : `${s.slice(0, MAX_EVIDENCE - 1).trimEnd()}…`)
+/** At most MAX_EVIDENCE characters, cut after a whole word; no stray cell separator at either end (an empty corner cell). */
+function clip(text: string): string {
+  const s = text.replace(/^(?:·\s*)+|(?:\s*·)+$/g, '')
+  if (s.length <= MAX_EVIDENCE) return s
+  const cut = s.lastIndexOf(' ', MAX_EVIDENCE - 1)
+  return `${s.slice(0, cut > MAX_EVIDENCE / 2 ? cut : MAX_EVIDENCE - 1).replace(/[\s,;:·—-]+$/, '')}…`
+}
 
 export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines): ServiceMapEdge[] {
   const services = new Map(graph.nodes.filter((n) => n.type === 'service').map((n) => [n.id, n]))
@@ -79,10 +85,13 @@ export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines):
       const header = g.evidence[0]?.line
       const ids = g.members.filter((id) => services.has(id)).sort()
       if (header === undefined || ids.length < 2 || ids.length > TABLE_MAX) continue
-      // the evidence row: the first below the header that names one of them
-      let row = header + 2
-      while (isTableRow(lines?.[row - 1]) && !ids.some((id) => byLine.get(row)?.has(id))) row++
-      record(compared, ids, header, isTableRow(lines?.[row - 1]) ? row : header)
+      // each pair's evidence row: the first below the header that names one of the two
+      const rowOf = (a: string, b: string) => {
+        let row = header + 2
+        while (isTableRow(lines?.[row - 1]) && !byLine.get(row)?.has(a) && !byLine.get(row)?.has(b)) row++
+        return isTableRow(lines?.[row - 1]) ? row : header
+      }
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) record(compared, [ids[i], ids[j]], header, rowOf(ids[i], ids[j]))
     }
   }
   const evidenceAt = (f: Found) => clip(plainText(getLines(f.path)?.[f.line - 1] ?? ''))

@@ -20,6 +20,18 @@ interface Props {
   theme: ThemeName
 }
 
+/** Beside the pointer, on the side with room: above it in the canvas's lower half, left of it near the right edge. */
+function tipPlace(at: { x: number; y: number }, canvas: HTMLElement | null): React.CSSProperties {
+  // bottom and right are the wrapper's (the tooltip's positioned parent), which holds the legend under the canvas
+  const wrap = canvas?.parentElement
+  const w = canvas?.clientWidth ?? Infinity
+  const h = canvas?.clientHeight ?? Infinity
+  return {
+    ...(at.y > h / 2 && wrap ? { bottom: wrap.clientHeight - at.y + 12 } : { top: at.y + 12 }),
+    ...(at.x > w - 360 && wrap ? { right: Math.max(0, wrap.clientWidth - at.x + 12) } : { left: at.x + 12 }),
+  }
+}
+
 export const GraphView = memo(function GraphView({ controller, theme }: Props) {
   const container = useRef<HTMLDivElement>(null)
   const themeRef = useRef(theme)
@@ -143,7 +155,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       <Legend theme={theme} controller={controller} />
       <BigGraphNote controller={controller} />
       {tip && (
-        <div className="edge-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+        <div className="edge-tip" role="tooltip" style={tipPlace(tip, container.current)}>
           <strong>{tip.reason}</strong>
           {tip.evidence && <span>“{tip.evidence}”</span>}
         </div>
