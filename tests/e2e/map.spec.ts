@@ -140,6 +140,38 @@ test('services map: a link says why on hover, and its tooltip goes with the poin
   expect(await page.evaluate(() => window.cy!.$('.faded, .hover-hl').length)).toBe(0)
 })
 
+test('services map: a selected service\'s links keep the colour of what they mean', async ({ page }) => {
+  await openFresh(page, baseUrl(), '#?view=services')
+  await expect.poll(() => page.evaluate(() => [...new Set(window.cy!.nodes(':visible').map((n) => n.data('type') as string))].sort()), { timeout: 30_000 }).toEqual(['service'])
+  await waitSettled(page)
+  const search = page.getByRole('combobox').first()
+  await search.fill('Amazon Kinesis Data Streams')
+  await search.press('Enter')
+  await expect.poll(() => page.evaluate(() => window.cy!.$(':selected').map((n) => n.id()))).toEqual(['service:amazon-kinesis-data-streams'])
+  // the overlay draws the selection's links: a "compared in a table" one in that line's colour, not the one grey
+  await expect.poll(() => page.evaluate(() => {
+    const cy = window.cy!
+    const sel = cy.getElementById('service:amazon-kinesis-data-streams')
+    const overlay = document.querySelector<HTMLCanvasElement>('canvas.selection-overlay')
+    const p = sel.renderedPosition()
+    // its longest such link, read away from the selection's ring: the stretch nearer the other service
+    const edge = sel.connectedEdges('[kind = "compared-in"]').filter((e) => e.visible()).sort((x, y) => {
+      const d = (e: typeof x) => { const o = e.source().same(sel) ? e.target() : e.source(); return Math.hypot(o.renderedPosition().x - p.x, o.renderedPosition().y - p.y) }
+      return d(y) - d(x)
+    })[0]
+    if (!edge || !overlay) return 'none'
+    const o = (edge.source().same(sel) ? edge.target() : edge.source()).renderedPosition()
+    const ratio = overlay.width / cy.width()
+    let best = [0, 0, 0, 0]
+    for (let t = 0.6; t <= 0.9; t += 0.05) {
+      const [r, g, bl, al] = overlay.getContext('2d')!.getImageData(Math.round((p.x + (o.x - p.x) * t) * ratio), Math.round((p.y + (o.y - p.y) * t) * ratio), 1, 1).data
+      if (al > best[3]) best = [r, g, bl, al]
+    }
+    // rgb(180, 83, 9) drawn at 0.9: red well above blue, green between (the grey it replaced is bluish)
+    return best[3] > 100 && best[0] > best[2] + 80 && best[1] < best[0] - 40 ? 'orange' : `rgba(${best.join(',')})`
+  })).toBe('orange')
+})
+
 test('notes view: domains, notes and what they cover, no overlaps', async ({ page }) => {
   await openFresh(page, baseUrl(), '#?view=notes')
   const report = await mapReport(page)

@@ -78,21 +78,32 @@ export class SelectionOverlay {
     this.drawRing(ctx, node)
   }
 
-  /** Edges are haystack lines between node centres (haystack-radius 0), so straight lines match them. */
+  /**
+   * Edges are haystack lines between node centres (haystack-radius 0), so straight lines match them. The services
+   * map's links keep their own colour and dots (compared in a table, part of): one grey for all hid what each meant
+   * just when the student looked at that service.
+   */
   private drawEdges(ctx: CanvasRenderingContext2D, node: NodeSingular): void {
     const zoom = this.cy.zoom()
-    ctx.strokeStyle = this.colours.edge
-    ctx.globalAlpha = 0.6
-    ctx.beginPath()
+    const strokes = new Map<string, Array<[{ x: number; y: number }, { x: number; y: number }]>>()
     node.connectedEdges().forEach((e) => {
       if (!e.visible()) return
-      const a = e.source().renderedPosition()
-      const b = e.target().renderedPosition()
-      ctx.moveTo(a.x, a.y)
-      ctx.lineTo(b.x, b.y)
+      const own = e.data('type') === 'map' ? `${e.style('line-color')}|${e.style('line-style') === 'dotted' ? 'dots' : ''}` : `${this.colours.edge}|`
+      const list = strokes.get(own) ?? []
+      list.push([e.source().renderedPosition(), e.target().renderedPosition()])
+      strokes.set(own, list)
     })
     ctx.lineWidth = Math.max(1, Math.min(3, 1.5 * zoom))
-    ctx.stroke()
+    for (const [own, lines] of strokes) {
+      const [colour, dots] = own.split('|')
+      ctx.strokeStyle = colour
+      ctx.globalAlpha = dots || colour !== this.colours.edge ? 0.9 : 0.6
+      ctx.setLineDash(dots ? [2, 3] : [])
+      ctx.beginPath()
+      for (const [a, b] of lines) { ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y) }
+      ctx.stroke()
+    }
+    ctx.setLineDash([])
     ctx.globalAlpha = 1
   }
 
