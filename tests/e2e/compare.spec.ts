@@ -146,3 +146,16 @@ test('"often confused" comes from the confusable groups; a pair opens its compar
   await expect(column(page, a)).toBeVisible()
   await expect(column(page, b)).toBeVisible()
 })
+
+test('"often confused" leads with pairs about what is compared', async ({ page }) => {
+  await openApp(page, `#?compare=${GLUE},${KINESIS}`)
+  const list = panel(page).getByRole('list', { name: 'Often confused pairs' })
+  await expect(list.getByRole('listitem').first()).toBeVisible()
+  // Kinesis's family holds Data Streams and Data Firehose: their pair comes before pairs about other services
+  await expect(list.getByRole('button').first()).toHaveText(/Kinesis Data Streams vs Amazon Data Firehose|Amazon Data Firehose vs Amazon Kinesis Data Streams|Glue|Kinesis|Firehose|Flink/)
+  const texts = await list.getByRole('button').allTextContents()
+  const about = texts.findIndex((t) => /Kinesis|Firehose|Flink|Glue/.test(t))
+  const other = texts.findIndex((t) => !/Kinesis|Firehose|Flink|Glue|MSK|Athena|EMR|Redshift|Lake Formation/.test(t))
+  expect(about).toBe(0)
+  if (other >= 0) expect(other).toBeGreaterThan(about)
+})

@@ -136,5 +136,6 @@ export function compare(graph: Graph, src: NotesSource, ontology: Ontology, ids:
     shared: ranked.shared,
     unique: ranked.unique,
     paths: base.paths,
+    families: uniq.map((id) => [...(families[entityIds.indexOf(id)] ?? [id])]),
   }
 }

@@ -59,6 +59,8 @@ export interface CompareResult {
   unique: Record<string, RankedNeighbour[]>
   /** shortest paths between each pair */
   paths: string[][]
+  /** per compared id, in order: it, its features and the services renamed out of its name (familiesOf) */
+  families: string[][]
 }
 
 export interface ConfusableEvidence {

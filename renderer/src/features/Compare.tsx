@@ -129,6 +129,16 @@ export function Compare({ controller, graph, api }: FeatureProps) {
     return withIds.slice(0, 3)
   }, [confusables, ids])
   const inGraph = (id: string) => index.has(id)
+  // often-confused pairs about what is compared first (a compared item, or a service in one group with it), the
+  // core's order kept within each part: with Glue vs Kinesis, Streams vs Firehose before MWAA vs Pipelines
+  const families = current?.families
+  const pairs = useMemo(() => {
+    if (!confusables) return []
+    const own = new Set([...ids, ...(families ?? []).flat()])
+    const near = new Set([...own, ...confusables.groups.filter((g) => g.members.some((m) => own.has(m))).flatMap((g) => g.members)])
+    const about = (p: { a: string; b: string }) => (near.has(p.a) || near.has(p.b) ? 0 : 1)
+    return confusables.pairs.map((p, i) => ({ p, i })).sort((x, y) => about(x.p) - about(y.p) || x.i - y.i).map(({ p }) => p)
+  }, [confusables, ids, families])
 
   return (
     <div className="fx-panel-body">
@@ -290,11 +300,11 @@ export function Compare({ controller, graph, api }: FeatureProps) {
         </>
       )}
 
-      {confusables && confusables.pairs.length > 0 && (
+      {pairs.length > 0 && (
         <>
           <h3>Often confused</h3>
           <ul className="fx-list" aria-label="Often confused pairs">
-            {confusables.pairs
+            {pairs
               .filter((p) => inGraph(p.a) && inGraph(p.b))
               .slice(0, 12)
               .map((p) => (

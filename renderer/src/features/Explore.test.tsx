@@ -43,6 +43,7 @@ const compared: CompareResult = {
   shared: [{ id: 'note:a.md', score: 1 }],
   unique: { 'service:aws-glue': [], 'service:amazon-kinesis': [] },
   paths: [['service:aws-glue', 'note:a.md', 'service:amazon-kinesis']],
+  families: [['service:aws-glue'], ['service:amazon-kinesis', 'service:amazon-kinesis-data-streams']],
 }
 
 function fakeController() {
