@@ -120,8 +120,8 @@ test('services map: a link says why on hover, and its tooltip goes with the poin
     const cy = window.cy!
     const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: false }))
     const clear = (p: { x: number; y: number }) => boxes.every((b) => p.x < b.x1 - 6 || p.x > b.x2 + 6 || p.y < b.y1 - 6 || p.y > b.y2 + 6)
-    const edge = cy.edges('[type = "map"]').filter((e) => e.visible() && e.renderedBoundingBox().w > 40 && clear(e.renderedMidpoint())).sort((a, b) => b.renderedMidpoint().y - a.renderedMidpoint().y)[0]
-    const m = edge.renderedMidpoint()
+    const mids = cy.edges('[type = "map"]').toArray().filter((e) => e.visible() && e.renderedBoundingBox().w > 40).map((e) => (e as cytoscape.EdgeSingular).renderedMidpoint())
+    const m = mids.filter(clear).sort((a, b) => b.y - a.y)[0]
     const r = cy.container()!.getBoundingClientRect()
     return { x: r.left + m.x, y: r.top + m.y }
   })
@@ -155,12 +155,10 @@ test('services map: a selected service\'s links keep the colour of what they mea
     const overlay = document.querySelector<HTMLCanvasElement>('canvas.selection-overlay')
     const p = sel.renderedPosition()
     // its longest such link, read away from the selection's ring: the stretch nearer the other service
-    const edge = sel.connectedEdges('[kind = "compared-in"]').filter((e) => e.visible()).sort((x, y) => {
-      const d = (e: typeof x) => { const o = e.source().same(sel) ? e.target() : e.source(); return Math.hypot(o.renderedPosition().x - p.x, o.renderedPosition().y - p.y) }
-      return d(y) - d(x)
-    })[0]
-    if (!edge || !overlay) return 'none'
-    const o = (edge.source().same(sel) ? edge.target() : edge.source()).renderedPosition()
+    const ends = sel.connectedEdges('[kind = "compared-in"]').toArray().filter((e) => e.visible())
+      .map((e) => { const edge = e as cytoscape.EdgeSingular; return (edge.source().same(sel) ? edge.target() : edge.source()).renderedPosition() })
+    const o = ends.sort((x, y) => Math.hypot(y.x - p.x, y.y - p.y) - Math.hypot(x.x - p.x, x.y - p.y))[0]
+    if (!o || !overlay) return 'none'
     const ratio = overlay.width / cy.width()
     let best = [0, 0, 0, 0]
     for (let t = 0.6; t <= 0.9; t += 0.05) {
