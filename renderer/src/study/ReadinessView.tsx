@@ -95,7 +95,7 @@ export function ReadinessView({ api, version, onStudyDomain, onStudyNodes }: Pro
       )}
       {r?.mapped && r.weakest && (
         <button type="button" onClick={() => onStudyDomain(r.weakest!.id)}>
-          Study weakest: {r.weakest.id} {r.weakest.name}
+          Study weakest domain: {r.weakest.id} {r.weakest.name}
         </button>
       )}
       {r?.weakestTask && (

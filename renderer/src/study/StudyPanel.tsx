@@ -257,7 +257,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
           </div>
           {stats && (
             <p className="muted study-counts">
-              {stats.total} cards · {stats.byState.new} new · {stats.byState.learning} learning · {stats.byState.review} review · {stats.byState.mastered} mastered
+              {stats.total} cards · {stats.byState.new} new · {stats.byState.learning} learning · {stats.byState.review} in review · {stats.byState.mastered} mastered
             </p>
           )}
         </div>
@@ -280,7 +280,7 @@ export function StudyPanel({ api, controller, graph, start, onClose }: Props) {
         <MarkNode api={api} controller={controller} />
         {view.colour && (
           <span className="study-legend" aria-label="Progress colours">
-            <i className="pg-new" />new <i className="pg-learning" />learning <i className="pg-review" />review <i className="pg-mastered" />mastered
+            <i className="pg-new" />new <i className="pg-learning" />learning <i className="pg-review" />in review <i className="pg-mastered" />mastered
           </span>
         )}
       </section>
