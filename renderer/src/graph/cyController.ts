@@ -91,8 +91,9 @@ export class CyGraphController implements GraphController {
       return sel ? [sel, ...this.highlights.highlighted()] : this.highlights.highlighted()
     }
     this.labels.onUpdate = () => this.markSettled()
-    // the local graph laid out in columns (localRing.ts): its names go beside their nodes, clear of every node
+    // a domain whose title its group's caption shows is named short on its node ("Domain 1")
     this.labels.captioned = () => new Set(this.groupCaptions().flatMap((c) => (c.node ? [c.node] : [])))
+    // the local graph laid out in columns (localRing.ts): its names go beside their nodes, clear of every node
     this.labels.localCentre = () => (this.filters.active() && this.ringCentre !== null && this.filters.current().local?.center === this.ringCentre ? this.ringCentre : null)
     // a big load picks its labels once, from its node definitions before they are added (loadInChunks)
     this.labels.paused = () => this.loader.isLoading()
