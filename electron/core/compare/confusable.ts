@@ -7,7 +7,7 @@
 // Pairs that are merely listed together in prose are not evidence: only these three kinds are.
 import type { NoteMeta } from '../types'
 import type { Ontology, OntologyEntity } from '../ontology/types'
-import { plainText, type GetLines } from '../graph/snippets'
+import { cutAtWord, plainText, type GetLines } from '../graph/snippets'
 import { headOfCell } from './card'
 import { cellIndexAt, tablesOf } from './tables'
 import { mentionsByLine, sectionAt } from './text'
@@ -127,10 +127,7 @@ const MAX_QUOTE = 140
  */
 export function quoteOf(raw: string): string {
   const text = plainText(raw)
-  const s = text.split(/(?<=[.!?])\s+/).find((x) => CONTRAST_WORD.test(`${x} `)) ?? text
-  if (s.length <= MAX_QUOTE) return s
-  const cut = s.lastIndexOf(' ', MAX_QUOTE - 1)
-  return `${s.slice(0, cut > MAX_QUOTE / 2 ? cut : MAX_QUOTE - 1).replace(/[\s,;:(—-]+$/, '')}…`
+  return cutAtWord(text.split(/(?<=[.!?])\s+/).find((x) => CONTRAST_WORD.test(`${x} `)) ?? text, MAX_QUOTE)
 }
 
 /** "Amazon Kinesis" → "kinesis": the word a family shares. */

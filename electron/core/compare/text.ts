@@ -1,6 +1,6 @@
 // Small text helpers shared by the decision card and the confusable groups.
 import type { Mention, NoteMeta, Section } from '../types'
-import { plainText } from '../graph/snippets'
+import { cutAtWord, plainText } from '../graph/snippets'
 
 /** Markdown cell or line → plain text, without the trailing colon of a label. */
 export function plain(md: string): string {
@@ -10,10 +10,7 @@ export function plain(md: string): string {
 /** First sentence of a plain text (a sentence ends at . ! ? followed by a capital or the end). */
 export function firstSentence(text: string, max = 220): string {
   const m = /^(.+?[.!?])(?=\s+["'([]?[A-Z0-9]|$)/.exec(text)
-  const s = (m ? m[1] : text).trim()
-  if (s.length <= max) return s
-  const cut = s.lastIndexOf(' ', max - 1)
-  return `${s.slice(0, cut > 40 ? cut : max - 1)}…`
+  return cutAtWord((m ? m[1] : text).trim(), max, 40)
 }
 
 export const isListItem = (line: string) => /^\s*([-*+]|\d+[.)])\s+/.test(line)

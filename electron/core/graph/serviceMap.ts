@@ -5,7 +5,7 @@
 import type { Graph, GraphEdge, NoteMeta } from '../types'
 import { comparisonTables } from '../compare/confusable'
 import { neighbourhood, type NeighbourhoodOptions } from './adjacency'
-import { plainText, type GetLines } from './snippets'
+import { cutAtWord, plainText, type GetLines } from './snippets'
 
 export type ServiceEdgeKind = 'part-of' | 'compared-in' | 'used-together'
 
@@ -33,12 +33,7 @@ const MAX_EVIDENCE = 240
 const isTableRow = (line: string | undefined): boolean => line !== undefined && /^\s*\|/.test(line)
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
 /** At most MAX_EVIDENCE characters, cut after a whole word; no stray cell separator at either end (an empty corner cell). */
-function clip(text: string): string {
-  const s = text.replace(/^(?:·\s*)+|(?:\s*·)+$/g, '')
-  if (s.length <= MAX_EVIDENCE) return s
-  const cut = s.lastIndexOf(' ', MAX_EVIDENCE - 1)
-  return `${s.slice(0, cut > MAX_EVIDENCE / 2 ? cut : MAX_EVIDENCE - 1).replace(/[\s,;:·—-]+$/, '')}…`
-}
+const clip = (text: string) => cutAtWord(text.replace(/^(?:·\s*)+|(?:\s*·)+$/g, ''), MAX_EVIDENCE)
 
 export function serviceMap(graph: Graph, metas: NoteMeta[], getLines: GetLines): ServiceMapEdge[] {
   const services = new Map(graph.nodes.filter((n) => n.type === 'service').map((n) => [n.id, n]))

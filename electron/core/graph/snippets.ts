@@ -42,6 +42,16 @@ function sentences(text: string): { start: number; end: number }[] {
   return out
 }
 
+/**
+ * At most `max` characters: cut after the last whole word that fits (unless that keeps fewer than `minKeep`), the
+ * punctuation the cut strands dropped, an ellipsis added. Quotes and evidence lines never end mid-word.
+ */
+export function cutAtWord(text: string, max: number, minKeep = max / 2): string {
+  if (text.length <= max) return text
+  const cut = text.lastIndexOf(' ', max - 1)
+  return `${text.slice(0, cut > minKeep ? cut : max - 1).replace(/[\s,;:·—(-]+$/, '')}…`
+}
+
 /** Trim to MAX_SNIPPET around `at`, cutting at spaces and marking cuts with an ellipsis. */
 function clip(text: string, at: number): string {
   if (text.length <= MAX_SNIPPET) return text

@@ -6,7 +6,7 @@ import type { Graph, GraphEdge, GraphNode } from '../../../electron/core/types'
 import { serviceMapSize, shownOnCanvas } from './elements'
 import { serviceMapLabel } from './serviceLabel'
 import type { PackItem } from './packLayout'
-import { pathOrder } from '../../../electron/core/numeric-order'
+import { byPath } from '../../../electron/core/numeric-order'
 
 export type ViewName = 'overview' | 'services' | 'notes' | 'all'
 export const VIEW_NAMES: ViewName[] = ['overview', 'services', 'notes', 'all']
@@ -162,7 +162,7 @@ export function viewSpec(view: ViewName, graph: Graph, sizes: Map<string, number
   const maxImp = Math.max(1, ...[...imp.values()].filter((v) => v < 1e6))
   const rank = (n: GraphNode) => TYPE_RANK[n.type] * 10 + (1 - Math.min(1, (imp.get(n.id) ?? 0) / maxImp)) * 9
   // numbered notes in their order: 1.2 before 1.10 (a plain sort put 1.10 and 1.11 before 1.1)
-  const groupsOrder = (ids: string[]) => [...new Set(ids)].sort(pathOrder)
+  const groupsOrder = (ids: string[]) => byPath(new Set(ids), (id) => id)
   if (view === 'services') {
     const nodes = graph.nodes.filter((n) => n.type === 'service')
     const { group, label } = serviceFamilies(nodes)

@@ -1,6 +1,6 @@
 // All notes' cards as one CardSet, ordered by note path (numbers in it by value: 1.2 before 1.10) then line.
 import type { Diagnostic } from '../../types'
-import { pathOrder } from '../../numeric-order'
+import { byPath } from '../../numeric-order'
 import type { Card, CardSet } from '../types'
 
 export interface NoteCardsEntry {
@@ -10,7 +10,7 @@ export interface NoteCardsEntry {
 }
 
 export function collectCards(entries: Iterable<NoteCardsEntry>): CardSet {
-  const sorted = [...entries].sort((a, b) => pathOrder(a.path, b.path))
+  const sorted = byPath(entries, (e) => e.path)
   const cards: Card[] = []
   const diagnostics: Diagnostic[] = []
   for (const e of sorted) {
