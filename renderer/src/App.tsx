@@ -201,7 +201,10 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       })
       controller.setCachedPositions(savedPositions(viewState))
       controller.setPinned(savedPinned(viewState))
-      controller.setView(viewBeforeFirstSync(viewState)) // the hash's view is the first one drawn
+      // the hash's view is the first one drawn; a local graph it restores is asked for once the graph is in
+      const first = viewBeforeFirstSync(viewState)
+      controller.setView(first.view)
+      controller.expectLocalGraph(first.localCentre, false)
       await framePainted
       mark('phase:shell-painted')
       canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered

@@ -203,6 +203,32 @@ function frame(page: Page, id: string) {
   }, id)
 }
 
+test('a local graph restored at launch: the graph says settled only once it shows that graph', async ({ page }) => {
+  const GLUE = 'service:aws-glue'
+  // each time the graph reports "settled", how many nodes it shows then, from the first frame on
+  await page.addInitScript(() => {
+    const w = window as unknown as { settledShown: number[] }
+    w.settledShown = []
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if ((r.target as Element).getAttribute('data-layout') === 'settled' && window.cy) w.settledShown.push(window.cy.nodes().not('.hidden').length)
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-layout'] })
+  })
+  await openFresh(page, baseUrl(), `#?select=${GLUE}&depth=1`)
+  const shown = await page.evaluate(() => (window as unknown as { settledShown: number[] }).settledShown)
+  // Glue's neighbours (a few dozen), never the whole overview (hundreds) reported settled while the local graph loads
+  expect(shown.length).toBeGreaterThan(0)
+  expect(shown[0]).toBeGreaterThan(1)
+  expect(shown[0]).toBeLessThan(60)
+  expect(await page.evaluate((id) => window.cy!.getElementById(id).visible(), GLUE)).toBe(true)
+  // a saved local graph around a node the notes no longer have: the overview, settled (not waiting for ever)
+  const gone = await page.context().newPage()
+  await openFresh(gone, baseUrl(), '#?select=service:no-such-service&depth=1')
+  expect(await gone.evaluate(() => window.cy!.nodes().not('.hidden').length)).toBeGreaterThan(100)
+  await gone.close()
+})
+
 test('local graph: centred on its node, labelled, refitted; leaving it and filters refit too', async ({ page }) => {
   test.setTimeout(180_000)
   const GLUE = 'service:aws-glue'

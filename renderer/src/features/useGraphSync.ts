@@ -66,6 +66,9 @@ export function useGraphSync(controller: GraphController, graph: Graph, api: Ren
     }
     // after the commit: the shell hands the new graph to the view in its own (parent) effect
     const timer = setTimeout(() => {
+      // the store has moved on since this run (a saved view restored meanwhile): the run it causes applies it
+      const now = exploreStore.get()
+      if (Boolean(now.depth && now.selected) !== Boolean(depth && selected)) return
       if (depth && selected) void localFilter(api, selected, depth, filter, view).then((local) => apply({ ...filter, local }))
       else apply({ ...filter })
     }, 0)

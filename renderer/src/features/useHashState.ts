@@ -62,18 +62,21 @@ export function resetViewForNewFolder(): void {
 /**
  * The view to open with, read before the graph's first sync so the canvas never shows another view first:
  * the URL hash's, else the one this folder remembers. Put into the store too (the view switch shows it).
+ * `localCentre`: the saved view is a local graph around that node (the view settles only once it is applied).
  */
-export function viewBeforeFirstSync(viewState: ViewState | null | undefined): ViewName {
+export function viewBeforeFirstSync(viewState: ViewState | null | undefined): { view: ViewName; localCentre: string | null } {
   const explore = viewState?.explore && typeof viewState.explore === 'object' ? (viewState.explore as SavedExplore) : {}
   const h = hasViewParams(location.hash) ? decodeHash(location.hash) : decodeHash(typeof explore.hash === 'string' ? explore.hash : '')
   const view = h.view ?? 'overview'
   exploreStore.set({ view })
-  return view
+  return { view, localCentre: h.select && h.depth ? h.select : null }
 }
 
 export function applyHashState(h: HashState, controller: GraphController, graph: Graph): void {
   const known = new Set(graph.nodes.map((n) => n.id))
   exploreStore.set((s) => ({ ...fromHashState(h), panel: panelFor(h, s.panel) }))
+  // the local graph this view asks for comes from the core (useGraphSync): not settled before it is in
+  controller.expectLocalGraph?.(h.select && h.depth && known.has(h.select) ? h.select : null, true)
   if (h.select && known.has(h.select)) {
     exploreStore.set({ selected: h.select })
     controller.focus(h.select)

@@ -36,6 +36,8 @@ export interface GraphController {
   setFilter(filter: NodeFilter): { nodes: number; edges: number }
   /** the counts the last filtering left, while the canvas still holds what it counted (else null) */
   shownCounts?(): { nodes: number; edges: number } | null
+  /** a saved view's local graph around `centre` is being asked for: not settled before it is applied */
+  expectLocalGraph?(centre: string | null, restored: boolean): void
   runLayout(name: LayoutName): void
   sizeBy(metric: SizeBy, values?: Record<string, number>): void
   fit(): void

@@ -72,6 +72,11 @@ export class CyGraphController implements GraphController {
   private serviceEdges: ElementDefinition[] = []
   /** the services map's links have arrived (the map is not settled without them) */
   private serviceEdgesIn = false
+  /**
+   * the local graph a saved view asks the core for (its hash has select + depth): the view is not settled before
+   * it is applied. `restored`: the hash has been applied, so the next filter is that graph or the user's change.
+   */
+  private awaitedLocal: { centre: string; restored: boolean } | null = null
   private groupBoxes: { view: ViewName; groups: PackedGroup[] } | null = null
   /** the overview's group captions, placed when the view was applied */
   private captions: { view: ViewName; list: GroupCaption[] } | null = null
@@ -288,7 +293,7 @@ export class CyGraphController implements GraphController {
     const f = this.filters.current()
     const waitEdges = this.loader.isBackfilling() && (f.local !== undefined || f.hideOrphans === true)
     // a partial graph (the folder still being indexed) will still grow: not settled
-    const settled = !this.state.current.partial && this.repackTimer === undefined && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && (this.viewName !== 'services' || this.serviceEdgesIn) && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
+    const settled = !this.state.current.partial && this.repackTimer === undefined && this.viewApplied && !this.loader.isLoading() && !waitEdges && !this.layout.moving && (this.viewName !== 'services' || this.serviceEdgesIn) && this.awaitedLocal === null && this.state.current.nodes.length > 0 && this.state.core!.nodes().length > 0
     const value = settled ? 'settled' : 'running'
     if (el.getAttribute('data-layout') === value) return
     el.setAttribute('data-layout', value)
@@ -770,7 +775,25 @@ export class CyGraphController implements GraphController {
     this.filters.apply()
   }
 
+  /**
+   * A local graph around `centre` is on its way (null: none). Before the first graph (`restored` false) only a
+   * local filter ends the wait; once the saved view has been applied, any filter does.
+   */
+  expectLocalGraph(centre: string | null, restored: boolean): void {
+    this.awaitedLocal = centre ? { centre, restored } : null
+    this.markSettled()
+  }
+
   setFilter(filter: NodeFilter): { nodes: number; edges: number } {
+    const ends = this.awaitedLocal !== null && (filter.local !== undefined || this.awaitedLocal.restored)
+    if (ends) this.awaitedLocal = null
+    const counts = this.applyFilter(filter)
+    // after the filter's own placement has started (a local graph's relayout): the view it leaves is the settled one
+    if (ends) this.markSettled()
+    return counts
+  }
+
+  private applyFilter(filter: NodeFilter): { nodes: number; edges: number } {
     const key = JSON.stringify(filter)
     // the same filter again after a delta (the panels re-apply it on every graph): its classes are in place
     // already (applyDelta), and the counts were kept
