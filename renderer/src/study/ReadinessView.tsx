@@ -7,6 +7,8 @@ import type { Readiness, TaskReadiness } from '../../../electron/core/study/stud
 
 /** A whole percent; a start below 1% reads "<1%", not "0%" (the first grades moved nothing the student could see). */
 export const pct = (x: number) => (x > 0 && x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`)
+/** A bar's filled width (CSS): the share itself, never the text above ("<1%" is no width: the bar drew full) */
+export const barWidth = (x: number) => `${Math.min(100, Math.max(0, x * 100)).toFixed(1)}%`
 
 interface Props {
   api: RendererApi
@@ -26,7 +28,7 @@ function TaskRow({ t, weakest, onStudy }: { t: TaskReadiness; weakest: boolean; 
       <button type="button" className="linklike study-task-name" title={`${label}: study its cards`} disabled={t.nodes.length === 0} onClick={onStudy}>
         {t.id} {t.title}
       </button>
-      <span className="study-bar" aria-hidden="true"><span style={{ width: pct(t.score ?? 0) }} /></span>
+      <span className="study-bar" aria-hidden="true"><span style={{ width: barWidth(t.score ?? 0) }} /></span>
       <span className="study-domain-score" aria-label={`Readiness of task ${t.id}`} title={detail}>{t.score === undefined ? '–' : pct(t.score)}</span>
     </li>
   )
@@ -80,7 +82,7 @@ export function ReadinessView({ api, version, onStudyDomain, onStudyNodes }: Pro
                         <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {d.id} {d.name}
                       </button>
                     : <span className="study-domain-name" title={d.name}>{d.id} {d.name}</span>}
-                  <span className="study-bar" aria-hidden="true"><span style={{ width: pct(d.score) }} /></span>
+                  <span className="study-bar" aria-hidden="true"><span style={{ width: barWidth(d.score) }} /></span>
                   <span className="study-domain-score" title={`${d.servicesReady}/${d.services} services, ${d.cardsReady}/${d.cards} cards ready; weight ${d.weight}%`}>{pct(d.score)}</span>
                 </div>
                 {expanded && (

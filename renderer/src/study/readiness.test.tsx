@@ -40,4 +40,14 @@ describe('exam readiness per task statement', () => {
     fireEvent.click(r.getByRole('button', { name: 'Study weakest task: 1.2 Transform data' }))
     expect(onStudyNodes).toHaveBeenLastCalledWith(['service:aws-glue', 'note:fe.md'])
   }, 30_000)
+
+  it('a domain barely started reads "<1%" with a bar filled that little, not a full one', async () => {
+    const low: Readiness = { ...READINESS, domains: [{ ...READINESS.domains[0], score: 0.003, tasks: [{ ...READINESS.domains[0].tasks![0], score: 0.003 }] }] }
+    const api = { exams: vi.fn(async () => []), readiness: vi.fn(async () => low) } as unknown as RendererApi
+    const r = render(<ReadinessView api={api} version={0} onStudyDomain={vi.fn()} onStudyNodes={vi.fn()} />)
+    fireEvent.click(await r.findByRole('button', { name: 'D1 Data' }))
+    await waitFor(() => expect(r.getByLabelText('Readiness of task 1.1').textContent).toBe('<1%'))
+    const widths = [...r.container.querySelectorAll<HTMLElement>('.study-bar > span')].map((b) => b.style.width)
+    expect(widths).toEqual(['0.3%', '0.3%'])
+  }, 30_000)
 })
