@@ -357,6 +357,8 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   }, [controller, canvasGraph])
 
   const g = graph ?? EMPTY_GRAPH
+  // the notes Diagnostics can open (a skipped file is listed, not opened)
+  const notePaths = useMemo(() => new Set(g.nodes.flatMap((n) => (n.type === 'note' && n.path ? [n.path] : []))), [g])
   // the panel's node as in the current graph (labels may have changed on disk)
   const shownNode = panelNode ? g.nodes.find((n) => n.id === panelNode.id) ?? panelNode : undefined
   const related = useMemo(() => {
@@ -439,6 +441,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
             <PanelBoundary name="Diagnostics" className="diagnostics" resetKey={g}>
             <DiagnosticsPanel
               diagnostics={g.diagnostics}
+              isNote={(path) => notePaths.has(path)}
               onOpen={(path, line) => controller.openNote(path, undefined, line)}
               onClose={() => setShowDiagnostics(false)}
             />
