@@ -262,3 +262,24 @@ test('a note edited on disk updates the graph and keeps existing positions', asy
     { timeout: 15_000 },
   )
 })
+
+test('a note saved in an editor while it is read: the panel shows the new text where the reader was', async ({ page }) => {
+  const rel = 'D1_data_preparation_ml/reading-place.md'
+  const file = path.join(notesDir(), ...rel.split('/'))
+  const text = (extra: string) => `---\ndomain: D1\n---\n# Reading place\n\n${Array.from({ length: 60 }, (_, i) => `## Part ${i + 1}\n\nAWS Glue, paragraph ${i + 1}, with words enough for a line or two in the panel.\n`).join('\n')}${extra}`
+  fs.writeFileSync(file, text(''))
+  try {
+    await open(page, `#?select=note:${rel}`)
+    const panel = page.getByRole('complementary', { name: 'Note' })
+    await expect(panel.getByText('AWS Glue, paragraph 60,')).toBeAttached({ timeout: 15_000 })
+    const scroller = panel.locator('.note-scroll')
+    await scroller.evaluate((el) => { el.scrollTop = 1500 })
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(1500)
+    fs.writeFileSync(file, text('\nA line added in the editor.\n'))
+    await expect(panel.getByText('A line added in the editor.')).toBeAttached({ timeout: 15_000 })
+    // the reader is still at the same place (it jumped to the top on every save)
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(1500)
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
+})

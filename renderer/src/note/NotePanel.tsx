@@ -84,6 +84,9 @@ export function NotePanel(props: Props) {
   const early = path ? peekNote(path) : undefined
   const doc = early ?? loaded?.doc
   const md = useMarkdownModule()
+  // the target and note last scrolled to: a new text of the same note for the same target (saved in an editor)
+  // keeps the reader where they are
+  const scrolledFor = useRef<{ target: typeof target; doc: NoteDoc } | null>(null)
   useEffect(() => {
     const root = body.current
     if (!root || !doc || doc.path !== path) return
@@ -91,6 +94,12 @@ export function NotePanel(props: Props) {
     const sectionId = section || (line !== undefined ? sectionAtLine(doc, line) : undefined)
     const heading = sectionId ? findHeading(root, sectionId) : null
     const scroller = root.closest('.note-scroll') as HTMLElement | null
+    const rewritten = scrolledFor.current !== null && scrolledFor.current.target === target && scrolledFor.current.doc.markdown !== doc.markdown
+    scrolledFor.current = { target, doc }
+    if (rewritten) {
+      if (heading) markSection(heading)
+      return
+    }
     if (restoreScroll !== undefined && scroller) {
       // back or forward: where the user left off, with the section still marked
       if (heading) markSection(heading)
