@@ -31,6 +31,7 @@ import { useStudy } from './study/studyStore'
 import { useProgressOnGraph } from './study/useProgressOnGraph'
 import { NodeMarkMenu } from './study/NodeMarkMenu'
 import { viewBeforeFirstSync } from './features/useHashState'
+import { savedLabelDensity } from './features/labelDensity'
 import { useLazyPart } from './lazyPart'
 import { diagnosticsPanel, nodeList, notePanel, prefetchPanels, studyPanel } from './lazyPanels'
 
@@ -205,6 +206,9 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
       const first = viewBeforeFirstSync(viewState)
       controller.setView(first.view)
       controller.expectLocalGraph(first.localCentre, false)
+      // the label density this folder was left with, before the first labels are picked
+      const density = savedLabelDensity(viewState)
+      if (density !== controller.labelDensity()) { controller.setLabelDensity(density); controller.notify() }
       await framePainted
       mark('phase:shell-painted')
       canvasGraph.show(g) // the canvas starts now, not after the shell has re-rendered
@@ -392,7 +396,7 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
         <div className="toolbar-slot">
           <Search controller={controller} graph={featureGraph} api={api} />
         </div>
-        <ViewSwitch controller={controller} />
+        <ViewSwitch controller={controller} api={api} />
         <div className="toolbar-actions">
           <button
             type="button"

@@ -283,3 +283,20 @@ test('a note saved in an editor while it is read: the panel shows the new text w
     fs.rmSync(file, { force: true })
   }
 })
+
+test('the label density chosen with A+ comes back after a reload', async ({ page }) => {
+  await open(page)
+  const more = page.getByRole('button', { name: 'More labels' })
+  const labels = () => page.evaluate(() => window.cy!.nodes('.lbl').length)
+  const before = await labels()
+  while (await more.isEnabled()) await more.click()
+  await expect.poll(labels).toBeGreaterThan(before)
+  const most = await labels()
+  // saved for this folder (debounced: the last press's, 4 = labels.ts MAX_DENSITY), then a reload draws as many
+  // names, with A+ still at its end
+  await expect.poll(async () => (await call<{ labels?: { density?: number } }>(page, 'getViewState')).labels?.density).toBe(4)
+  await page.reload()
+  await expect(page.getByLabel('Knowledge graph')).toHaveAttribute('data-layout', 'settled', { timeout: 60_000 })
+  await expect(more).toBeDisabled()
+  expect(await labels()).toBe(most)
+})

@@ -1,9 +1,11 @@
 // The toolbar's view switch (overview / services / notes / all, kept in the URL hash as `view=`) and the
 // label density control (fewer / more labels).
 import { useSyncExternalStore } from 'react'
+import type { RendererApi } from '../../../electron/shared/contract'
 import type { CyGraphController } from '../graph/cyController'
 import { MAX_DENSITY } from '../graph/labels'
 import type { ViewName } from '../graph/views'
+import { saveLabelDensity } from './labelDensity'
 import { exploreStore, useExplore } from './store'
 
 const VIEWS: Array<{ id: ViewName; label: string; hint: string }> = [
@@ -13,10 +15,10 @@ const VIEWS: Array<{ id: ViewName; label: string; hint: string }> = [
   { id: 'all', label: 'All', hint: 'Every node and edge, tags included' },
 ]
 
-export function ViewSwitch({ controller }: { controller: CyGraphController }) {
+export function ViewSwitch({ controller, api }: { controller: CyGraphController; api: RendererApi }) {
   const view = useExplore((s) => s.view)
   const density = useSyncExternalStore((l) => controller.subscribe(l), () => controller.labelDensity())
-  const change = (d: number) => { controller.setLabelDensity(d); controller.notify() }
+  const change = (d: number) => { controller.setLabelDensity(d); controller.notify(); saveLabelDensity(api, controller.labelDensity()) }
   return (
     <div className="view-switch" role="toolbar" aria-label="Graph view">
       <div role="radiogroup" aria-label="View" className="view-switch-views">

@@ -6,6 +6,7 @@ import type { Graph } from '../../../electron/core/types'
 import type { RendererApi, ViewState } from '../../../electron/shared/contract'
 import type { GraphController } from '../graph/controller'
 import type { ViewName } from '../graph/views'
+import { updateViewState } from '../viewStateWrites'
 import { decodeHash, encodeHash, hasViewParams, type HashState } from './hashState'
 import { exploreStore, fromHashState, layoutShown, toHashState, useExplore, type PanelId } from './store'
 
@@ -32,11 +33,13 @@ export async function readSaved(api: RendererApi): Promise<{ all: ViewState; exp
   }
 }
 
-/** Read-modify-write so keys other helpers keep in the view state survive. */
+/** This feature's key changed, the keys other features keep in the view state left as they are. */
 export async function writeSaved(api: RendererApi, patch: SavedExplore): Promise<void> {
   try {
-    const { all, explore } = await readSaved(api)
-    await api.setViewState({ ...all, explore: { ...explore, ...patch } })
+    await updateViewState(api, (all) => {
+      const explore = all.explore && typeof all.explore === 'object' ? (all.explore as SavedExplore) : {}
+      return { ...all, explore: { ...explore, ...patch } }
+    })
   } catch {
     // remembering the view is a convenience; a failed write must not disturb the user
   }

@@ -2,6 +2,7 @@
 // leaves the graph usable, and remembered in the folder's view state (key `reader`).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RendererApi } from '../../../electron/shared/contract'
+import { updateViewState } from '../viewStateWrites'
 
 export const MIN_PANEL_WIDTH = 320
 /** room the graph keeps beside the panel (and the sidebar, when shown) */
@@ -50,9 +51,7 @@ export function usePanelWidth(api: RendererApi): [number | undefined, (w: number
     setWidth(w)
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      // read-modify-write: the other keys of the view state belong to other features
-      api.getViewState()
-        .then((all) => api.setViewState({ ...(all ?? {}), reader: { width: w } }))
+      updateViewState(api, (all) => ({ ...all, reader: { width: w } }))
         .catch(() => undefined) // remembering the width is a convenience
     }, 400)
   }, [api])
