@@ -19,7 +19,7 @@ async function open(page: Page, hash = ''): Promise<void> {
 
 async function visibleCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('visible-count').textContent()) ?? ''
-  return Number(/(\d+) nodes/.exec(text)?.[1] ?? NaN)
+  return Number(/(\d+) nodes?/.exec(text)?.[1] ?? NaN)
 }
 
 const selectedIds = (page: Page) =>

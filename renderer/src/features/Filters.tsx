@@ -82,7 +82,7 @@ export function Filters({ graph, api, controller }: FeatureProps) {
   return (
     <div className="fx-panel-body">
       <p className="fx-counts" role="status" aria-live="polite" data-testid="visible-count">
-        {shown ? `${shown.nodes} nodes · ${shown.edges} edges visible` : 'Loading…'}
+        {shown ? `${plural(shown.nodes, 'node')} · ${plural(shown.edges, 'edge')} visible` : 'Loading…'}
         <span className="fx-muted"> of {graph.nodes.length || canvas?.total || 0}</span>
       </p>
 
@@ -201,3 +201,5 @@ export function Filters({ graph, api, controller }: FeatureProps) {
     </div>
   )
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
