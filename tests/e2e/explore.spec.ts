@@ -300,3 +300,31 @@ test('the label density chosen with A+ comes back after a reload', async ({ page
   await expect(more).toBeDisabled()
   expect(await labels()).toBe(most)
 })
+
+test('the note read is renamed, then deleted, on disk: followed to its new name in its place, then said to be gone', async ({ page }) => {
+  const dir = path.join(notesDir(), 'D1_data_preparation_ml')
+  const from = path.join(dir, 'follow-me.md')
+  const to = path.join(dir, 'followed.md')
+  fs.writeFileSync(from, '---\ndomain: D1\n---\n# Follow me\n\n## Where it went\n\nAWS Glue crawlers fill the Data Catalog.\n')
+  try {
+    await open(page, '#?select=note:D1_data_preparation_ml/follow-me.md')
+    const panel = page.getByRole('complementary', { name: 'Note' })
+    await expect(panel.getByText('AWS Glue crawlers fill the Data Catalog.')).toBeVisible({ timeout: 15_000 })
+    const view = () => page.evaluate(() => ({ zoom: window.cy!.zoom(), selected: window.cy!.$('node:selected').map((n) => n.id()) }))
+    const before = await view()
+    const place = await page.evaluate(() => window.cy!.getElementById('note:D1_data_preparation_ml/follow-me.md').position())
+    fs.renameSync(from, to)
+    await expect.poll(async () => (await view()).selected, { timeout: 15_000 }).toEqual(['note:D1_data_preparation_ml/followed.md'])
+    await expect(panel.getByText('AWS Glue crawlers fill the Data Catalog.')).toBeVisible()
+    expect(await page.evaluate(() => window.cy!.getElementById('note:D1_data_preparation_ml/followed.md').position())).toEqual(place)
+    await expect(page).toHaveURL(/select=note:D1_data_preparation_ml\/followed\.md/)
+    fs.rmSync(to)
+    await expect(panel.getByRole('status')).toHaveText('D1_data_preparation_ml/followed.md is no longer in this folder: it was moved or deleted on disk.', { timeout: 15_000 })
+    await expect(panel.getByRole('alert')).toHaveCount(0)
+    // the view stays where the reader had it (it zoomed out to the whole graph, squeezed beside the panel)
+    expect((await view()).zoom).toBeCloseTo(before.zoom, 3)
+  } finally {
+    fs.rmSync(from, { force: true })
+    fs.rmSync(to, { force: true })
+  }
+})

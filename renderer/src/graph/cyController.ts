@@ -450,6 +450,7 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || coreEmpty(cy)) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
+    const renamed = renamedNotePlaces(cy, prev, delta)
     const watch = this.filters.watch(cy) // the filter's counts follow the delta's elements (filters.ts)
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
@@ -466,6 +467,8 @@ export class CyGraphController implements GraphController {
       const missing = this.serviceEdges.filter((e) => cy.getElementById(e.data.id as string).empty() && this.state.byId.has(e.data.source as string) && this.state.byId.has(e.data.target as string))
       if (missing.length > 0) cy.add(missing)
     }
+    // a note renamed on disk takes its old place (not one beside its neighbours, between the groups)
+    for (const [id, p] of renamed) { cy.getElementById(id).position(p); placed[id] = p }
     // the new nodes' places belong to this view's own placement (leaving a filter brings them back there)
     Object.assign(this.state.cachedPositions, placed)
     const own = this.viewPositions.get(this.viewName)
@@ -728,7 +731,7 @@ export class CyGraphController implements GraphController {
   resized(): void {
     // a refit changes the zoom the labels were sized for: picked again in this frame, never drawn at the old size
     if (this.viewport.resized()) this.labels.update()
-    else if (this.viewApplied && !this.viewport.movedByUser() && !this.selection.selected() && !this.filters.active() && this.highlights.active().length === 0) {
+    else if (this.viewApplied && this.viewport.showsFit() && !this.selection.selected() && !this.filters.active() && this.highlights.active().length === 0) {
       // the view as the app fitted it, nothing singled out: fitted again, so a narrower window cuts nothing off
       this.fitView()
       this.labels.update()
@@ -846,3 +849,22 @@ export class CyGraphController implements GraphController {
   }
 }
 
+/**
+ * Notes a change renamed: an added note whose title only one removed note had, with that note's place (read before
+ * the removal). A rename reaches the graph as one note gone and one new.
+ */
+function renamedNotePlaces(cy: Core, prev: Graph, delta: GraphDelta): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>()
+  if (delta.removedNodes.length === 0 || delta.addedNodes.length === 0) return out
+  const removed = new Set(delta.removedNodes)
+  const goneByTitle = new Map<string, string[]>()
+  for (const n of prev.nodes) if (n.type === 'note' && removed.has(n.id)) goneByTitle.set(n.label, [...(goneByTitle.get(n.label) ?? []), n.id])
+  const addedByTitle = new Map<string, number>()
+  for (const n of delta.addedNodes) if (n.type === 'note') addedByTitle.set(n.label, (addedByTitle.get(n.label) ?? 0) + 1)
+  for (const n of delta.addedNodes) {
+    const gone = n.type === 'note' && addedByTitle.get(n.label) === 1 ? goneByTitle.get(n.label) : undefined
+    const old = gone?.length === 1 ? cy.getElementById(gone[0]) : null
+    if (old && old.nonempty()) out.set(n.id, { ...old.position() })
+  }
+  return out
+}

@@ -34,13 +34,17 @@ export class Viewport {
   private bound: Core | null = null
   /** the user has panned or zoomed since the graph was attached (the app's own fits do not count) */
   private userMoved = false
+  /** the view is a fit of the whole box the app asked for (not a node zoomed in on, nor moved by the user since) */
+  private fitted = false
   private readonly onGesture = (e: EventObject) => {
     // a wheel or pinch zoom, or a drag that starts on the background (a pan): the view is the user's now
-    if (e.type !== 'tapstart' || e.target === e.cy) { this.around = null; this.userMoved = true }
+    if (e.type !== 'tapstart' || e.target === e.cy) { this.around = null; this.userMoved = true; this.fitted = false }
   }
 
   /** True once the user has panned or zoomed: the app then leaves the view where they put it. */
   movedByUser(): boolean { return this.userMoved }
+  /** True while the view is the app's fit of what is shown: a resize may fit it again (nothing else is lost). */
+  showsFit(): boolean { return this.fitted && !this.userMoved }
 
   constructor(private readonly state: GraphState) {}
 
@@ -49,6 +53,7 @@ export class Viewport {
     this.bound = core
     this.around = null
     this.userMoved = false
+    this.fitted = false
     core?.on('tapstart scrollzoom pinchzoom', this.onGesture)
   }
 
@@ -64,6 +69,7 @@ export class Viewport {
     const w = Math.max(1, cy.width() - 2 * pad.x)
     const h = Math.max(1, cy.height() - 2 * pad.y)
     const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1))))
+    this.fitted = true
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } })
   }
 
@@ -113,6 +119,7 @@ export class Viewport {
     cy.stop()
     const zoom = Math.max(cy.zoom(), 1.2)
     this.around = null
+    this.fitted = false
     this.focusing = { id, zoom, until: performance.now() + 1500 }
     cy.animate({ zoom, pan: this.panToCentre(n.position(), zoom) }, { duration: 250 })
     cy.emit(FOCUS_EVENT)
@@ -139,6 +146,7 @@ export class Viewport {
     const cy = this.state.core
     if (!cy) return
     cy.stop()
+    this.fitted = true
     cy.animate({ fit: { eles: cy.elements().not('.hidden'), padding: 30 } }, { duration: 200 })
   }
 
@@ -146,6 +154,7 @@ export class Viewport {
     const cy = this.state.core
     if (!cy) return
     const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor))
+    this.fitted = false
     cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })
   }
 }

@@ -41,6 +41,8 @@ interface Props {
   onScroll?(path: string | undefined, y: number): void
   /** the folder's diagnostics: a note indexed only in part says so */
   diagnostics?: Diagnostic[]
+  /** the note shown is no longer in the folder (moved or deleted on disk) */
+  gone?: boolean
 }
 
 /** Mentions rendered in the same frame as the note; the rest follow right after. */
@@ -49,7 +51,7 @@ const FIRST_MENTIONS = 40
 type Loaded = { doc: NoteDoc; error?: undefined } | { doc?: undefined; error: string }
 
 export function NotePanel(props: Props) {
-  const { api, node, target, mentions, version, related, onNavigate, onSelectNode, onExternal, onClose, width, onWidth, onScroll, diagnostics } = props
+  const { api, node, target, mentions, version, related, onNavigate, onSelectNode, onExternal, onClose, width, onWidth, onScroll, diagnostics, gone } = props
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const body = useRef<HTMLDivElement>(null)
   const path = target?.path
@@ -177,7 +179,9 @@ export function NotePanel(props: Props) {
           </ul>
         )}
         {((target && !loaded && !early) || (!node && !target) || (doc && !md)) && <p className="muted">Loading…</p>}
-        {loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
+        {gone
+          ? <p className="note-gone" role="status">{path} is no longer in this folder: it was moved or deleted on disk.</p>
+          : loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
         <div ref={body} className="markdown">
           {doc && doc.path === path && md && (
