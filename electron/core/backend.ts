@@ -6,6 +6,7 @@ import type { Api, ApiArgs, ApiMethod, ApiResult } from '../shared/contract'
 import type { StudyWriteMethod } from '../shared/study-contract'
 import type { FolderInfo, Graph, GraphChange, IndexProgress, NoteDoc, NoteMeta } from './types'
 import { ChangePublisher, type GraphUpdate } from './graph/publish'
+import { sameDiagnostics } from './graph/delta'
 import { Vault, type VaultChange } from './vault'
 import { loadEntities } from './entities'
 import { VaultError } from './errors'
@@ -533,9 +534,12 @@ async function createLockedBackend(opts: BackendOptions, unlock: () => void): Pr
       if (o !== current) return null
       for (const p of change.removed) { o.builder.removeNote(p); lines.drop(`${o.vault.root}\0${p}`) }
       for (const m of change.upserted) { o.builder.setNote(m); lines.drop(`${o.vault.root}\0${m.path}`) }
-      if (!change.removed.length && !change.upserted.length) return null
-      cardsCache = null
-      o.builder.setDiagnostics(o.vault.diagnostics())
+      // a file that is no note (binary, unreadable, a link outside) changes only the diagnostics: sent all the same
+      const diagnostics = o.vault.diagnostics()
+      const notesChanged = change.removed.length > 0 || change.upserted.length > 0
+      if (!notesChanged && sameDiagnostics(o.builder.graphDiagnostics, diagnostics)) return null
+      if (notesChanged) cardsCache = null
+      o.builder.setDiagnostics(diagnostics)
       o.dirty = true
       scheduleSnapshot(o)
       return emitBuilt(o, { folder: o.vault.root, changed: [...change.upserted.map((m) => m.path), ...change.removed] })
