@@ -59,8 +59,8 @@ const byLine = (a: Mention, b: Mention) => a.line - b.line || a.column - b.colum
 /**
  * Every mention of an entity, plus mentions of its own features (a student who clicks AWS Glue wants the
  * sections about Glue jobs and the Data Catalog too). `best` is the section that covers the entity most:
- * direct mentions count 1, feature mentions ½, and a heading that names the entity adds 3; ties → the
- * note with more mentions overall, then the earliest path and line.
+ * direct mentions count 1, feature mentions ½, and a heading that names the entity adds 3 and its subsections'
+ * mentions; ties → the note with more mentions overall, then the earliest path and line.
  */
 export function getMentions(src: NotesSource, entity: string, getLines: GetLines, limit = 500, family: ReadonlySet<string> = new Set([entity])): EntityMentions {
   const paths = new Set<string>()
@@ -80,6 +80,16 @@ export function getMentions(src: NotesSource, entity: string, getLines: GetLines
       const s = perSection.get(m.section)
       if (s) s.score += weight
       else perSection.set(m.section, { score: weight, line: m.line })
+    }
+    // a section headed by the entity's name takes in its subsections' mentions: they are about it too (a
+    // "## Amazon Bedrock" over a dozen subsections is its home, not a summary table further down)
+    for (const m of own) {
+      if (m.entity !== entity || !headingLines.has(m.line)) continue
+      const i = meta.sections.findIndex((x) => x.line === m.line)
+      const home = perSection.get(m.section)
+      // not the note's title (its subsections are the whole note)
+      if (i < 0 || !home || meta.sections[i].id !== m.section || meta.sections[i].depth === 1) continue
+      for (let j = i + 1; j < meta.sections.length && meta.sections[j].depth > meta.sections[i].depth; j++) home.score += perSection.get(meta.sections[j].id)?.score ?? 0
     }
     for (const [section, s] of perSection) {
       if (!best || s.score > best.score || (s.score === best.score && noteScore > best.noteScore)) {
