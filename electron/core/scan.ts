@@ -88,6 +88,11 @@ export async function scanFolder(folder: string, opts: { syncStat?: boolean; onF
       const name = ent.name
       const abs = path.join(dirAbs, name)
       const rel = toRel(abs)
+      // a name whose bytes are not UTF-8 (an old Latin-1 file name) comes back with U+FFFD and cannot be opened by it
+      if (name.includes('\uFFFD') && (NOTE_FILE.test(name) || ent.isDirectory())) {
+        diagnostics.push({ file: rel, severity: 'warning', code: 'name-not-utf8', message: `The ${ent.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8, so it cannot be opened; rename it to read it.` })
+        continue
+      }
       if (ent.isDirectory()) {
         if (name.startsWith('.') || name === 'node_modules') continue
         const real = path.join(dirAbs, name) // a plain folder inside root has its own real path

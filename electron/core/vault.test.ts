@@ -40,6 +40,8 @@ beforeAll(() => {
   writeFileSync(path.join(tmp, 'outside.md'), '# Outside\n')
   symlinkSync(path.join(tmp, 'outside.md'), path.join(root, 'escape.md'))
   symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'dangling.md'))
+  // a Latin-1 file name (é as the single byte 0xE9): not UTF-8, so it reads back with U+FFFD
+  writeFileSync(Buffer.concat([Buffer.from(path.join(root, 'caf')), Buffer.from([0xe9]), Buffer.from('.md')]), '# Cafe\n')
   write('locked.md', '# Locked\n')
   if (!isRoot) chmodSync(path.join(root, 'locked.md'), 0o000)
 })
@@ -82,6 +84,7 @@ describe.each([
     expect(codes(d, 'self.md')).toEqual(['symlink-loop'])
     expect(codes(d, 'escape.md')).toEqual(['symlink-outside'])
     expect(codes(d, 'dangling.md')).toEqual(['read-error'])
+    expect(codes(d, 'caf\uFFFD.md')).toEqual(['name-not-utf8'])
     for (const x of d) expect(x.message.length).toBeGreaterThan(10)
   })
 
