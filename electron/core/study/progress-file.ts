@@ -2,6 +2,7 @@
 // node marks, settings and the undo stack. Read through readJsonState (a broken file is kept aside and reported,
 // never overwritten); written atomically, one write at a time, the newest state last.
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write'
 import { readJsonState, type StateProblem } from '../state-file'
@@ -108,11 +109,21 @@ export interface LoadedProgress {
   problem?: StateProblem
 }
 
+/** The copy of the write before the last one, kept beside the progress file (ProgressWriter). */
+export const previousCopyOf = (file: string) => `${file}.previous`
+
 export function loadProgress(file: string): LoadedProgress {
   const read = readJsonState(file, 'study progress', parseProgress)
   if (read.status === 'ok') return { data: read.value }
   if (read.status === 'missing') return { data: emptyProgress() }
-  return { data: emptyProgress(), problem: read.problem }
+  // damaged (a disk fault, another program): the copy of the save before, if it reads, holds all but the last grades
+  const previous = readJsonState(previousCopyOf(file), 'previous study progress', parseProgress)
+  if (previous.status !== 'ok') return { data: emptyProgress(), problem: read.problem }
+  const kept = read.problem.backup ? `it was kept as ${path.basename(read.problem.backup)}` : 'it is left as it is'
+  return {
+    data: previous.value,
+    problem: { ...read.problem, message: `Your study progress file could not be read (${kept}); your progress was restored from the copy made one save before, so the last grades may be missing.` },
+  }
 }
 
 /**
@@ -141,7 +152,17 @@ export class ProgressWriter {
     return this.queued
   }
 
-  private write(): Promise<void> {
-    return writeFileAtomic(this.file, JSON.stringify(this.snapshot()))
+  /** the text of the last write (or of the file as found before the first one) */
+  private last: string | null | undefined = undefined
+
+  private async write(): Promise<void> {
+    const text = JSON.stringify(this.snapshot())
+    if (this.last === undefined) {
+      try { this.last = readFileSync(this.file, 'utf8') } catch { this.last = null }
+    }
+    // the save before this one, kept beside it (also atomically): a file damaged later is not all lost
+    if (this.last !== null && this.last !== text) await writeFileAtomic(previousCopyOf(this.file), this.last)
+    await writeFileAtomic(this.file, text)
+    this.last = text
   }
 }

@@ -206,6 +206,23 @@ describe('progress store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).cards.c1).toBeDefined()
   })
 
+  it('a damaged progress file: progress comes back from the copy of the save before it', async () => {
+    const file = progressFileFor(dir, '/notes')
+    const fx = new Fixture(dir, makeCards(3))
+    const first = fx.service()
+    await first.grade('c0', 'good')
+    await first.grade('c1', 'good')
+    writeFileSync(file, '{"version": 1, "cards": tru')
+    const s = fx.service()
+    const stats = s.stats()
+    expect(stats.notice).toMatch(/could not be read \(it was kept as .*\.corrupt-.*\); your progress was restored from the copy made one save before/)
+    // c0's grade came back; c1's, the last save, is what the damage took
+    expect(stats.due).toBe(2)
+    expect(s.queue({ kind: 'all' }).cards.map((c) => c.id)).not.toContain('c0')
+    await s.grade('c2', 'good')
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).cards).sort()).toEqual(['c0', 'c2'])
+  })
+
   it('a file of the wrong shape counts as corrupt too', () => {
     const file = progressFileFor(dir, '/notes')
     const fx = new Fixture(dir, makeCards(1))
