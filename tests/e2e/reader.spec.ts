@@ -204,3 +204,16 @@ test('a note with a malformed link encoding and a heading "api" renders, and the
   await expect.poll(() => selectedIds(page)).toEqual([FIREHOSE])
   await expect(page.locator('.panel-error')).toHaveCount(0) // no panel fell back to its error message
 })
+
+test('an empty note, and one with frontmatter only, say so instead of a blank panel', async ({ page }) => {
+  const empty = 'D1_data_preparation_ml/zz_e2e_empty.md'
+  const frontOnly = 'D1_data_preparation_ml/zz_e2e_front_only.md'
+  writeNote(empty, '')
+  writeNote(frontOnly, '---\ndomain: D1\ntags: [draft]\n---\n')
+  await openApp(page)
+  for (const [rel, text] of [[empty, 'This note is empty.'], [frontOnly, 'This note is empty (it has frontmatter only).']]) {
+    await page.waitForFunction((id) => window.cy!.getElementById(id).nonempty(), `note:${rel}`, { timeout: 20_000 })
+    await page.evaluate((id) => { window.cy!.getElementById(id).emit('tap') }, `note:${rel}`)
+    await expect(notePanel(page).getByText(text, { exact: true })).toBeVisible()
+  }
+})

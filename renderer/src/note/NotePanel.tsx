@@ -183,6 +183,7 @@ export function NotePanel(props: Props) {
           ? <p className="note-gone" role="status">{path} is no longer in this folder: it was moved or deleted on disk.</p>
           : loaded?.error && <p className="error" role="alert">Could not open {path}: {loaded.error}</p>}
         {mentions && mentions.mentions.length === 0 && <p className="muted">No note mentions this yet.</p>}
+        {doc && doc.path === path && doc.markdown.trim() === '' && <p className="muted">This note is empty{doc.lineOffset > 0 ? ' (it has frontmatter only)' : ''}.</p>}
         <div ref={body} className="markdown">
           {doc && doc.path === path && md && (
             <md.Markdown markdown={doc.markdown} path={doc.path} onNavigate={navigate} onAnchor={onAnchor} onExternal={onExternal} wikilinks={wikilinks} />
