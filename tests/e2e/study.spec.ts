@@ -120,15 +120,17 @@ test('a corrupt progress file is kept aside with a visible message, and the host
   const dir = path.join(state, 'study')
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'))
   expect(files).toHaveLength(1)
+  // the grades above were saved more than once: the save before the last is kept beside the file
+  expect(fs.existsSync(path.join(dir, `${files[0]}.previous`))).toBe(true)
   const broken = '{"version": 1, "cards": {"abc": '
   fs.writeFileSync(path.join(dir, files[0]), broken)
   host = await startWebHost({ notes, stateDir: state })
   await openReview(page)
-  await expect(panel(page).getByRole('alert')).toContainText(/study progress file could not be read; it was kept as .+\.corrupt-/)
+  await expect(panel(page).getByRole('alert')).toContainText(/study progress file could not be read \(it was kept as .+\.corrupt-.+\); your progress was restored from the copy made one save before/)
   const backups = fs.readdirSync(dir).filter((f) => f.startsWith(`${files[0]}.corrupt-`))
   expect(backups).toHaveLength(1)
   expect(fs.readFileSync(path.join(dir, backups[0]), 'utf8')).toBe(broken)
-  // studying goes on from a fresh start
+  // studying goes on from the restored progress
   await flashcard(page).focus()
   await page.keyboard.press('Space')
   await page.getByRole('button', { name: 'Easy', exact: true }).click()
