@@ -1,8 +1,9 @@
 // Test scaffolding shared by the backend tests: notes written into a temporary folder, and a backend opened on
 // it in-process (no workers) with its cache and settings beside the notes, and its change events followed.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { expect } from 'vitest'
+import { afterEach, beforeEach, expect } from 'vitest'
 import { createBackend, type Backend, type BackendOptions } from './backend'
 import { applyGraphDelta } from './graph/delta'
 import type { Graph, GraphChange } from './types'
@@ -32,4 +33,24 @@ export function followChanges(b: Backend): { held: () => Graph; changes: GraphCh
     }
   })
   return { held: () => held, changes }
+}
+
+/**
+ * A fresh temporary notes folder for each test of the file that calls this (folder and state removed, backend
+ * closed, after each): `notes()` is the folder, `open()` a backend on it.
+ */
+export function eachTestFolder(prefix: string): { notes(): string; tmp(): string; open(extra?: Partial<BackendOptions>): Promise<Backend> } {
+  let tmp = ''
+  let backend: Backend | undefined
+  beforeEach(() => { tmp = mkdtempSync(path.join(os.tmpdir(), prefix)) })
+  afterEach(async () => {
+    await backend?.close()
+    backend = undefined
+    rmSync(tmp, { recursive: true, force: true })
+  })
+  return {
+    notes: () => path.join(tmp, 'notes'),
+    tmp: () => tmp,
+    open: async (extra = {}) => (backend = await openTestBackend(tmp, path.join(tmp, 'notes'), extra)),
+  }
 }
