@@ -15,7 +15,7 @@ import { cardsOf } from './packed-cards'
 import { StringTable, decodeMentions, encodeMentions } from './codec'
 
 /** Bump when NoteMeta parsing changes in a way old cache entries would not reflect (extraction: EXTRACTOR_VERSION). */
-export const PARSER_VERSION = 6
+export const PARSER_VERSION = 7
 
 type StoredMeta = Omit<NoteMeta, 'mentions' | 'path' | 'size' | 'mtimeMs' | 'hash'> & { m: number[] }
 type StoredEntry = Omit<FileResult, 'meta' | 'cards'> & { meta?: StoredMeta; c?: (string | number)[] }

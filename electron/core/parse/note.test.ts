@@ -39,6 +39,18 @@ describe('parseNote', () => {
     expect(md.split('\n')[0]).toBe('# Title')
   })
 
+  it('names a section without the tags written after its heading; its anchor keeps them', () => {
+    const text = ['# Generative AI `#important`', '', '## Amazon Bedrock `#important` `#exam-tip`', 'x', '## Issue #42', 'y', '## #only-a-tag', ''].join('\n')
+    const { meta } = parse(text)
+    expect(meta.title).toBe('Generative AI')
+    expect(meta.sections.map((s) => [s.id, s.title])).toEqual([
+      ['generative-ai-important', 'Generative AI'],
+      ['amazon-bedrock-important-exam-tip', 'Amazon Bedrock'],
+      ['issue-42', 'Issue #42'],
+      ['only-a-tag', '#only-a-tag'],
+    ])
+  })
+
   it('collects frontmatter tags and inline #tags, but not from code, URLs or headings', () => {
     const text = [
       '---',

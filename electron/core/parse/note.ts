@@ -108,7 +108,7 @@ export function parseNote(src: NoteSource, extractor?: Extractor, options: Parse
   const sections = buildSections(headings, countLines(text))
   if (!title) {
     const h1 = headings.find((h) => h.depth === 1)
-    const t = h1 ? toString(h1).trim() : ''
+    const t = h1 ? withoutTrailingTags(toString(h1).trim()) : ''
     title = t || path.posix.basename(src.path).replace(/\.(md|markdown)$/i, '')
   }
 
@@ -156,13 +156,23 @@ function newlinesBefore(s: string, end: number): number {
   return n
 }
 
+/**
+ * A heading's text without the tags written after it ("Amazon Bedrock `#important` `#exam-tip`" → "Amazon
+ * Bedrock"): they are markers for the note's tags, not part of the name shown in breadcrumbs and card places.
+ */
+export function withoutTrailingTags(heading: string): string {
+  const bare = heading.replace(/(?:\s+#[\p{L}_][\p{L}\p{N}_/-]*)+$/u, '').trim()
+  return bare || heading
+}
+
 /** Heading list → section tree (parent ids) with the line range each section covers. */
 export function buildSections(headings: Heading[], lastLine: number): Section[] {
   const slug = createSlugger()
   const sections: Section[] = []
   const stack: Section[] = []
   for (const h of headings) {
-    const title = toString(h).trim()
+    const heading = toString(h).trim()
+    const title = withoutTrailingTags(heading)
     const line = h.position?.start.line ?? 1
     // a section ends just before the next heading of the same or a higher level
     while (stack.length && stack[stack.length - 1].depth >= h.depth) {
@@ -170,7 +180,8 @@ export function buildSections(headings: Heading[], lastLine: number): Section[] 
       done.endLine = Math.max(done.line, line - 1)
     }
     const parent = stack[stack.length - 1]
-    const section: Section = { id: slug(title), title, depth: h.depth, line, endLine: lastLine }
+    // the id from the heading as written: it is the anchor the rendered note gives it
+    const section: Section = { id: slug(heading), title, depth: h.depth, line, endLine: lastLine }
     if (parent) section.parent = parent.id
     sections.push(section)
     stack.push(section)
