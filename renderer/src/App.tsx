@@ -363,19 +363,17 @@ export function App({ api = defaultApi }: { api?: RendererApi }) {
   const g = graph ?? EMPTY_GRAPH
   // the notes Diagnostics can open (a skipped file is listed, not opened)
   const notePaths = useMemo(() => new Set(g.nodes.flatMap((n) => (n.type === 'note' && n.path ? [n.path] : []))), [g])
-  // the note shown was renamed or deleted on disk: a renamed one (the one note with its title under a new name) is
-  // followed, at the same section; a deleted one says so in the panel, which stays open on the same view
+  // the note shown was renamed or deleted on disk: a renamed one (the controller saw which, cyController
+  // renamedNote) is followed, at the same section; a deleted one says so in the panel, which stays on the same view
   const noteGone = !!target?.path && g.nodes.length > 0 && !g.partial && !notePaths.has(target.path)
-  const followedFrom = useRef<string | null>(null)
   useEffect(() => {
-    if (!noteGone || !target || followedFrom.current === target.path) return
-    followedFrom.current = target.path
-    const title = panelNode?.type === 'note' ? panelNode.label : undefined
-    const same = title ? g.nodes.filter((n) => n.type === 'note' && n.label === title && n.path) : []
-    if (same.length !== 1) return
-    nextTarget.current = { target: { path: same[0].path!, section: target.section } }
-    controller.focus(same[0].id)
-  }, [noteGone, target, panelNode, g, controller])
+    if (!noteGone || !target) return
+    const to = controller.renamedNote(`note:${target.path}`)
+    const path = to ? controller.node(to)?.path : undefined
+    if (!to || !path) return
+    nextTarget.current = { target: { path, section: target.section } }
+    controller.focus(to)
+  }, [noteGone, target, g, controller])
   // the panel's node as in the current graph (labels may have changed on disk)
   const shownNode = panelNode ? g.nodes.find((n) => n.id === panelNode.id) ?? panelNode : undefined
   const related = useMemo(() => {

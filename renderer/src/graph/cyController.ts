@@ -77,6 +77,8 @@ export class CyGraphController implements GraphController {
    * it is applied. `restored`: the hash has been applied, so the next filter is that graph or the user's change.
    */
   private awaitedLocal: { centre: string; restored: boolean } | null = null
+  /** notes renamed on disk since the graph was loaded: old id → new id (renamedNotes) */
+  private readonly renames = new Map<string, string>()
   private groupBoxes: { view: ViewName; groups: PackedGroup[] } | null = null
   /** the overview's group captions, placed when the view was applied */
   private captions: { view: ViewName; list: GroupCaption[] } | null = null
@@ -450,7 +452,7 @@ export class CyGraphController implements GraphController {
     const cy = this.state.core
     if (!cy || this.isLoading() || this.state.current.nodes.length === 0 || coreEmpty(cy)) { this.setGraph(next); return next }
     const prevSpec = this.viewApplied ? this.spec(prev) : null
-    const renamed = renamedNotePlaces(cy, prev, delta)
+    const renamed = renamedNotes(cy, prev, delta)
     const watch = this.filters.watch(cy) // the filter's counts follow the delta's elements (filters.ts)
     this.state.current = next
     for (const id of delta.removedNodes) this.state.byId.delete(id)
@@ -468,7 +470,11 @@ export class CyGraphController implements GraphController {
       if (missing.length > 0) cy.add(missing)
     }
     // a note renamed on disk takes its old place (not one beside its neighbours, between the groups)
-    for (const [id, p] of renamed) { cy.getElementById(id).position(p); placed[id] = p }
+    for (const r of renamed) {
+      cy.getElementById(r.to).position(r.place)
+      placed[r.to] = r.place
+      this.renames.set(r.from, r.to)
+    }
     // the new nodes' places belong to this view's own placement (leaving a filter brings them back there)
     Object.assign(this.state.cachedPositions, placed)
     const own = this.viewPositions.get(this.viewName)
@@ -778,6 +784,12 @@ export class CyGraphController implements GraphController {
     this.filters.apply()
   }
 
+  /** The note a note was renamed to on disk (one rename step; the app follows the note it shows), if any. */
+  renamedNote(id: string): string | undefined {
+    const to = this.renames.get(id)
+    return to && this.state.byId.has(to) ? to : undefined
+  }
+
   /**
    * A local graph around `centre` is on its way (null: none). Before the first graph (`restored` false) only a
    * local filter ends the wait; once the saved view has been applied, any filter does.
@@ -853,8 +865,8 @@ export class CyGraphController implements GraphController {
  * Notes a change renamed: an added note whose title only one removed note had, with that note's place (read before
  * the removal). A rename reaches the graph as one note gone and one new.
  */
-function renamedNotePlaces(cy: Core, prev: Graph, delta: GraphDelta): Map<string, { x: number; y: number }> {
-  const out = new Map<string, { x: number; y: number }>()
+function renamedNotes(cy: Core, prev: Graph, delta: GraphDelta): Array<{ from: string; to: string; place: { x: number; y: number } }> {
+  const out: Array<{ from: string; to: string; place: { x: number; y: number } }> = []
   if (delta.removedNodes.length === 0 || delta.addedNodes.length === 0) return out
   const removed = new Set(delta.removedNodes)
   const goneByTitle = new Map<string, string[]>()
@@ -864,7 +876,7 @@ function renamedNotePlaces(cy: Core, prev: Graph, delta: GraphDelta): Map<string
   for (const n of delta.addedNodes) {
     const gone = n.type === 'note' && addedByTitle.get(n.label) === 1 ? goneByTitle.get(n.label) : undefined
     const old = gone?.length === 1 ? cy.getElementById(gone[0]) : null
-    if (old && old.nonempty()) out.set(n.id, { ...old.position() })
+    if (old && old.nonempty()) out.push({ from: gone![0], to: n.id, place: { ...old.position() } })
   }
   return out
 }
