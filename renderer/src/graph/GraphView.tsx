@@ -8,6 +8,7 @@ import { GroupCaptions } from './GroupCaptions'
 import { Legend } from './Legend'
 import { BigGraphNote } from './BigGraphNote'
 import { wantWebgl } from './webglChoice'
+import { blankLayersUntilDrawn } from './cyPrivate'
 
 declare global {
   interface Window {
@@ -56,6 +57,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     let cy = make()
+    blankLayersUntilDrawn(cy)
     window.cy = cy
     container.current?.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas')
 
@@ -108,6 +110,7 @@ export const GraphView = memo(function GraphView({ controller, theme }: Props) {
       controller.attach(null)
       cy.destroy()
       cy = make()
+      blankLayersUntilDrawn(cy)
       window.cy = cy
       container.current?.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas')
       bind(cy)

@@ -1,7 +1,7 @@
 // Fails when a Cytoscape upgrade changes one of the undocumented methods cyPrivate.ts relies on.
 import { describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
-import { drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
+import { blankLayersUntilDrawn, drawDirect, isHeadless, redraw, setRedraws, styleNow, withoutRedraws } from './cyPrivate'
 
 /** The renderer behind a core; headless cores have a null renderer that still receives notify(). */
 const rendererOf = (cy: Core) => (cy as unknown as { renderer(): { notify(e: string): void } }).renderer()
@@ -137,5 +137,82 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
 
   it('does nothing on a headless core', () => {
     expect(() => drawDirect(cytoscape({ headless: true }))()).not.toThrow()
+  })
+})
+
+describe('blankLayersUntilDrawn (the drag and tap layers are not touched while empty)', () => {
+  /** A 2D context that records what reaches it (jsdom has none). */
+  class RecordingContext {
+    calls: string[] = []
+    canvas = { width: 0, height: 0 }
+    clearRect(): void { this.calls.push('clearRect') }
+    setTransform(...a: number[]): void { this.calls.push(`setTransform(${a.join(',')})`) }
+    translate(x: number, y: number): void { this.calls.push(`translate(${x},${y})`) }
+    scale(x: number, y: number): void { this.calls.push(`scale(${x},${y})`) }
+    save(): void { this.calls.push('save') }
+    restore(): void { this.calls.push('restore') }
+    beginPath(): void { this.calls.push('beginPath') }
+    arc(): void { this.calls.push('arc') }
+    fill(): void { this.calls.push('fill') }
+    fillRect(): void { this.calls.push('fillRect') }
+  }
+  interface Layers { DRAG: number; SELECT_BOX: number; NODE: number; data: { contexts: RecordingContext[] } }
+
+  function layers(): Layers {
+    vi.stubGlobal('CanvasRenderingContext2D', RecordingContext)
+    // what the class does not record, the renderer's own drawing, is accepted and ignored
+    const accepting = () => new Proxy(new RecordingContext(), { get: (t: Record<string | symbol, unknown>, k) => (k in t ? t[k] : () => ({ width: 0 })) })
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => accepting() as never)
+    const container = document.createElement('div')
+    document.body.append(container)
+    const cy = cytoscape({ container, layout: { name: 'preset' }, elements: [{ data: { id: 'a' } }] })
+    const r = (cy as unknown as { renderer(): Layers & { removeObserver?: MutationObserver } }).renderer()
+    r.removeObserver?.disconnect()
+    blankLayersUntilDrawn(cy)
+    for (const ctx of r.data.contexts) ctx.calls = []
+    return r
+  }
+
+  it('finds the two layers on this Cytoscape version', () => {
+    const r = layers()
+    expect(new Set([r.DRAG, r.SELECT_BOX, r.NODE]).size).toBe(3)
+    expect(r.data.contexts[r.DRAG]).toBeInstanceOf(RecordingContext)
+    vi.unstubAllGlobals()
+  })
+
+  it('lets clears and coordinate changes wait, then replays them before the first drawing call', () => {
+    const r = layers()
+    const drag = r.data.contexts[r.DRAG]
+    // a redraw of the empty layer, twice: nothing reaches the canvas
+    for (const zoom of [2, 3]) {
+      drag.setTransform(1, 0, 0, 1, 0, 0)
+      drag.clearRect()
+      drag.translate(10, 20)
+      drag.scale(zoom, zoom)
+    }
+    expect(drag.calls).toEqual([])
+    // something is drawn: the coordinates it is drawn in are set first, from the last absolute matrix on
+    drag.save()
+    drag.fill()
+    expect(drag.calls).toEqual(['setTransform(1,0,0,1,0,0)', 'translate(10,20)', 'scale(3,3)', 'save', 'fill'])
+    // from then on every call goes through, clears included
+    drag.clearRect()
+    drag.translate(1, 1)
+    expect(drag.calls.slice(-2)).toEqual(['clearRect', 'translate(1,1)'])
+    vi.unstubAllGlobals()
+  })
+
+  it('waits on the selection-box layer too, and never on the elements\' own layer', () => {
+    const r = layers()
+    const box = r.data.contexts[r.SELECT_BOX]
+    const node = r.data.contexts[r.NODE]
+    box.clearRect()
+    node.clearRect()
+    node.translate(5, 5)
+    expect(box.calls).toEqual([])
+    expect(node.calls).toEqual(['clearRect', 'translate(5,5)'])
+    box.fillRect()
+    expect(box.calls).toEqual(['fillRect'])
+    vi.unstubAllGlobals()
   })
 })

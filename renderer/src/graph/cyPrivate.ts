@@ -128,3 +128,46 @@ export function drawDirect(cy: Core): () => void {
   for (const c of caches) c.getElement = () => null
   return () => { for (const c of caches) delete c.getElement }
 }
+
+/** the canvas renderer's layers above the elements' own: dragged elements (DRAG) and the selection box (SELECT_BOX) */
+interface LayeredRenderer { DRAG?: number; SELECT_BOX?: number; data?: { contexts?: unknown[] } }
+/** context calls that only move the coordinate system: put off on a blank layer, replayed before it is drawn on */
+const MATRIX = new Set(['setTransform', 'resetTransform', 'transform', 'translate', 'scale', 'rotate'])
+
+/**
+ * Leave the drag and selection-box layers untouched until something is drawn on them. The renderer clears
+ * and transforms every layer on a full redraw; in software rendering the first such call on a canvas
+ * allocates its pixels (≈ 12 ms for the bundled notes' canvas) and each frame after it commits them (≈ 12 ms
+ * more), while a canvas never drawn on costs neither. Both layers stay empty until a drag or a tap, so on
+ * those two canvases a clear does nothing and the coordinate changes wait; the first other call (a path, a
+ * fill, a save) replays them in order and hands the context back as it was.
+ */
+export function blankLayersUntilDrawn(cy: Core): void {
+  const r = (cy as unknown as { renderer?(): LayeredRenderer | null }).renderer?.()
+  const contexts = r?.data?.contexts
+  if (!r || !contexts || typeof r.DRAG !== 'number' || typeof r.SELECT_BOX !== 'number') return
+  if (typeof CanvasRenderingContext2D === 'undefined') return
+  const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, (...a: unknown[]) => unknown>
+  const methods = Object.getOwnPropertyNames(proto).filter((m) => m !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, m)?.value === 'function')
+  for (const layer of [r.DRAG, r.SELECT_BOX]) {
+    const ctx = contexts[layer]
+    if (!(ctx instanceof CanvasRenderingContext2D)) continue
+    const own = ctx as unknown as Record<string, unknown>
+    let waiting: Array<[string, unknown[]]> = []
+    const drawn = () => {
+      for (const m of methods) delete own[m]
+      for (const [m, args] of waiting) proto[m].apply(ctx, args)
+      waiting = []
+    }
+    for (const m of methods) {
+      if (m === 'clearRect') own[m] = () => undefined
+      else if (MATRIX.has(m)) {
+        own[m] = (...args: unknown[]) => {
+          // an absolute matrix makes the calls before it moot
+          if (m === 'setTransform' || m === 'resetTransform') waiting = []
+          waiting.push([m, args])
+        }
+      } else own[m] = (...args: unknown[]) => { drawn(); return proto[m].apply(ctx, args) }
+    }
+  }
+}
