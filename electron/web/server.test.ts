@@ -164,6 +164,12 @@ describe('web host: API', () => {
       expect((await get()).version).toBe(2)
       graph = { nodes: [node('a'), node('b')], edges: [], diagnostics: [] }
       expect((await get()).nodes.map((n) => n.id)).toEqual(['a', 'b'])
+      // a graph still being indexed grows in place between two calls: each answer has what is there then
+      const growing = [node('c')]
+      graph = { nodes: growing, edges: [], diagnostics: [], partial: true }
+      expect((await get()).nodes.map((n) => n.id)).toEqual(['c'])
+      growing.push(node('d'))
+      expect((await get()).nodes.map((n) => n.id)).toEqual(['c', 'd'])
     } finally {
       await host.close()
     }
