@@ -130,9 +130,17 @@ describe('drawDirect (a launch\'s frames without element textures)', () => {
     expect((data.eleTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
     cy.emit('render')
     expect((data.lblTxrCache.getElement as (...a: unknown[]) => unknown)(cy.getElementById('a'), bb, 1, 0)).toBeNull()
+    // nothing was drawn into a texture meanwhile: a change has nothing to invalidate
+    const invalidate = vi.spyOn(Object.getPrototypeOf(data.eleTxrCache) as { invalidateElement(e: unknown): void }, 'invalidateElement')
+    cy.getElementById('a').addClass('changed')
+    cy.emit('render')
+    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown): void }).invalidateElements(cy.nodes())
+    expect(invalidate).not.toHaveBeenCalled()
     restore()
     expect(data.eleTxrCache.getElement).toBe(own)
     expect(Object.prototype.hasOwnProperty.call(data.lblTxrCache, 'getElement')).toBe(false)
+    ;(data.eleTxrCache as unknown as { invalidateElements(e: unknown): void }).invalidateElements(cy.nodes())
+    expect(invalidate).toHaveBeenCalled()
   })
 
   it('does nothing on a headless core', () => {

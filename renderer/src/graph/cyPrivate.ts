@@ -10,7 +10,7 @@ interface CorePrivate {
   headless?(): boolean
 }
 interface CollectionPrivate { cleanStyle?(): void }
-interface TextureCachePrivate { getElement?: unknown }
+interface TextureCachePrivate { getElement?: unknown; invalidateElements?: unknown }
 interface RendererPrivate { data?: Record<string, (TextureCachePrivate & { firstGet?: unknown }) | undefined> }
 /** the canvas renderer's per-element texture caches: bodies, labels, edges' source and target labels */
 const ELEMENT_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']
@@ -123,10 +123,11 @@ export function drawDirect(cy: Core): () => void {
   if (!data) return () => undefined
   const layers = data.lyrTxrCache
   if (layers && typeof layers.firstGet === 'boolean') layers.firstGet = false
-  const caches = ELEMENT_CACHES.map((k) => data[k]).filter((c): c is TextureCachePrivate => typeof c?.getElement === 'function')
-  // no texture (null): the renderer draws the element itself
-  for (const c of caches) c.getElement = () => null
-  return () => { for (const c of caches) delete c.getElement }
+  const caches = ELEMENT_CACHES.map((k) => data[k]).filter((c): c is TextureCachePrivate => typeof c?.getElement === 'function' && typeof c.invalidateElements === 'function')
+  // no texture (null): the renderer draws the element itself; and none made meanwhile, so none to invalidate
+  // (each change would otherwise hash every changed element's style for each of the four caches)
+  for (const c of caches) { c.getElement = () => null; c.invalidateElements = () => undefined }
+  return () => { for (const c of caches) { delete c.getElement; delete c.invalidateElements } }
 }
 
 /** the canvas renderer's layers above the elements' own: dragged elements (DRAG) and the selection box (SELECT_BOX) */
