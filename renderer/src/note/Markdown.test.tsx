@@ -71,6 +71,9 @@ describe('Markdown', () => {
     for (const a of container.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/javascript:/i)
     expect(container.textContent).toContain('md')
     expect(container.textContent).toContain('[image: pic]')
+    // a link that is not followed says why when pointed at
+    const md = [...container.querySelectorAll('.inert-link')].find((el) => el.textContent === 'md')
+    expect(md?.getAttribute('title')).toBe('Not opened: a note opens only notes in its folder and http(s) pages')
   })
 
   it('routes note links in-app and http(s) links outside', () => {

@@ -30,7 +30,7 @@ function components(path: string): Components {
   return {
     a: ({ href, children }) => {
       const target = classifyLink(href, path)
-      if (target.kind === 'inert') return <span className="inert-link">{children as ReactNode}</span>
+      if (target.kind === 'inert') return <span className="inert-link" title={target.why}>{children as ReactNode}</span>
       const shownHref = target.kind === 'external' ? target.url : target.kind === 'anchor' ? `#${headingId(target.section)}` : '#'
       return (
         <a
