@@ -169,7 +169,7 @@ describe('blankLayersUntilDrawn (the drag and tap layers are not touched while e
   function layers(): Layers {
     vi.stubGlobal('CanvasRenderingContext2D', RecordingContext)
     // what the class does not record, the renderer's own drawing, is accepted and ignored
-    const accepting = () => new Proxy(new RecordingContext(), { get: (t: Record<string | symbol, unknown>, k) => (k in t ? t[k] : () => ({ width: 0 })) })
+    const accepting = () => new Proxy(new RecordingContext(), { get: (t, k) => (k in t ? (t as unknown as Record<string | symbol, unknown>)[k] : () => ({ width: 0 })) })
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => accepting() as never)
     const container = document.createElement('div')
     document.body.append(container)
