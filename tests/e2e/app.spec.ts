@@ -132,6 +132,24 @@ test('a click on the canvas at a service node opens its best section, highlighte
   }, GLUE)).toBeGreaterThan(10)
 })
 
+test('a node clicked near the left edge stays on screen when the note panel opens beside the graph', async ({ page }) => {
+  await openApp(page)
+  // the labelled service furthest left in the overview (the panel narrows the canvas by more than half)
+  const id = await page.evaluate(() => {
+    const cy = window.cy!
+    return cy.nodes('[type = "service"].lbl').filter((n) => n.visible()).sort((a, b) => a.renderedPosition().x - b.renderedPosition().x)[0].id()
+  })
+  const point = await visibleNodePoint(page, id)
+  await page.mouse.click(point.x, point.y)
+  await expect(notePanel(page).locator('.markdown .target-heading')).toBeVisible()
+  await expect.poll(() => page.evaluate((nodeId) => {
+    const cy = window.cy!
+    const p = cy.getElementById(nodeId).renderedPosition()
+    return p.x >= 0 && p.x <= cy.width() && p.y >= 0 && p.y <= cy.height() && cy.width() < 700
+  }, id)).toBe(true)
+  expect(await page.evaluate(() => window.cy!.$(':selected').map((n) => n.id()))).toEqual([id])
+})
+
 test('a node dragged across the canvas is drawn under the pointer while it moves, and pinned where it is dropped', async ({ page }) => {
   await openApp(page)
   const start = await centreOnNode(page, GLUE, 1.5)
