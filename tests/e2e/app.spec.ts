@@ -137,7 +137,8 @@ test('a node clicked near the left edge stays on screen when the note panel open
   // the labelled service furthest left in the overview (the panel narrows the canvas by more than half)
   const id = await page.evaluate(() => {
     const cy = window.cy!
-    return cy.nodes('[type = "service"].lbl').filter((n) => n.visible()).sort((a, b) => a.renderedPosition().x - b.renderedPosition().x)[0].id()
+    const shown = cy.nodes('[type = "service"].lbl').map((n) => ({ id: n.id(), x: n.renderedPosition().x, visible: n.visible() })).filter((n) => n.visible)
+    return shown.sort((a, b) => a.x - b.x)[0].id
   })
   const point = await visibleNodePoint(page, id)
   await page.mouse.click(point.x, point.y)
