@@ -73,7 +73,7 @@ function sendJsonText(res: http.ServerResponse, status: number, text: string): v
 }
 
 /** Do two objects hold the same values (by identity) under the same keys? Then they serialize the same. */
-export function sameFields(a: object, b: object): boolean {
+function sameFields(a: object, b: object): boolean {
   const ka = Object.keys(a)
   if (ka.length !== Object.keys(b).length) return false
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])

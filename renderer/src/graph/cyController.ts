@@ -742,7 +742,10 @@ export class CyGraphController implements GraphController {
       this.fitView()
       this.labels.update()
     }
-    this.keepSelectedInView()
+    // the node being read stays on screen: the note panel opening keeps the middle of the view in the middle,
+    // and a node clicked in the left third went out past the left edge
+    const selected = this.selection.selected()
+    if (selected) this.viewport.keepInView(selected)
     // a local graph packed for another canvas shape (the note panel opened or was dragged) is packed
     // again for this one, so it fills the canvas and its labels get room
     const cy = this.state.core
@@ -757,24 +760,6 @@ export class CyGraphController implements GraphController {
       this.markSettled()
     }, 150)
     this.markSettled()
-  }
-  /**
-   * The node being read stays on screen when the canvas changes size: the note panel opening keeps the middle
-   * of the view in the middle, and a node clicked in the left third went out past the left edge. The view
-   * moves only as far as it must.
-   */
-  private keepSelectedInView(): void {
-    const cy = this.state.core
-    const id = this.selection.selected()
-    if (!cy || !id || cy.width() <= 0 || cy.height() <= 0) return
-    const n = cy.getElementById(id)
-    if (n.empty() || !n.visible()) return
-    const p = n.renderedPosition()
-    const margin = Math.min(n.renderedWidth() / 2 + 16, cy.width() / 2, cy.height() / 2)
-    const into = (v: number, size: number) => (v < margin ? margin - v : v > size - margin ? size - margin - v : 0)
-    const dx = into(p.x, cy.width())
-    const dy = into(p.y, cy.height())
-    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
   }
   private packedAspect: number | null = null
   /** the fit's padding for the local graph as last placed (its ring's names sit in it) */

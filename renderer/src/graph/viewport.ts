@@ -142,6 +142,20 @@ export class Viewport {
     return true
   }
 
+  /** Pan just far enough that the node is on screen (with room for its size), if it is shown and is not. */
+  keepInView(id: string): void {
+    const cy = this.state.core
+    if (!cy || cy.width() <= 0 || cy.height() <= 0) return
+    const n = cy.getElementById(id)
+    if (n.empty() || !n.visible()) return
+    const p = n.renderedPosition()
+    const margin = Math.min(n.renderedWidth() / 2 + 16, cy.width() / 2, cy.height() / 2)
+    const into = (v: number, size: number) => (v < margin ? margin - v : v > size - margin ? size - margin - v : 0)
+    const dx = into(p.x, cy.width())
+    const dy = into(p.y, cy.height())
+    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
+  }
+
   fit(): void {
     const cy = this.state.core
     if (!cy) return
