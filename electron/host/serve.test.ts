@@ -33,7 +33,6 @@ describe('what both hosts serve with', () => {
       'Content-Security-Policy': 'x',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
     })
   })
