@@ -12,7 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser'
-import { recordLaunchFrames } from './launch-frames'
+import { launchFramesPainted, recordLaunchFrames } from './launch-frames'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -100,10 +100,7 @@ async function coldStart(browser: Browser, host: Host, trace: boolean, profile =
   if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 250 }); await cdp.send('Profiler.start') }
   if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'] })
   await page.goto(host.url)
-  await page.waitForFunction(() => {
-    const f = (window as unknown as { __frames: Record<string, number> }).__frames
-    return f.interactive > 0 && f.settled > 0
-  }, null, { timeout: 120_000, polling: 50 })
+  await launchFramesPainted(cdp)
   const { metrics } = await cdp.send('Performance.getMetrics')
   const traceBuf = trace ? await browser.stopTracing() : undefined
   const prof = profile ? ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile : undefined

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser'
 import { startWebHost, type RunningHost } from '../tests/e2e/webHost'
-import { recordLaunchFrames } from './launch-frames'
+import { launchFramesPainted, recordLaunchFrames } from './launch-frames'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -96,10 +96,7 @@ async function launch(page: Page, url: string): Promise<LaunchRun> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Performance.enable')
   await page.goto(url)
-  await page.waitForFunction(() => {
-    const f = (window as unknown as { __frames: Record<string, number> }).__frames
-    return f.interactive > 0 && f.settled > 0
-  }, null, { timeout: 120_000, polling: 50 })
+  await launchFramesPainted(cdp)
   const { metrics } = await cdp.send('Performance.getMetrics')
   const frames = await page.evaluate(() => (window as unknown as { __frames: Record<string, number> }).__frames)
   await cdp.detach()
