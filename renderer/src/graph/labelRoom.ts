@@ -39,10 +39,18 @@ export function packWithLabelRoom(items: PackItem[], opts: PackOptions, textWidt
   const lineH = ROOM_FONT_PX * 1.6
   // even empty labels would not fit: no need to measure thousands of them
   if (items.length * 12 * lineH * 2 > ROOM_SHARE * canvas.width * canvas.height) return plain
-  const widths = items.map((i) => textWidth(i.id))
+  // measured until the labels' area is known to be too big (the overview's names need ~8× the share: the
+  // first few dozen settle it, and each measure is a wrap and a canvas call)
+  const share = ROOM_SHARE * canvas.width * canvas.height
+  const widths: number[] = []
+  let need = 0
+  for (const it of items) {
+    const w = textWidth(it.id)
+    need += (w * ROOM_FONT_PX + 12) * lineH * 2
+    if (need > share) return plain
+    widths.push(w)
+  }
   const rows = items.map((i) => Math.max(1, lines(i.id)))
-  const need = widths.reduce((s, w) => s + (w * ROOM_FONT_PX + 12) * lineH * 2, 0)
-  if (need > ROOM_SHARE * canvas.width * canvas.height) return plain
   // room made for a model font that the fit zoom turns into ROOM_FONT_PX on screen; more room means a
   // smaller zoom, so the font is raised by the square of the shortfall (converges in 2–3 passes)
   let font = ROOM_FONT_PX / Math.max(0.05, fitZoom(items, plain.positions, canvas))
