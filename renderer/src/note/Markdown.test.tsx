@@ -76,6 +76,28 @@ describe('Markdown', () => {
     expect(md?.getAttribute('title')).toBe('Not opened: a note opens only notes in its folder and http(s) pages')
   })
 
+  it('shows a block of raw HTML as its text under a caption, never as HTML', () => {
+    const { container } = renderNote([
+      'Which store suits streaming replay?', '',
+      '<details>', '<summary>Answer</summary>', 'Amazon Kinesis Data Streams', '</details>', '',
+      'Press <kbd>Ctrl</kbd> to select.', '',
+      '<!-- a private reminder -->', '',
+      '> <div onclick="window.__x = 3">in a quote</div>',
+    ].join('\n'))
+    const shown = [...container.querySelectorAll('figure.raw-html')]
+    expect(shown.map((f) => f.querySelector('figcaption')?.textContent)).toEqual([
+      'HTML in this note, shown as text: the reader does not render HTML',
+      'HTML in this note, shown as text: the reader does not render HTML',
+    ])
+    // the block's words are there, as the text the student wrote; no element of it is made
+    expect(shown[0].querySelector('pre')?.textContent?.trimEnd()).toBe('<details>\n<summary>Answer</summary>\nAmazon Kinesis Data Streams\n</details>')
+    expect(shown[1].textContent).toContain('<div onclick="window.__x = 3">in a quote</div>')
+    expect(container.querySelector('details, summary, kbd, div[onclick], [onclick]')).toBeNull()
+    // inline tags are dropped, their words kept; a comment stays hidden
+    expect(container.textContent).toContain('Press Ctrl to select.')
+    expect(container.textContent).not.toContain('private reminder')
+  })
+
   it('routes note links in-app and http(s) links outside', () => {
     const onNavigate = vi.fn()
     const onExternal = vi.fn()

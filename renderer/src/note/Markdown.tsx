@@ -1,4 +1,5 @@
-// A note rendered safely: no raw HTML (react-markdown ignores it, rehype-sanitize cleans the rest),
+// A note rendered safely: no raw HTML (react-markdown ignores it, rehype-sanitize cleans the rest; a block of it
+// is shown as text under a caption, rawHtml.ts),
 // headings carry section ids, links are routed by classifyLink, images never load remote content.
 // The rendered tree depends only on the text, the note's path and its wikilinks, so it is cached:
 // going back to a note costs no parsing. Clicks are routed by one handler on the wrapper.
@@ -10,6 +11,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import { classifyLink } from './links'
 import { headingId, rehypeHeadingIds } from './headingIds'
 import { remarkWikilinks } from './wikilinks'
+import { RAW_HTML_CAPTION, RAW_HTML_LANG, remarkRawHtmlShown } from './rawHtml'
 
 const NO_WIKILINKS = new Map<string, string>()
 
@@ -47,6 +49,17 @@ function components(path: string): Components {
       )
     },
     img: ({ alt }) => <span className="img-alt" title="Images are not loaded">{alt ? `[image: ${alt}]` : '[image]'}</span>,
+    pre: ({ node, children }) => {
+      const code = node?.children[0]
+      const classes = code && code.type === 'element' ? code.properties.className : undefined
+      if (!Array.isArray(classes) || !classes.includes(`language-${RAW_HTML_LANG}`)) return <pre>{children as ReactNode}</pre>
+      return (
+        <figure className="raw-html">
+          <figcaption>{RAW_HTML_CAPTION}</figcaption>
+          <pre>{children as ReactNode}</pre>
+        </figure>
+      )
+    },
   }
 }
 
@@ -70,7 +83,7 @@ export function renderedNote(markdown: string, path: string, wikilinks: Map<stri
   const parsed = parsedTrees.get(key)
   if (parsed) return fromParsed(key, path, parsed)
   return remember(key, renderMarkdown({
-    remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }]],
+    remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }], remarkRawHtmlShown],
     rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
     components: components(path),
     skipHtml: true,

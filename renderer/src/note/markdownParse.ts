@@ -7,10 +7,11 @@ import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import { remarkWikilinks } from './wikilinks'
+import { remarkRawHtmlShown } from './rawHtml'
 
 /** The note's markdown tree, as the reader's renderer builds it before turning it into HTML. */
 export function parseNoteMarkdown(markdown: string, wikilinks: Map<string, string>): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks, { resolved: wikilinks })
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks, { resolved: wikilinks }).use(remarkRawHtmlShown)
   return processor.runSync(processor.parse(markdown)) as Root
 }
 
