@@ -327,7 +327,11 @@ test('a note with script, onerror and javascript: links renders inert', async ({
   for (const href of hrefs) expect(href.toLowerCase()).not.toContain('javascript:')
   // clicking what looks like a link does nothing
   await body.getByText('markdown js link').click()
-  expect(await body.getByText('click me').count()).toBe(0) // raw HTML blocks are dropped, not rendered
+  // a raw HTML block is shown as its text under a caption, never made into elements; clicking it does nothing
+  const shown = body.locator('figure.raw-html')
+  await expect(shown.locator('figcaption').first()).toHaveText('HTML in this note, shown as text: the reader does not render HTML')
+  await expect(shown.locator('pre', { hasText: '<div onclick="window.__xss = 7">click me</div>' })).toHaveCount(1)
+  await shown.locator('pre', { hasText: 'click me' }).click()
   await page.waitForTimeout(300)
   expect(await page.evaluate(() => window.__xss)).toBeUndefined()
   expect(dialogs).toBe(0)
