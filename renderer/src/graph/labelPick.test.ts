@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labelBox, overlaps, pickLabels, type LabelCandidate } from './labelPick'
+import { byCharacters, labelBox, overlaps, pickLabels, type LabelCandidate } from './labelPick'
 
 const measure = (t: string) => t.length * 0.6
 const opts = { measure, padding: 2, width: 800, height: 600 }
@@ -95,5 +95,33 @@ describe('a label that may cover nodes (the local graph centre)', () => {
     expect(pickLabels([{ ...centre, overNodes: false }], { ...opts, obstacles: [node] })).toEqual([])
     const first: LabelCandidate = { ...centre, id: 'a', importance: 20 }
     expect(pickLabels([first, { ...centre, x: 304 }], { ...opts, obstacles: [node] }).map((p) => p.id)).toEqual(['a'])
+  })
+})
+
+describe('byCharacters (text widths for the label rules)', () => {
+  // a fake canvas: each character its own width, and a whole string 1 narrower per kerned "AV" pair
+  const widths: Record<string, number> = { A: 60, V: 58, W: 80, S: 55, ' ': 25, e: 50, é: 50, '\u0301': 0 }
+  const calls: string[] = []
+  const canvas = (t: string) => {
+    calls.push(t)
+    let w = 0
+    for (const c of t) w += widths[c] ?? 50
+    return w - (t.match(/AV/g)?.length ?? 0)
+  }
+
+  it('adds up the characters of plain text, measuring each character once, and never comes out short', () => {
+    calls.length = 0
+    const measure = byCharacters(canvas)
+    expect(measure('AWS')).toBe(195)
+    expect(measure('AV SAVES')).toBe(canvas('AV SAVES') + 2)
+    expect(calls.filter((c) => c.length > 1)).toEqual(['AV SAVES']) // only the check above measured a whole string
+    expect(calls.filter((c) => c === 'A')).toHaveLength(1)
+  })
+
+  it('measures text outside printable ASCII whole (accents may combine, scripts shape across letters)', () => {
+    calls.length = 0
+    const measure = byCharacters(canvas)
+    expect(measure('Se\u0301')).toBe(canvas('Se\u0301'))
+    expect(calls[0]).toBe('Se\u0301')
   })
 })
