@@ -6,12 +6,11 @@
 import { memo, type MouseEvent, type ReactElement, type ReactNode } from 'react'
 import type { Root as MdastRoot } from 'mdast'
 import renderMarkdown, { type Components } from 'react-markdown'
-import remarkGfm from 'remark-gfm'
 import rehypeSanitize from 'rehype-sanitize'
 import { classifyLink } from './links'
 import { headingId, rehypeHeadingIds } from './headingIds'
-import { remarkWikilinks } from './wikilinks'
-import { RAW_HTML_CAPTION, RAW_HTML_LANG, remarkRawHtmlShown } from './rawHtml'
+import { RAW_HTML_CAPTION, RAW_HTML_LANG } from './rawHtml'
+import { parseNoteMarkdown } from './markdownParse'
 
 const NO_WIKILINKS = new Map<string, string>()
 
@@ -80,15 +79,9 @@ export function renderedNote(markdown: string, path: string, wikilinks: Map<stri
   const key = keyOf(markdown, path, wikilinks)
   const hit = cache.get(key)
   if (hit) return hit
-  const parsed = parsedTrees.get(key)
-  if (parsed) return fromParsed(key, path, parsed)
-  return remember(key, renderMarkdown({
-    remarkPlugins: [remarkGfm, [remarkWikilinks, { resolved: wikilinks }], remarkRawHtmlShown],
-    rehypePlugins: [rehypeSanitize, rehypeHeadingIds],
-    components: components(path),
-    skipHtml: true,
-    children: markdown,
-  }))
+  // parsed here by the same function as in the worker (markdownParse.ts): one list of remark plugins
+  const parsed = parsedTrees.get(key) ?? parseNoteMarkdown(markdown, wikilinks)
+  return fromParsed(key, path, parsed)
 }
 
 /** Whether a note's render needs no parse: its rendered tree, or a tree parsed off the page, is kept. */
